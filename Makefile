@@ -1,0 +1,52 @@
+# Patron — make run · make test · make bench
+# Each target does the whole set-up on a fresh Debian machine: libcsv's header, the Swift
+# build, and (for tests and benchmarks) a Python virtual environment with pyarrow and pandas
+# that interop tests and the peer benchmarks use. The product itself never needs Python.
+
+SWIFT ?= swift
+PIPELINE ?= customer-health
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+PY_PACKAGES := pyarrow pandas
+
+.PHONY: run test bench build release deps pyenv clean
+
+run: deps
+	$(SWIFT) build -c release --product patron
+	.build/release/patron run $(PIPELINE)
+
+test: deps pyenv
+	$(SWIFT) build --build-tests
+	PATRON_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build
+
+bench: deps pyenv
+	$(SWIFT) build -c release --product patron
+	PATRON_PYTHON=$(abspath $(PYTHON)) Benchmarks/run.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product patron
+
+# libcsv is the CSV parser Patron wraps; Debian ships it as libcsv-dev.
+deps:
+	@if [ ! -f /usr/include/csv.h ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing libcsv-dev (libcsv's header and library)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcsv-dev) >/dev/null || exit 1; \
+	  else \
+	    echo "Patron needs libcsv. Install it, then rerun make:"; \
+	    echo "    sudo apt-get install libcsv-dev"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(PYTHON):
+	python3 -m venv $(VENV)
+
+pyenv: $(PYTHON)
+	@$(PYTHON) -c "import pyarrow, pandas" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check $(PY_PACKAGES)
+
+clean:
+	rm -rf .build $(VENV)

@@ -1,0 +1,154 @@
+import Foundation
+import PatronTable
+
+/// What a CSV read produced: the typed rows and the rejected ones.
+public struct CSVResult: Sendable {
+    public var table: Table
+    public var rejects: [CSVReject]
+    /// Data rows seen (kept + rejected).
+    public var rowsRead: Int { table.rowCount + rejects.count }
+
+    /// The rejects as a table with columns `line`, `reason`, `raw`.
+    public var rejectsTable: Table {
+        try! Table(names: ["line", "reason", "raw"], columns: [
+            .int(rejects.map { Int64($0.line) }),
+            .string(rejects.map(\.reason)),
+            .string(rejects.map(\.raw), type: .text),
+        ])
+    }
+}
+
+/// Reads CSV files through libcsv, in parallel chunks, into typed columns.
+///
+/// ```swift
+/// var options = CSVOptions()
+/// options.columns = [.init("customer_id", .string), .init("amount", .decimal)]
+/// let result = try await CSVReader.read(path: "Data/sample/orders.csv", options: options)
+/// ```
+///
+/// Row order is the file's, whatever the parallelism; every data row is either in
+/// `result.table` or in `result.rejects` with its line and reason.
+public enum CSVReader {
+    public static func read(path: String, options: CSVOptions) async throws -> CSVResult {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "\(error.localizedDescription)" : "no such file"
+            throw CSVError.unreadable(path: path, reason: reason)
+        }
+        return try await read(data: data, name: path, options: options)
+    }
+
+    public static func read(data: Data, name: String, options: CSVOptions) async throws -> CSVResult {
+        guard options.delimiter != options.quote, options.delimiter != 10, options.delimiter != 13 else {
+            throw CSVError.badOption("\(name): the delimiter must differ from the quote character and from newlines")
+        }
+        var start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let (nul, onlyBlank) = data.withUnsafeBytes { raw -> (Int?, Bool) in
+            let probe = raw[start..<min(raw.count, start + 65_536)]
+            return (probe.firstIndex(of: 0), !raw[start...].contains { $0 != 10 && $0 != 13 && $0 != 32 && $0 != 9 })
+        }
+        if let nul { throw CSVError.binaryFile(path: name, offset: nul) }
+        if onlyBlank { throw CSVError.emptyFile(path: name) }
+
+        // Header: the first record. Blank lines before it are skipped and counted.
+        var headerLine = 1
+        data.withUnsafeBytes { raw in
+            while start < raw.count, raw[start] == 10 || raw[start] == 13 {
+                if raw[start] == 10 { headerLine += 1 }
+                start += 1
+            }
+        }
+        let headerEnd = data.withUnsafeBytes { ChunkSplitter.recordEnd(UnsafeRawBufferPointer(rebasing: $0[start...]), quote: options.quote) } + start
+        let (header, headerNewlines) = try parseHeader(data, start..<headerEnd, name: name, options: options)
+        let plan = try makePlan(header: header, name: name, options: options)
+
+        let boundaries = await ChunkSplitter.boundaries(data, from: headerEnd, chunkSize: options.chunkSize,
+                                                        quote: options.quote, parallelism: options.parallelism)
+        var results = await parseChunks(data, boundaries: boundaries, plan: plan, parallelism: options.parallelism)
+        if results.dropLast().contains(where: { !$0.endedCleanly }) {
+            // A stray quote outside any quoted field fooled the quote-parity split: fall back
+            // to one sequential pass, which is always right.
+            results = await parseChunks(data, boundaries: [headerEnd, data.count], plan: plan, parallelism: 1)
+        }
+
+        var firstLine = headerLine + headerNewlines
+        var rejects = [CSVReject]()
+        for result in results {
+            rejects.append(contentsOf: result.rejects.map { var r = $0; r.line += firstLine; return r })
+            firstLine += result.newlines
+        }
+        var table = Table()
+        for (c, column) in plan.columns.enumerated() {
+            try table.append(column.name, Column.concatenate(results.map { $0.columns[c] }, type: column.type))
+        }
+        if options.columns == nil { table = ColumnInference.infer(table, fields: plan.fields) }
+
+        let total = table.rowCount + rejects.count
+        if total > 0, Double(rejects.count) / Double(total) > options.maxRejectRatio {
+            throw CSVError.tooManyRejects(path: name, rejected: rejects.count, total: total, limit: options.maxRejectRatio,
+                                          examples: rejects.prefix(5).map { "line \($0.line): \($0.reason)" })
+        }
+        return CSVResult(table: table, rejects: rejects)
+    }
+
+    private static func parseHeader(_ data: Data, _ range: Range<Int>, name: String, options: CSVOptions) throws -> ([String], Int) {
+        var plan = ChunkParser.Plan(fieldCount: 0, columns: [], fields: FieldParser(options: options),
+                                    delimiter: options.delimiter, quote: options.quote)
+        plan.captureOnly = true
+        let parser = ChunkParser(plan: plan)
+        let result = data.withUnsafeBytes { raw in parser.parse(UnsafeRawBufferPointer(rebasing: raw[range]), final: true) }
+        guard let fields = parser.captured.first else {
+            if let reject = result.rejects.first { throw CSVError.badHeader(path: name, reason: reject.reason) }
+            throw CSVError.emptyFile(path: name)
+        }
+        let names = try fields.map { bytes in
+            guard let s = String(validating: bytes, as: UTF8.self) else {
+                throw CSVError.badHeader(path: name, reason: "the header is not valid UTF-8; is the file in another encoding, or binary?")
+            }
+            return s.trimmingCharacters(in: .whitespaces)
+        }
+        return (names, result.newlines)
+    }
+
+    private static func makePlan(header: [String], name: String, options: CSVOptions) throws -> ChunkParser.Plan {
+        if header.contains("") { throw CSVError.badHeader(path: name, reason: "column \(header.firstIndex(of: "")! + 1) has no name") }
+        var seen = Set<String>()
+        for h in header where !seen.insert(h).inserted {
+            throw CSVError.badHeader(path: name, reason: "column '\(h)' appears twice")
+        }
+        let wanted = options.columns ?? header.map { .init($0, .string) }
+        let missing = wanted.map(\.name).filter { !header.contains($0) }
+        if !missing.isEmpty { throw CSVError.missingColumns(path: name, missing: missing, available: header) }
+        return ChunkParser.Plan(
+            fieldCount: header.count,
+            columns: wanted.map { (header.firstIndex(of: $0.name)!, $0.name, $0.type) },
+            fields: FieldParser(options: options), delimiter: options.delimiter, quote: options.quote)
+    }
+
+    /// Parses each `[boundaries[k], boundaries[k+1])` range, at most `parallelism` at a time,
+    /// and returns the results in file order.
+    private static func parseChunks(_ data: Data, boundaries: [Int], plan: ChunkParser.Plan, parallelism: Int) async -> [ChunkResult] {
+        let count = boundaries.count - 1
+        return await withTaskGroup(of: (Int, ChunkResult).self) { group in
+            var results = [ChunkResult?](repeating: nil, count: count)
+            var next = 0
+            func launch(_ k: Int) {
+                group.addTask {
+                    let result = data.withUnsafeBytes { raw in
+                        ChunkParser(plan: plan).parse(UnsafeRawBufferPointer(rebasing: raw[boundaries[k]..<boundaries[k + 1]]),
+                                                      final: k == count - 1)
+                    }
+                    return (k, result)
+                }
+            }
+            while next < min(count, max(1, parallelism)) { launch(next); next += 1 }
+            for await (k, result) in group {
+                results[k] = result
+                if next < count { launch(next); next += 1 }
+            }
+            return results.map { $0! }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import PatronTable
+
+/// Writes tables as CSV: a header row, `,` between fields, quotes where needed, dates as
+/// `YYYY-MM-DD`, numbers in the shortest form that reads back exactly, nulls as empty fields.
+///
+/// ```swift
+/// let bytes = CSVWriter.encode(table)
+/// ```
+public enum CSVWriter {
+    public static func encode(_ table: Table, delimiter: UInt8 = UInt8(ascii: ",")) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(table.rowCount * table.columnCount * 8 + 64)
+        let quote = UInt8(ascii: "\"")
+        for (i, name) in table.names.enumerated() {
+            if i > 0 { out.append(delimiter) }
+            appendField(Array(name.utf8)[...], to: &out, delimiter: delimiter, quote: quote)
+        }
+        out.append(10)
+        for row in 0..<table.rowCount {
+            for (i, column) in table.columns.enumerated() {
+                if i > 0 { out.append(delimiter) }
+                if column.isNull(row) { continue }
+                switch column.storage {
+                case .string(let s):
+                    appendField(s.bytes[s.range(row)], to: &out, delimiter: delimiter, quote: quote)
+                default:
+                    out.append(contentsOf: ValueFormat.format(column, row).utf8)
+                }
+            }
+            out.append(10)
+        }
+        return out
+    }
+
+    /// One record's fields as a CSV line without its newline.
+    public static func encodeRecord(_ fields: [[UInt8]], delimiter: UInt8, quote: UInt8) -> String {
+        var out = [UInt8]()
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out.append(delimiter) }
+            appendField(field[...], to: &out, delimiter: delimiter, quote: quote)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendField(_ field: ArraySlice<UInt8>, to out: inout [UInt8], delimiter: UInt8, quote: UInt8) {
+        let needsQuotes = field.contains { $0 == delimiter || $0 == quote || $0 == 10 || $0 == 13 }
+            || field.first == 32 || field.last == 32 || field.first == 9 || field.last == 9
+        guard needsQuotes else { out.append(contentsOf: field); return }
+        out.append(quote)
+        for b in field {
+            if b == quote { out.append(quote) }
+            out.append(b)
+        }
+        out.append(quote)
+    }
+}
+
+/// How single values are printed by `show`, `export` and the CSV writer.
+public enum ValueFormat {
+    /// The value at `row` as text; nulls are empty.
+    public static func format(_ column: Column, _ row: Int) -> String {
+        if column.isNull(row) { return "" }
+        switch column.storage {
+        case .int(let v): return String(v[row])
+        case .decimal(let v): return number(v[row])
+        case .date(let v): return date(v[row])
+        case .bool(let v): return v[row] ? "true" : "false"
+        case .string(let s): return s[row]
+        }
+    }
+
+    /// Shortest text that reads back to exactly `x`; integral values without ".0".
+    public static func number(_ x: Double) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return x.description
+    }
+
+    /// `YYYY-MM-DD` for days since 1970-01-01.
+    public static func date(_ days: Int32) -> String {
+        let (y, m, d) = DateFormat.civil(fromDays: Int(days))
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = y >= 0 && y < 10000 ? String(repeating: "0", count: 4 - String(y).count) + String(y) : String(y)
+        return "\(year)-\(two(m))-\(two(d))"
+    }
+}

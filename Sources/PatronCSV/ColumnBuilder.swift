@@ -1,0 +1,55 @@
+import PatronTable
+
+/// Accumulates one column's values while a chunk is parsed.
+struct ColumnBuilder {
+    let type: ColumnType
+    var ints: [Int64] = []
+    var doubles: [Double] = []
+    var days: [Int32] = []
+    var bools: [Bool] = []
+    var strings = StringBuffer()
+    var validity: [Bool] = []
+    var nulls = 0
+
+    init(type: ColumnType) { self.type = type }
+
+    mutating func appendNull() {
+        switch type {
+        case .int: ints.append(0)
+        case .decimal: doubles.append(0)
+        case .date: days.append(0)
+        case .bool: bools.append(false)
+        case .string, .text: strings.appendEmpty()
+        }
+        validity.append(false)
+        nulls += 1
+    }
+
+    /// Appends a value decoded into a 64-bit pattern by `ChunkParser`.
+    mutating func append(bits: UInt64) {
+        switch type {
+        case .int: ints.append(Int64(bitPattern: bits))
+        case .decimal: doubles.append(Double(bitPattern: bits))
+        case .date: days.append(Int32(truncatingIfNeeded: Int64(bitPattern: bits)))
+        case .bool: bools.append(bits != 0)
+        case .string, .text: preconditionFailure("strings are appended as bytes")
+        }
+        validity.append(true)
+    }
+
+    mutating func append(string: UnsafeBufferPointer<UInt8>) {
+        strings.append(bytesOf: string)
+        validity.append(true)
+    }
+
+    func finish() -> Column {
+        let v: [Bool]? = nulls > 0 ? validity : nil
+        switch type {
+        case .int: return Column(type: type, storage: .int(ints), validity: v)
+        case .decimal: return Column(type: type, storage: .decimal(doubles), validity: v)
+        case .date: return Column(type: type, storage: .date(days), validity: v)
+        case .bool: return Column(type: type, storage: .bool(bools), validity: v)
+        case .string, .text: return Column(type: type, storage: .string(strings), validity: v)
+        }
+    }
+}

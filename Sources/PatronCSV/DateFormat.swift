@@ -1,0 +1,105 @@
+/// A date layout such as `%Y-%m-%d` or `%d.%m.%Y`, parsed from bytes without Foundation.
+///
+/// Directives: `%Y` four-digit year, `%y` two-digit year (69–99 → 19xx, else 20xx), `%m`
+/// month and `%d` day (one or two digits), `%%` a percent sign; anything else must match
+/// literally. `%Y%m%d` reads `19970101`.
+public struct DateFormat: Sendable, Equatable {
+    enum Token: Sendable, Equatable {
+        case year4, year2, month, day
+        case literal(UInt8)
+    }
+
+    let tokens: [Token]
+    public let pattern: String
+
+    public static let iso = try! DateFormat("%Y-%m-%d")
+
+    public init(_ pattern: String) throws(CSVError) {
+        var tokens = [Token]()
+        var bytes = Array(pattern.utf8)[...]
+        while let b = bytes.popFirst() {
+            guard b == UInt8(ascii: "%") else { tokens.append(.literal(b)); continue }
+            switch bytes.popFirst() {
+            case UInt8(ascii: "Y"): tokens.append(.year4)
+            case UInt8(ascii: "y"): tokens.append(.year2)
+            case UInt8(ascii: "m"): tokens.append(.month)
+            case UInt8(ascii: "d"): tokens.append(.day)
+            case UInt8(ascii: "%"): tokens.append(.literal(UInt8(ascii: "%")))
+            default:
+                throw .badOption("date_format '\(pattern)': use %Y, %y, %m, %d and literal characters, e.g. %d/%m/%Y")
+            }
+        }
+        guard tokens.contains(.month), tokens.contains(.day), tokens.contains(.year4) || tokens.contains(.year2) else {
+            throw .badOption("date_format '\(pattern)' needs a year (%Y or %y), a month (%m) and a day (%d)")
+        }
+        self.tokens = tokens
+        self.pattern = pattern
+    }
+
+    /// Days since 1970-01-01, or nil when `field` does not match or names no real day.
+    public func parse(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var i = 0
+        let n = field.count
+        var year = 0, month = 0, day = 0
+        for (t, token) in tokens.enumerated() {
+            // Month and day may have one digit only where a separator follows them.
+            let packed = t + 1 < tokens.count && { if case .literal = tokens[t + 1] { false } else { true } }()
+            func digits(min: Int, max: Int) -> Int? {
+                var value = 0, count = 0
+                while i < n, count < max, field[i] &- 48 < 10 {
+                    value = value * 10 + Int(field[i] &- 48)
+                    i += 1
+                    count += 1
+                }
+                return count >= (packed ? max : min) ? value : nil
+            }
+            switch token {
+            case .literal(let b):
+                guard i < n, field[i] == b else { return nil }
+                i += 1
+            case .year4: guard let v = digits(min: 4, max: 4) else { return nil }; year = v
+            case .year2:
+                guard let v = digits(min: 2, max: 2) else { return nil }
+                year = v >= 69 ? 1900 + v : 2000 + v
+            case .month: guard let v = digits(min: 1, max: 2) else { return nil }; month = v
+            case .day: guard let v = digits(min: 1, max: 2) else { return nil }; day = v
+            }
+        }
+        guard i == n, (1...12).contains(month), day >= 1, day <= DateFormat.daysIn(month: month, year: year) else {
+            return nil
+        }
+        return Int32(DateFormat.daysFromCivil(year: year, month: month, day: day))
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil).
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The calendar date of a day number (inverse of `daysFromCivil`).
+    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+
+/// A file that is not a readable Arrow IPC file, and why.
+public struct ArrowFormatError: Error, CustomStringConvertible {
+    public let reason: String
+    public var description: String { "not a readable Arrow IPC file: \(reason)" }
+}
+
+extension ArrowIPC {
+    /// Reads an Arrow IPC file from `path`.
+    public static func read(path: String) throws -> Table {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            return try decode([UInt8](data))
+        } catch let error as ArrowFormatError {
+            throw ArrowFormatError(reason: "\(path): \(error.reason)")
+        }
+    }
+
+    /// Reads the table from the bytes of an Arrow IPC file. Batches are joined in order.
+    public static func decode(_ bytes: [UInt8]) throws -> Table {
+        func fail(_ reason: String) -> ArrowFormatError { ArrowFormatError(reason: reason) }
+        guard bytes.count >= 18, Array(bytes[0..<6]) == magic, Array(bytes[(bytes.count - 6)...]) == magic else {
+            throw fail("missing ARROW1 magic (is it an Arrow stream or Feather v1 file?)")
+        }
+        let whole = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
+        do {
+            let footerLength = Int(try whole.load(Int32.self, at: bytes.count - 10))
+            let footerStart = bytes.count - 10 - footerLength
+            guard footerLength > 0, footerStart >= 8 else { throw fail("bad footer length") }
+            let footer = try FlatBufferReader(bytes: bytes, base: footerStart, end: bytes.count - 10).root()
+            guard let schema = try footer.table(1) else { throw fail("footer has no schema") }
+            let fields = try schema.tables(1).map(readField)
+            let (blockStart, blockCount) = try footer.vector(3)
+            var batches = [Table]()
+            for i in 0..<blockCount {
+                let p = blockStart + 24 * i
+                let offset = Int(try whole.load(Int64.self, at: p))
+                let metaLength = Int(try whole.load(Int32.self, at: p + 8))
+                let bodyLength = Int(try whole.load(Int64.self, at: p + 16))
+                batches.append(try readBatch(bytes, offset: offset, metaLength: metaLength,
+                                             bodyLength: bodyLength, fields: fields))
+            }
+            if batches.isEmpty {
+                return try Table(names: fields.map(\.name), columns: fields.map { emptyColumn($0.type) })
+            }
+            return try Table.concatenate(batches)
+        } catch is FlatBufferReader.Invalid {
+            throw fail("metadata points outside the file")
+        }
+    }
+
+    struct FieldInfo {
+        var name: String
+        var type: ColumnType
+        /// Arrow type id and its parameters, to decode the buffers.
+        var arrowType: UInt8
+        var bitWidth: Int
+        var signed: Bool
+        var unit: Int16
+    }
+
+    private static func readField(_ field: FlatBufferReader.TableRef) throws -> FieldInfo {
+        let name = try field.string(0) ?? ""
+        let typeID: UInt8 = try field.scalar(2, default: 0)
+        let typeTable = try field.table(3)
+        var declared: ColumnType? = nil
+        for kv in try field.tables(6) where try kv.string(0) == typeKey {
+            declared = ColumnType(rawValue: try kv.string(1) ?? "")
+        }
+        var info = FieldInfo(name: name, type: .string, arrowType: typeID, bitWidth: 64, signed: true, unit: 0)
+        switch typeID {
+        case 2:
+            info.bitWidth = Int(try typeTable?.scalar(0, default: Int32(64)) ?? 64)
+            info.signed = (try typeTable?.scalar(1, default: UInt8(0)) ?? 0) != 0
+            guard [8, 16, 32, 64].contains(info.bitWidth), info.signed || info.bitWidth < 64 else {
+                throw ArrowFormatError(reason: "column '\(name)': unsigned 64-bit integers are not supported")
+            }
+            info.type = .int
+        case 3:
+            let precision: Int16 = try typeTable?.scalar(0, default: 0) ?? 0
+            guard precision == 1 || precision == 2 else {
+                throw ArrowFormatError(reason: "column '\(name)': half-precision floats are not supported")
+            }
+            info.bitWidth = precision == 2 ? 64 : 32
+            info.type = .decimal
+        case 5, 20:
+            info.type = declared == .text ? .text : .string
+        case 6: info.type = .bool
+        case 8:
+            info.unit = try typeTable?.scalar(0, default: Int16(1)) ?? 1
+            info.type = .date
+        default:
+            throw ArrowFormatError(reason: "column '\(name)' has Arrow type \(typeID), which Patron does not read (it reads ints, floats, utf8, bool and date)")
+        }
+        if try field.table(4) != nil {
+            throw ArrowFormatError(reason: "column '\(name)' is dictionary-encoded; decode it before handing it to Patron")
+        }
+        return info
+    }
+
+    private static func emptyColumn(_ type: ColumnType) -> Column {
+        switch type {
+        case .int: .int([])
+        case .decimal: .decimal([])
+        case .date: .date([])
+        case .bool: .bool([])
+        case .string, .text: Column(type: type, storage: .string(StringBuffer()))
+        }
+    }
+
+    private static func readBatch(
+        _ bytes: [UInt8], offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo]
+    ) throws -> Table {
+        let reader = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
+        var metaStart = offset + 4
+        if try reader.load(UInt32.self, at: offset) == 0xFFFF_FFFF { metaStart = offset + 8 }
+        let messageEnd = offset + metaLength
+        guard messageEnd + bodyLength <= bytes.count else { throw ArrowFormatError(reason: "record batch runs past the end") }
+        let message = try FlatBufferReader(bytes: bytes, base: metaStart, end: messageEnd).root()
+        guard try message.scalar(1, default: UInt8(0)) == 3, let batch = try message.table(2) else {
+            throw ArrowFormatError(reason: "expected a record batch message")
+        }
+        if try batch.table(3) != nil {
+            throw ArrowFormatError(reason: "the file is compressed; write it with compression=None")
+        }
+        let length = Int(try batch.scalar(0, default: Int64(0)))
+        let (nodesStart, nodeCount) = try batch.vector(1)
+        let (buffersStart, bufferCount) = try batch.vector(2)
+        guard nodeCount == fields.count else { throw ArrowFormatError(reason: "nested columns are not supported") }
+        let body = messageEnd
+        var bufferIndex = 0
+        func nextBuffer() throws -> Range<Int> {
+            guard bufferIndex < bufferCount else { throw ArrowFormatError(reason: "too few buffers") }
+            let p = buffersStart + 16 * bufferIndex
+            bufferIndex += 1
+            let start = body + Int(try reader.load(Int64.self, at: p))
+            let count = Int(try reader.load(Int64.self, at: p + 8))
+            guard start >= body, start + count <= body + bodyLength else { throw ArrowFormatError(reason: "buffer outside the body") }
+            return start..<(start + count)
+        }
+        func bits(_ range: Range<Int>, _ n: Int) throws -> [Bool] {
+            guard range.count * 8 >= n else { throw ArrowFormatError(reason: "bitmap too short") }
+            return (0..<n).map { bytes[range.lowerBound + $0 >> 3] & (1 << UInt8($0 & 7)) != 0 }
+        }
+        func values<T: FixedWidthInteger>(_ range: Range<Int>, _ n: Int, as _: T.Type) throws -> [T] {
+            guard range.count >= n * MemoryLayout<T>.size else { throw ArrowFormatError(reason: "value buffer too short") }
+            return bytes.withUnsafeBytes { raw in
+                (0..<n).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: range.lowerBound + $0 * MemoryLayout<T>.size, as: T.self)) }
+            }
+        }
+
+        var table = Table()
+        for (i, field) in fields.enumerated() {
+            let n = Int(try reader.load(Int64.self, at: nodesStart + 16 * i))
+            guard n == length else { throw ArrowFormatError(reason: "column '\(field.name)' length differs from the batch") }
+            let nulls = Int(try reader.load(Int64.self, at: nodesStart + 16 * i + 8))
+            let validityRange = try nextBuffer()
+            let validity: [Bool]? = nulls > 0 && !validityRange.isEmpty ? try bits(validityRange, n) : nil
+            let dataRange = try nextBuffer()
+            let storage: Column.Storage
+            switch field.arrowType {
+            case 2:
+                let ints: [Int64] = switch (field.bitWidth, field.signed) {
+                case (8, true): try values(dataRange, n, as: Int8.self).map { Int64($0) }
+                case (16, true): try values(dataRange, n, as: Int16.self).map { Int64($0) }
+                case (32, true): try values(dataRange, n, as: Int32.self).map { Int64($0) }
+                case (8, false): try values(dataRange, n, as: UInt8.self).map { Int64($0) }
+                case (16, false): try values(dataRange, n, as: UInt16.self).map { Int64($0) }
+                case (32, false): try values(dataRange, n, as: UInt32.self).map { Int64($0) }
+                default: try values(dataRange, n, as: Int64.self)
+                }
+                storage = .int(ints)
+            case 3:
+                storage = field.bitWidth == 64
+                    ? .decimal(try values(dataRange, n, as: UInt64.self).map { Double(bitPattern: $0) })
+                    : .decimal(try values(dataRange, n, as: UInt32.self).map { Double(Float(bitPattern: $0)) })
+            case 6:
+                storage = .bool(try bits(dataRange, n))
+            case 8:
+                storage = field.unit == 0
+                    ? .date(try values(dataRange, n, as: Int32.self))
+                    : .date(try values(dataRange, n, as: Int64.self).map { Int32(($0 >= 0 ? $0 : $0 - 86_399_999) / 86_400_000) })
+            default:  // utf8 (5) or large utf8 (20)
+                let offsets: [Int] = field.arrowType == 5
+                    ? try values(dataRange, n + 1, as: Int32.self).map { Int($0) }
+                    : try values(dataRange, n + 1, as: Int64.self).map { Int($0) }
+                let chars = try nextBuffer()
+                let first = offsets.first ?? 0
+                guard let last = offsets.last, first >= 0, last <= chars.count, first <= last else {
+                    throw ArrowFormatError(reason: "string offsets of '\(field.name)' are out of range")
+                }
+                storage = .string(StringBuffer(
+                    offsets: offsets.map { Int32($0 - first) },
+                    bytes: Array(bytes[(chars.lowerBound + first)..<(chars.lowerBound + last)])))
+            }
+            try table.append(field.name, Column(type: field.type, storage: storage, validity: validity).normalizingNulls())
+        }
+        return table
+    }
+}

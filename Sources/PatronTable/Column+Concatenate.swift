@@ -1,0 +1,108 @@
+extension Column {
+    /// Joins columns of one type end to end, in order.
+    public static func concatenate(_ parts: [Column], type: ColumnType) -> Column {
+        let total = parts.reduce(0) { $0 + $1.count }
+        var validity: [Bool]? = nil
+        if parts.contains(where: { $0.validity != nil }) {
+            var v = [Bool]()
+            v.reserveCapacity(total)
+            for part in parts {
+                if let pv = part.validity { v.append(contentsOf: pv) } else { v.append(contentsOf: repeatElement(true, count: part.count)) }
+            }
+            validity = v
+        }
+        func join<T>(_ extract: (Column) -> [T]) -> [T] {
+            var out = [T]()
+            out.reserveCapacity(total)
+            for part in parts { out.append(contentsOf: extract(part)) }
+            return out
+        }
+        let storage: Storage
+        switch type {
+        case .int: storage = .int(join { if case .int(let v) = $0.storage { v } else { [] } })
+        case .decimal: storage = .decimal(join { if case .decimal(let v) = $0.storage { v } else { [] } })
+        case .date: storage = .date(join { if case .date(let v) = $0.storage { v } else { [] } })
+        case .bool: storage = .bool(join { if case .bool(let v) = $0.storage { v } else { [] } })
+        case .string, .text:
+            var buffer = StringBuffer()
+            let bytes = parts.reduce(0) { if case .string(let s) = $1.storage { $0 + s.bytes.count } else { $0 } }
+            buffer.reserve(rows: total, bytes: bytes)
+            for part in parts { if case .string(let s) = part.storage { buffer.append(contentsOf: s) } }
+            storage = .string(buffer)
+        }
+        return Column(type: type, storage: storage, validity: validity)
+    }
+
+    /// The rows at `indices`, in that order.
+    public func gathering(_ indices: [Int]) -> Column {
+        let newValidity = validity.map { v in indices.map { v[$0] } }
+        let newStorage: Storage
+        switch storage {
+        case .int(let v): newStorage = .int(indices.map { v[$0] })
+        case .decimal(let v): newStorage = .decimal(indices.map { v[$0] })
+        case .date(let v): newStorage = .date(indices.map { v[$0] })
+        case .bool(let v): newStorage = .bool(indices.map { v[$0] })
+        case .string(let s):
+            var out = StringBuffer()
+            s.bytes.withUnsafeBufferPointer { bytes in
+                for i in indices { out.append(bytesOf: UnsafeBufferPointer(rebasing: bytes[s.range(i)])) }
+            }
+            newStorage = .string(out)
+        }
+        return Column(type: type, storage: newStorage, validity: newValidity)
+    }
+}
+
+extension Table {
+    /// Joins tables with the same columns end to end.
+    public static func concatenate(_ parts: [Table]) throws(TableError) -> Table {
+        guard let first = parts.first else { return Table() }
+        var out = Table()
+        for (i, name) in first.names.enumerated() {
+            let type = first.columns[i].type
+            var pieces = [Column]()
+            for part in parts {
+                guard part.names.count > i, part.names[i] == name else { throw .missingColumn(name, available: part.names) }
+                guard part.columns[i].type == type else {
+                    throw .typeMismatch(column: name, expected: type, found: part.columns[i].type)
+                }
+                pieces.append(part.columns[i])
+            }
+            try out.append(name, Column.concatenate(pieces, type: type))
+        }
+        return out
+    }
+
+    /// The first `n` rows.
+    public func head(_ n: Int) -> Table {
+        let indices = Array(0..<min(n, rowCount))
+        var out = Table()
+        for (name, column) in zip(names, columns) { try? out.append(name, column.gathering(indices)) }
+        return out
+    }
+}
+
+extension Column {
+    /// The column with every null slot holding zero (or an empty string), so equal data
+    /// compares equal whatever a writer left behind null slots.
+    public func normalizingNulls() -> Column {
+        guard let validity else { return self }
+        var copy = self
+        switch storage {
+        case .int(var v): for i in v.indices where !validity[i] { v[i] = 0 }; copy.storage = .int(v)
+        case .decimal(var v): for i in v.indices where !validity[i] { v[i] = 0 }; copy.storage = .decimal(v)
+        case .date(var v): for i in v.indices where !validity[i] { v[i] = 0 }; copy.storage = .date(v)
+        case .bool(var v): for i in v.indices where !validity[i] { v[i] = false }; copy.storage = .bool(v)
+        case .string(let s):
+            guard validity.indices.contains(where: { !validity[$0] && !s.range($0).isEmpty }) else { return self }
+            var out = StringBuffer()
+            s.bytes.withUnsafeBufferPointer { bytes in
+                for i in 0..<s.count {
+                    if validity[i] { out.append(bytesOf: UnsafeBufferPointer(rebasing: bytes[s.range(i)])) } else { out.appendEmpty() }
+                }
+            }
+            copy.storage = .string(out)
+        }
+        return copy
+    }
+}

@@ -1,0 +1,70 @@
+/// One typed column: contiguous values plus an optional validity mask.
+///
+/// Values of null slots are unspecified (zero or empty). `validity == nil` means every
+/// value is present.
+///
+/// ```swift
+/// let amounts = Column.decimal([12.5, 0, 3], validity: [true, false, true])
+/// amounts.isNull(1)   // true
+/// ```
+public struct Column: Sendable, Equatable {
+    /// The storage of a column's values.
+    public enum Storage: Sendable, Equatable {
+        case int([Int64])
+        case decimal([Double])
+        /// Days since 1970-01-01.
+        case date([Int32])
+        case bool([Bool])
+        case string(StringBuffer)
+    }
+
+    public var type: ColumnType
+    public var storage: Storage
+    /// `nil` when no value is null; otherwise one flag per row, `true` = present.
+    public var validity: [Bool]?
+
+    public init(type: ColumnType, storage: Storage, validity: [Bool]? = nil) {
+        self.type = type
+        self.storage = storage
+        self.validity = validity.flatMap { $0.contains(false) ? $0 : nil }
+    }
+
+    public static func int(_ values: [Int64], validity: [Bool]? = nil) -> Column {
+        Column(type: .int, storage: .int(values), validity: validity)
+    }
+    public static func decimal(_ values: [Double], validity: [Bool]? = nil) -> Column {
+        Column(type: .decimal, storage: .decimal(values), validity: validity)
+    }
+    public static func date(_ days: [Int32], validity: [Bool]? = nil) -> Column {
+        Column(type: .date, storage: .date(days), validity: validity)
+    }
+    public static func bool(_ values: [Bool], validity: [Bool]? = nil) -> Column {
+        Column(type: .bool, storage: .bool(values), validity: validity)
+    }
+    /// A string column from Swift strings; `nil` entries are nulls.
+    public static func string(_ values: [String?], type: ColumnType = .string) -> Column {
+        var buffer = StringBuffer()
+        var validity = [Bool]()
+        validity.reserveCapacity(values.count)
+        for value in values {
+            buffer.append(value ?? "")
+            validity.append(value != nil)
+        }
+        return Column(type: type, storage: .string(buffer), validity: validity)
+    }
+
+    /// Number of rows.
+    public var count: Int {
+        switch storage {
+        case .int(let v): v.count
+        case .decimal(let v): v.count
+        case .date(let v): v.count
+        case .bool(let v): v.count
+        case .string(let s): s.count
+        }
+    }
+
+    public func isNull(_ row: Int) -> Bool { validity.map { !$0[row] } ?? false }
+
+    public var nullCount: Int { validity.map { $0.reduce(0) { $0 + ($1 ? 0 : 1) } } ?? 0 }
+}

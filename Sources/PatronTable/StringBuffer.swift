@@ -1,0 +1,54 @@
+/// Strings stored as one UTF-8 byte buffer plus `count + 1` offsets, the Arrow `utf8` layout.
+public struct StringBuffer: Sendable, Equatable {
+    public var offsets: [Int32]
+    public var bytes: [UInt8]
+
+    public init() {
+        offsets = [0]
+        bytes = []
+    }
+
+    public init(offsets: [Int32], bytes: [UInt8]) {
+        precondition(!offsets.isEmpty, "a string buffer needs at least one offset")
+        self.offsets = offsets
+        self.bytes = bytes
+    }
+
+    public var count: Int { offsets.count - 1 }
+
+    public mutating func append(_ string: String) {
+        var string = string
+        string.withUTF8 { append(bytesOf: $0) }
+    }
+
+    public mutating func append(bytesOf utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: utf8)
+        offsets.append(Int32(bytes.count))
+    }
+
+    public mutating func appendEmpty() { offsets.append(Int32(bytes.count)) }
+
+    public mutating func reserve(rows: Int, bytes byteCount: Int) {
+        offsets.reserveCapacity(rows + 1)
+        bytes.reserveCapacity(byteCount)
+    }
+
+    /// The string at `row`.
+    public subscript(row: Int) -> String {
+        let start = Int(offsets[row]), end = Int(offsets[row + 1])
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }
+    }
+
+    /// Byte range of `row` in `bytes`.
+    public func range(_ row: Int) -> Range<Int> { Int(offsets[row])..<Int(offsets[row + 1]) }
+
+    /// Appends every string of `other`.
+    public mutating func append(contentsOf other: StringBuffer) {
+        let base = Int32(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        offsets.reserveCapacity(offsets.count + other.count)
+        for i in 1..<other.offsets.count { offsets.append(other.offsets[i] + base) }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import PatronTable
+
+/// A table with every column type, nulls, empty and non-ASCII strings.
+func everyTypeTable() throws -> Table {
+    try Table(names: ["id", "amount", "day", "flag", "name", "note"], columns: [
+        .int([1, -2, Int64.max, 0], validity: [true, true, true, false]),
+        .decimal([12.5, 0, -1e300, 0], validity: [true, false, true, true]),
+        .date([0, -1, 0, 9_862], validity: [true, true, false, true]),
+        .bool([true, false, true, false], validity: [true, true, true, false]),
+        .string(["anna", nil, "", "Åsa Łęcka"]),
+        .string(["tack för snabb leverans", "a,b \"c\"\nd", nil, "🙂"], type: .text),
+    ])
+}
+
+@Suite struct ArrowRoundTripTests {
+    @Test func roundTripKeepsEveryTypeAndNull() throws {
+        let table = try everyTypeTable()
+        let back = try ArrowIPC.decode(ArrowIPC.encode(table))
+        #expect(back == table)
+        #expect(back["note"]?.type == .text)
+        #expect(back["amount"]?.isNull(1) == true)
+    }
+
+    @Test func emptyTableRoundTrips() throws {
+        let table = try Table(names: ["a", "b"], columns: [.int([]), .string([])])
+        #expect(try ArrowIPC.decode(ArrowIPC.encode(table)) == table)
+    }
+
+    @Test func encodingIsDeterministic() throws {
+        let table = try everyTypeTable()
+        #expect(ArrowIPC.encode(table) == ArrowIPC.encode(table))
+    }
+
+    @Test func rejectsGarbageWithAReason() {
+        #expect(throws: ArrowFormatError.self) { try ArrowIPC.decode(Array("not arrow at all, sorry".utf8)) }
+        var bytes = ArrowIPC.encode(try! everyTypeTable())
+        bytes.removeSubrange(40..<60)
+        #expect(throws: (any Error).self) { try ArrowIPC.decode(bytes) }
+    }
+}
