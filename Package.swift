@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PatronCSV", targets: ["PatronCSV"]),
         .library(name: "PatronPipeline", targets: ["PatronPipeline"]),
         .library(name: "PatronStages", targets: ["PatronStages"]),
+        .library(name: "PatronModels", targets: ["PatronModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,22 +21,24 @@ let package = Package(
         // The only C in the project: Debian's libcsv, wrapped by PatronCSV.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .target(name: "PatronTable"),
+        .target(name: "PatronModels"),
         .target(name: "PatronCSV", dependencies: ["CLibCSV", "PatronTable"]),
         .target(
             name: "PatronPipeline",
             dependencies: ["PatronTable", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "PatronStages", dependencies: ["PatronPipeline", "PatronCSV", "PatronTable"]),
+        .target(name: "PatronStages", dependencies: ["PatronPipeline", "PatronCSV", "PatronTable", "PatronModels"]),
         .executableTarget(
             name: "patron",
             dependencies: [
-                "PatronStages", "PatronPipeline", "PatronCSV", "PatronTable",
+                "PatronStages", "PatronPipeline", "PatronCSV", "PatronTable", "PatronModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PatronTableTests", dependencies: ["PatronTable"]),
         .testTarget(name: "PatronCSVTests", dependencies: ["PatronCSV", "PatronTable"]),
         .testTarget(name: "PatronPipelineTests", dependencies: ["PatronPipeline", "PatronStages", "PatronTable"]),
+        .testTarget(name: "PatronModelsTests", dependencies: ["PatronModels"]),
         .testTarget(name: "PatronCLITests", dependencies: ["PatronTable"]),
     ],
     swiftLanguageModes: [.v6]

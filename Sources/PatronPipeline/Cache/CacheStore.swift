@@ -1,0 +1,122 @@
+import Foundation
+import PatronTable
+
+/// Where stage outputs are kept, by cache key. The local folder is the only store today;
+/// a shared bucket for distributed runs would be another conformance.
+public protocol CacheStore: Sendable {
+    func contains(_ key: String) -> Bool
+    func meta(_ key: String) -> CacheEntry?
+    func load(_ key: String, port: String) throws -> Table
+    /// Stores all ports at once: afterwards the entry is complete, or absent.
+    func store(_ key: String, output: StageOutput, entry: CacheEntry) throws
+    /// A path a user can open for a port (Arrow IPC), if the store is local.
+    func portPath(_ key: String, port: String) -> String
+    func keys() -> [String]
+    func remove(_ key: String) throws
+    /// Bytes used by an entry.
+    func size(_ key: String) -> Int
+    /// Removes half-written entries left by a killed run. Call only while holding the lock.
+    func removeTemporaries()
+}
+
+/// What is known about a cache entry besides its tables: `meta.json` in the entry.
+public struct CacheEntry: Codable, Sendable, Equatable {
+    public struct Port: Codable, Sendable, Equatable {
+        public var name: String
+        public var rows: Int
+        public var columns: [String]
+    }
+
+    public var key: String
+    public var pipeline: String
+    public var stage: String
+    public var module: String
+    public var version: String
+    /// Each param's canonical JSON.
+    public var params: [String: String]
+    /// Upstream ref → its cache key.
+    public var inputs: [String: String]
+    /// File param → SHA-256 of the file's content.
+    public var files: [String: String]
+    public var ports: [Port]
+    public var counts: [String: Int]
+    public var seconds: Double
+    public var created: String
+}
+
+/// Entries as folders `ROOT/ab/abcdef…/` holding `PORT.arrow` files and `meta.json`. A new
+/// entry is written under `ROOT/tmp/` and renamed into place, so a run killed at any instant
+/// leaves either the whole entry or none of it.
+public struct LocalCacheStore: CacheStore {
+    public let root: String
+
+    public init(root: String) throws {
+        self.root = root
+        try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
+    }
+
+    func directory(_ key: String) -> String { "\(root)/\(key.prefix(2))/\(key)" }
+
+    public func contains(_ key: String) -> Bool {
+        FileManager.default.fileExists(atPath: directory(key) + "/meta.json")
+    }
+
+    public func meta(_ key: String) -> CacheEntry? {
+        FileManager.default.contents(atPath: directory(key) + "/meta.json").flatMap { try? JSONDecoder().decode(CacheEntry.self, from: $0) }
+    }
+
+    public func load(_ key: String, port: String) throws -> Table {
+        try ArrowIPC.read(path: portPath(key, port: port))
+    }
+
+    public func portPath(_ key: String, port: String) -> String { directory(key) + "/\(port).arrow" }
+
+    public func store(_ key: String, output: StageOutput, entry: CacheEntry) throws {
+        let fm = FileManager.default
+        let temporary = "\(root)/tmp/\(key).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+        try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        do {
+            for (name, table) in output.ports {
+                try ArrowIPC.write(table, to: "\(temporary)/\(name).arrow", metadata: ["patron.stage": entry.stage, "patron.port": name])
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            try encoder.encode(entry).write(to: URL(fileURLWithPath: temporary + "/meta.json"))
+            let final = directory(key)
+            try fm.createDirectory(atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            if rename(temporary, final) != 0 {
+                // Someone stored the same key first (same inputs, same bytes): keep theirs.
+                try? fm.removeItem(atPath: temporary)
+                if !contains(key) { throw StageFailure("cannot store cache entry \(key) in \(root): \(String(cString: strerror(errno)))") }
+            }
+        } catch {
+            try? fm.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    public func keys() -> [String] {
+        let fm = FileManager.default
+        var out = [String]()
+        for shard in (try? fm.contentsOfDirectory(atPath: root)) ?? [] where shard.count == 2 {
+            out += ((try? fm.contentsOfDirectory(atPath: "\(root)/\(shard)")) ?? []).filter { $0.count == 64 }
+        }
+        return out.sorted()
+    }
+
+    public func remove(_ key: String) throws { try FileManager.default.removeItem(atPath: directory(key)) }
+
+    public func size(_ key: String) -> Int {
+        let dir = directory(key)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).reduce(0) { sum, name in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: "\(dir)/\(name)")[.size] as? Int) ?? 0)
+        }
+    }
+
+    public func removeTemporaries() {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
+            try? fm.removeItem(atPath: "\(root)/tmp/\(name)")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// What goes into a stage's cache key, kept so `status` can say what changed.
+public struct KeyMaterial: Codable, Sendable, Equatable {
+    public var key: String
+    public var module: String
+    public var version: String
+    /// Each param's canonical JSON.
+    public var params: [String: String]
+    /// Upstream ref → its cache key.
+    public var inputs: [String: String]
+    /// File param → content SHA-256.
+    public var files: [String: String]
+}
+
+extension PipelinePlan {
+    /// Cache keys for every stage, upstream first: SHA-256 over the module name and version,
+    /// the canonical JSON of its params, its inputs' keys and its input files' content
+    /// hashes. A stage whose key cannot be made (a missing input file) gets an error instead.
+    public func keys(project: Project, hasher: FileHasher) -> [String: Result<KeyMaterial, StageFailure>] {
+        var out = [String: Result<KeyMaterial, StageFailure>]()
+        for stage in stages {
+            var inputs = [String: String]()
+            var failure: StageFailure? = nil
+            for ref in stage.inputs {
+                switch out[ref.stage] {
+                case .success(let upstream): inputs[ref.description] = upstream.key
+                case .failure(let error): failure = StageFailure("input '\(ref)' cannot be prepared: \(error.message)")
+                case nil: failure = StageFailure("input '\(ref)' is unknown")
+                }
+            }
+            var files = [String: String]()
+            for spec in stage.spec.params where spec.kind == .inputFile {
+                guard let path = stage.params[spec.name]?.string else { continue }
+                let absolute = path.hasPrefix("/") ? path : project.root + "/" + path
+                do { files[spec.name] = try hasher.hash(path: absolute) } catch let error as StageFailure {
+                    failure = StageFailure("\(spec.name): \(error.message)")
+                } catch { failure = StageFailure("\(spec.name): \(error)") }
+            }
+            if let failure { out[stage.id] = .failure(failure); continue }
+            let params = stage.params.mapValues(\.canonicalJSON)
+            let material: Value = .map([
+                .init("module", .string(stage.spec.name)),
+                .init("version", .string(stage.spec.version)),
+                .init("params", .map(params.map { .init($0.key, .string($0.value)) })),
+                .init("inputs", .map(inputs.map { .init($0.key, .string($0.value)) })),
+                .init("files", .map(files.map { .init($0.key, .string($0.value)) })),
+            ])
+            out[stage.id] = .success(KeyMaterial(key: SHA256.hash(material.canonicalJSON).hex, module: stage.spec.name,
+                                                 version: stage.spec.version, params: params, inputs: inputs, files: files))
+        }
+        return out
+    }
+}

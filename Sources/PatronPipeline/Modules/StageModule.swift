@@ -1,0 +1,75 @@
+import PatronTable
+
+/// A stage module: the code behind one `use:` name. Adding one is a small file with a type
+/// conforming to this protocol and one line in `ModuleRegistry.builtin`.
+///
+/// ```swift
+/// enum Head: StageModule {
+///     static let spec = ModuleSpec(name: "table.head", version: "1", summary: "First rows.",
+///                                  inputs: .exactly(1), params: [ParamSpec("n", .int, default: .int(10), help: "rows")])
+///     static func run(_ context: StageContext) async throws -> StageOutput {
+///         StageOutput(main: context.inputs[0].table.head(context.int("n")!))
+///     }
+/// }
+/// ```
+public protocol StageModule: Sendable {
+    static var spec: ModuleSpec { get }
+    static func run(_ context: StageContext) async throws -> StageOutput
+}
+
+/// What a stage gets to work with.
+public struct StageContext: Sendable {
+    public struct Input: Sendable {
+        public var ref: PipelineFile.InputRef
+        public var table: Table
+    }
+
+    public var pipeline: String
+    public var stage: String
+    public var module: String
+    /// Resolved params: `${…}` substituted, defaults filled in.
+    public var params: [String: Value]
+    public var inputs: [Input]
+    public var projectRoot: String
+    /// A private folder for temporary files, removed after the stage.
+    public var scratchDirectory: String
+    /// Where the stage may write logs of its own (e.g. a command's stdout and stderr).
+    public var logPrefix: String
+    public var progress: @Sendable (String) -> Void
+
+    public func string(_ name: String) -> String? { params[name]?.string ?? params[name].flatMap { $0 == .null ? nil : $0.interpolated } }
+    public func int(_ name: String) -> Int? { params[name]?.int }
+    public func double(_ name: String) -> Double? { params[name]?.double }
+    public func bool(_ name: String) -> Bool? { params[name]?.bool }
+
+    /// A project-relative or absolute path param, made absolute.
+    public func path(_ name: String) -> String? {
+        string(name).map { $0.hasPrefix("/") ? $0 : projectRoot + "/" + $0 }
+    }
+}
+
+/// The tables a stage produces, by port. `main` is the stage's own name in `inputs:`.
+public struct StageOutput: Sendable {
+    public var ports: [(name: String, table: Table)]
+    /// Counts worth reporting (rows_in, rows_rejected, …), stored in the run record.
+    public var counts: [String: Int]
+
+    public init(main: Table, other: [(String, Table)] = [], counts: [String: Int] = [:]) {
+        ports = [("main", main)] + other.map { (name: $0.0, table: $0.1) }
+        self.counts = counts
+    }
+
+    public init(ports: [(name: String, table: Table)], counts: [String: Int] = [:]) {
+        self.ports = ports
+        self.counts = counts
+    }
+
+    public func table(_ port: String) -> Table? { ports.first { $0.name == port }?.table }
+}
+
+/// A stage that failed: the message says what happened and what to do.
+public struct StageFailure: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where a run reports what it does: text lines for people, JSON lines for cron and log
+/// collectors, and a live progress line only when standard error is a terminal.
+public struct EventLog: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    public let format: Format
+    public let quiet: Bool
+    public let interactive: Bool
+
+    public init(format: Format = .text, quiet: Bool = false, interactive: Bool = isatty(2) != 0) {
+        self.format = format
+        self.quiet = quiet
+        self.interactive = interactive && format == .text && !quiet
+    }
+
+    /// Reports an event: `text` for people; `fields` become a JSON object in json mode.
+    /// Errors are shown even when quiet.
+    public func event(_ name: String, _ fields: [String: Value], text: String, isError: Bool = false) {
+        if quiet && !isError { return }
+        switch format {
+        case .text:
+            emit((interactive ? "\r\u{1B}[K" : "") + text + "\n")
+        case .json:
+            var all = fields
+            all["event"] = .string(name)
+            all["time"] = .string(EventLog.timestamp())
+            emit(Value.map(all.map { .init($0.key, $0.value) }).canonicalJSON + "\n")
+        }
+    }
+
+    /// A transient status line, overwritten by the next one; terminal only.
+    public func progress(_ text: String) {
+        guard interactive else { return }
+        emit("\r\u{1B}[K" + String(text.prefix(100)))
+    }
+
+    private func emit(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+    }
+
+    /// UTC time as `2025-06-30T12:00:00Z`.
+    public static func timestamp(_ date: Date = Date()) -> String {
+        var t = time_t(date.timeIntervalSince1970)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+}

@@ -1,0 +1,281 @@
+import Foundation
+import PatronTable
+
+/// Options of one `patron run`.
+public struct RunOptions: Sendable {
+    public var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var force = false
+    public var dryRun = false
+    public var keepGoing = false
+    public var only: [String] = []
+    public var from: String? = nil
+    public var to: String? = nil
+    public var arguments: [String] = []
+    public init() {}
+}
+
+/// How a run ended.
+public struct RunSummary: Sendable {
+    public var succeeded: Bool
+    public var record: RunRecord
+    public var recordPath: String?
+}
+
+/// Runs a pipeline's stages as a DAG: up to `jobs` stages at once, each as soon as its
+/// inputs are ready; cached stages are not run; outputs go to the cache as they finish.
+///
+/// On a failure no new stage starts (unless `keepGoing`, which still runs every stage that
+/// does not depend on the failed one); running stages finish and are cached, so a rerun
+/// resumes where this one stopped.
+public struct Runner: Sendable {
+    public let project: Project
+    public let cache: any CacheStore
+    public let log: EventLog
+    public let hasher: FileHasher
+    public let registry: ModuleRegistry
+
+    public init(project: Project, registry: ModuleRegistry, cache: any CacheStore, log: EventLog, hasher: FileHasher) {
+        self.project = project
+        self.registry = registry
+        self.cache = cache
+        self.log = log
+        self.hasher = hasher
+    }
+
+    private enum Outcome: Sendable {
+        case ran(StageOutput, seconds: Double)
+        case failed(String, seconds: Double)
+    }
+
+    /// Which stages the selection flags pick.
+    public static func selection(_ plan: PipelinePlan, _ options: RunOptions) throws -> Set<String> {
+        let ids = plan.stages.map(\.id)
+        for id in options.only + [options.from, options.to].compactMap({ $0 }) where !ids.contains(id) {
+            throw PipelineError.usage("pipeline '\(plan.name)' has no stage '\(id)'\(suggestion(id, ids)); its stages: \(ids.joined(separator: ", "))")
+        }
+        if !options.only.isEmpty { return Set(options.only) }
+        var selected = Set(ids)
+        if let from = options.from { selected.formIntersection(plan.downstream(of: from)) }
+        if let to = options.to { selected.formIntersection(plan.upstream(of: to)) }
+        return selected
+    }
+
+    public func run(_ plan: PipelinePlan, options: RunOptions) async throws -> RunSummary {
+        let started = Date()
+        let clock = ContinuousClock.now
+        let runID = RunRecord.makeID(started)
+        let selected = try Runner.selection(plan, options)
+        let keys = plan.keys(project: project, hasher: hasher)
+        hasher.save()
+        var state = PipelineState.load(project, pipeline: plan.name)
+        let statuses = Dictionary(uniqueKeysWithValues: plan.statuses(keys: keys, cache: cache, state: state).map { ($0.stage, $0.status) })
+
+        // What must run: selected stages that are stale (or all selected, with --force).
+        var toRun = Set<String>()
+        var records = [String: RunRecord.Stage]()
+        for stage in plan.stages {
+            let key = try? keys[stage.id]?.get().key
+            var record = RunRecord.Stage(id: stage.id, module: stage.spec.name, key: key, status: "not-selected")
+            if selected.contains(stage.id) {
+                if case .broken(let message) = statuses[stage.id]! {
+                    record.status = "failed"
+                    record.error = message
+                } else if options.force || !statuses[stage.id]!.isFresh {
+                    toRun.insert(stage.id)
+                    record.status = "pending"
+                    record.reason = options.force && statuses[stage.id]!.isFresh ? "--force" : statuses[stage.id]!.summary
+                } else {
+                    record.status = "cached"
+                }
+            }
+            records[stage.id] = record
+        }
+        // Inputs of stages that will run must be cached if they are not run themselves.
+        for stage in plan.stages where toRun.contains(stage.id) {
+            for ref in stage.inputs where !toRun.contains(ref.stage) && !(statuses[ref.stage]?.isFresh ?? false) {
+                if records[ref.stage]?.status == "failed" { continue }
+                records[stage.id]!.status = "failed"
+                records[stage.id]!.error = "its input '\(ref)' is not in the cache and is not selected to run; run it first (drop --only/--from)"
+                toRun.remove(stage.id)
+            }
+        }
+
+        if options.dryRun {
+            for stage in plan.stages {
+                let r = records[stage.id]!
+                let what = switch r.status {
+                case "pending": "would run  (\(r.reason ?? ""))"
+                case "cached": "fresh"
+                case "failed": "cannot run: \(r.error ?? "")"
+                default: "not selected"
+                }
+                log.event("plan", ["stage": .string(stage.id), "action": .string(r.status), "reason": .string(r.reason ?? r.error ?? "")],
+                          text: "  \(stage.id.padding(toLength: 16, withPad: " ", startingAt: 0)) \(stage.spec.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(what)")
+            }
+            let record = RunRecord(id: runID, pipeline: plan.name, started: EventLog.timestamp(started), finished: EventLog.timestamp(),
+                                   seconds: 0, outcome: "dry-run", jobs: options.jobs, arguments: options.arguments,
+                                   stages: plan.stages.map { records[$0.id]! })
+            return RunSummary(succeeded: !records.values.contains { $0.status == "failed" }, record: record, recordPath: nil)
+        }
+
+        for stage in plan.stages where records[stage.id]?.status == "failed" {
+            log.event("stage_failed", ["stage": .string(stage.id), "error": .string(records[stage.id]!.error ?? "")],
+                      text: "✗ \(stage.id): \(records[stage.id]!.error ?? "")", isError: true)
+        }
+        // Dependents of stages that cannot run are skipped.
+        var blocked = Set(records.values.filter { $0.status == "failed" }.map(\.id))
+        for stage in plan.stages where toRun.contains(stage.id) && stage.inputs.contains(where: { blocked.contains($0.stage) }) {
+            toRun.remove(stage.id)
+            blocked.insert(stage.id)
+            records[stage.id]!.status = "skipped"
+            records[stage.id]!.reason = "an input failed"
+        }
+
+        let total = toRun.count
+        var finished = 0
+        var memory = [String: StageOutput]()
+        var readersLeft = [String: Int]()
+        for stage in plan.stages where toRun.contains(stage.id) { for ref in Set(stage.inputs.map(\.stage)) { readersLeft[ref, default: 0] += 1 } }
+        var stopping = false
+        var launched = Set<String>()
+        let cacheHits = plan.stages.filter { records[$0.id]?.status == "cached" }.count
+        if cacheHits > 0 && total > 0 {
+            log.event("cached", ["stages": .int(cacheHits)], text: "· \(cacheHits) stage\(cacheHits == 1 ? "" : "s") fresh in the cache")
+        }
+
+        await withTaskGroup(of: (String, Outcome).self) { group in
+            var running = 0
+            func launchReady() {
+                guard !stopping else { return }
+                for stage in plan.stages where toRun.contains(stage.id) && !launched.contains(stage.id) {
+                    guard running < max(1, options.jobs) else { return }
+                    let ready = stage.inputs.allSatisfy { !toRun.contains($0.stage) || memory[$0.stage] != nil }
+                    guard ready else { continue }
+                    launched.insert(stage.id)
+                    running += 1
+                    let inputs: [(PipelineFile.InputRef, StageOutput?, String?)] = stage.inputs.map { ref in
+                        (ref, memory[ref.stage], try? keys[ref.stage]?.get().key)
+                    }
+                    let key = (try? keys[stage.id]!.get())!
+                    log.event("stage_started", ["stage": .string(stage.id), "module": .string(stage.spec.name)],
+                              text: "▶ \(stage.id) (\(stage.spec.name))")
+                    group.addTask { [self] in
+                        (stage.id, await self.execute(stage, plan: plan, key: key, inputs: inputs, runID: runID))
+                    }
+                }
+            }
+            launchReady()
+            while let (id, outcome) = await group.next() {
+                running -= 1
+                finished += 1
+                let stage = plan.stage(id)!
+                switch outcome {
+                case .ran(let output, let seconds):
+                    memory[id] = output
+                    records[id]!.status = "ran"
+                    records[id]!.seconds = seconds
+                    records[id]!.rows = Dictionary(uniqueKeysWithValues: output.ports.map { ($0.name, $0.table.rowCount) })
+                    records[id]!.counts = output.counts.isEmpty ? nil : output.counts
+                    let rows = output.ports.map { $0.name == "main" ? "\($0.table.rowCount) rows" : "\($0.name) \($0.table.rowCount)" }
+                    log.event("stage_finished", ["stage": .string(id), "status": .string("ran"), "seconds": .double(Runner.round(seconds)),
+                                                 "rows": .int(output.table("main")?.rowCount ?? 0)],
+                              text: "✓ \(id)  \(rows.joined(separator: ", "))  \(Runner.format(seconds))  [\(finished)/\(total)]")
+                case .failed(let message, let seconds):
+                    records[id]!.status = "failed"
+                    records[id]!.error = message
+                    records[id]!.seconds = seconds
+                    log.event("stage_failed", ["stage": .string(id), "module": .string(stage.spec.name), "error": .string(message)],
+                              text: "✗ \(id) (\(stage.spec.name)) failed:\n\(message.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))",
+                              isError: true)
+                    if options.keepGoing {
+                        for other in plan.downstream(of: id) where other != id && toRun.contains(other) && !launched.contains(other) {
+                            toRun.remove(other)
+                            records[other]!.status = "skipped"
+                            records[other]!.reason = "input \(id) failed"
+                        }
+                    } else {
+                        stopping = true
+                    }
+                }
+                for ref in Set(stage.inputs.map(\.stage)) {
+                    readersLeft[ref, default: 1] -= 1
+                    if readersLeft[ref] == 0 { memory[ref] = nil }
+                }
+                if readersLeft[id, default: 0] == 0 { memory[id] = nil }
+                launchReady()
+            }
+        }
+        for stage in plan.stages where records[stage.id]?.status == "pending" {
+            records[stage.id]!.status = "skipped"
+            records[stage.id]!.reason = "the run stopped after a failure (use --keep-going to run independent stages)"
+        }
+        log.progress("")
+
+        // Remember what each completed stage was made from, for `status`.
+        for stage in plan.stages where ["ran", "cached"].contains(records[stage.id]!.status) {
+            if let material = try? keys[stage.id]?.get() { state.stages[stage.id] = material }
+        }
+        try? state.save(project, pipeline: plan.name)
+
+        let failed = records.values.contains { $0.status == "failed" }
+        let record = RunRecord(id: runID, pipeline: plan.name, started: EventLog.timestamp(started), finished: EventLog.timestamp(),
+                               seconds: Runner.round(Runner.seconds(since: clock)), outcome: failed ? "failed" : "success",
+                               jobs: options.jobs, arguments: options.arguments, stages: plan.stages.map { records[$0.id]! })
+        let path = try? record.save(in: project.runsDirectory)
+        return RunSummary(succeeded: !failed, record: record, recordPath: path)
+    }
+
+    /// Runs one stage: gathers inputs (from memory or the cache), calls the module, stores
+    /// the output. Every error becomes a failed outcome with a message.
+    private func execute(_ stage: PipelinePlan.Stage, plan: PipelinePlan, key: KeyMaterial,
+                         inputs: [(PipelineFile.InputRef, StageOutput?, String?)], runID: String) async -> Outcome {
+        let start = ContinuousClock.now
+        let scratch = "\(project.stateDirectory)/tmp/\(runID)/\(stage.id)"
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        do {
+            var tables = [StageContext.Input]()
+            for (ref, output, upstreamKey) in inputs {
+                if let table = output?.table(ref.port) {
+                    tables.append(.init(ref: ref, table: table))
+                } else if let upstreamKey {
+                    tables.append(.init(ref: ref, table: try cache.load(upstreamKey, port: ref.port)))
+                } else {
+                    throw StageFailure("input '\(ref)' is not available")
+                }
+            }
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: "\(project.logsDirectory)/\(runID)", withIntermediateDirectories: true)
+            let log = self.log
+            let id = stage.id
+            let context = StageContext(pipeline: plan.name, stage: stage.id, module: stage.spec.name, params: stage.params, inputs: tables,
+                                       projectRoot: project.root, scratchDirectory: scratch,
+                                       logPrefix: "\(project.logsDirectory)/\(runID)/\(stage.id)",
+                                       progress: { log.progress("\(id): \($0)") })
+            guard let module = registry.module(named: stage.spec.name) else { throw StageFailure("module \(stage.spec.name) is not registered") }
+            let output = try await module.run(context)
+            for port in stage.ports where output.table(port) == nil {
+                throw StageFailure("\(stage.spec.name) produced no '\(port)' table")
+            }
+            let seconds = Runner.seconds(since: start)
+            let entry = CacheEntry(key: key.key, pipeline: plan.name, stage: stage.id, module: key.module, version: key.version,
+                                   params: key.params, inputs: key.inputs, files: key.files,
+                                   ports: output.ports.map { .init(name: $0.name, rows: $0.table.rowCount, columns: $0.table.names) },
+                                   counts: output.counts, seconds: Runner.round(seconds), created: EventLog.timestamp())
+            try cache.store(key.key, output: output, entry: entry)
+            return .ran(output, seconds: Runner.seconds(since: start))
+        } catch {
+            return .failed(String(describing: error), seconds: Runner.seconds(since: start))
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    static func format(_ seconds: Double) -> String {
+        seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : "\((seconds * 100).rounded() / 100) s"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Whether a stage's cached output is current, and if not, why.
+public enum StageStatus: Sendable, Equatable {
+    case fresh(key: String)
+    case stale(reasons: [String])
+    case broken(String)
+
+    public var isFresh: Bool { if case .fresh = self { true } else { false } }
+
+    public var summary: String {
+        switch self {
+        case .fresh: "fresh"
+        case .stale(let reasons): "stale: " + reasons.joined(separator: "; ")
+        case .broken(let message): "cannot run: " + message
+        }
+    }
+}
+
+/// The key material each stage had when it last completed, per pipeline: what `status`
+/// compares against to explain a rerun. Stored in `.patron/state/PIPELINE.json`.
+public struct PipelineState: Codable, Sendable {
+    public var stages: [String: KeyMaterial] = [:]
+
+    static func path(_ project: Project, _ pipeline: String) -> String { "\(project.stateDirectory)/state/\(pipeline).json" }
+
+    public static func load(_ project: Project, pipeline: String) -> PipelineState {
+        FileManager.default.contents(atPath: path(project, pipeline)).flatMap { try? JSONDecoder().decode(PipelineState.self, from: $0) } ?? PipelineState()
+    }
+
+    public func save(_ project: Project, pipeline: String) throws {
+        let file = PipelineState.path(project, pipeline)
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try encoder.encode(self).write(to: URL(fileURLWithPath: file), options: .atomic)
+    }
+}
+
+extension PipelinePlan {
+    /// Each stage's status, in plan order, explained against the last completed run.
+    public func statuses(keys: [String: Result<KeyMaterial, StageFailure>], cache: any CacheStore,
+                         state: PipelineState) -> [(stage: String, status: StageStatus)] {
+        var out = [(stage: String, status: StageStatus)]()
+        var staleIDs = Set<String>()
+        for stage in stages {
+            let status: StageStatus
+            switch keys[stage.id] {
+            case .failure(let error)?: status = .broken(error.message)
+            case nil: status = .broken("no key")
+            case .success(let now):
+                if cache.contains(now.key) {
+                    status = .fresh(key: now.key)
+                } else {
+                    status = .stale(reasons: PipelinePlan.reasons(now: now, before: state.stages[stage.id], staleInputs: staleIDs, stage: stage))
+                }
+            }
+            if !status.isFresh { staleIDs.insert(stage.id) }
+            out.append((stage.id, status))
+        }
+        return out
+    }
+
+    static func reasons(now: KeyMaterial, before: KeyMaterial?, staleInputs: Set<String>, stage: Stage) -> [String] {
+        guard let before else { return ["never run"] }
+        var reasons = [String]()
+        if before.module != now.module { reasons.append("module changed (\(before.module) → \(now.module))") }
+        else if before.version != now.version { reasons.append("module version changed (\(before.version) → \(now.version))") }
+        let changed = Set(before.params.keys).union(now.params.keys).filter { before.params[$0] != now.params[$0] }.sorted()
+        if !changed.isEmpty {
+            reasons.append("params changed: " + changed.map { name in
+                "\(name) \(before.params[name] ?? "unset") → \(now.params[name] ?? "unset")"
+            }.joined(separator: ", "))
+        }
+        for (param, hash) in now.files.sorted(by: { $0.key < $1.key }) where before.files[param] != hash {
+            let path = stage.params[param]?.string ?? param
+            reasons.append("input file changed: \(path)")
+        }
+        let inputsChanged = Set(before.inputs.keys).union(now.inputs.keys).filter { before.inputs[$0] != now.inputs[$0] }.sorted()
+        for ref in inputsChanged {
+            let upstream = PipelineFile.InputRef(parsing: ref).stage
+            reasons.append(staleInputs.contains(upstream) ? "input \(ref) is stale and will rerun" : "input \(ref) changed")
+        }
+        if reasons.isEmpty {
+            reasons.append(before.key == now.key ? "cache entry missing (removed by gc or by hand)" : "cache key changed")
+        }
+        return reasons
+    }
+}

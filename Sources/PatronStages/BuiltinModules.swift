@@ -1,0 +1,10 @@
+import PatronPipeline
+
+/// Every stage module `patron` knows. Adding one: a file with its `StageModule` type, and
+/// its name on this list.
+public enum BuiltinModules {
+    public static let registry = ModuleRegistry([
+        IngestCSV.self,
+        Shell.self,
+    ])
+}

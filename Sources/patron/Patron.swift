@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PatronPipeline
+
+/// The `patron` command: run declarative customer-analytics pipelines.
+struct Patron: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "patron",
+        abstract: "Run customer-analytics pipelines: ingest, clean, segment, lifetime value, sentiment, report.",
+        discussion: """
+            Exit codes: 0 success · 1 a stage failed · 2 usage or pipeline-file error · \
+            3 check found stale reports · 75 another run holds the lock.
+            """,
+        version: "0.1.0",
+        subcommands: [Run.self, Status.self, List.self, Modules.self, Dag.self, Show.self, Export.self, Gc.self, Sample.self]
+    )
+}
+
+/// Options every project-aware subcommand takes.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "Project folder (default: the nearest folder above the working directory with a Pipelines/ folder).")
+    var project: String?
+
+    @Option(name: .long, help: "Cache folder (default: PATRON_CACHE_DIR, else .patron/cache in the project).")
+    var cacheDir: String?
+
+    func load() throws -> Project { try Project(explicit: project, cacheOverride: cacheDir) }
+}
+
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try Patron.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as PipelineError {
+            fail(String(describing: error), code: 2)
+        } catch let error as ExitCode {
+            exit(error.rawValue)
+        } catch {
+            let code = Patron.exitCode(for: error)
+            if code == .success {
+                print(Patron.fullMessage(for: error))
+                exit(0)
+            }
+            // Usage mistakes exit 2, as the README promises; everything else names its cause.
+            fail(Patron.fullMessage(for: error), code: code == .validationFailure ? 2 : 1)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data(("patron: " + message + "\n").utf8))
+        exit(code)
+    }
+}

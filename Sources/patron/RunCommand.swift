@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import PatronPipeline
+import PatronStages
+
+extension Patron {
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run pipelines; only stale stages run, the rest come from the cache.",
+            discussion: """
+                Examples:
+                  patron run customer-health
+                  patron run customer-health --param horizon_weeks=26
+                  patron run weekly --quiet --log-format json      # for cron
+                  patron run customer-health --only orders --force
+                """)
+
+        @Argument(help: "Pipelines to run (names of Pipelines/NAME.yaml). Default: the only pipeline, if there is one.")
+        var pipelines: [String] = []
+
+        @OptionGroup var projectOptions: ProjectOptions
+
+        @Option(name: .customShort("j"), help: "Stages to run at once (default: number of cores).")
+        var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+        @Option(name: .long, help: "Override a pipeline param: name=value (repeatable).")
+        var param: [String] = []
+
+        @Option(name: .long, help: "Run only this stage, with its inputs from the cache (repeatable).")
+        var only: [String] = []
+
+        @Option(name: .long, help: "Run this stage and everything downstream of it.")
+        var from: String?
+
+        @Option(name: .long, help: "Run this stage and everything it needs.")
+        var to: String?
+
+        @Flag(name: .long, help: "Rerun selected stages even when the cache has them.")
+        var force = false
+
+        @Flag(name: .long, help: "Say what would run and why, and run nothing.")
+        var dryRun = false
+
+        @Flag(name: .long, help: "After a failure, still run every stage that does not depend on the failed one.")
+        var keepGoing = false
+
+        @Flag(name: .long, help: "Print only errors.")
+        var quiet = false
+
+        @Option(name: .long, help: "Log format: text or json (one JSON object per line, for cron and log collectors).")
+        var logFormat: EventLog.Format = .text
+
+        @Flag(name: .long, help: "Wait for another run of this project to finish instead of exiting with 75.")
+        var wait = false
+
+        func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("-j must be at least 1") }
+            for p in param where !p.contains("=") { throw ValidationError("--param \(p): write it as name=value") }
+        }
+
+        func run() async throws {
+            let project = try projectOptions.load()
+            let registry = BuiltinModules.registry
+            let names = try resolvePipelines(project)
+            var overrides = [String: Value]()
+            for p in param {
+                let eq = p.firstIndex(of: "=")!
+                overrides[String(p[..<eq])] = Value.parseScalar(String(p[p.index(after: eq)...]))
+            }
+            let plans = try names.map { try project.plan($0, registry: registry, overrides: overrides) }
+            let log = EventLog(format: logFormat, quiet: quiet)
+
+            var lock: RunLock? = nil
+            if !dryRun {
+                try FileManager.default.createDirectory(atPath: project.stateDirectory, withIntermediateDirectories: true)
+                switch try RunLock.acquire(path: project.stateDirectory + "/lock", wait: wait) {
+                case .acquired(let l): lock = l
+                case .busy(let holder):
+                    log.event("locked", ["holder": .string(holder)],
+                              text: "patron: another run of this project holds .patron/lock (\(holder.isEmpty ? "unknown process" : holder)); wait for it, or pass --wait",
+                              isError: true)
+                    throw ExitCode(75)
+                }
+            }
+            let cache = try LocalCacheStore(root: project.cacheDirectory)
+            if lock != nil { cache.removeTemporaries() }
+            let runner = Runner(project: project, registry: registry, cache: cache, log: log,
+                                hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
+            var options = RunOptions()
+            options.jobs = jobs
+            options.force = force
+            options.dryRun = dryRun
+            options.keepGoing = keepGoing
+            options.only = only
+            options.from = from
+            options.to = to
+            options.arguments = Array(CommandLine.arguments.dropFirst())
+
+            var allSucceeded = true
+            for plan in plans {
+                if plans.count > 1 || dryRun { log.event("pipeline", ["pipeline": .string(plan.name)], text: "\(plan.name)\(dryRun ? " (dry run)" : ""):") }
+                let summary = try await runner.run(plan, options: options)
+                allSucceeded = allSucceeded && summary.succeeded
+                if !dryRun { report(summary, plan: plan, project: project, cache: cache, log: log) }
+            }
+            withExtendedLifetime(lock) {}
+            if !allSucceeded { throw ExitCode(1) }
+        }
+
+        func resolvePipelines(_ project: Project) throws -> [String] {
+            if !pipelines.isEmpty { return pipelines }
+            let all = project.pipelineNames()
+            if all.count == 1 { return all }
+            throw PipelineError.usage("name a pipeline to run: \(all.isEmpty ? "the project has none (add Pipelines/NAME.yaml)" : all.joined(separator: ", "))")
+        }
+
+        /// Where the outputs are, and what happened.
+        func report(_ summary: RunSummary, plan: PipelinePlan, project: Project, cache: any CacheStore, log: EventLog) {
+            let ran = summary.record.stages.filter { $0.status == "ran" }.count
+            let cached = summary.record.stages.filter { $0.status == "cached" }.count
+            let failed = summary.record.stages.filter { $0.status == "failed" }.map(\.id)
+            let skipped = summary.record.stages.filter { $0.status == "skipped" }.map(\.id)
+            var lines = ["\(plan.name): \(summary.succeeded ? "done" : "FAILED") in \(summary.record.seconds) s — \(ran) ran, \(cached) from cache"
+                + (failed.isEmpty ? "" : ", failed: \(failed.joined(separator: ", "))")
+                + (skipped.isEmpty ? "" : ", skipped: \(skipped.joined(separator: ", "))")]
+            let available = summary.record.stages.filter { ["ran", "cached"].contains($0.status) }
+            let width = (available.compactMap { plan.stage($0.id) }.flatMap { s in s.ports.map { $0 == "main" ? s.id.count : s.id.count + $0.count + 1 } }.max() ?? 8) + 1
+            if !available.isEmpty { lines.append("outputs (Arrow IPC; preview with `patron show \(plan.name) STAGE`):") }
+            for stage in available {
+                guard let key = stage.key, let stagePlan = plan.stage(stage.id) else { continue }
+                let rows = cache.meta(key)?.ports.first { $0.name == "main" }?.rows
+                lines.append("  \(stage.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(project.display(cache.portPath(key, port: "main")))\(rows.map { "  (\($0) rows)" } ?? "")")
+                for port in stagePlan.ports where port != "main" {
+                    let n = cache.meta(key)?.ports.first { $0.name == port }?.rows ?? 0
+                    lines.append("  \((stage.id + "." + port).padding(toLength: width, withPad: " ", startingAt: 0)) \(project.display(cache.portPath(key, port: port)))  (\(n) rows)")
+                }
+            }
+            if let path = summary.recordPath { lines.append("run record: \(project.display(path))") }
+            log.event("run_finished", ["pipeline": .string(plan.name), "outcome": .string(summary.record.outcome),
+                                       "seconds": .double(summary.record.seconds), "ran": .int(ran), "cached": .int(cached),
+                                       "record": .string(summary.recordPath.map(project.display) ?? "")],
+                      text: lines.joined(separator: "\n"), isError: !summary.succeeded)
+        }
+    }
+}
+
+extension EventLog.Format: ExpressibleByArgument {}

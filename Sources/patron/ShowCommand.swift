@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import PatronCSV
+import PatronPipeline
+import PatronStages
+import PatronTable
+
+/// Finds the cached table behind `STAGE[.PORT]`: the current key's entry, else the last
+/// completed one (with a warning that it is stale).
+struct CachedPort {
+    var table: Table
+    var ref: PipelineFile.InputRef
+
+    static func load(pipeline: String, target: String, options: ProjectOptions) throws -> CachedPort {
+        let project = try options.load()
+        let plan = try project.plan(pipeline, registry: BuiltinModules.registry)
+        let ref = PipelineFile.InputRef(parsing: target)
+        guard let stage = plan.stage(ref.stage) else {
+            throw PipelineError.usage("pipeline '\(pipeline)' has no stage '\(ref.stage)'; its stages: \(plan.stages.map(\.id).joined(separator: ", "))")
+        }
+        guard stage.ports.contains(ref.port) else {
+            throw PipelineError.usage("stage '\(ref.stage)' has no port '\(ref.port)'; its ports: \(stage.ports.joined(separator: ", "))")
+        }
+        let cache = try LocalCacheStore(root: project.cacheDirectory)
+        let keys = plan.keys(project: project, hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
+        if let key = try? keys[stage.id]?.get().key, cache.contains(key) {
+            return CachedPort(table: try cache.load(key, port: ref.port), ref: ref)
+        }
+        if let last = PipelineState.load(project, pipeline: plan.name).stages[stage.id], cache.contains(last.key) {
+            FileHandle.standardError.write(Data("patron: '\(ref.stage)' is stale; showing its last completed output (run `patron run \(pipeline)` to refresh)\n".utf8))
+            return CachedPort(table: try cache.load(last.key, port: ref.port), ref: ref)
+        }
+        FileHandle.standardError.write(Data("patron: '\(ref.stage)' has no cached output yet; run `patron run \(pipeline)` first\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
+extension Patron {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Preview a stage's cached table, like a notebook cell's output.",
+            discussion: "Examples:\n  patron show customer-health orders\n  patron show customer-health orders.rejects --format csv")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+        @Argument(help: "Pipeline name.") var pipeline: String
+        @Argument(help: "STAGE or STAGE.PORT.") var target: String
+        @Option(name: .long, help: "Rows to show.") var head: Int = 20
+        @Option(name: .long, help: "table, csv or json.") var format: Format = .table
+        @OptionGroup var projectOptions: ProjectOptions
+
+        func run() throws {
+            let port = try CachedPort.load(pipeline: pipeline, target: target, options: projectOptions)
+            let table = port.table.head(max(0, head))
+            switch format {
+            case .csv: FileHandle.standardOutput.write(Data(CSVWriter.encode(table)))
+            case .json: print(TableText.json(table))
+            case .table:
+                print("\(port.ref): \(port.table.rowCount) rows × \(port.table.columnCount) columns")
+                print(TableText.grid(table), terminator: "")
+                if port.table.rowCount > table.rowCount { print("… \(port.table.rowCount - table.rowCount) more rows (--head N)") }
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a stage's cached table to a CSV or Arrow file.")
+
+        @Argument(help: "Pipeline name.") var pipeline: String
+        @Argument(help: "STAGE or STAGE.PORT.") var target: String
+        @Option(name: .shortAndLong, help: "Output file: .csv or .arrow.") var output: String
+        @OptionGroup var projectOptions: ProjectOptions
+
+        func validate() throws {
+            guard output.hasSuffix(".csv") || output.hasSuffix(".arrow") else { throw ValidationError("-o must end in .csv or .arrow") }
+        }
+
+        func run() throws {
+            let port = try CachedPort.load(pipeline: pipeline, target: target, options: projectOptions)
+            if output.hasSuffix(".arrow") {
+                try ArrowIPC.write(port.table, to: output)
+            } else {
+                try Data(CSVWriter.encode(port.table)).write(to: URL(fileURLWithPath: output))
+            }
+            print("wrote \(port.table.rowCount) rows to \(output)")
+        }
+    }
+}
+
+/// Tables as text for a terminal.
+enum TableText {
+    static func grid(_ table: Table, maxWidth: Int = 40) -> String {
+        let cells: [[String]] = (0..<table.rowCount).map { row in
+            table.columns.map { column in
+                let text = column.isNull(row) ? "null" : ValueFormat.format(column, row).replacingOccurrences(of: "\n", with: "⏎")
+                return text.count > maxWidth ? String(text.prefix(maxWidth - 1)) + "…" : text
+            }
+        }
+        let header = zip(table.names, table.columns).map { "\($0) (\($1.type.rawValue))" }
+        let widths = header.indices.map { c in max(header[c].count, cells.map { $0[c].count }.max() ?? 0) }
+        func line(_ values: [String]) -> String {
+            values.enumerated().map { c, v in
+                let numeric = [.int, .decimal].contains(table.columns[c].type)
+                let pad = String(repeating: " ", count: widths[c] - v.count)
+                return numeric ? pad + v : v + pad
+            }.joined(separator: "  ") + "\n"
+        }
+        return line(header) + line(widths.map { String(repeating: "─", count: $0) }) + cells.map(line).joined()
+    }
+
+    static func json(_ table: Table) -> String {
+        let rows: [Value] = (0..<table.rowCount).map { row in
+            .map(zip(table.names, table.columns).map { name, column in
+                if column.isNull(row) { return .init(name, .null) }
+                switch column.storage {
+                case .int(let v): return .init(name, .int(Int(v[row])))
+                case .decimal(let v): return .init(name, .double(v[row]))
+                case .bool(let v): return .init(name, .bool(v[row]))
+                default: return .init(name, .string(ValueFormat.format(column, row)))
+                }
+            })
+        }
+        return Value.list(rows).canonicalJSON
+    }
+}
