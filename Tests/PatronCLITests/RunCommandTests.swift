@@ -1,0 +1,131 @@
+import Foundation
+import PatronTable
+import Testing
+
+@Suite struct RunCommandTests {
+    @Test func defaultPipelineRunsThenIsFresh() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = try await patron("run", "customer-health", in: root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("customer-health: done"))
+        #expect(first.stderr.contains("2 ran, 0 from cache"))
+        #expect(first.stderr.contains(".patron/cache/"))
+        let second = try await patron("run", "customer-health", "--quiet", in: root + "/Data")
+        #expect(second.status == 0)
+        #expect(second.stderr.isEmpty)
+        let again = try await patron("run", "customer-health", in: root)
+        #expect(again.stderr.contains("0 ran, 2 from cache"))
+        let status = try await patron("status", "customer-health", in: root)
+        #expect(status.stdout.contains("2 of 2 stages fresh"))
+        // Every ingested row is kept or rejected.
+        let shown = try await patron("show", "customer-health", "orders", "--head", "3", in: root)
+        #expect(shown.stdout.contains("orders: "))
+        let rejects = try await patron("show", "customer-health", "orders.rejects", "--format", "csv", "--head", "1000", in: root)
+        #expect(rejects.stdout.hasPrefix("line,reason,raw\n"))
+        #expect(rejects.stdout.contains("cannot read 'n/a' as a decimal number"))
+        let records = try FileManager.default.contentsOfDirectory(atPath: root + "/.patron/runs")
+        #expect(records.count == 3)
+    }
+
+    @Test func exitCodesForUsageAndPipelineErrors() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writeFile(root + "/Pipelines/broken.yaml", "pipeline: broken\nstages:\n  a:\n    use: nosuch.module\n")
+        let broken = try await patron("run", "broken", in: root)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("Pipelines/broken.yaml:4:10: stage 'a': unknown module 'nosuch.module'"))
+        let unknown = try await patron("run", "nope", in: root)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no pipeline 'nope'"))
+        let badParam = try await patron("run", "customer-health", "--param", "nope=1", in: root)
+        #expect(badParam.status == 2)
+        let badFlag = try await patron("run", "customer-health", "--jobs-typo", in: root)
+        #expect(badFlag.status == 2)
+        let noProject = try await patron("list", in: "/")
+        #expect(noProject.status == 2)
+        #expect(noProject.stderr.contains("no Patron project here"))
+    }
+
+    @Test func failingStageExitsOneAndNamesIt() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writeFile(root + "/Pipelines/fails.yaml", """
+            pipeline: fails
+            stages:
+              boom:
+                use: shell
+                with: {command: "echo 'disk quota exceeded' >&2; exit 4"}
+            """)
+        let result = try await patron("run", "fails", "--log-format", "json", in: root)
+        #expect(result.status == 1)
+        let events = result.stderr.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(!events.isEmpty)
+        let failed = events.first { $0["event"] as? String == "stage_failed" }
+        #expect((failed?["error"] as? String)?.contains("disk quota exceeded") == true)
+        #expect(events.last?["outcome"] as? String == "failed")
+    }
+
+    @Test func jobsGiveIdenticalBytes() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let one = try await patron("run", "customer-health", "-j", "1", "--cache-dir", "c1", in: root)
+        let two = try await patron("run", "customer-health", "-j", "4", "--cache-dir", "c4", in: root)
+        #expect(one.status == 0 && two.status == 0)
+        func arrowFiles(_ dir: String) throws -> [String: Data] {
+            var out = [String: Data]()
+            let base = root + "/" + dir
+            for path in FileManager.default.enumerator(atPath: base)!.compactMap({ $0 as? String }) where path.hasSuffix(".arrow") {
+                out[path] = try Data(contentsOf: URL(fileURLWithPath: base + "/" + path))
+            }
+            return out
+        }
+        let a = try arrowFiles("c1"), b = try arrowFiles("c4")
+        #expect(a.count == 3)
+        #expect(a == b)
+    }
+
+    @Test func exportShowDagListModules() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try await patron("run", "customer-health", in: root)
+        let csv = try await patron("export", "customer-health", "revenue_by_country", "-o", root + "/r.csv", in: root)
+        #expect(csv.status == 0)
+        let text = try String(contentsOfFile: root + "/r.csv", encoding: .utf8)
+        #expect(text.hasPrefix("country,currency,orders,revenue\nDE,EUR,"))
+        _ = try await patron("export", "customer-health", "orders", "-o", root + "/o.arrow", in: root)
+        let table = try ArrowIPC.read(path: root + "/o.arrow")
+        #expect(table.names == ["customer_id", "order_id", "order_date", "amount", "currency", "country", "feedback"])
+        #expect(table.rowCount > 9000)
+        let json = try await patron("show", "customer-health", "orders", "--format", "json", "--head", "2", in: root)
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 2)
+        #expect(rows?[0]["order_date"] as? String == "2023-01-01")
+        let dag = try await patron("dag", "customer-health", in: root)
+        #expect(dag.stdout.contains("orders --> revenue_by_country"))
+        let dot = try await patron("dag", "customer-health", "--format", "dot", in: root)
+        #expect(dot.stdout.contains("\"orders\" -> \"revenue_by_country\""))
+        let list = try await patron("list", in: root)
+        #expect(list.stdout.contains("customer-health"))
+        let modules = try await patron("modules", in: root)
+        #expect(modules.stdout.contains("ingest.csv") && modules.stdout.contains("max_reject_ratio"))
+        let dry = try await patron("run", "customer-health", "--dry-run", "--param", "orders_file=Data/sample/other.csv", in: root)
+        #expect(dry.status == 1)
+        #expect(dry.stderr.contains("cannot run"))
+        let gc = try await patron("gc", "--keep-runs", "1", in: root)
+        #expect(gc.status == 0)
+        #expect(gc.stdout.contains("kept 2"))
+    }
+
+    @Test func sampleIsDeterministicAndMatchesTheCommittedFile() async throws {
+        let dir = NSTemporaryDirectory() + "patron-sample-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let made = try await patron("sample", "-o", dir + "/a.csv", "--customers", "3000", "--seed", "1", in: dir)
+        #expect(made.status == 0)
+        let committed = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Data/sample/orders.csv"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.csv")) == committed)
+        _ = try await patron("sample", "-o", dir + "/b.csv", "--customers", "3000", "--seed", "2", in: dir)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/b.csv")) != committed)
+    }
+}
