@@ -137,7 +137,8 @@ public enum CSVReader {
             func launch(_ k: Int) {
                 group.addTask {
                     let result = data.withUnsafeBytes { raw in
-                        ChunkParser(plan: plan).parse(UnsafeRawBufferPointer(rebasing: raw[boundaries[k]..<boundaries[k + 1]]),
+                        ChunkParser(plan: plan, expectedBytes: boundaries[k + 1] - boundaries[k])
+                            .parse(UnsafeRawBufferPointer(rebasing: raw[boundaries[k]..<boundaries[k + 1]]),
                                                       final: k == count - 1)
                     }
                     return (k, result)

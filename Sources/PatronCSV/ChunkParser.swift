@@ -1,4 +1,5 @@
 import CLibCSV
+import Foundation
 import PatronTable
 
 /// A rejected row: where it starts, why, and its fields as read.
@@ -39,19 +40,21 @@ final class ChunkParser {
     /// Raw fields of each record, when the plan is `captureOnly`.
     private(set) var captured: [[[UInt8]]] = []
 
+    // The callbacks touch these once per field; a parser belongs to one task, so the
+    // dynamic exclusivity checks buy nothing here and cost a quarter of the parse time.
     private let plan: Plan
-    private var builders: [ColumnBuilder]
-    private var record: [UInt8] = []
-    private var fieldEnds: [Int] = []
-    private var newlinesInRecord = 0
-    private var line = 0
-    private var rejects: [CSVReject] = []
-    private var scratch: [UInt64]
+    @exclusivity(unchecked) private var builders: [ColumnBuilder]
+    @exclusivity(unchecked) private var record: [UInt8] = []
+    @exclusivity(unchecked) private var fieldEnds: [Int] = []
+    @exclusivity(unchecked) private var newlinesInRecord = 0
+    @exclusivity(unchecked) private var line = 0
+    @exclusivity(unchecked) private var rejects: [CSVReject] = []
+    @exclusivity(unchecked) private var scratch: [UInt64]
     private var parser = csv_parser()
 
-    init(plan: Plan) {
+    init(plan: Plan, expectedBytes: Int = 0) {
         self.plan = plan
-        builders = plan.columns.map { ColumnBuilder(type: $0.type) }
+        builders = plan.columns.map { ColumnBuilder(type: $0.type, reserveRows: expectedBytes / 40) }
         scratch = Array(repeating: 0, count: plan.columns.count)
         record.reserveCapacity(4096)
         fieldEnds.reserveCapacity(plan.fieldCount + 4)
@@ -85,22 +88,30 @@ final class ChunkParser {
 
     private static let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
         data, length, context in
-        let me = Unmanaged<ChunkParser>.fromOpaque(context!).takeUnretainedValue()
-        if let data, length > 0 {
-            let field = UnsafeRawBufferPointer(start: data, count: length)
-            me.record.append(contentsOf: field)
-            for b in field where b == 10 { me.newlinesInRecord += 1 }
+        Unmanaged<ChunkParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { (me: ChunkParser) -> Void in
+            if let data, length > 0 {
+                me.record.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
+                // Quoted fields may hold newlines; they count toward physical line numbers.
+                var from = UnsafeRawPointer(data), left = length
+                while left > 0, let hit = memchr(from, 10, left) {
+                    me.newlinesInRecord += 1
+                    let consumed = UnsafeRawPointer(hit) - from + 1
+                    left -= consumed
+                    from += consumed
+                }
+            }
+            me.fieldEnds.append(me.record.count)
         }
-        me.fieldEnds.append(me.record.count)
     }
 
     private static let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
-        let me = Unmanaged<ChunkParser>.fromOpaque(context!).takeUnretainedValue()
-        if !me.fieldEnds.isEmpty { me.finishRecord() }
-        me.line += me.newlinesInRecord + (terminator == 10 ? 1 : 0)
-        me.newlinesInRecord = 0
-        me.record.removeAll(keepingCapacity: true)
-        me.fieldEnds.removeAll(keepingCapacity: true)
+        Unmanaged<ChunkParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { (me: ChunkParser) -> Void in
+            if !me.fieldEnds.isEmpty { me.finishRecord() }
+            me.line += me.newlinesInRecord + (terminator == 10 ? 1 : 0)
+            me.newlinesInRecord = 0
+            me.record.removeAll(keepingCapacity: true)
+            me.fieldEnds.removeAll(keepingCapacity: true)
+        }
     }
 
     private func fieldRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i] }

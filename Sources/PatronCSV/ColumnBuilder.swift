@@ -11,7 +11,17 @@ struct ColumnBuilder {
     var validity: [Bool] = []
     var nulls = 0
 
-    init(type: ColumnType) { self.type = type }
+    init(type: ColumnType, reserveRows: Int = 0) {
+        self.type = type
+        validity.reserveCapacity(reserveRows)
+        switch type {
+        case .int: ints.reserveCapacity(reserveRows)
+        case .decimal: doubles.reserveCapacity(reserveRows)
+        case .date: days.reserveCapacity(reserveRows)
+        case .bool: bools.reserveCapacity(reserveRows)
+        case .string, .text: strings.reserve(rows: reserveRows, bytes: reserveRows * 8)
+        }
+    }
 
     mutating func appendNull() {
         switch type {

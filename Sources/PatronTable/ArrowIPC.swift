@@ -18,58 +18,130 @@ public enum ArrowIPC {
 
     /// The table as the bytes of an Arrow IPC file.
     public static func encode(_ table: Table, metadata: [String: String] = [:]) -> [UInt8] {
-        var out = magic + [0, 0]
-        let schema = schemaObject(table, metadata: metadata)
+        var sink = ByteSink()
+        write(table, metadata: metadata, to: &sink)
+        return sink.bytes
+    }
 
-        let schemaBlock = appendMessage(&out, header: (1, schema), bodyLength: 0)
-        _ = schemaBlock
-        let (nodes, buffers, body) = recordBatchBody(table)
+    /// Writes the table to `path`, streaming each column's buffer straight from memory
+    /// (not atomically; the cache writes to a temporary folder and renames it).
+    public static func write(_ table: Table, to path: String, metadata: [String: String] = [:]) throws {
+        var sink = try FileSink(path: path)
+        write(table, metadata: metadata, to: &sink)
+        try sink.close()
+    }
+
+    static func write<S: ArrowSink>(_ table: Table, metadata: [String: String], to sink: inout S) {
+        sink.put(magic + [0, 0])
+        let schema = schemaObject(table, metadata: metadata)
+        sink.put(message(header: (1, schema), bodyLength: 0))
+
+        let layout = bufferLayout(table)
+        var nodes = [UInt8](), buffers = [UInt8]()
+        for column in table.columns {
+            appendLE(&nodes, Int64(column.count))
+            appendLE(&nodes, Int64(column.nullCount))
+        }
+        for (offset, length) in layout.buffers {
+            appendLE(&buffers, Int64(offset))
+            appendLE(&buffers, Int64(length))
+        }
         let batch = FlatBufferBuilder.Object.table([
             .i64(Int64(table.rowCount)),
             .object(.structs(bytes: nodes, count: table.columnCount)),
-            .object(.structs(bytes: buffers, count: buffers.count / 16)),
+            .object(.structs(bytes: buffers, count: layout.buffers.count)),
         ])
-        let batchStart = out.count
-        let batchMeta = appendMessage(&out, header: (3, batch), bodyLength: body.count)
-        out.append(contentsOf: body)
+        let batchStart = sink.count
+        let batchMessage = message(header: (3, batch), bodyLength: layout.bodyLength)
+        sink.put(batchMessage)
+        writeBody(table, to: &sink)
 
         var block = [UInt8]()
         appendLE(&block, Int64(batchStart))
-        appendLE(&block, Int32(batchMeta))
+        appendLE(&block, Int32(batchMessage.count))
         appendLE(&block, Int32(0))
-        appendLE(&block, Int64(body.count))
+        appendLE(&block, Int64(layout.bodyLength))
         let footer = FlatBufferBuilder.serialize(.table([
             .i16(4),  // MetadataVersion.V5
             .object(schema),
             .object(.structs(bytes: [], count: 0)),
             .object(.structs(bytes: block, count: 1)),
         ]))
-        out.append(contentsOf: footer)
-        appendLE(&out, Int32(footer.count))
-        out.append(contentsOf: magic)
-        return out
+        sink.put(footer)
+        var tail = [UInt8]()
+        appendLE(&tail, Int32(footer.count))
+        sink.put(tail + magic)
     }
 
-    /// Writes the table to `path` (not atomically; the cache renames finished entries).
-    public static func write(_ table: Table, to path: String, metadata: [String: String] = [:]) throws {
-        try Data(encode(table, metadata: metadata)).write(to: URL(fileURLWithPath: path))
+    /// An encapsulated message: continuation marker, length, flatbuffer (padded to 8).
+    private static func message(header: (type: UInt8, object: FlatBufferBuilder.Object), bodyLength: Int) -> [UInt8] {
+        let flatbuffer = FlatBufferBuilder.serialize(.table([
+            .i16(4), .u8(header.type), .object(header.object), .i64(Int64(bodyLength)),
+        ]))
+        var out = [UInt8]()
+        appendLE(&out, UInt32(0xFFFF_FFFF))
+        appendLE(&out, Int32(flatbuffer.count))
+        return out + flatbuffer
+    }
+
+    private static func padded(_ n: Int) -> Int { (n + 7) / 8 * 8 }
+
+    /// Byte sizes of each column's buffers, in body order.
+    private static func bufferSizes(_ column: Column) -> [Int] {
+        let bitmap = (column.count + 7) / 8
+        let validity = column.validity == nil ? 0 : bitmap
+        switch column.storage {
+        case .int(let v): return [validity, v.count * 8]
+        case .decimal(let v): return [validity, v.count * 8]
+        case .date(let v): return [validity, v.count * 4]
+        case .bool: return [validity, bitmap]
+        case .string(let s): return [validity, s.offsets.count * 4, s.bytes.count]
+        }
+    }
+
+    private static func bufferLayout(_ table: Table) -> (buffers: [(Int, Int)], bodyLength: Int) {
+        var buffers = [(Int, Int)]()
+        var offset = 0
+        for column in table.columns {
+            for size in bufferSizes(column) {
+                buffers.append((offset, size))
+                offset += padded(size)
+            }
+        }
+        return (buffers, offset)
+    }
+
+    private static func writeBody<S: ArrowSink>(_ table: Table, to sink: inout S) {
+        let zeros = [UInt8](repeating: 0, count: 8)
+        func pad(_ n: Int) { if padded(n) > n { sink.put(zeros[0..<(padded(n) - n)]) } }
+        func bits(_ flags: [Bool]) {
+            var packed = [UInt8](repeating: 0, count: (flags.count + 7) / 8)
+            flags.withUnsafeBufferPointer { f in
+                for i in 0..<f.count where f[i] { packed[i >> 3] |= 1 << UInt8(i & 7) }
+            }
+            sink.put(packed)
+            pad(packed.count)
+        }
+        func values<T>(_ array: [T]) {
+            array.withUnsafeBytes { sink.put($0) }
+            pad(array.count * MemoryLayout<T>.stride)
+        }
+        for column in table.columns {
+            if let validity = column.validity { bits(validity) }
+            switch column.storage {
+            case .int(let v): values(v)
+            case .decimal(let v): values(v)
+            case .date(let v): values(v)
+            case .bool(let v): bits(v)
+            case .string(let s):
+                values(s.offsets)
+                values(s.bytes)
+            }
+        }
     }
 
     private static func appendLE<T: FixedWidthInteger>(_ out: inout [UInt8], _ value: T) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
-    }
-
-    /// Appends an encapsulated message; returns its metadata length (prefix + flatbuffer).
-    private static func appendMessage(
-        _ out: inout [UInt8], header: (type: UInt8, object: FlatBufferBuilder.Object), bodyLength: Int
-    ) -> Int {
-        let message = FlatBufferBuilder.serialize(.table([
-            .i16(4), .u8(header.type), .object(header.object), .i64(Int64(bodyLength)),
-        ]))
-        appendLE(&out, UInt32(0xFFFF_FFFF))
-        appendLE(&out, Int32(message.count))
-        out.append(contentsOf: message)
-        return 8 + message.count
     }
 
     private static func schemaObject(_ table: Table, metadata: [String: String]) -> FlatBufferBuilder.Object {
@@ -94,45 +166,5 @@ public enum ArrowIPC {
 
     private static func keyValue(_ key: String, _ value: String) -> FlatBufferBuilder.Object {
         .table([.object(.string(key)), .object(.string(value))])
-    }
-
-    /// Field nodes, buffer descriptors and the body of the one record batch.
-    private static func recordBatchBody(_ table: Table) -> (nodes: [UInt8], buffers: [UInt8], body: [UInt8]) {
-        var nodes = [UInt8](), buffers = [UInt8](), body = [UInt8]()
-        func addBuffer(_ append: (inout [UInt8]) -> Void) {
-            let start = body.count
-            append(&body)
-            appendLE(&buffers, Int64(start))
-            appendLE(&buffers, Int64(body.count - start))
-            while body.count % 8 != 0 { body.append(0) }
-        }
-        func addBits(_ flags: [Bool]) {
-            addBuffer { out in
-                var byte: UInt8 = 0
-                for (i, flag) in flags.enumerated() {
-                    if flag { byte |= 1 << UInt8(i & 7) }
-                    if i & 7 == 7 { out.append(byte); byte = 0 }
-                }
-                if flags.count & 7 != 0 { out.append(byte) }
-            }
-        }
-        func addValues<T>(_ values: [T]) {
-            addBuffer { out in values.withUnsafeBytes { out.append(contentsOf: $0) } }
-        }
-        for column in table.columns {
-            appendLE(&nodes, Int64(column.count))
-            appendLE(&nodes, Int64(column.nullCount))
-            if let validity = column.validity { addBits(validity) } else { addBuffer { _ in } }
-            switch column.storage {
-            case .int(let v): addValues(v)
-            case .decimal(let v): addValues(v)
-            case .date(let v): addValues(v)
-            case .bool(let v): addBits(v)
-            case .string(let s):
-                addValues(s.offsets)
-                addValues(s.bytes)
-            }
-        }
-        return (nodes, buffers, body)
     }
 }

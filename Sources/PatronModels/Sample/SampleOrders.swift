@@ -19,7 +19,7 @@ public struct SampleOrders: Sendable {
     /// First and last day of the export, as days since 1970-01-01.
     public var firstDay = 19_358  // 2023-01-01
     public var lastDay = 20_269  // 2025-06-30
-    public var r = 0.9, alpha = 13.0, a = 0.8, b = 2.4
+    public var r = 0.9, alpha = 15.0, a = 0.8, b = 2.4
     public var p = 6.25, q = 3.74, gamma = 15.44
 
     public init(customers: Int, seed: UInt64 = 1) {
