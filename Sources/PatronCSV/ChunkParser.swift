@@ -35,6 +35,13 @@ final class ChunkParser {
         var quote: UInt8
         /// Keep every record's raw fields instead of typing them (used for the header).
         var captureOnly = false
+
+        /// For each field position in a record: the output column it feeds, or -1.
+        var slots: [Int] {
+            var slots = [Int](repeating: -1, count: max(0, fieldCount))
+            for (c, column) in columns.enumerated() where column.field < slots.count { slots[column.field] = c }
+            return slots
+        }
     }
 
     /// Raw fields of each record, when the plan is `captureOnly`.
@@ -44,19 +51,21 @@ final class ChunkParser {
     // dynamic exclusivity checks buy nothing here and cost a quarter of the parse time.
     private let plan: Plan
     @exclusivity(unchecked) private var builders: [ColumnBuilder]
-    @exclusivity(unchecked) private var record: [UInt8] = []
+    private let record = ByteScratch()
     @exclusivity(unchecked) private var fieldEnds: [Int] = []
     @exclusivity(unchecked) private var newlinesInRecord = 0
     @exclusivity(unchecked) private var line = 0
     @exclusivity(unchecked) private var rejects: [CSVReject] = []
-    @exclusivity(unchecked) private var scratch: [UInt64]
+    @exclusivity(unchecked) private var fieldIndex = 0
+    @exclusivity(unchecked) private var committedRows = 0
+    @exclusivity(unchecked) private var failure: String? = nil
+    private let slots: [Int]
     private var parser = csv_parser()
 
     init(plan: Plan, expectedBytes: Int = 0) {
         self.plan = plan
         builders = plan.columns.map { ColumnBuilder(type: $0.type, reserveRows: expectedBytes / 40) }
-        scratch = Array(repeating: 0, count: plan.columns.count)
-        record.reserveCapacity(4096)
+        slots = plan.slots
         fieldEnds.reserveCapacity(plan.fieldCount + 4)
     }
 
@@ -76,9 +85,10 @@ final class ChunkParser {
         if final && insideQuote {
             let startLine = line
             csv_fini(&parser, ChunkParser.onField, nil, context)
+            rollBack()
             reject(reason: "unterminated quote: a quoted field opened on this line never closes before the end of the file", line: startLine)
             newlinesInRecord = 0
-            record.removeAll(keepingCapacity: true)
+            record.removeAll()
             fieldEnds.removeAll(keepingCapacity: true)
         } else {
             csv_fini(&parser, ChunkParser.onField, ChunkParser.onRecord, context)
@@ -90,83 +100,88 @@ final class ChunkParser {
         data, length, context in
         Unmanaged<ChunkParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { (me: ChunkParser) -> Void in
             if let data, length > 0 {
-                me.record.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
-                // Quoted fields may hold newlines; they count toward physical line numbers.
-                var from = UnsafeRawPointer(data), left = length
-                while left > 0, let hit = memchr(from, 10, left) {
-                    me.newlinesInRecord += 1
-                    let consumed = UnsafeRawPointer(hit) - from + 1
-                    left -= consumed
-                    from += consumed
-                }
+                me.record.append(data, length)
             }
             me.fieldEnds.append(me.record.count)
+            // Typed values go straight into their columns; a bad record is rolled back
+            // when it ends.
+            let index = me.fieldIndex
+            me.fieldIndex += 1
+            if index < me.slots.count, me.failure == nil {
+                let c = me.slots[index]
+                if c >= 0 {
+                    let field = UnsafeBufferPointer(start: data?.assumingMemoryBound(to: UInt8.self), count: data == nil ? 0 : length)
+                    me.failure = me.append(field, to: c)
+                }
+            }
         }
     }
 
     private static let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
         Unmanaged<ChunkParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { (me: ChunkParser) -> Void in
+            // Quoted fields may hold newlines; they count toward physical line numbers.
+            me.newlinesInRecord = me.record.occurrences(of: 10)
             if !me.fieldEnds.isEmpty { me.finishRecord() }
             me.line += me.newlinesInRecord + (terminator == 10 ? 1 : 0)
             me.newlinesInRecord = 0
-            me.record.removeAll(keepingCapacity: true)
+            me.record.removeAll()
             me.fieldEnds.removeAll(keepingCapacity: true)
         }
     }
 
     private func fieldRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i] }
 
-    private func finishRecord() {
-        if plan.captureOnly {
-            captured.append(record.withUnsafeBufferPointer { bytes in
-                fieldEnds.indices.map { Array(UnsafeBufferPointer(rebasing: bytes[fieldRange($0)])) }
-            })
-            return
-        }
-        guard fieldEnds.count == plan.fieldCount else {
-            // A lone empty field is what a line of spaces or a stray delimiter-free line gives.
-            if fieldEnds.count == 1, record.isEmpty { return }
-            reject(reason: "expected \(plan.fieldCount) fields, found \(fieldEnds.count)")
-            return
-        }
-        let failure: String? = record.withUnsafeBufferPointer { bytes in
-            for (c, column) in plan.columns.enumerated() {
-                let field = UnsafeBufferPointer(rebasing: bytes[fieldRange(column.field)])
-                if field.isEmpty { scratch[c] = 1; continue }
-                scratch[c] = 0
-                switch column.type {
-                case .string, .text:
-                    if !isValidUTF8(field) { return "column '\(column.name)': invalid UTF-8" }
-                    continue
-                case .int:
-                    guard let v = plan.fields.int(field) else { return cannotRead(field, column.name, "an integer") }
-                    scratch[c] = UInt64(bitPattern: v)
-                case .decimal:
-                    guard let v = plan.fields.decimal(field) else { return cannotRead(field, column.name, "a decimal number") }
-                    scratch[c] = v.bitPattern
-                case .date:
-                    guard let v = plan.fields.dateFormat.parse(field) else {
-                        return cannotRead(field, column.name, "a date in the format \(plan.fields.dateFormat.pattern)")
-                    }
-                    scratch[c] = UInt64(bitPattern: Int64(v))
-                case .bool:
-                    guard let v = plan.fields.bool(field) else { return cannotRead(field, column.name, "true or false") }
-                    scratch[c] = v ? 1 : 0
-                }
-            }
-            for (c, column) in plan.columns.enumerated() {
-                let range = fieldRange(column.field)
-                if range.isEmpty {
-                    builders[c].appendNull()
-                } else if column.type.isString {
-                    builders[c].append(string: UnsafeBufferPointer(rebasing: bytes[range]))
-                } else {
-                    builders[c].append(bits: scratch[c])
-                }
-            }
+    /// Parses one field into column `c`; returns why it cannot, or nil.
+    private func append(_ field: UnsafeBufferPointer<UInt8>, to c: Int) -> String? {
+        if field.isEmpty {
+            builders[c].appendNull()
             return nil
         }
-        if let failure { reject(reason: failure) }
+        let column = plan.columns[c]
+        switch column.type {
+        case .string, .text:
+            guard isValidUTF8(field) else { return "column '\(column.name)': invalid UTF-8" }
+            builders[c].append(string: field)
+        case .int:
+            guard let v = plan.fields.int(field) else { return cannotRead(field, column.name, "an integer") }
+            builders[c].append(bits: UInt64(bitPattern: v))
+        case .decimal:
+            guard let v = plan.fields.decimal(field) else { return cannotRead(field, column.name, "a decimal number") }
+            builders[c].append(bits: v.bitPattern)
+        case .date:
+            guard let v = plan.fields.dateFormat.parse(field) else {
+                return cannotRead(field, column.name, "a date in the format \(plan.fields.dateFormat.pattern)")
+            }
+            builders[c].append(bits: UInt64(bitPattern: Int64(v)))
+        case .bool:
+            guard let v = plan.fields.bool(field) else { return cannotRead(field, column.name, "true or false") }
+            builders[c].append(bits: v ? 1 : 0)
+        }
+        return nil
+    }
+
+    private func finishRecord() {
+        defer {
+            fieldIndex = 0
+            failure = nil
+        }
+        if plan.captureOnly {
+            captured.append(fieldEnds.indices.map { Array(record[fieldRange($0)]) })
+            return
+        }
+        guard fieldEnds.count == plan.fieldCount, failure == nil else {
+            rollBack()
+            // A lone empty field is what a line of only spaces gives: not a row.
+            if fieldEnds.count == 1, record.isEmpty { return }
+            reject(reason: failure ?? "expected \(plan.fieldCount) fields, found \(fieldEnds.count)")
+            return
+        }
+        committedRows += 1
+    }
+
+    /// Drops the values a bad record already put into columns.
+    private func rollBack() {
+        for c in builders.indices { builders[c].truncate(to: committedRows) }
     }
 
     private func cannotRead(_ field: UnsafeBufferPointer<UInt8>, _ column: String, _ what: String) -> String {
@@ -177,7 +192,7 @@ final class ChunkParser {
 
     private func reject(reason: String, line explicitLine: Int? = nil) {
         let fields = fieldEnds.indices.map { i in
-            record.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[fieldRange(i)])) }
+            Array(record[fieldRange(i)])
         }
         rejects.append(CSVReject(line: explicitLine ?? line, reason: reason,
                                  raw: CSVWriter.encodeRecord(fields, delimiter: plan.delimiter, quote: plan.quote)))

@@ -8,12 +8,13 @@ struct ColumnBuilder {
     var days: [Int32] = []
     var bools: [Bool] = []
     var strings = StringBuffer()
+    /// Empty until the first null; then one flag per row so far.
     var validity: [Bool] = []
     var nulls = 0
+    var rows = 0
 
     init(type: ColumnType, reserveRows: Int = 0) {
         self.type = type
-        validity.reserveCapacity(reserveRows)
         switch type {
         case .int: ints.reserveCapacity(reserveRows)
         case .decimal: doubles.reserveCapacity(reserveRows)
@@ -31,8 +32,10 @@ struct ColumnBuilder {
         case .bool: bools.append(false)
         case .string, .text: strings.appendEmpty()
         }
+        if nulls == 0 { validity = [Bool](repeating: true, count: rows) }
         validity.append(false)
         nulls += 1
+        rows += 1
     }
 
     /// Appends a value decoded into a 64-bit pattern by `ChunkParser`.
@@ -44,12 +47,35 @@ struct ColumnBuilder {
         case .bool: bools.append(bits != 0)
         case .string, .text: preconditionFailure("strings are appended as bytes")
         }
-        validity.append(true)
+        if nulls > 0 { validity.append(true) }
+        rows += 1
     }
 
     mutating func append(string: UnsafeBufferPointer<UInt8>) {
         strings.append(bytesOf: string)
-        validity.append(true)
+        if nulls > 0 { validity.append(true) }
+        rows += 1
+    }
+
+    /// Keeps the first `count` rows.
+    mutating func truncate(to count: Int) {
+        guard rows > count else { return }
+        let drop = rows - count
+        switch type {
+        case .int: ints.removeLast(drop)
+        case .decimal: doubles.removeLast(drop)
+        case .date: days.removeLast(drop)
+        case .bool: bools.removeLast(drop)
+        case .string, .text:
+            strings.offsets.removeLast(drop)
+            strings.bytes.removeLast(strings.bytes.count - Int(strings.offsets.last!))
+        }
+        if nulls > 0 {
+            nulls -= validity[count...].reduce(0) { $0 + ($1 ? 0 : 1) }
+            validity.removeLast(drop)
+            if nulls == 0 { validity = [] }
+        }
+        rows = count
     }
 
     func finish() -> Column {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reads and writes tables in the Arrow IPC *file* format (uncompressed, one schema, little
 /// endian), so every cached intermediate opens in pyarrow, polars and DuckDB.
@@ -23,19 +24,45 @@ public enum ArrowIPC {
         return sink.bytes
     }
 
-    /// Writes the table to `path`, streaming each column's buffer straight from memory
-    /// (not atomically; the cache writes to a temporary folder and renames it).
+    /// Writes the table to `path`. The metadata goes first; then the column buffers are
+    /// written in parallel, each at its own offset, straight from the columns' memory (not
+    /// atomically; the cache writes to a temporary folder and renames it).
     public static func write(_ table: Table, to path: String, metadata: [String: String] = [:]) throws {
-        var sink = try FileSink(path: path)
-        write(table, metadata: metadata, to: &sink)
-        try sink.close()
+        let (head, layout) = prologue(table, metadata: metadata)
+        let footer = epilogue(schema: schemaObject(table, metadata: metadata), batchStart: head.batchStart,
+                              batchMetaLength: head.batchMetaLength, bodyLength: layout.bodyLength)
+        let file = try ParallelFile(path: path)
+        let bodyStart = head.bytes.count
+        try file.write(head.bytes, at: 0)
+        try file.write(footer, at: bodyStart + layout.bodyLength)
+        // One task per column buffer; padding between buffers stays zero (a file hole).
+        let pieces = bodyPieces(table)
+        let failures = Mutex<[Error]>([])
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
+            do {
+                try pieces[i].write(file, bodyStart + layout.buffers[i].0)
+            } catch {
+                failures.withLock { $0.append(error) }
+            }
+        }
+        try file.close()
+        if let first = failures.withLock({ $0.first }) { throw first }
     }
 
     static func write<S: ArrowSink>(_ table: Table, metadata: [String: String], to sink: inout S) {
-        sink.put(magic + [0, 0])
-        let schema = schemaObject(table, metadata: metadata)
-        sink.put(message(header: (1, schema), bodyLength: 0))
+        let (head, layout) = prologue(table, metadata: metadata)
+        sink.put(head.bytes)
+        writeBody(table, to: &sink)
+        sink.put(epilogue(schema: schemaObject(table, metadata: metadata), batchStart: head.batchStart,
+                          batchMetaLength: head.batchMetaLength, bodyLength: layout.bodyLength))
+    }
 
+    /// Magic, schema message and record batch metadata: everything before the body.
+    private static func prologue(_ table: Table, metadata: [String: String])
+        -> (head: (bytes: [UInt8], batchStart: Int, batchMetaLength: Int), layout: (buffers: [(Int, Int)], bodyLength: Int))
+    {
+        var out = magic + [0, 0]
+        out += message(header: (1, schemaObject(table, metadata: metadata)), bodyLength: 0)
         let layout = bufferLayout(table)
         var nodes = [UInt8](), buffers = [UInt8]()
         for column in table.columns {
@@ -51,26 +78,28 @@ public enum ArrowIPC {
             .object(.structs(bytes: nodes, count: table.columnCount)),
             .object(.structs(bytes: buffers, count: layout.buffers.count)),
         ])
-        let batchStart = sink.count
+        let batchStart = out.count
         let batchMessage = message(header: (3, batch), bodyLength: layout.bodyLength)
-        sink.put(batchMessage)
-        writeBody(table, to: &sink)
+        out += batchMessage
+        return ((out, batchStart, batchMessage.count), layout)
+    }
 
+    /// The footer (schema and the batch's block), its length and the closing magic.
+    private static func epilogue(schema: FlatBufferBuilder.Object, batchStart: Int, batchMetaLength: Int, bodyLength: Int) -> [UInt8] {
         var block = [UInt8]()
         appendLE(&block, Int64(batchStart))
-        appendLE(&block, Int32(batchMessage.count))
+        appendLE(&block, Int32(batchMetaLength))
         appendLE(&block, Int32(0))
-        appendLE(&block, Int64(layout.bodyLength))
+        appendLE(&block, Int64(bodyLength))
         let footer = FlatBufferBuilder.serialize(.table([
             .i16(4),  // MetadataVersion.V5
             .object(schema),
             .object(.structs(bytes: [], count: 0)),
             .object(.structs(bytes: block, count: 1)),
         ]))
-        sink.put(footer)
-        var tail = [UInt8]()
+        var tail = footer
         appendLE(&tail, Int32(footer.count))
-        sink.put(tail + magic)
+        return tail + magic
     }
 
     /// An encapsulated message: continuation marker, length, flatbuffer (padded to 8).
@@ -111,14 +140,49 @@ public enum ArrowIPC {
         return (buffers, offset)
     }
 
+    /// One writer per body buffer, in body order.
+    struct BodyPiece: Sendable {
+        let write: @Sendable (ParallelFile, Int) throws -> Void
+    }
+
+    private static func bodyPieces(_ table: Table) -> [BodyPiece] {
+        var pieces = [BodyPiece]()
+        func values<T: Sendable>(_ array: [T]) {
+            pieces.append(BodyPiece { file, at in try array.withUnsafeBytes { try file.write($0, at: at) } })
+        }
+        func bits(_ flags: [Bool]) {
+            pieces.append(BodyPiece { file, at in try file.write(packBits(flags), at: at) })
+        }
+        for column in table.columns {
+            // Pieces line up with `bufferLayout`: an absent validity bitmap is an empty buffer.
+            if let validity = column.validity { bits(validity) } else { pieces.append(BodyPiece { _, _ in }) }
+            switch column.storage {
+            case .int(let v): values(v)
+            case .decimal(let v): values(v)
+            case .date(let v): values(v)
+            case .bool(let v): bits(v)
+            case .string(let s):
+                values(s.offsets)
+                values(s.bytes)
+            }
+        }
+        precondition(pieces.count == bufferLayout(table).buffers.count, "Arrow body pieces and layout disagree")
+        return pieces
+    }
+
+    static func packBits(_ flags: [Bool]) -> [UInt8] {
+        var packed = [UInt8](repeating: 0, count: (flags.count + 7) / 8)
+        flags.withUnsafeBufferPointer { f in
+            for i in 0..<f.count where f[i] { packed[i >> 3] |= 1 << UInt8(i & 7) }
+        }
+        return packed
+    }
+
     private static func writeBody<S: ArrowSink>(_ table: Table, to sink: inout S) {
         let zeros = [UInt8](repeating: 0, count: 8)
         func pad(_ n: Int) { if padded(n) > n { sink.put(zeros[0..<(padded(n) - n)]) } }
         func bits(_ flags: [Bool]) {
-            var packed = [UInt8](repeating: 0, count: (flags.count + 7) / 8)
-            flags.withUnsafeBufferPointer { f in
-                for i in 0..<f.count where f[i] { packed[i >> 3] |= 1 << UInt8(i & 7) }
-            }
+            let packed = packBits(flags)
             sink.put(packed)
             pad(packed.count)
         }

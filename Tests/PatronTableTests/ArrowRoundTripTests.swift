@@ -40,3 +40,17 @@ func everyTypeTable() throws -> Table {
         #expect(throws: (any Error).self) { try ArrowIPC.decode(bytes) }
     }
 }
+
+@Suite struct ArrowFileTests {
+    /// Writing to a file lays buffers out in parallel; columns with and without nulls mix.
+    @Test func fileWriteMatchesInMemoryEncoding() throws {
+        var table = try everyTypeTable()
+        try table.append("plain", .string(["a", "b", "c", "d"]))
+        try table.append("n", .int([1, 2, 3, 4]))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("patron-\(UUID().uuidString).arrow").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ArrowIPC.write(table, to: path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(ArrowIPC.encode(table)))
+        #expect(try ArrowIPC.read(path: path) == table)
+    }
+}

@@ -108,6 +108,8 @@ public struct SHA256: Sendable {
 
     public struct Digest: Sendable, Equatable {
         let words: [UInt32]
+        /// The 32 digest bytes, big-endian words.
+        public var bytes: [UInt8] { words.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (24 - 8 * UInt32($0))) } } }
         public var hex: String {
             let digits = Array("0123456789abcdef".utf8)
             var out = [UInt8]()

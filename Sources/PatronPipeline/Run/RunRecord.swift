@@ -10,6 +10,8 @@ public struct RunRecord: Codable, Sendable {
         public var status: String
         public var reason: String?
         public var seconds: Double?
+        /// Of `seconds`, the time spent writing the output to the cache.
+        public var storeSeconds: Double?
         public var rows: [String: Int]?
         public var counts: [String: Int]?
         public var error: String?

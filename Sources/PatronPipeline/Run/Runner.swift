@@ -43,7 +43,7 @@ public struct Runner: Sendable {
     }
 
     private enum Outcome: Sendable {
-        case ran(StageOutput, seconds: Double)
+        case ran(StageOutput, seconds: Double, storeSeconds: Double)
         case failed(String, seconds: Double)
     }
 
@@ -170,14 +170,16 @@ public struct Runner: Sendable {
                 finished += 1
                 let stage = plan.stage(id)!
                 switch outcome {
-                case .ran(let output, let seconds):
+                case .ran(let output, let seconds, let storeSeconds):
                     memory[id] = output
                     records[id]!.status = "ran"
                     records[id]!.seconds = seconds
+                    records[id]!.storeSeconds = storeSeconds
                     records[id]!.rows = Dictionary(uniqueKeysWithValues: output.ports.map { ($0.name, $0.table.rowCount) })
                     records[id]!.counts = output.counts.isEmpty ? nil : output.counts
                     let rows = output.ports.map { $0.name == "main" ? "\($0.table.rowCount) rows" : "\($0.name) \($0.table.rowCount)" }
                     log.event("stage_finished", ["stage": .string(id), "status": .string("ran"), "seconds": .double(Runner.round(seconds)),
+                                                 "store_seconds": .double(Runner.round(storeSeconds)),
                                                  "rows": .int(output.table("main")?.rowCount ?? 0)],
                               text: "✓ \(id)  \(rows.joined(separator: ", "))  \(Runner.format(seconds))  [\(finished)/\(total)]")
                 case .failed(let message, let seconds):
@@ -257,12 +259,13 @@ public struct Runner: Sendable {
                 throw StageFailure("\(stage.spec.name) produced no '\(port)' table")
             }
             let seconds = Runner.seconds(since: start)
+            let stored = ContinuousClock.now
             let entry = CacheEntry(key: key.key, pipeline: plan.name, stage: stage.id, module: key.module, version: key.version,
                                    params: key.params, inputs: key.inputs, files: key.files,
                                    ports: output.ports.map { .init(name: $0.name, rows: $0.table.rowCount, columns: $0.table.names) },
                                    counts: output.counts, seconds: Runner.round(seconds), created: EventLog.timestamp())
             try cache.store(key.key, output: output, entry: entry)
-            return .ran(output, seconds: Runner.seconds(since: start))
+            return .ran(output, seconds: Runner.seconds(since: start), storeSeconds: Runner.seconds(since: stored))
         } catch {
             return .failed(String(describing: error), seconds: Runner.seconds(since: start))
         }
