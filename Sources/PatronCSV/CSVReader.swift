@@ -79,10 +79,18 @@ public enum CSVReader {
             rejects.append(contentsOf: result.rejects.map { var r = $0; r.line += firstLine; return r })
             firstLine += result.newlines
         }
-        var table = Table()
-        for (c, column) in plan.columns.enumerated() {
-            try table.append(column.name, Column.concatenate(results.map { $0.columns[c] }, type: column.type))
+        // Join the chunks' pieces of each column, the columns in parallel.
+        let joined = await withTaskGroup(of: (Int, Column).self) { group in
+            for (c, column) in plan.columns.enumerated() {
+                let pieces = results.map { $0.columns[c] }
+                group.addTask { (c, Column.concatenate(pieces, type: column.type)) }
+            }
+            var out = [Column?](repeating: nil, count: plan.columns.count)
+            for await (c, column) in group { out[c] = column }
+            return out.map { $0! }
         }
+        var table = Table()
+        for (c, column) in plan.columns.enumerated() { try table.append(column.name, joined[c]) }
         if options.columns == nil { table = ColumnInference.infer(table, fields: plan.fields) }
 
         let total = table.rowCount + rejects.count

@@ -1,0 +1,90 @@
+"""Ingest benchmark: `patron run` of an ingest.csv pipeline vs pandas.read_csv.
+
+The input is the orders file `patron sample --customers 1000000 --seed 1` writes (about
+3 million rows, 170 MB). Each measurement is repeated; the median is reported, with the
+minimum and maximum, so the noise of a shared machine is visible rather than hidden.
+
+  patron cold        whole process, empty cache and stat memo: hash the file, parse, write Arrow
+  patron stage       `--force` with the stat memo warm: parse + Arrow write (the stage alone)
+  patron no-op       a second run with nothing changed (stat memo + cache hit)
+  pandas.read_csv    in-process call only (interpreter start-up not counted), same columns,
+                     dates parsed
+"""
+import os, shutil, statistics, subprocess, sys, time, json
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "Benchmarks", "work")
+PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "patron"))
+CUSTOMERS = int(os.environ.get("BENCH_CUSTOMERS", "1000000"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
+
+PIPELINE = """pipeline: ingest
+stages:
+  orders:
+    use: ingest.csv
+    with:
+      path: {path}
+      columns: {{customer_id: string, order_id: string, order_date: date, amount: decimal,
+                currency: string, country: string, feedback: text}}
+"""
+
+
+def run(args, cwd):
+    start = time.perf_counter()
+    done = subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
+    return elapsed
+
+
+def summary(samples):
+    return statistics.median(samples), min(samples), max(samples)
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    data = os.path.join(WORK, f"orders-{CUSTOMERS}.csv")
+    if not os.path.exists(data):
+        print(f"generating {data} with patron sample --customers {CUSTOMERS} …", flush=True)
+        run([PATRON, "sample", "-o", data, "--customers", str(CUSTOMERS), "--seed", "1"], WORK)
+    size_mb = os.path.getsize(data) / 1e6
+    project = os.path.join(WORK, "project")
+    os.makedirs(os.path.join(project, "Pipelines"), exist_ok=True)
+    with open(os.path.join(project, "Pipelines", "ingest.yaml"), "w") as f:
+        f.write(PIPELINE.format(path=data))
+
+    import pandas as pd
+    cold, stage, noop, pandas_times = [], [], [], []
+    rows = None
+    for i in range(REPEAT):
+        shutil.rmtree(os.path.join(project, ".patron"), ignore_errors=True)
+        cold.append(run([PATRON, "run", "ingest", "--quiet"], project))
+        noop.append(run([PATRON, "run", "ingest", "--quiet"], project))
+        stage.append(run([PATRON, "run", "ingest", "--quiet", "--force"], project))
+        start = time.perf_counter()
+        frame = pd.read_csv(data, parse_dates=["order_date"])
+        pandas_times.append(time.perf_counter() - start)
+        rows = len(frame)
+        del frame
+    record_dir = os.path.join(project, ".patron", "runs")
+    last = sorted(os.listdir(record_dir))[-1]
+    with open(os.path.join(record_dir, last)) as f:
+        stage_record = json.load(f)["stages"][0]
+    kept = stage_record["rows"]["main"]
+    rejected = stage_record["rows"]["rejects"]
+
+    print(f"\ningest benchmark: {os.path.basename(data)}, {size_mb:.1f} MB, {rows} rows "
+          f"(patron kept {kept} + rejected {rejected}), {os.cpu_count()} cores, {REPEAT} runs each\n")
+    pandas_median = statistics.median(pandas_times)
+    print(f"{'what':<22}{'median s':>10}{'min s':>9}{'max s':>9}{'MB/s':>9}{'vs pandas':>11}")
+    for name, samples in [("patron cold run", cold), ("patron stage (--force)", stage),
+                          ("patron no-op rerun", noop), ("pandas.read_csv", pandas_times)]:
+        med, lo, hi = summary(samples)
+        ratio = pandas_median / med
+        print(f"{name:<22}{med:>10.3f}{lo:>9.3f}{hi:>9.3f}{size_mb / med:>9.0f}{ratio:>10.2f}×")
+    print("\n(vs pandas > 1 means faster than pandas; 'patron' rows are whole processes, pandas is the call alone)")
+
+
+if __name__ == "__main__":
+    main()

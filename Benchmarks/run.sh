@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# make bench: Patron against its peers, measured here and now, in one invocation.
+# Needs the release build (make bench does it) and PATRON_PYTHON with pandas (make bench
+# sets up .venv). Results print as a table; nothing is asserted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PATRON_PYTHON:-.venv/bin/python}"
+exec "$PYTHON" Benchmarks/ingest.py "$@"
