@@ -9,6 +9,8 @@ minimum and maximum, so the noise of a shared machine is visible rather than hid
   patron no-op       a second run with nothing changed (stat memo + cache hit)
   pandas.read_csv    in-process call only (interpreter start-up not counted), same columns,
                      dates parsed
+  libcsv alone       Benchmarks/libcsv_floor.c: libcsv tokenising the file on one core with
+                     callbacks that only count — the floor under any libcsv-based reader
 """
 import os, shutil, statistics, subprocess, sys, time, json
 
@@ -54,6 +56,11 @@ def main():
     with open(os.path.join(project, "Pipelines", "ingest.yaml"), "w") as f:
         f.write(PIPELINE.format(path=data))
 
+    floor_bin = os.path.join(WORK, "libcsv_floor")
+    floor = []
+    if subprocess.run(["cc", "-O2", "-o", floor_bin, os.path.join(ROOT, "Benchmarks", "libcsv_floor.c"), "-lcsv"]).returncode != 0:
+        floor_bin = None
+
     import pandas as pd
     cold, stage, noop, pandas_times = [], [], [], []
     rows = None
@@ -67,6 +74,8 @@ def main():
         pandas_times.append(time.perf_counter() - start)
         rows = len(frame)
         del frame
+        if floor_bin:
+            floor.append(float(subprocess.run([floor_bin, data], capture_output=True, text=True, check=True).stdout.split()[0]))
     record_dir = os.path.join(project, ".patron", "runs")
     last = sorted(os.listdir(record_dir))[-1]
     with open(os.path.join(record_dir, last)) as f:
@@ -79,11 +88,17 @@ def main():
     pandas_median = statistics.median(pandas_times)
     print(f"{'what':<22}{'median s':>10}{'min s':>9}{'max s':>9}{'MB/s':>9}{'vs pandas':>11}")
     for name, samples in [("patron cold run", cold), ("patron stage (--force)", stage),
-                          ("patron no-op rerun", noop), ("pandas.read_csv", pandas_times)]:
+                          ("patron no-op rerun", noop), ("pandas.read_csv", pandas_times)]
+                         + ([("libcsv alone, 1 core", floor)] if floor else []):
         med, lo, hi = summary(samples)
         ratio = pandas_median / med
         print(f"{name:<22}{med:>10.3f}{lo:>9.3f}{hi:>9.3f}{size_mb / med:>9.0f}{ratio:>10.2f}×")
     print("\n(vs pandas > 1 means faster than pandas; 'patron' rows are whole processes, pandas is the call alone)")
+    if floor:
+        cores = os.cpu_count() or 1
+        best = statistics.median(floor) / cores
+        print(f"libcsv alone, split perfectly over {cores} cores, would take {best:.3f} s: "
+              f"{pandas_median / best:.2f}× pandas before a single value is typed or written.")
 
 
 if __name__ == "__main__":
