@@ -37,6 +37,9 @@ public struct CSVOptions: Sendable {
     /// How many pieces to parse at once.
     public var parallelism: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
+    /// Called with the share of the file parsed so far (0…1), as pieces finish.
+    public var progress: (@Sendable (Double) -> Void)? = nil
+
     public init() {}
 
     var effectiveThousands: UInt8 {

@@ -66,11 +66,13 @@ public enum CSVReader {
 
         let boundaries = await ChunkSplitter.boundaries(data, from: headerEnd, chunkSize: options.chunkSize,
                                                         quote: options.quote, parallelism: options.parallelism)
-        var results = await parseChunks(data, boundaries: boundaries, plan: plan, parallelism: options.parallelism)
+        var results = await parseChunks(data, boundaries: boundaries, plan: plan, parallelism: options.parallelism,
+                                        progress: options.progress)
         if results.dropLast().contains(where: { !$0.endedCleanly }) {
             // A stray quote outside any quoted field fooled the quote-parity split: fall back
             // to one sequential pass, which is always right.
-            results = await parseChunks(data, boundaries: [headerEnd, data.count], plan: plan, parallelism: 1)
+            results = await parseChunks(data, boundaries: [headerEnd, data.count], plan: plan, parallelism: 1,
+                                        progress: options.progress)
         }
 
         var firstLine = headerLine + headerNewlines
@@ -137,7 +139,8 @@ public enum CSVReader {
 
     /// Parses each `[boundaries[k], boundaries[k+1])` range, at most `parallelism` at a time,
     /// and returns the results in file order.
-    private static func parseChunks(_ data: Data, boundaries: [Int], plan: ChunkParser.Plan, parallelism: Int) async -> [ChunkResult] {
+    private static func parseChunks(_ data: Data, boundaries: [Int], plan: ChunkParser.Plan, parallelism: Int,
+                                    progress: (@Sendable (Double) -> Void)?) async -> [ChunkResult] {
         let count = boundaries.count - 1
         return await withTaskGroup(of: (Int, ChunkResult).self) { group in
             var results = [ChunkResult?](repeating: nil, count: count)
@@ -153,8 +156,11 @@ public enum CSVReader {
                 }
             }
             while next < min(count, max(1, parallelism)) { launch(next); next += 1 }
+            var done = 0
             for await (k, result) in group {
                 results[k] = result
+                done += boundaries[k + 1] - boundaries[k]
+                progress?(Double(done) / Double(max(1, boundaries[count] - boundaries[0])))
                 if next < count { launch(next); next += 1 }
             }
             return results.map { $0! }

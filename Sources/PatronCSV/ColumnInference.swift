@@ -1,7 +1,8 @@
 import PatronTable
 
 /// Gives untyped (all-string) columns the narrowest type every non-empty value fits:
-/// int, then decimal, then ISO date, then bool; otherwise they stay strings.
+/// int, then decimal, then ISO date, then bool; otherwise they stay strings. A column with a
+/// value like "00123" stays a string: leading zeros mean an identifier, not a number.
 enum ColumnInference {
     static func infer(_ table: Table, fields: FieldParser) -> Table {
         var out = Table()
@@ -26,6 +27,14 @@ enum ColumnInference {
             }
             return ok ? values : nil
         }
+        // Identifiers such as "00123" or "0042" keep their leading zeros: they stay strings.
+        let hasLeadingZero = s.bytes.withUnsafeBufferPointer { bytes in
+            (0..<s.count).contains { row in
+                let r = s.range(row)
+                return r.count > 1 && bytes[r.lowerBound] == UInt8(ascii: "0") && bytes[r.lowerBound + 1] &- 48 < 10
+            }
+        }
+        if hasLeadingZero { return column }
         if let v = attempt(fields.int, zero: 0) { return .int(v, validity: column.validity) }
         if let v = attempt(fields.decimal, zero: 0) { return .decimal(v, validity: column.validity) }
         if let v = attempt(DateFormat.iso.parse, zero: 0) { return .date(v, validity: column.validity) }

@@ -57,8 +57,11 @@ enum IngestCSV: StageModule {
 
     static func run(_ context: StageContext) async throws -> StageOutput {
         guard let path = context.path("path") else { throw StageFailure("ingest.csv needs 'path'") }
-        let options = try csvOptions(context.params)
-        context.progress("reading \(context.string("path") ?? path)")
+        var options = try csvOptions(context.params)
+        let name = context.string("path") ?? path
+        let progress = context.progress
+        progress("reading \(name)")
+        options.progress = { share in progress("reading \(name): \(Int(share * 100))%") }
         let result = try await CSVReader.read(path: path, options: options)
         return StageOutput(main: result.table, other: [("rejects", result.rejectsTable)],
                            counts: ["rows_read": result.rowsRead, "rows_kept": result.table.rowCount, "rows_rejected": result.rejects.count])

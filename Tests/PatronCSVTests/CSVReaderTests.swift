@@ -150,3 +150,31 @@ import PatronTable
         }
     }
 }
+
+@Suite struct InferenceTests {
+    @Test func leadingZerosStayStrings() async throws {
+        let r = try await read("zip,n\n01234,1\n98765,2\n", nil)
+        #expect(r.table["zip"]?.type == .string)
+        #expect(r.table["n"]?.type == .int)
+    }
+
+    @Test func progressReachesTheWholeFile() async throws {
+        let shares = ProgressLog()
+        var text = "a,b\n"
+        for i in 0..<2000 { text += "\(i),x\(i)\n" }
+        _ = try await read(text, [("a", .int), ("b", .string)]) { options in
+            options.chunkSize = 1000
+            options.progress = { shares.add($0) }
+        }
+        #expect(shares.values.count > 5)
+        #expect(shares.values.last == 1.0)
+    }
+}
+
+import Synchronization
+
+final class ProgressLog: Sendable {
+    private let log = Mutex<[Double]>([])
+    func add(_ value: Double) { log.withLock { $0.append(value) } }
+    var values: [Double] { log.withLock { $0 } }
+}
