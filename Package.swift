@@ -21,7 +21,7 @@ let package = Package(
         // The only C in the project: Debian's libcsv, wrapped by PatronCSV.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .target(name: "PatronTable"),
-        .target(name: "PatronModels"),
+        .target(name: "PatronModels", dependencies: ["PatronTable"]),
         .target(name: "PatronCSV", dependencies: ["CLibCSV", "PatronTable"]),
         .target(
             name: "PatronPipeline",

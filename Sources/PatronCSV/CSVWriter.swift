@@ -78,10 +78,5 @@ public enum ValueFormat {
     }
 
     /// `YYYY-MM-DD` for days since 1970-01-01.
-    public static func date(_ days: Int32) -> String {
-        let (y, m, d) = DateFormat.civil(fromDays: Int(days))
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let year = y >= 0 && y < 10000 ? String(repeating: "0", count: 4 - String(y).count) + String(y) : String(y)
-        return "\(year)-\(two(m))-\(two(d))"
-    }
+    public static func date(_ days: Int32) -> String { CivilDate.string(Int(days)) }
 }

@@ -18,18 +18,7 @@ enum ChunkSplitter {
         return bytes.count
     }
 
-    /// Quotes are rare in most exports, so `memchr` (vectorised) jumps between them.
-    static func quoteCount(_ bytes: UnsafeRawBufferPointer, quote: UInt8) -> Int {
-        guard var from = bytes.baseAddress else { return 0 }
-        var left = bytes.count, n = 0
-        while left > 0, let hit = memchr(from, Int32(quote), left) {
-            n += 1
-            let consumed = UnsafeRawPointer(hit) - from + 1
-            left -= consumed
-            from += consumed
-        }
-        return n
-    }
+    static func quoteCount(_ bytes: UnsafeRawBufferPointer, quote: UInt8) -> Int { countByte(quote, in: bytes) }
 
     /// Boundaries `[start, b1, …, end]` of pieces of about `chunkSize` bytes, each starting
     /// at a record start.

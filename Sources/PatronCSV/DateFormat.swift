@@ -1,3 +1,5 @@
+import PatronTable
+
 /// A date layout such as `%Y-%m-%d` or `%d.%m.%Y`, parsed from bytes without Foundation.
 ///
 /// Directives: `%Y` four-digit year, `%y` two-digit year (69–99 → 19xx, else 20xx), `%m`
@@ -65,41 +67,9 @@ public struct DateFormat: Sendable, Equatable {
             case .day: guard let v = digits(min: 1, max: 2) else { return nil }; day = v
             }
         }
-        guard i == n, (1...12).contains(month), day >= 1, day <= DateFormat.daysIn(month: month, year: year) else {
+        guard i == n, (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
             return nil
         }
-        return Int32(DateFormat.daysFromCivil(year: year, month: month, day: day))
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil).
-    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The calendar date of a day number (inverse of `daysFromCivil`).
-    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        return Int32(CivilDate.days(year: year, month: month, day: day))
     }
 }

@@ -36,11 +36,11 @@ public enum ArrowIPC {
         try file.write(head.bytes, at: 0)
         try file.write(footer, at: bodyStart + layout.bodyLength)
         // One task per column buffer; padding between buffers stays zero (a file hole).
-        let pieces = bodyPieces(table)
+        let buffers = bodyBuffers(table)
         let failures = Mutex<[Error]>([])
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
+        DispatchQueue.concurrentPerform(iterations: buffers.count) { i in
             do {
-                try pieces[i].write(file, bodyStart + layout.buffers[i].0)
+                try buffers[i].withBytes { try file.write($0, at: bodyStart + layout.buffers[i].0) }
             } catch {
                 failures.withLock { $0.append(error) }
             }
@@ -140,22 +140,18 @@ public enum ArrowIPC {
         return (buffers, offset)
     }
 
-    /// One writer per body buffer, in body order.
-    struct BodyPiece: Sendable {
-        let write: @Sendable (ParallelFile, Int) throws -> Void
+    /// One body buffer: hands its bytes to a writer. In body order, these line up with
+    /// `bufferLayout` (an absent validity bitmap is an empty buffer).
+    struct BodyBuffer: Sendable {
+        let withBytes: @Sendable ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
     }
 
-    private static func bodyPieces(_ table: Table) -> [BodyPiece] {
-        var pieces = [BodyPiece]()
-        func values<T: Sendable>(_ array: [T]) {
-            pieces.append(BodyPiece { file, at in try array.withUnsafeBytes { try file.write($0, at: at) } })
-        }
-        func bits(_ flags: [Bool]) {
-            pieces.append(BodyPiece { file, at in try file.write(packBits(flags), at: at) })
-        }
+    private static func bodyBuffers(_ table: Table) -> [BodyBuffer] {
+        var buffers = [BodyBuffer]()
+        func values<T: Sendable>(_ array: [T]) { buffers.append(BodyBuffer { try array.withUnsafeBytes($0) }) }
+        func bits(_ flags: [Bool]) { buffers.append(BodyBuffer { try packBits(flags).withUnsafeBytes($0) }) }
         for column in table.columns {
-            // Pieces line up with `bufferLayout`: an absent validity bitmap is an empty buffer.
-            if let validity = column.validity { bits(validity) } else { pieces.append(BodyPiece { _, _ in }) }
+            if let validity = column.validity { bits(validity) } else { buffers.append(BodyBuffer { try $0(UnsafeRawBufferPointer(start: nil, count: 0)) }) }
             switch column.storage {
             case .int(let v): values(v)
             case .decimal(let v): values(v)
@@ -166,8 +162,8 @@ public enum ArrowIPC {
                 values(s.bytes)
             }
         }
-        precondition(pieces.count == bufferLayout(table).buffers.count, "Arrow body pieces and layout disagree")
-        return pieces
+        precondition(buffers.count == bufferLayout(table).buffers.count, "Arrow body buffers and layout disagree")
+        return buffers
     }
 
     static func packBits(_ flags: [Bool]) -> [UInt8] {
@@ -180,26 +176,10 @@ public enum ArrowIPC {
 
     private static func writeBody<S: ArrowSink>(_ table: Table, to sink: inout S) {
         let zeros = [UInt8](repeating: 0, count: 8)
-        func pad(_ n: Int) { if padded(n) > n { sink.put(zeros[0..<(padded(n) - n)]) } }
-        func bits(_ flags: [Bool]) {
-            let packed = packBits(flags)
-            sink.put(packed)
-            pad(packed.count)
-        }
-        func values<T>(_ array: [T]) {
-            array.withUnsafeBytes { sink.put($0) }
-            pad(array.count * MemoryLayout<T>.stride)
-        }
-        for column in table.columns {
-            if let validity = column.validity { bits(validity) }
-            switch column.storage {
-            case .int(let v): values(v)
-            case .decimal(let v): values(v)
-            case .date(let v): values(v)
-            case .bool(let v): bits(v)
-            case .string(let s):
-                values(s.offsets)
-                values(s.bytes)
+        for buffer in bodyBuffers(table) {
+            try! buffer.withBytes { bytes in
+                sink.put(bytes)
+                if padded(bytes.count) > bytes.count { sink.put(zeros[0..<(padded(bytes.count) - bytes.count)]) }
             }
         }
     }

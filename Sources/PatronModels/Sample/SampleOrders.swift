@@ -1,3 +1,5 @@
+import PatronTable
+
 /// A synthetic orders export with the structure real shops have, for demos, tests and
 /// benchmarks.
 ///
@@ -125,18 +127,7 @@ public struct SampleOrders: Sendable {
     }
 
     private func appendDate(_ days: Int, to out: inout [UInt8]) {
-        // Civil date from days since 1970-01-01 (Hinnant).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        appendPadded(yoe + era * 400 + (m <= 2 ? 1 : 0), width: 4, to: &out)
-        out.append(UInt8(ascii: "-")); appendPadded(m, width: 2, to: &out)
-        out.append(UInt8(ascii: "-")); appendPadded(d, width: 2, to: &out)
+        out += Array(CivilDate.string(days).utf8)
     }
 
     private func appendCents(_ cents: Int64, to out: inout [UInt8]) {

@@ -27,17 +27,10 @@ public struct CacheEntry: Codable, Sendable, Equatable {
         public var columns: [String]
     }
 
-    public var key: String
+    /// What the entry was made from: its key and everything hashed into it.
+    public var source: KeyMaterial
     public var pipeline: String
     public var stage: String
-    public var module: String
-    public var version: String
-    /// Each param's canonical JSON.
-    public var params: [String: String]
-    /// Upstream ref → its cache key.
-    public var inputs: [String: String]
-    /// File param → SHA-256 of the file's content.
-    public var files: [String: String]
     public var ports: [Port]
     public var counts: [String: Int]
     public var seconds: Double

@@ -260,8 +260,7 @@ public struct Runner: Sendable {
             }
             let seconds = Runner.seconds(since: start)
             let stored = ContinuousClock.now
-            let entry = CacheEntry(key: key.key, pipeline: plan.name, stage: stage.id, module: key.module, version: key.version,
-                                   params: key.params, inputs: key.inputs, files: key.files,
+            let entry = CacheEntry(source: key, pipeline: plan.name, stage: stage.id,
                                    ports: output.ports.map { .init(name: $0.name, rows: $0.table.rowCount, columns: $0.table.names) },
                                    counts: output.counts, seconds: Runner.round(seconds), created: EventLog.timestamp())
             try cache.store(key.key, output: output, entry: entry)
