@@ -50,9 +50,11 @@ final class ChunkParser {
     // The callbacks touch these once per field; a parser belongs to one task, so the
     // dynamic exclusivity checks buy nothing here and cost a quarter of the parse time.
     private let plan: Plan
-    @exclusivity(unchecked) private var builders: [ColumnBuilder]
-    private let record = ByteScratch()
-    @exclusivity(unchecked) private var fieldEnds: [Int] = []
+    /// One builder per output column, allocated once: no copy-on-write checks per value.
+    private let builders: UnsafeMutablePointer<ColumnBuilder>
+    private let types: [ColumnType]
+    private let record = Scratch<UInt8>()
+    private let fieldEnds = Scratch<Int>(capacity: 64)
     @exclusivity(unchecked) private var newlinesInRecord = 0
     @exclusivity(unchecked) private var line = 0
     @exclusivity(unchecked) private var rejects: [CSVReject] = []
@@ -64,9 +66,15 @@ final class ChunkParser {
 
     init(plan: Plan, expectedBytes: Int = 0) {
         self.plan = plan
-        builders = plan.columns.map { ColumnBuilder(type: $0.type, reserveRows: expectedBytes / 40) }
+        builders = .allocate(capacity: plan.columns.count)
+        builders.initialize(from: plan.columns.map { ColumnBuilder(type: $0.type, reserveRows: expectedBytes / 40) }, count: plan.columns.count)
+        types = plan.columns.map(\.type)
         slots = plan.slots
-        fieldEnds.reserveCapacity(plan.fieldCount + 4)
+    }
+
+    deinit {
+        builders.deinitialize(count: types.count)
+        builders.deallocate()
     }
 
     /// Parses `bytes`; `final` marks the end of the file, where an open quote is an error.
@@ -89,11 +97,11 @@ final class ChunkParser {
             reject(reason: "unterminated quote: a quoted field opened on this line never closes before the end of the file", line: startLine)
             newlinesInRecord = 0
             record.removeAll()
-            fieldEnds.removeAll(keepingCapacity: true)
+            fieldEnds.removeAll()
         } else {
             csv_fini(&parser, ChunkParser.onField, ChunkParser.onRecord, context)
         }
-        return ChunkResult(columns: builders.map { $0.finish() }, rejects: rejects, newlines: line, endedCleanly: clean)
+        return ChunkResult(columns: (0..<types.count).map { builders[$0].finish() }, rejects: rejects, newlines: line, endedCleanly: clean)
     }
 
     private static let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
@@ -125,7 +133,7 @@ final class ChunkParser {
             me.line += me.newlinesInRecord + (terminator == 10 ? 1 : 0)
             me.newlinesInRecord = 0
             me.record.removeAll()
-            me.fieldEnds.removeAll(keepingCapacity: true)
+            me.fieldEnds.removeAll()
         }
     }
 
@@ -137,24 +145,23 @@ final class ChunkParser {
             builders[c].appendNull()
             return nil
         }
-        let column = plan.columns[c]
-        switch column.type {
+        switch types[c] {
         case .string, .text:
-            guard isValidUTF8(field) else { return "column '\(column.name)': invalid UTF-8" }
+            guard isValidUTF8(field) else { return "column '\(plan.columns[c].name)': invalid UTF-8" }
             builders[c].append(string: field)
         case .int:
-            guard let v = plan.fields.int(field) else { return cannotRead(field, column.name, "an integer") }
+            guard let v = plan.fields.int(field) else { return cannotRead(field, plan.columns[c].name, "an integer") }
             builders[c].append(bits: UInt64(bitPattern: v))
         case .decimal:
-            guard let v = plan.fields.decimal(field) else { return cannotRead(field, column.name, "a decimal number") }
+            guard let v = plan.fields.decimal(field) else { return cannotRead(field, plan.columns[c].name, "a decimal number") }
             builders[c].append(bits: v.bitPattern)
         case .date:
             guard let v = plan.fields.dateFormat.parse(field) else {
-                return cannotRead(field, column.name, "a date in the format \(plan.fields.dateFormat.pattern)")
+                return cannotRead(field, plan.columns[c].name, "a date in the format \(plan.fields.dateFormat.pattern)")
             }
             builders[c].append(bits: UInt64(bitPattern: Int64(v)))
         case .bool:
-            guard let v = plan.fields.bool(field) else { return cannotRead(field, column.name, "true or false") }
+            guard let v = plan.fields.bool(field) else { return cannotRead(field, plan.columns[c].name, "true or false") }
             builders[c].append(bits: v ? 1 : 0)
         }
         return nil
@@ -166,7 +173,7 @@ final class ChunkParser {
             failure = nil
         }
         if plan.captureOnly {
-            captured.append(fieldEnds.indices.map { Array(record[fieldRange($0)]) })
+            captured.append((0..<fieldEnds.count).map { Array(record[fieldRange($0)]) })
             return
         }
         guard fieldEnds.count == plan.fieldCount, failure == nil else {
@@ -181,7 +188,7 @@ final class ChunkParser {
 
     /// Drops the values a bad record already put into columns.
     private func rollBack() {
-        for c in builders.indices { builders[c].truncate(to: committedRows) }
+        for c in 0..<types.count { builders[c].truncate(to: committedRows) }
     }
 
     private func cannotRead(_ field: UnsafeBufferPointer<UInt8>, _ column: String, _ what: String) -> String {
@@ -191,7 +198,7 @@ final class ChunkParser {
     }
 
     private func reject(reason: String, line explicitLine: Int? = nil) {
-        let fields = fieldEnds.indices.map { i in
+        let fields = (0..<fieldEnds.count).map { i in
             Array(record[fieldRange(i)])
         }
         rejects.append(CSVReject(line: explicitLine ?? line, reason: reason,

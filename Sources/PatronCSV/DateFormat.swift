@@ -16,6 +16,21 @@ public struct DateFormat: Sendable, Equatable {
 
     public static let iso = try! DateFormat("%Y-%m-%d")
 
+    private var isISO: Bool { pattern == "%Y-%m-%d" }
+
+    /// The common case, `YYYY-MM-DD`, at fixed positions.
+    private func parseISO(_ f: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard f.count == 10, f[4] == UInt8(ascii: "-"), f[7] == UInt8(ascii: "-") else {
+            return f.count >= 8 && f.count < 10 ? parseGeneral(f) : nil
+        }
+        var digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { f[$0] &- 48 < 10 }
+        guard digits else { return nil }
+        func d(_ i: Int) -> Int { Int(f[i] &- 48) }
+        let year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), month = d(5) * 10 + d(6), day = d(8) * 10 + d(9)
+        digits = (1...12).contains(month) && day >= 1 && day <= CivilDate.daysIn(month: month, year: year)
+        return digits ? Int32(CivilDate.days(year: year, month: month, day: day)) : nil
+    }
+
     public init(_ pattern: String) throws(CSVError) {
         var tokens = [Token]()
         var bytes = Array(pattern.utf8)[...]
@@ -40,6 +55,11 @@ public struct DateFormat: Sendable, Equatable {
 
     /// Days since 1970-01-01, or nil when `field` does not match or names no real day.
     public func parse(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if isISO { return parseISO(field) }
+        return parseGeneral(field)
+    }
+
+    private func parseGeneral(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
         var i = 0
         let n = field.count
         var year = 0, month = 0, day = 0

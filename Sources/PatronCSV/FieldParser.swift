@@ -168,6 +168,11 @@ struct FieldParser: Sendable {
 func isValidUTF8(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     let n = f.count
+    // ASCII, eight bytes at a time.
+    if let base = f.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+    }
     while i < n {
         let b = f[i]
         if b < 0x80 { i += 1; continue }
