@@ -188,6 +188,29 @@ extension RunSummary {
         #expect(from.record.stages.map(\.status) == ["ran", "ran", "not-selected"])
     }
 
+    @Test func forceReplacesTheCachedOutput() async throws {
+        let p = try TempProject()
+        defer { p.remove() }
+        // The command reads a file the cache key does not know about: only --force sees a change.
+        try p.write("Data/external.txt", "1")
+        try p.write("Pipelines/x.yaml", """
+            pipeline: x
+            stages:
+              outside:
+                use: shell
+                with: {command: "printf 'v\\n%s\\n' \\"$(cat Data/external.txt)\\" > \\"$PATRON_OUTPUT\\""}
+            """)
+        let first = try await p.run("x")
+        try p.write("Data/external.txt", "2")
+        let cached = try await p.run("x")
+        #expect(cached.status("outside") == "cached")
+        let forced = try await p.run("x") { $0.force = true }
+        #expect(forced.status("outside") == "ran")
+        #expect(first.record.stages[0].key == forced.record.stages[0].key)
+        let table = try LocalCacheStore(root: p.project.cacheDirectory).load(forced.record.stages[0].key!, port: "main")
+        #expect(table["v"] == .int([2]))
+    }
+
     @Test func lockIsExclusiveAndReleasedWithItsHolder() throws {
         let p = try TempProject()
         defer { p.remove() }

@@ -7,8 +7,9 @@ public protocol CacheStore: Sendable {
     func contains(_ key: String) -> Bool
     func meta(_ key: String) -> CacheEntry?
     func load(_ key: String, port: String) throws -> Table
-    /// Stores all ports at once: afterwards the entry is complete, or absent.
-    func store(_ key: String, output: StageOutput, entry: CacheEntry) throws
+    /// Stores all ports at once: afterwards the entry is complete, or absent. An existing
+    /// entry for the key is kept unless `replace` (a forced rerun) is set.
+    func store(_ key: String, output: StageOutput, entry: CacheEntry, replace: Bool) throws
     /// A path a user can open for a port (Arrow IPC), if the store is local.
     func portPath(_ key: String, port: String) -> String
     func keys() -> [String]
@@ -64,7 +65,7 @@ public struct LocalCacheStore: CacheStore {
 
     public func portPath(_ key: String, port: String) -> String { directory(key) + "/\(port).arrow" }
 
-    public func store(_ key: String, output: StageOutput, entry: CacheEntry) throws {
+    public func store(_ key: String, output: StageOutput, entry: CacheEntry, replace: Bool) throws {
         let fm = FileManager.default
         let temporary = "\(root)/tmp/\(key).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
@@ -77,6 +78,11 @@ public struct LocalCacheStore: CacheStore {
             try encoder.encode(entry).write(to: URL(fileURLWithPath: temporary + "/meta.json"))
             let final = directory(key)
             try fm.createDirectory(atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            if replace && contains(key) {
+                // Move the old entry aside first: a crash in between leaves no entry, never a mix.
+                let old = temporary + ".old"
+                if rename(final, old) == 0 { try? fm.removeItem(atPath: old) }
+            }
             if rename(temporary, final) != 0 {
                 // Someone stored the same key first (same inputs, same bytes): keep theirs.
                 try? fm.removeItem(atPath: temporary)

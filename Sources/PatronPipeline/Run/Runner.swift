@@ -160,7 +160,7 @@ public struct Runner: Sendable {
                     log.event("stage_started", ["stage": .string(stage.id), "module": .string(stage.spec.name)],
                               text: "▶ \(stage.id) (\(stage.spec.name))")
                     group.addTask { [self] in
-                        (stage.id, await self.execute(stage, plan: plan, key: key, inputs: inputs, runID: runID))
+                        (stage.id, await self.execute(stage, plan: plan, key: key, inputs: inputs, runID: runID, force: options.force))
                     }
                 }
             }
@@ -230,7 +230,7 @@ public struct Runner: Sendable {
     /// Runs one stage: gathers inputs (from memory or the cache), calls the module, stores
     /// the output. Every error becomes a failed outcome with a message.
     private func execute(_ stage: PipelinePlan.Stage, plan: PipelinePlan, key: KeyMaterial,
-                         inputs: [(PipelineFile.InputRef, StageOutput?, String?)], runID: String) async -> Outcome {
+                         inputs: [(PipelineFile.InputRef, StageOutput?, String?)], runID: String, force: Bool) async -> Outcome {
         let start = ContinuousClock.now
         let scratch = "\(project.stateDirectory)/tmp/\(runID)/\(stage.id)"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -263,7 +263,7 @@ public struct Runner: Sendable {
             let entry = CacheEntry(source: key, pipeline: plan.name, stage: stage.id,
                                    ports: output.ports.map { .init(name: $0.name, rows: $0.table.rowCount, columns: $0.table.names) },
                                    counts: output.counts, seconds: Runner.round(seconds), created: EventLog.timestamp())
-            try cache.store(key.key, output: output, entry: entry)
+            try cache.store(key.key, output: output, entry: entry, replace: force)
             return .ran(output, seconds: Runner.seconds(since: start), storeSeconds: Runner.seconds(since: stored))
         } catch {
             return .failed(String(describing: error), seconds: Runner.seconds(since: start))
