@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Reads and writes tables in the Arrow IPC *file* format (uncompressed, one schema, little
 /// endian), so every cached intermediate opens in pyarrow, polars and DuckDB.
@@ -24,29 +23,24 @@ public enum ArrowIPC {
         return sink.bytes
     }
 
-    /// Writes the table to `path`. The metadata goes first; then the column buffers are
-    /// written in parallel, each at its own offset, straight from the columns' memory (not
-    /// atomically; the cache writes to a temporary folder and renames it).
+    /// Writes the table to `path`: metadata, then each column buffer at its offset, straight
+    /// from the columns' memory (not atomically; the cache writes to a temporary folder and
+    /// renames it).
     public static func write(_ table: Table, to path: String, metadata: [String: String] = [:]) throws {
         let (head, layout) = prologue(table, metadata: metadata)
         let footer = epilogue(schema: schemaObject(table, metadata: metadata), batchStart: head.batchStart,
                               batchMetaLength: head.batchMetaLength, bodyLength: layout.bodyLength)
-        let file = try ParallelFile(path: path)
+        let file = try PositionedFile(path: path)
         let bodyStart = head.bytes.count
         try file.write(head.bytes, at: 0)
         try file.write(footer, at: bodyStart + layout.bodyLength)
-        // One task per column buffer; padding between buffers stays zero (a file hole).
-        let buffers = bodyBuffers(table)
-        let failures = Mutex<[Error]>([])
-        DispatchQueue.concurrentPerform(iterations: buffers.count) { i in
-            do {
-                try buffers[i].withBytes { try file.write($0, at: bodyStart + layout.buffers[i].0) }
-            } catch {
-                failures.withLock { $0.append(error) }
-            }
+        // Each buffer straight from the column's memory; padding between buffers stays zero
+        // (a hole in the file). One writer: parallel writes to one file only contend for
+        // the inode lock.
+        for (buffer, (offset, _)) in zip(bodyBuffers(table), layout.buffers) {
+            try buffer.withBytes { try file.write($0, at: bodyStart + offset) }
         }
         try file.close()
-        if let first = failures.withLock({ $0.first }) { throw first }
     }
 
     static func write<S: ArrowSink>(_ table: Table, metadata: [String: String], to sink: inout S) {

@@ -17,8 +17,8 @@ struct ByteSink: ArrowSink {
     mutating func put(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
 }
 
-/// A file written at explicit offsets (`pwrite`), safe to share between threads.
-final class ParallelFile: Sendable {
+/// A file written at explicit offsets (`pwrite`).
+final class PositionedFile: Sendable {
     private let fd: Int32
     private let path: String
 
