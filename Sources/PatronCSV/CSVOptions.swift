@@ -37,6 +37,10 @@ public struct CSVOptions: Sendable {
     /// How many pieces to parse at once.
     public var parallelism: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
+    /// When set, a column of this name is added last, holding the physical line where each
+    /// kept row starts: provenance that later stages use to name a row in their rejects.
+    public var lineColumn: String? = nil
+
     /// Called with the share of the file parsed so far (0…1), as pieces finish.
     public var progress: (@Sendable (Double) -> Void)? = nil
 

@@ -77,8 +77,11 @@ public enum CSVReader {
 
         var firstLine = headerLine + headerNewlines
         var rejects = [CSVReject]()
+        var lines = [Int64]()
+        if options.lineColumn != nil { lines.reserveCapacity(results.reduce(0) { $0 + $1.lines.count }) }
         for result in results {
             rejects.append(contentsOf: result.rejects.map { var r = $0; r.line += firstLine; return r })
+            if options.lineColumn != nil { lines.append(contentsOf: result.lines.map { $0 + Int64(firstLine) }) }
             firstLine += result.newlines
         }
         // Join the chunks' pieces of each column, the columns in parallel.
@@ -94,6 +97,12 @@ public enum CSVReader {
         var table = Table()
         for (c, column) in plan.columns.enumerated() { try table.append(column.name, joined[c]) }
         if options.columns == nil { table = ColumnInference.infer(table, fields: plan.fields) }
+        if let lineName = options.lineColumn {
+            if table.index(of: lineName) != nil {
+                throw CSVError.badHeader(path: name, reason: "the file already has a column '\(lineName)'; set line_numbers: false or rename it")
+            }
+            try table.append(lineName, .int(lines))
+        }
 
         let total = table.rowCount + rejects.count
         if total > 0, Double(rejects.count) / Double(total) > options.maxRejectRatio {

@@ -14,6 +14,8 @@ public struct CSVReject: Sendable, Equatable {
 /// What parsing one chunk produced; line numbers are relative to the chunk's first line.
 struct ChunkResult: Sendable {
     var columns: [Column]
+    /// Chunk-relative line where each kept row starts.
+    var lines: [Int64]
     var rejects: [CSVReject]
     var newlines: Int
     /// Whether the chunk ended between records (false: its end fell inside a quoted field).
@@ -60,6 +62,7 @@ final class ChunkParser {
     @exclusivity(unchecked) private var rejects: [CSVReject] = []
     @exclusivity(unchecked) private var fieldIndex = 0
     @exclusivity(unchecked) private var committedRows = 0
+    @exclusivity(unchecked) private var lines: [Int64] = []
     @exclusivity(unchecked) private var failure: String? = nil
     private let slots: [Int]
     private var parser = csv_parser()
@@ -69,6 +72,7 @@ final class ChunkParser {
         builders = .allocate(capacity: plan.columns.count)
         builders.initialize(from: plan.columns.map { ColumnBuilder(type: $0.type, reserveRows: expectedBytes / 40) }, count: plan.columns.count)
         types = plan.columns.map(\.type)
+        lines.reserveCapacity(expectedBytes / 40)
         slots = plan.slots
     }
 
@@ -101,7 +105,8 @@ final class ChunkParser {
         } else {
             csv_fini(&parser, ChunkParser.onField, ChunkParser.onRecord, context)
         }
-        return ChunkResult(columns: (0..<types.count).map { builders[$0].finish() }, rejects: rejects, newlines: line, endedCleanly: clean)
+        return ChunkResult(columns: (0..<types.count).map { builders[$0].finish() }, lines: lines, rejects: rejects,
+                           newlines: line, endedCleanly: clean)
     }
 
     private static let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
@@ -184,6 +189,7 @@ final class ChunkParser {
             return
         }
         committedRows += 1
+        lines.append(Int64(line))
     }
 
     /// Drops the values a bad record already put into columns.

@@ -14,7 +14,7 @@ import PatronTable
 /// ```
 enum IngestCSV: StageModule {
     static let spec = ModuleSpec(
-        name: "ingest.csv", version: "1",
+        name: "ingest.csv", version: "2",
         summary: "Read a CSV file into typed columns; rows that do not fit go to `rejects` with line and reason.",
         inputs: .none,
         params: [
@@ -26,6 +26,7 @@ enum IngestCSV: StageModule {
             ParamSpec("thousands", .string, help: "digit-group separator (default: ',' with decimal '.', '.' with decimal ',')"),
             ParamSpec("date_format", .string, default: .string("%Y-%m-%d"), help: "layout of date columns: %Y %y %m %d and literals"),
             ParamSpec("max_reject_ratio", .number, default: .double(0.05), help: "fail when a larger share of rows is rejected"),
+            ParamSpec("line_numbers", .bool, default: .bool(true), help: "add a source_line column: the line where each row starts, so later stages can name it"),
         ],
         ports: ["rejects"],
         validate: { params in
@@ -58,6 +59,7 @@ enum IngestCSV: StageModule {
     static func run(_ context: StageContext) async throws -> StageOutput {
         guard let path = context.path("path") else { throw StageFailure("ingest.csv needs 'path'") }
         var options = try csvOptions(context.params)
+        if context.bool("line_numbers") ?? true { options.lineColumn = "source_line" }
         let name = context.string("path") ?? path
         let progress = context.progress
         progress("reading \(name)")

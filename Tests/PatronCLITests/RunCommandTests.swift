@@ -95,7 +95,7 @@ import Testing
         #expect(text.hasPrefix("country,currency,orders,revenue\nDE,EUR,"))
         _ = try await patron("export", "customer-health", "orders", "-o", root + "/o.arrow", in: root)
         let table = try ArrowIPC.read(path: root + "/o.arrow")
-        #expect(table.names == ["customer_id", "order_id", "order_date", "amount", "currency", "country", "feedback"])
+        #expect(table.names == ["customer_id", "order_id", "order_date", "amount", "currency", "country", "feedback", "source_line"])
         #expect(table.rowCount > 9000)
         let json = try await patron("show", "customer-health", "orders", "--format", "json", "--head", "2", in: root)
         let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]

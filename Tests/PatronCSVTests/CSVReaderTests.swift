@@ -178,3 +178,14 @@ final class ProgressLog: Sendable {
     func add(_ value: Double) { log.withLock { $0.append(value) } }
     var values: [Double] { log.withLock { $0 } }
 }
+
+@Suite struct LineColumnTests {
+    @Test func keptRowsCarryTheirSourceLine() async throws {
+        let text = "id,note\n1,\"two\nlines\"\n\nbad\n2,x\n"
+        for chunk in [1 << 20, 5] {
+            let r = try await read(text, [("id", .int), ("note", .text)]) { $0.lineColumn = "source_line"; $0.chunkSize = chunk }
+            #expect(r.table["source_line"] == .int([2, 6]))
+            #expect(r.rejects.map(\.line) == [5])
+        }
+    }
+}

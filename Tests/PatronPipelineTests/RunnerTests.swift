@@ -78,7 +78,7 @@ extension RunSummary {
         #expect(second.record.stages.map(\.status) == ["cached", "cached", "cached"])
         let cache = try LocalCacheStore(root: p.project.cacheDirectory)
         let tagged = try cache.load(second.record.stages[1].key!, port: "main")
-        #expect(tagged.names == ["customer_id", "amount", "tag"])
+        #expect(tagged.names == ["customer_id", "amount", "source_line", "tag"])
         #expect(tagged["tag"] == .string(["a", "a", "a"]))
         let rejects = try cache.load(second.record.stages[2].key!, port: "main")
         #expect(rejects["line"] == .int([4]))
