@@ -6,5 +6,7 @@ public enum BuiltinModules {
     public static let registry = ModuleRegistry([
         IngestCSV.self,
         Shell.self,
+        CleanTransactions.self,
+        SegmentRFM.self,
     ])
 }

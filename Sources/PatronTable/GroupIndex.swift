@@ -11,7 +11,9 @@ public struct GroupIndex: Sendable {
     public let firstRow: [Int]
     public var count: Int { firstRow.count }
 
-    public init(_ columns: [Column]) {
+    /// With `nullsAreValues`, a null is a key like any other (nulls group together);
+    /// otherwise rows with a null key get id -1.
+    public init(_ columns: [Column], nullsAreValues: Bool = false) {
         let rows = columns.first?.count ?? 0
         var ids = [Int32](repeating: -1, count: rows)
         var firstRow = [Int]()
@@ -20,7 +22,7 @@ public struct GroupIndex: Sendable {
         var slots = [Int32](repeating: -1, count: capacity)
         let mask = capacity - 1
         let hashes = GroupIndex.rowHashes(columns, rows: rows)
-        for row in 0..<rows where !columns.contains(where: { $0.isNull(row) }) {
+        for row in 0..<rows where nullsAreValues || !columns.contains(where: { $0.isNull(row) }) {
             var slot = Int(truncatingIfNeeded: hashes[row]) & mask
             while true {
                 let group = slots[slot]
@@ -46,6 +48,11 @@ public struct GroupIndex: Sendable {
     static func rowHashes(_ columns: [Column], rows: Int) -> [UInt64] {
         var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: rows)
         for column in columns {
+            defer {
+                if let validity = column.validity {
+                    for i in 0..<rows where !validity[i] { hashes[i] = mix(hashes[i] ^ 0x5bd1_e995, 0xdead_beef) }
+                }
+            }
             switch column.storage {
             case .int(let v): for i in 0..<rows { hashes[i] = mix(hashes[i], UInt64(bitPattern: v[i])) }
             case .decimal(let v): for i in 0..<rows { hashes[i] = mix(hashes[i], (v[i] == 0 ? 0 : v[i]).bitPattern) }

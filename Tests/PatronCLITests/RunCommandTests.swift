@@ -9,23 +9,40 @@ import Testing
         let first = try await patron("run", "customer-health", in: root)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("customer-health: done"))
-        #expect(first.stderr.contains("2 ran, 0 from cache"))
+        #expect(first.stderr.contains("4 ran, 0 from cache"))
         #expect(first.stderr.contains(".patron/cache/"))
         let second = try await patron("run", "customer-health", "--quiet", in: root + "/Data")
         #expect(second.status == 0)
         #expect(second.stderr.isEmpty)
         let again = try await patron("run", "customer-health", in: root)
-        #expect(again.stderr.contains("0 ran, 2 from cache"))
+        #expect(again.stderr.contains("0 ran, 4 from cache"))
         let status = try await patron("status", "customer-health", in: root)
-        #expect(status.stdout.contains("2 of 2 stages fresh"))
+        #expect(status.stdout.contains("4 of 4 stages fresh"))
         // Every ingested row is kept or rejected.
         let shown = try await patron("show", "customer-health", "orders", "--head", "3", in: root)
         #expect(shown.stdout.contains("orders: "))
         let rejects = try await patron("show", "customer-health", "orders.rejects", "--format", "csv", "--head", "1000", in: root)
         #expect(rejects.stdout.hasPrefix("line,reason,raw\n"))
         #expect(rejects.stdout.contains("cannot read 'n/a' as a decimal number"))
-        let records = try FileManager.default.contentsOfDirectory(atPath: root + "/.patron/runs")
+        let records = try FileManager.default.contentsOfDirectory(atPath: root + "/.patron/runs").sorted()
         #expect(records.count == 3)
+        // Row accounting through the pipeline: ingest keeps or rejects every data row,
+        // clean keeps or rejects every ingested row.
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/.patron/runs/" + records[0]))) as! [String: Any]
+        let stages = Dictionary(uniqueKeysWithValues: (record["stages"] as! [[String: Any]]).map { ($0["id"] as! String, $0) })
+        let orders = stages["orders"]!["rows"] as! [String: Int], clean = stages["clean"]!["rows"] as! [String: Int]
+        let dataLines = try String(contentsOfFile: root + "/Data/sample/orders.csv", encoding: .utf8).split(separator: "\n").count - 1
+        #expect(orders["main"]! + orders["rejects"]! <= dataLines)  // a quoted comment may span two lines
+        #expect(orders["main"]! + orders["rejects"]! >= dataLines - 200)
+        #expect(clean["main"]! + clean["rejects"]! == orders["main"]!)
+        let cleanRejects = try await patron("show", "customer-health", "clean.rejects", "--format", "csv", "--head", "100000", in: root)
+        #expect(cleanRejects.stdout.contains("exact duplicate of line"))
+        #expect(cleanRejects.stdout.contains("return netted with the same day's purchase"))
+        let rfm = try await patron("show", "customer-health", "rfm", "--head", "3", in: root)
+        #expect(rfm.stdout.contains("rfm_score (string)") && rfm.stdout.contains("segment (string)"))
+        let summary = try await patron("show", "customer-health", "rfm.summary", "--format", "json", in: root)
+        let segments = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as! [[String: Any]]
+        #expect(segments.map { $0["customers"] as! Int }.reduce(0, +) == (stages["rfm"]!["rows"] as! [String: Int])["main"]!)
     }
 
     @Test func exitCodesForUsageAndPipelineErrors() async throws {
@@ -81,7 +98,7 @@ import Testing
             return out
         }
         let a = try arrowFiles("c1"), b = try arrowFiles("c4")
-        #expect(a.count == 3)
+        #expect(a.count == 7)
         #expect(a == b)
     }
 
@@ -102,9 +119,9 @@ import Testing
         #expect(rows?.count == 2)
         #expect(rows?[0]["order_date"] as? String == "2023-01-01")
         let dag = try await patron("dag", "customer-health", in: root)
-        #expect(dag.stdout.contains("orders --> revenue_by_country"))
+        #expect(dag.stdout.contains("orders --> clean") && dag.stdout.contains("clean --> rfm"))
         let dot = try await patron("dag", "customer-health", "--format", "dot", in: root)
-        #expect(dot.stdout.contains("\"orders\" -> \"revenue_by_country\""))
+        #expect(dot.stdout.contains("\"orders\" -> \"clean\""))
         let list = try await patron("list", in: root)
         #expect(list.stdout.contains("customer-health"))
         let modules = try await patron("modules", in: root)
@@ -114,7 +131,7 @@ import Testing
         #expect(dry.stderr.contains("cannot run"))
         let gc = try await patron("gc", "--keep-runs", "1", in: root)
         #expect(gc.status == 0)
-        #expect(gc.stdout.contains("kept 2"))
+        #expect(gc.stdout.contains("kept 4"))
     }
 
     @Test func sampleIsDeterministicAndMatchesTheCommittedFile() async throws {

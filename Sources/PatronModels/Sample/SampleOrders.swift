@@ -75,9 +75,10 @@ public struct SampleOrders: Sendable {
                 order.mess = m < 0.002 ? 1 : m < 0.003 ? 2 : m < 0.004 ? 3 : 0
                 orders.append(order)
                 if rng.uniform() < 0.01 {
-                    // A return of the whole order a few days later.
+                    // A return of the whole order.
                     var refund = order
-                    refund.day += Int32(1 + rng.below(14))
+                    // Half come back the same day (netted by `returns: net`), half later.
+                    refund.day += rng.uniform() < 0.5 ? 0 : Int32(1 + rng.below(14))
                     refund.cents = -order.cents
                     refund.feedback = -1
                     refund.mess = 0

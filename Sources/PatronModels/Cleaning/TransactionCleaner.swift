@@ -1,0 +1,209 @@
+import Foundation
+import PatronTable
+
+/// Turns ingested orders into clean transactions. Every input row ends up either in the
+/// kept table or in the rejects with its source line and a reason, so that
+/// rows in = rows kept + rows rejected, always.
+///
+/// Checks, in this order (a row gets the first reason that applies):
+/// missing customer, date or amount; an exact duplicate of an earlier row (all columns but
+/// the source line equal); a date before `minDate` or after `observationEnd`; a currency other
+/// than the base with no rate; a zero amount; a negative amount (a return), by `returns`.
+///
+/// ```swift
+/// var rules = CleaningRules(customer: "customer_id", date: "order_date", amount: "amount")
+/// rules.returns = .net
+/// let result = try TransactionCleaner.clean(orders, rules: rules)
+/// ```
+public enum TransactionCleaner {
+    public struct Result: Sendable {
+        /// customer_id, order_date, amount, then every other input column unchanged.
+        public var kept: Table
+        /// line, reason, raw.
+        public var rejects: Table
+        public var counts: [String: Int]
+    }
+
+    public static func clean(_ input: Table, rules: CleaningRules) throws(CleaningError) -> Result {
+        let rows = input.rowCount
+        let customerColumn = try column(input, rules.customer, "customer", expect: [.string, .text])
+        let dateColumn = try column(input, rules.date, "date", expect: [.date])
+        let amountColumn = try column(input, rules.amount, "amount", expect: [.decimal, .int])
+        var currencyColumn: Column? = nil
+        if let name = rules.currency { currencyColumn = try column(input, name, "currency", expect: [.string, .text]) }
+        if let orderID = rules.orderID { _ = try column(input, orderID, "order_id", expect: [.string, .text, .int]) }
+        let lines: [Int64] = input[rules.lineColumn].flatMap { if case .int(let v) = $0.storage { v } else { nil } }
+            ?? (0..<Int64(rows)).map { $0 + 2 }  // header on line 1, no multi-line records known
+
+        let customers = normalise(customerColumn, rules.customerCase)
+        guard case .date(let dates) = dateColumn.storage else { preconditionFailure() }
+        var amounts: [Double]
+        switch amountColumn.storage {
+        case .decimal(let v): amounts = v
+        case .int(let v): amounts = v.map(Double.init)
+        default: preconditionFailure()
+        }
+
+        // Exact duplicates: equal in every column but the source line.
+        let keyColumns = zip(input.names, input.columns).filter { $0.0 != rules.lineColumn }.map(\.1)
+        let duplicates = GroupIndex(keyColumns, nullsAreValues: true)
+
+        var reasons = [String?](repeating: nil, count: rows)
+        var currencyOut: [String?]? = currencyColumn.map { _ in [String?](repeating: nil, count: rows) }
+        var returnsToNet = [Int]()
+        for row in 0..<rows {
+            func reject(_ reason: String) { reasons[row] = reason }
+            if customers.isNull(row) { reject("missing customer id"); continue }
+            if dateColumn.isNull(row) { reject("missing order date"); continue }
+            if amountColumn.isNull(row) { reject("missing amount"); continue }
+            let first = duplicates.firstRow[Int(duplicates.ids[row])]
+            if first != row { reject("exact duplicate of line \(lines[first])"); continue }
+            if let min = rules.minDate, dates[row] < min {
+                reject("date \(CivilDate.string(Int(dates[row]))) is before min_date \(CivilDate.string(Int(min)))"); continue
+            }
+            if let end = rules.observationEnd, dates[row] > end {
+                reject("date \(CivilDate.string(Int(dates[row]))) is after observation_end \(CivilDate.string(Int(end)))"); continue
+            }
+            if let currencyColumn, let base = rules.baseCurrency {
+                guard !currencyColumn.isNull(row) else { reject("missing currency"); continue }
+                let code = ValueFormat.format(currencyColumn, row).trimmingCharacters(in: .whitespaces).uppercased()
+                if code != base.uppercased() {
+                    guard let rate = rules.rates[code] ?? rules.rates[code.lowercased()] else {
+                        reject("currency \(code) is not \(base) and rates: has no \(code)"); continue
+                    }
+                    // Converted amounts are rounded to cents, as a ledger would.
+                    amounts[row] = (amounts[row] * rate * 100).rounded() / 100
+                }
+                currencyOut?[row] = base.uppercased()
+            }
+            if amounts[row] == 0 { reject("zero amount"); continue }
+            if amounts[row] < 0 {
+                switch rules.returns {
+                case .reject: reject("negative amount \(ValueFormat.number(amounts[row])) (a return; returns: net or keep would use it)")
+                case .net: returnsToNet.append(row)
+                case .keep: break
+                }
+            }
+        }
+        if !returnsToNet.isEmpty {
+            net(returnsToNet, customers: customers, dates: dates, amounts: &amounts, reasons: &reasons, lines: lines)
+        }
+
+        // Assemble the outputs.
+        let keptRows = (0..<rows).filter { reasons[$0] == nil }
+        let rejectedRows = (0..<rows).filter { reasons[$0] != nil }
+        var kept = Table()
+        do {
+            try kept.append("customer_id", customers.gathering(keptRows))
+            try kept.append("order_date", dateColumn.gathering(keptRows))
+            try kept.append("amount", .decimal(keptRows.map { amounts[$0] }))
+            for (name, column) in zip(input.names, input.columns)
+            where name != rules.customer && name != rules.date && name != rules.amount && !["customer_id", "order_date", "amount"].contains(name) {
+                if name == rules.currency, let currencyOut {
+                    try kept.append(name, .string(keptRows.map { currencyOut[$0] ?? ValueFormat.format(column, $0) }))
+                } else {
+                    try kept.append(name, column.gathering(keptRows))
+                }
+            }
+        } catch {
+            preconditionFailure("kept table: \(error)")
+        }
+        let rejects = try! Table(names: ["line", "reason", "raw"], columns: [
+            .int(rejectedRows.map { lines[$0] }),
+            .string(rejectedRows.map { reasons[$0] }),
+            .string(rejectedRows.map { raw(input, row: $0, skipping: rules.lineColumn) }, type: .text),
+        ])
+        var counts = ["rows_in": rows, "rows_kept": keptRows.count, "rows_rejected": rejectedRows.count]
+        for r in rejectedRows { counts["rejected: " + category(reasons[r]!), default: 0] += 1 }
+        return Result(kept: kept, rejects: rejects, counts: counts)
+    }
+
+    /// Subtracts each return from the same customer's purchases on the same day, the latest
+    /// purchase first. Purchases netted to zero and the returns themselves become rejects that
+    /// say where they went.
+    static func net(_ returnRows: [Int], customers: Column, dates: [Int32], amounts: inout [Double],
+                    reasons: inout [String?], lines: [Int64]) {
+        let day = GroupIndex([customers, .date(dates)])
+        var purchasesByDay = [Int32: [Int]]()
+        let returnSet = Set(returnRows)
+        for row in 0..<dates.count where reasons[row] == nil && !returnSet.contains(row) && day.ids[row] >= 0 {
+            purchasesByDay[day.ids[row], default: []].append(row)
+        }
+        for row in returnRows {
+            var left = -amounts[row]
+            let purchases = purchasesByDay[day.ids[row]] ?? []
+            var touched = [Int64]()
+            for p in purchases.reversed() where left > 0 && amounts[p] > 0 {
+                let take = min(left, amounts[p])
+                amounts[p] -= take
+                left -= take
+                touched.append(lines[p])
+                if amounts[p] <= 1e-9 {
+                    amounts[p] = 0
+                    reasons[p] = "fully returned: netted with the return on line \(lines[row])"
+                }
+            }
+            let where_ = touched.sorted().map(String.init).joined(separator: ", ")
+            if touched.isEmpty {
+                reasons[row] = "return of \(ValueFormat.number(-amounts[row])) with no purchase by the customer that day to net against"
+            } else if left > 1e-9 {
+                reasons[row] = "return larger than the day's purchases: netted with line\(touched.count == 1 ? "" : "s") \(where_), \(ValueFormat.number(left)) left over"
+            } else {
+                reasons[row] = "return netted with the same day's purchase\(touched.count == 1 ? "" : "s") on line\(touched.count == 1 ? "" : "s") \(where_)"
+            }
+        }
+    }
+
+    /// A short, countable label for a reason ("date … is before min_date …" → "before min_date").
+    static func category(_ reason: String) -> String {
+        for (needle, label) in [("missing customer", "missing customer"), ("missing order date", "missing date"),
+                                ("missing amount", "missing amount"), ("exact duplicate", "duplicate"),
+                                ("before min_date", "before min_date"), ("after observation_end", "after observation_end"),
+                                ("missing currency", "missing currency"), ("currency", "unconverted currency"),
+                                ("zero amount", "zero amount"), ("negative amount", "return"), ("return", "return netted"),
+                                ("fully returned", "fully returned")] where reason.contains(needle) {
+            return label
+        }
+        return reason
+    }
+
+    private static func column(_ table: Table, _ name: String, _ param: String, expect: [ColumnType]) throws(CleaningError) -> Column {
+        guard let column = table[name] else { throw .missingColumn(param: param, column: name, available: table.names) }
+        guard expect.contains(column.type) else {
+            throw .wrongType(param: param, column: name, found: column.type.rawValue, expected: expect.map(\.rawValue).joined(separator: " or "))
+        }
+        return column
+    }
+
+    /// Trims customer ids and applies the case rule; empty ids become nulls.
+    static func normalise(_ column: Column, _ mode: CleaningRules.Case) -> Column {
+        guard case .string(let s) = column.storage else { return column }
+        var out = StringBuffer()
+        out.reserve(rows: s.count, bytes: s.bytes.count)
+        var validity = [Bool](repeating: true, count: s.count)
+        s.bytes.withUnsafeBufferPointer { bytes in
+            for row in 0..<s.count {
+                var r = s.range(row)
+                while let f = r.first, bytes[f] == 32 || bytes[f] == 9 { r = (f + 1)..<r.upperBound }
+                while let l = r.last, bytes[l] == 32 || bytes[l] == 9 { r = r.lowerBound..<l }
+                if column.isNull(row) || r.isEmpty { validity[row] = false; out.appendEmpty(); continue }
+                let slice = UnsafeBufferPointer(rebasing: bytes[r])
+                switch mode {
+                case .keep: out.append(bytesOf: slice)
+                case .lower, .upper:
+                    let text = String(decoding: slice, as: UTF8.self)
+                    out.append(mode == .lower ? text.lowercased() : text.uppercased())
+                }
+            }
+        }
+        return Column(type: .string, storage: .string(out), validity: validity)
+    }
+
+    /// A row's values (without the source line) as one CSV line.
+    static func raw(_ table: Table, row: Int, skipping: String) -> String {
+        zip(table.names, table.columns).filter { $0.0 != skipping }.map { _, column -> String in
+            let text = ValueFormat.format(column, row)
+            return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }.joined(separator: ",")
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import PatronModels
+import PatronPipeline
+import PatronTable
+
+/// `segment.rfm`: recency, frequency and monetary value per customer, their 1–5 scores and
+/// a named segment.
+///
+/// ```yaml
+/// rfm:
+///   use: segment.rfm
+///   inputs: [clean]
+///   with: {observation_end: 2025-06-30, segments: rf-grid}
+/// ```
+enum SegmentRFM: StageModule {
+    static let spec = ModuleSpec(
+        name: "segment.rfm", version: "1",
+        summary: "RFM per customer at observation_end: recency, frequency, monetary, 1–5 scores with deterministic ties, named segments.",
+        inputs: .exactly(1),
+        params: [
+            ParamSpec("customer", .string, default: .string("customer_id"), help: "customer id column"),
+            ParamSpec("date", .string, default: .string("order_date"), help: "transaction date column"),
+            ParamSpec("amount", .string, default: .string("amount"), help: "transaction value column"),
+            ParamSpec("observation_end", .string, help: "the day RFM is measured at, YYYY-MM-DD (default: the last transaction date); later transactions are ignored"),
+            ParamSpec("frequency", .choice(RFMAggregate.Frequency.allCases.map(\.rawValue)), default: .string("orders"), help: "count orders, or distinct purchase days"),
+            ParamSpec("monetary", .choice(RFMAggregate.Monetary.allCases.map(\.rawValue)), default: .string("total"), help: "total spend, or mean per order"),
+            ParamSpec("bins", .int, default: .int(5), help: "score scale, 2 to 10 (quintiles by default)"),
+            ParamSpec("segments", .any, default: .string("rf-grid"), help: "rf-grid, rfm-11, or a list of rules {name, r, f, m, fm} with ranges like 4-5"),
+        ],
+        ports: ["summary"],
+        validate: { params in
+            var problems = [(param: String, message: String)]()
+            if let bins = params["bins"]?.int, !(2...10).contains(bins) { problems.append(("bins", "'bins' must be between 2 and 10, got \(bins)")) }
+            if let text = params["observation_end"]?.string, CleanTransactions.parseDate(text) == nil {
+                problems.append(("observation_end", "'observation_end' must be a date like 2025-06-30, got '\(text)'"))
+            }
+            switch segmentTable(params["segments"] ?? .string("rf-grid")) {
+            case .failure(let error): problems.append(("segments", error.message))
+            case .success(let table): problems += table.problems().messages.map { ("segments", $0) }
+            }
+            return problems
+        })
+
+    /// A segment table from the `segments` param: a built-in name or a list of rules.
+    static func segmentTable(_ value: Value) -> Result<SegmentTable, StageFailure> {
+        if let name = value.string {
+            guard let table = SegmentTable.builtIn[name] else {
+                return .failure(StageFailure("unknown segment table '\(name)'; built in: \(SegmentTable.builtIn.keys.sorted().joined(separator: ", ")), or give a list of rules"))
+            }
+            return .success(table)
+        }
+        guard let list = value.list, !list.isEmpty else {
+            return .failure(StageFailure("'segments' is rf-grid, rfm-11, or a list of rules like {name: Champions, r: 4-5, f: 4-5}"))
+        }
+        var rules = [SegmentTable.Rule]()
+        for (i, item) in list.enumerated() {
+            guard let entries = item.entries, let name = entries.first(where: { $0.key == "name" })?.value.string, !name.isEmpty else {
+                return .failure(StageFailure("segment rule \(i + 1) needs a name: {name: …, r: 4-5, f: 1-3}"))
+            }
+            var rule = SegmentTable.Rule(name)
+            for entry in entries where entry.key != "name" {
+                guard let range = scoreRange(entry.value) else {
+                    return .failure(StageFailure("segment rule \(i + 1) ('\(name)'): \(entry.key): '\(entry.value.interpolated)' is not a score or a range like 2-4 within 1-5"))
+                }
+                switch entry.key {
+                case "r": rule.r = range
+                case "f": rule.f = range
+                case "m": rule.m = range
+                case "fm": rule.fm = range
+                default: return .failure(StageFailure("segment rule \(i + 1) ('\(name)'): unknown key '\(entry.key)'; use r, f, m, fm"))
+                }
+            }
+            rules.append(rule)
+        }
+        return .success(SegmentTable(rules: rules))
+    }
+
+    static func scoreRange(_ value: Value) -> ClosedRange<Int>? {
+        var bounds: [Int]
+        if let n = value.int { bounds = [n, n] }
+        else if let s = value.string { bounds = s.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+        else if let l = value.list { bounds = l.compactMap(\.int) }
+        else { return nil }
+        if bounds.count == 1 { bounds.append(bounds[0]) }
+        guard bounds.count == 2, 1 <= bounds[0], bounds[0] <= bounds[1], bounds[1] <= 5 else { return nil }
+        return bounds[0]...bounds[1]
+    }
+
+    static func run(_ context: StageContext) async throws -> StageOutput {
+        let input = context.inputs[0].table
+        func column(_ param: String) throws -> Column {
+            let name = context.string(param) ?? param
+            guard let column = input[name] else {
+                throw StageFailure("\(param): input '\(context.inputs[0].ref)' has no column '\(name)'; it has: \(input.names.joined(separator: ", "))")
+            }
+            return column
+        }
+        let customers = try column("customer"), dateColumn = try column("date"), amountColumn = try column("amount")
+        guard case .date(let days) = dateColumn.storage else { throw StageFailure("date: column is \(dateColumn.type.rawValue), expected date") }
+        let amounts: [Double]
+        switch amountColumn.storage {
+        case .decimal(let v): amounts = v
+        case .int(let v): amounts = v.map(Double.init)
+        default: throw StageFailure("amount: column is \(amountColumn.type.rawValue), expected decimal or int")
+        }
+        let table = try segmentTable(context.params["segments"] ?? .string("rf-grid")).get()
+        let bins = context.int("bins") ?? 5
+        let groups = GroupIndex([customers])
+        // Rows with a null date or amount are left out (clean.transactions never emits them).
+        var ids = groups.ids
+        for row in ids.indices where dateColumn.isNull(row) || amountColumn.isNull(row) { ids[row] = -1 }
+        let end = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? (days.indices.filter { ids[$0] >= 0 }.map { days[$0] }.max() ?? 0)
+        let skippedLate = ids.indices.filter { ids[$0] >= 0 && days[$0] > end }.count
+
+        let aggregate = RFMAggregate(groups: ids, customers: groups.count, days: days, amounts: amounts, observationEnd: end,
+                                     frequency: RFMAggregate.Frequency(rawValue: context.string("frequency") ?? "orders") ?? .orders,
+                                     monetary: RFMAggregate.Monetary(rawValue: context.string("monetary") ?? "total") ?? .total)
+        // Customers whose every transaction is after observation_end do not exist yet.
+        let present = (0..<groups.count).filter { aggregate.frequency[$0] > 0 }
+        // Output order: by customer id bytes, so the input's row order never matters.
+        let order = sortedByID(present, customers: customers, firstRow: groups.firstRow)
+        let recency = order.map { Double(aggregate.recencyDays[$0]) }
+        let r = QuantileScores.scores(recency, bins: bins, higherIsBetter: false)
+        let f = QuantileScores.scores(order.map { Double(aggregate.frequency[$0]) }, bins: bins)
+        let m = QuantileScores.scores(order.map { aggregate.monetary[$0] }, bins: bins)
+        let segments = order.indices.map { i in
+            table.segment(r: SegmentTable.toFivePoint(Int(r[i]), bins: bins), f: SegmentTable.toFivePoint(Int(f[i]), bins: bins),
+                          m: SegmentTable.toFivePoint(Int(m[i]), bins: bins))
+        }
+        let firstRows = groups.firstRow
+        let main = try Table(names: ["customer_id", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "rfm_score", "segment"], columns: [
+            customers.gathering(order.map { firstRows[$0] }),
+            .int(order.map { Int64(aggregate.recencyDays[$0]) }),
+            .int(order.map { Int64(aggregate.frequency[$0]) }),
+            .decimal(order.map { aggregate.monetary[$0] }),
+            .int(r.map(Int64.init)), .int(f.map(Int64.init)), .int(m.map(Int64.init)),
+            .string(order.indices.map { "\(r[$0])\(f[$0])\(m[$0])" }),
+            .string(segments),
+        ])
+        return StageOutput(main: main, other: [("summary", try summary(main, names: table.names))],
+                           counts: ["customers": main.rowCount, "transactions_after_observation_end": skippedLate])
+    }
+
+    /// Group indices sorted by their customer id's bytes.
+    static func sortedByID(_ groups: [Int], customers: Column, firstRow: [Int]) -> [Int] {
+        guard case .string(let s) = customers.storage else { return groups }
+        return s.bytes.withUnsafeBufferPointer { bytes in
+            groups.sorted { a, b in
+                let ra = s.range(firstRow[a]), rb = s.range(firstRow[b])
+                let n = min(ra.count, rb.count)
+                let c = n == 0 ? 0 : memcmp(bytes.baseAddress! + ra.lowerBound, bytes.baseAddress! + rb.lowerBound, n)
+                return c != 0 ? c < 0 : ra.count < rb.count
+            }
+        }
+    }
+
+    /// Per segment (in table order, then Other): customers, share, mean recency, frequency
+    /// and monetary, total monetary.
+    static func summary(_ main: Table, names: [String]) throws -> Table {
+        guard case .int(let recency)? = main["recency_days"]?.storage, case .int(let frequency)? = main["frequency"]?.storage,
+              case .decimal(let monetary)? = main["monetary"]?.storage, case .string(let segment)? = main["segment"]?.storage
+        else { throw StageFailure("internal: RFM table without its columns") }
+        var index = [String: Int]()
+        for (i, name) in names.enumerated() { index[name] = i }
+        var count = [Int](repeating: 0, count: names.count)
+        var sums = [(r: Double, f: Double, m: Double)](repeating: (0, 0, 0), count: names.count)
+        for row in 0..<main.rowCount {
+            let k = index[segment[row]] ?? names.count - 1
+            count[k] += 1
+            sums[k].r += Double(recency[row])
+            sums[k].f += Double(frequency[row])
+            sums[k].m += monetary[row]
+        }
+        let total = max(1, main.rowCount)
+        let present = count.map { $0 > 0 }
+        func mean(_ value: (Int) -> Double) -> Column {
+            .decimal(names.indices.map { count[$0] == 0 ? 0 : value($0) / Double(count[$0]) }, validity: present)
+        }
+        return try Table(names: ["segment", "customers", "share", "mean_recency_days", "mean_frequency", "mean_monetary", "total_monetary"], columns: [
+            .string(names),
+            .int(count.map(Int64.init)),
+            .decimal(count.map { Double($0) / Double(total) }),
+            mean { sums[$0].r }, mean { sums[$0].f }, mean { sums[$0].m },
+            .decimal(sums.map(\.m)),
+        ])
+    }
+}
