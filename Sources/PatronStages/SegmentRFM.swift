@@ -123,9 +123,19 @@ enum SegmentRFM: StageModule {
         let r = QuantileScores.scores(recency, bins: bins, higherIsBetter: false)
         let f = QuantileScores.scores(order.map { Double(aggregate.frequency[$0]) }, bins: bins)
         let m = QuantileScores.scores(order.map { aggregate.monetary[$0] }, bins: bins)
-        let segments = order.indices.map { i in
-            table.segment(r: SegmentTable.toFivePoint(Int(r[i]), bins: bins), f: SegmentTable.toFivePoint(Int(f[i]), bins: bins),
-                          m: SegmentTable.toFivePoint(Int(m[i]), bins: bins))
+        // Segment names and "545" codes straight into string buffers: a million rows.
+        let names = table.names
+        let nameBytes = names.map { Array($0.utf8) }
+        var segmentBuffer = StringBuffer(), codeBuffer = StringBuffer()
+        segmentBuffer.reserve(rows: order.count, bytes: order.count * 12)
+        codeBuffer.reserve(rows: order.count, bytes: order.count * 3)
+        let nameIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        for i in order.indices {
+            let name = table.segment(r: SegmentTable.toFivePoint(Int(r[i]), bins: bins), f: SegmentTable.toFivePoint(Int(f[i]), bins: bins),
+                                     m: SegmentTable.toFivePoint(Int(m[i]), bins: bins))
+            nameBytes[nameIndex[name] ?? names.count - 1].withUnsafeBufferPointer { segmentBuffer.append(bytesOf: $0) }
+            let code: [UInt8] = bins < 10 ? [48 + UInt8(r[i]), 48 + UInt8(f[i]), 48 + UInt8(m[i])] : Array("\(r[i])-\(f[i])-\(m[i])".utf8)
+            code.withUnsafeBufferPointer { codeBuffer.append(bytesOf: $0) }
         }
         let firstRows = groups.firstRow
         let main = try Table(names: ["customer_id", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "rfm_score", "segment"], columns: [
@@ -134,23 +144,32 @@ enum SegmentRFM: StageModule {
             .int(order.map { Int64(aggregate.frequency[$0]) }),
             .decimal(order.map { aggregate.monetary[$0] }),
             .int(r.map(Int64.init)), .int(f.map(Int64.init)), .int(m.map(Int64.init)),
-            .string(order.indices.map { "\(r[$0])\(f[$0])\(m[$0])" }),
-            .string(segments),
+            Column(type: .string, storage: .string(codeBuffer)),
+            Column(type: .string, storage: .string(segmentBuffer)),
         ])
         return StageOutput(main: main, other: [("summary", try summary(main, names: table.names))],
                            counts: ["customers": main.rowCount, "transactions_after_observation_end": skippedLate])
     }
 
-    /// Group indices sorted by their customer id's bytes.
+    /// Group indices sorted by their customer id's bytes: by an 8-byte big-endian prefix
+    /// first, the rest compared only when prefixes tie.
     static func sortedByID(_ groups: [Int], customers: Column, firstRow: [Int]) -> [Int] {
         guard case .string(let s) = customers.storage else { return groups }
         return s.bytes.withUnsafeBufferPointer { bytes in
-            groups.sorted { a, b in
-                let ra = s.range(firstRow[a]), rb = s.range(firstRow[b])
-                let n = min(ra.count, rb.count)
-                let c = n == 0 ? 0 : memcmp(bytes.baseAddress! + ra.lowerBound, bytes.baseAddress! + rb.lowerBound, n)
-                return c != 0 ? c < 0 : ra.count < rb.count
+            var keyed = groups.map { g -> (prefix: UInt64, group: Int) in
+                let r = s.range(firstRow[g])
+                var prefix: UInt64 = 0
+                for k in 0..<8 { prefix = prefix << 8 | UInt64(k < r.count ? bytes[r.lowerBound + k] : 0) }
+                return (prefix, g)
             }
+            keyed.sort { a, b in
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                let ra = s.range(firstRow[a.group]), rb = s.range(firstRow[b.group])
+                let n = min(ra.count, rb.count)
+                let c = n <= 8 ? 0 : memcmp(bytes.baseAddress! + ra.lowerBound + 8, bytes.baseAddress! + rb.lowerBound + 8, n - 8)
+                return c != 0 ? c < 0 : (ra.count != rb.count ? ra.count < rb.count : a.group < b.group)
+            }
+            return keyed.map(\.group)
         }
     }
 

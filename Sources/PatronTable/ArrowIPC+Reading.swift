@@ -9,9 +9,10 @@ public struct ArrowFormatError: Error, CustomStringConvertible {
 extension ArrowIPC {
     /// Reads an Arrow IPC file from `path`.
     public static func read(path: String) throws -> Table {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Mapped, not read: each buffer is copied once, straight into its column.
+        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         do {
-            return try decode([UInt8](data))
+            return try data.withUnsafeBytes { try decode(raw: $0) }
         } catch let error as ArrowFormatError {
             throw ArrowFormatError(reason: "\(path): \(error.reason)")
         }
@@ -19,8 +20,12 @@ extension ArrowIPC {
 
     /// Reads the table from the bytes of an Arrow IPC file. Batches are joined in order.
     public static func decode(_ bytes: [UInt8]) throws -> Table {
+        try bytes.withUnsafeBytes { try decode(raw: $0) }
+    }
+
+    static func decode(raw bytes: UnsafeRawBufferPointer) throws -> Table {
         func fail(_ reason: String) -> ArrowFormatError { ArrowFormatError(reason: reason) }
-        guard bytes.count >= 18, Array(bytes[0..<6]) == magic, Array(bytes[(bytes.count - 6)...]) == magic else {
+        guard bytes.count >= 18, Array(bytes[0..<6]) == magic, Array(bytes[(bytes.count - 6)..<bytes.count]) == magic else {
             throw fail("missing ARROW1 magic (is it an Arrow stream or Feather v1 file?)")
         }
         let whole = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
@@ -110,7 +115,7 @@ extension ArrowIPC {
     }
 
     private static func readBatch(
-        _ bytes: [UInt8], offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo]
+        _ bytes: UnsafeRawBufferPointer, offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo]
     ) throws -> Table {
         let reader = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
         var metaStart = offset + 4
@@ -145,8 +150,10 @@ extension ArrowIPC {
         }
         func values<T: FixedWidthInteger>(_ range: Range<Int>, _ n: Int, as _: T.Type) throws -> [T] {
             guard range.count >= n * MemoryLayout<T>.size else { throw ArrowFormatError(reason: "value buffer too short") }
-            return bytes.withUnsafeBytes { raw in
-                (0..<n).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: range.lowerBound + $0 * MemoryLayout<T>.size, as: T.self)) }
+            // Little-endian files on a little-endian machine: one copy of the whole buffer.
+            return [T](unsafeUninitializedCapacity: n) { out, count in
+                UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[range.lowerBound..<(range.lowerBound + n * MemoryLayout<T>.size)]))
+                count = n
             }
         }
 
@@ -192,7 +199,7 @@ extension ArrowIPC {
                 }
                 storage = .string(StringBuffer(
                     offsets: offsets.map { Int32($0 - first) },
-                    bytes: Array(bytes[(chars.lowerBound + first)..<(chars.lowerBound + last)])))
+                    bytes: Array(UnsafeRawBufferPointer(rebasing: bytes[(chars.lowerBound + first)..<(chars.lowerBound + last)]))))
             }
             try table.append(field.name, Column(type: field.type, storage: storage, validity: validity).normalizingNulls())
         }

@@ -1,6 +1,7 @@
 /// Reads FlatBuffers tables from a byte buffer, checking every access against its bounds.
 struct FlatBufferReader {
-    let bytes: [UInt8]
+    /// The whole file, borrowed for the length of a read (memory-mapped when read from disk).
+    let bytes: UnsafeRawBufferPointer
     /// Start of the flatbuffer within `bytes`.
     let base: Int
     let end: Int
@@ -9,7 +10,7 @@ struct FlatBufferReader {
 
     func load<T: FixedWidthInteger>(_: T.Type, at position: Int) throws -> T {
         guard position >= base, position + MemoryLayout<T>.size <= end else { throw Invalid() }
-        return bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: T.self)) }
+        return T(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: T.self))
     }
 
     func root() throws -> TableRef {
@@ -48,7 +49,7 @@ struct FlatBufferReader {
             guard let p = try follow(id) else { return nil }
             let count = Int(try reader.load(UInt32.self, at: p))
             guard p + 4 + count <= reader.end else { throw Invalid() }
-            return String(decoding: reader.bytes[(p + 4)..<(p + 4 + count)], as: UTF8.self)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: reader.bytes[(p + 4)..<(p + 4 + count)]), as: UTF8.self)
         }
 
         /// Elements of a vector of tables.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PatronTable
 
 /// Turns ingested orders into clean transactions. Every input row ends up either in the
@@ -49,37 +50,46 @@ public enum TransactionCleaner {
         let duplicates = GroupIndex(keyColumns, nullsAreValues: true)
 
         var reasons = [String?](repeating: nil, count: rows)
-        var currencyOut: [String?]? = currencyColumn.map { _ in [String?](repeating: nil, count: rows) }
         var returnsToNet = [Int]()
+        // Currencies: decided once per distinct code, not per row.
+        var rateOfCode = [Float64?]()  // per currency group: nil = no rate, 1 = base
+        var codeText = [String]()
+        let currencyGroups = currencyColumn.map { GroupIndex([$0]) }
+        if let currencyColumn, let currencyGroups, let base = rules.baseCurrency?.uppercased() {
+            for first in currencyGroups.firstRow {
+                let code = ValueFormat.format(currencyColumn, first).trimmingCharacters(in: .whitespaces).uppercased()
+                codeText.append(code)
+                rateOfCode.append(code == base ? 1 : rules.rates[code])
+            }
+        }
+        let checkCurrency = currencyGroups != nil && rules.baseCurrency != nil
+        let customerValid = customers.validity, dateValid = dateColumn.validity, amountValid = amountColumn.validity
+        let duplicateIDs = duplicates.ids, duplicateFirst = duplicates.firstRow
         for row in 0..<rows {
-            func reject(_ reason: String) { reasons[row] = reason }
-            if customers.isNull(row) { reject("missing customer id"); continue }
-            if dateColumn.isNull(row) { reject("missing order date"); continue }
-            if amountColumn.isNull(row) { reject("missing amount"); continue }
-            let first = duplicates.firstRow[Int(duplicates.ids[row])]
-            if first != row { reject("exact duplicate of line \(lines[first])"); continue }
+            if let v = customerValid, !v[row] { reasons[row] = "missing customer id"; continue }
+            if let v = dateValid, !v[row] { reasons[row] = "missing order date"; continue }
+            if let v = amountValid, !v[row] { reasons[row] = "missing amount"; continue }
+            let first = duplicateFirst[Int(duplicateIDs[row])]
+            if first != row { reasons[row] = "exact duplicate of line \(lines[first])"; continue }
             if let min = rules.minDate, dates[row] < min {
-                reject("date \(CivilDate.string(Int(dates[row]))) is before min_date \(CivilDate.string(Int(min)))"); continue
+                reasons[row] = "date \(CivilDate.string(Int(dates[row]))) is before min_date \(CivilDate.string(Int(min)))"; continue
             }
             if let end = rules.observationEnd, dates[row] > end {
-                reject("date \(CivilDate.string(Int(dates[row]))) is after observation_end \(CivilDate.string(Int(end)))"); continue
+                reasons[row] = "date \(CivilDate.string(Int(dates[row]))) is after observation_end \(CivilDate.string(Int(end)))"; continue
             }
-            if let currencyColumn, let base = rules.baseCurrency {
-                guard !currencyColumn.isNull(row) else { reject("missing currency"); continue }
-                let code = ValueFormat.format(currencyColumn, row).trimmingCharacters(in: .whitespaces).uppercased()
-                if code != base.uppercased() {
-                    guard let rate = rules.rates[code] ?? rules.rates[code.lowercased()] else {
-                        reject("currency \(code) is not \(base) and rates: has no \(code)"); continue
-                    }
-                    // Converted amounts are rounded to cents, as a ledger would.
-                    amounts[row] = (amounts[row] * rate * 100).rounded() / 100
+            if checkCurrency, let groups = currencyGroups {
+                let g = Int(groups.ids[row])
+                guard g >= 0 else { reasons[row] = "missing currency"; continue }
+                guard let rate = rateOfCode[g] else {
+                    reasons[row] = "currency \(codeText[g]) is not \(rules.baseCurrency!.uppercased()) and rates: has no \(codeText[g])"; continue
                 }
-                currencyOut?[row] = base.uppercased()
+                // Converted amounts are rounded to cents, as a ledger would.
+                if rate != 1 { amounts[row] = (amounts[row] * rate * 100).rounded() / 100 }
             }
-            if amounts[row] == 0 { reject("zero amount"); continue }
+            if amounts[row] == 0 { reasons[row] = "zero amount"; continue }
             if amounts[row] < 0 {
                 switch rules.returns {
-                case .reject: reject("negative amount \(ValueFormat.number(amounts[row])) (a return; returns: net or keep would use it)")
+                case .reject: reasons[row] = "negative amount \(ValueFormat.number(amounts[row])) (a return; returns: net or keep would use it)"
                 case .net: returnsToNet.append(row)
                 case .keep: break
                 }
@@ -92,22 +102,34 @@ public enum TransactionCleaner {
         // Assemble the outputs.
         let keptRows = (0..<rows).filter { reasons[$0] == nil }
         let rejectedRows = (0..<rows).filter { reasons[$0] != nil }
-        var kept = Table()
-        do {
-            try kept.append("customer_id", customers.gathering(keptRows))
-            try kept.append("order_date", dateColumn.gathering(keptRows))
-            try kept.append("amount", .decimal(keptRows.map { amounts[$0] }))
-            for (name, column) in zip(input.names, input.columns)
-            where name != rules.customer && name != rules.date && name != rules.amount && !["customer_id", "order_date", "amount"].contains(name) {
-                if name == rules.currency, let currencyOut {
-                    try kept.append(name, .string(keptRows.map { currencyOut[$0] ?? ValueFormat.format(column, $0) }))
-                } else {
-                    try kept.append(name, column.gathering(keptRows))
-                }
+        // The kept table, its columns gathered in parallel.
+        var plans: [(String, @Sendable () -> Column)] = [
+            ("customer_id", { customers.gathering(keptRows) }),
+            ("order_date", { dateColumn.gathering(keptRows) }),
+            ("amount", { [amounts] in .decimal(keptRows.map { amounts[$0] }) }),
+        ]
+        for (name, column) in zip(input.names, input.columns)
+        where name != rules.customer && name != rules.date && name != rules.amount && !["customer_id", "order_date", "amount"].contains(name) {
+            if name == rules.currency, checkCurrency, let base = rules.baseCurrency?.uppercased() {
+                // Every kept row is in the base currency now.
+                plans.append((name, {
+                    var buffer = StringBuffer()
+                    buffer.reserve(rows: keptRows.count, bytes: keptRows.count * base.utf8.count)
+                    for _ in keptRows { buffer.append(base) }
+                    return Column(type: column.type, storage: .string(buffer))
+                }))
+            } else {
+                plans.append((name, { column.gathering(keptRows) }))
             }
-        } catch {
-            preconditionFailure("kept table: \(error)")
         }
+        let work = plans
+        let built = Mutex([Column?](repeating: nil, count: work.count))
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            let column = work[i].1()
+            built.withLock { $0[i] = column }
+        }
+        let columns = built.withLock { $0 }
+        let kept = try! Table(names: plans.map(\.0), columns: columns.map { $0! })
         let rejects = try! Table(names: ["line", "reason", "raw"], columns: [
             .int(rejectedRows.map { lines[$0] }),
             .string(rejectedRows.map { reasons[$0] }),
@@ -123,15 +145,21 @@ public enum TransactionCleaner {
     /// say where they went.
     static func net(_ returnRows: [Int], customers: Column, dates: [Int32], amounts: inout [Double],
                     reasons: inout [String?], lines: [Int64]) {
-        let day = GroupIndex([customers, .date(dates)])
-        var purchasesByDay = [Int32: [Int]]()
+        // Only the days with a return matter: find their purchases by a hash of (customer, day),
+        // confirmed by comparing the values.
+        let customerHash = GroupIndex.columnHashes(customers, rows: dates.count)
+        let equalCustomer = customers.equality()
+        func key(_ row: Int) -> UInt64 { GroupIndex.mix(customerHash[row], UInt64(bitPattern: Int64(dates[row]))) }
         let returnSet = Set(returnRows)
-        for row in 0..<dates.count where reasons[row] == nil && !returnSet.contains(row) && day.ids[row] >= 0 {
-            purchasesByDay[day.ids[row], default: []].append(row)
+        let wanted = Set(returnRows.map(key))
+        var purchasesByKey = [UInt64: [Int]]()
+        for row in 0..<dates.count where reasons[row] == nil && !returnSet.contains(row) {
+            let k = key(row)
+            if wanted.contains(k) { purchasesByKey[k, default: []].append(row) }
         }
         for row in returnRows {
             var left = -amounts[row]
-            let purchases = purchasesByDay[day.ids[row]] ?? []
+            let purchases = (purchasesByKey[key(row)] ?? []).filter { dates[$0] == dates[row] && equalCustomer($0, row) }
             var touched = [Int64]()
             for p in purchases.reversed() where left > 0 && amounts[p] > 0 {
                 let take = min(left, amounts[p])
@@ -201,9 +229,19 @@ public enum TransactionCleaner {
 
     /// A row's values (without the source line) as one CSV line.
     static func raw(_ table: Table, row: Int, skipping: String) -> String {
-        zip(table.names, table.columns).filter { $0.0 != skipping }.map { _, column -> String in
+        var out = ""
+        for (i, (name, column)) in zip(table.names, table.columns).filter({ $0.0 != skipping }).enumerated() {
+            if i > 0 { out += "," }
             let text = ValueFormat.format(column, row)
-            return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }.joined(separator: ",")
+            if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
+                out += "\""
+                for ch in text { out += ch == "\"" ? "\"\"" : String(ch) }
+                out += "\""
+            } else {
+                out += text
+            }
+            _ = name
+        }
+        return out
     }
 }
