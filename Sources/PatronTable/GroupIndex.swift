@@ -15,46 +15,79 @@ public struct GroupIndex: Sendable {
     /// otherwise rows with a null key get id -1.
     public init(_ columns: [Column], nullsAreValues: Bool = false) {
         let rows = columns.first?.count ?? 0
-        var ids = [Int32](repeating: -1, count: rows)
-        var firstRow = [Int]()
-        var capacity = 16
-        while capacity < rows + rows / 2 { capacity <<= 1 }
-        // Each slot: the upper 32 bits of the row hash, and group id + 1 (0 = empty).
-        var slots = [UInt64](repeating: 0, count: capacity)
-        let mask = capacity - 1
         let hashes = GroupIndex.rowHashes(columns, rows: rows)
         let equal = columns.map { $0.equality() }
-        let skipNulls = !nullsAreValues && columns.contains { $0.validity != nil }
-        slots.withUnsafeMutableBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                for row in 0..<rows {
-                    if skipNulls && columns.contains(where: { $0.isNull(row) }) { continue }
-                    let h = hashes[row]
-                    let tag = h >> 32
-                    var slot = Int(truncatingIfNeeded: h) & mask
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 {
-                            slots[slot] = tag << 32 | UInt64(firstRow.count + 1)
-                            ids[row] = Int32(firstRow.count)
-                            firstRow.append(row)
-                            break
-                        }
-                        if entry >> 32 == tag {
-                            let group = Int(entry & 0xFFFF_FFFF) - 1
-                            let other = firstRow[group]
-                            if hashes[other] == h, equal.allSatisfy({ $0(row, other) }) {
-                                ids[row] = Int32(group)
+        let skip: [Bool] = !nullsAreValues && columns.contains(where: { $0.validity != nil })
+            ? (0..<rows).map { row in columns.contains { $0.isNull(row) } } : []
+        // Rows are split by hash between cores; each part groups its rows on its own, then
+        // groups are numbered by their first row, so the result does not depend on the split.
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows / 200_000))
+        var ids = [Int32](repeating: -1, count: rows)
+        // Per part: its groups' first rows, and (row, local group) for each of its rows.
+        let results = Mutex([(firstRow: [Int], rows: [Int32], groups: [Int32])](repeating: ([], [], []), count: parts))
+        do {
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var firstRow = [Int]()
+                var partRows = [Int32](), partGroups = [Int32]()
+                partRows.reserveCapacity(rows / parts + 16)
+                partGroups.reserveCapacity(rows / parts + 16)
+                var capacity = 16
+                while capacity < (rows / parts) * 3 / 2 + 16 { capacity <<= 1 }
+                // Each slot: the upper 32 bits of the row hash, and local group + 1 (0 = empty).
+                var slots = [UInt64](repeating: 0, count: capacity)
+                let mask = capacity - 1
+                slots.withUnsafeMutableBufferPointer { slots in
+                    for row in 0..<rows {
+                        let h = hashes[row]
+                        if parts > 1 && Int((h >> 24) % UInt64(parts)) != part { continue }
+                        if !skip.isEmpty && skip[row] { continue }
+                        let tag = h >> 32
+                        var slot = Int(truncatingIfNeeded: h) & mask
+                        while true {
+                            let entry = slots[slot]
+                            if entry == 0 {
+                                slots[slot] = tag << 32 | UInt64(firstRow.count + 1)
+                                partRows.append(Int32(row))
+                                partGroups.append(Int32(firstRow.count))
+                                firstRow.append(row)
                                 break
                             }
+                            if entry >> 32 == tag {
+                                let group = Int(entry & 0xFFFF_FFFF) - 1
+                                let other = firstRow[group]
+                                if equal.count == 1 ? equal[0](row, other) : equal.allSatisfy({ $0(row, other) }) {
+                                    partRows.append(Int32(row))
+                                    partGroups.append(Int32(group))
+                                    break
+                                }
+                            }
+                            slot = (slot + 1) & mask
                         }
-                        slot = (slot + 1) & mask
                     }
                 }
+                results.withLock { $0[part] = (firstRow, partRows, partGroups) }
             }
         }
+        let parted = results.withLock { $0 }
+        let local = parted.map(\.firstRow)
+        if parts == 1 {
+            for (row, group) in zip(parted[0].rows, parted[0].groups) { ids[Int(row)] = group }
+            self.ids = ids
+            self.firstRow = local[0]
+            return
+        }
+        // Number groups by first appearance.
+        var all = [(row: Int, part: Int, local: Int)]()
+        all.reserveCapacity(local.reduce(0) { $0 + $1.count })
+        for (part, rowsOfPart) in local.enumerated() { for (g, row) in rowsOfPart.enumerated() { all.append((row, part, g)) } }
+        all.sort { $0.row < $1.row }
+        var global = local.map { [Int32](repeating: 0, count: $0.count) }
+        for (id, entry) in all.enumerated() { global[entry.part][entry.local] = Int32(id) }
+        for (part, result) in parted.enumerated() {
+            for (row, group) in zip(result.rows, result.groups) { ids[Int(row)] = global[part][Int(group)] }
+        }
         self.ids = ids
-        self.firstRow = firstRow
+        self.firstRow = all.map(\.row)
     }
 
     /// A 64-bit hash of each row's values across `columns` (FNV-1a bytes, then a final mix).
@@ -133,7 +166,21 @@ extension Column {
                 let ra = s.range(a), rb = s.range(b)
                 guard ra.count == rb.count else { return false }
                 if ra.isEmpty { return true }
-                return s.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + ra.lowerBound, $0.baseAddress! + rb.lowerBound, ra.count) == 0 }
+                return s.bytes.withUnsafeBufferPointer { bytes in
+                    var i = 0
+                    let base = UnsafeRawPointer(bytes.baseAddress!)
+                    // Eight bytes at a time; ids are short, so this beats a call to memcmp.
+                    while i + 8 <= ra.count {
+                        if base.loadUnaligned(fromByteOffset: ra.lowerBound + i, as: UInt64.self)
+                            != base.loadUnaligned(fromByteOffset: rb.lowerBound + i, as: UInt64.self) { return false }
+                        i += 8
+                    }
+                    while i < ra.count {
+                        if bytes[ra.lowerBound + i] != bytes[rb.lowerBound + i] { return false }
+                        i += 1
+                    }
+                    return true
+                }
             }
         }
     }

@@ -16,17 +16,17 @@ public enum QuantileScores {
     public static func scores(_ values: [Double], bins: Int, higherIsBetter: Bool = true) -> [Int8] {
         let n = values.count
         guard n > 0 else { return [] }
-        // Sort (value, index) pairs: worst first.
-        var pairs = values.enumerated().map { (value: higherIsBetter ? $1 : -$1, index: Int32($0)) }
-        pairs.sort { $0.value < $1.value }
+        // Worst first: keys that sort like the values (negated when lower is better).
+        let keys = values.map { RadixSort.key(higherIsBetter ? $0 : -$0) }
+        let order = RadixSort.order(keys)
         var out = [Int8](repeating: 1, count: n)
         var start = 0
         while start < n {
             var end = start + 1
-            while end < n && pairs[end].value == pairs[start].value { end += 1 }
+            while end < n && keys[Int(order[end])] == keys[Int(order[start])] { end += 1 }
             // `start` customers are strictly worse than this tie.
             let score = min(bins, 1 + bins * start / n)
-            for k in start..<end { out[Int(pairs[k].index)] = Int8(score) }
+            for k in start..<end { out[Int(order[k])] = Int8(score) }
             start = end
         }
         return out

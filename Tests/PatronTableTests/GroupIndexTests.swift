@@ -1,0 +1,45 @@
+import Testing
+@testable import PatronTable
+
+@Suite struct GroupIndexTests {
+    @Test func groupsInOrderOfFirstAppearance() throws {
+        let groups = GroupIndex([.string(["b", "a", "b", nil, "c", "a"])])
+        #expect(groups.ids == [0, 1, 0, -1, 2, 1])
+        #expect(groups.firstRow == [0, 1, 4])
+        let withNulls = GroupIndex([.string(["b", nil, nil])], nullsAreValues: true)
+        #expect(withNulls.ids == [0, 1, 1])
+    }
+
+    @Test func severalColumnsAndTypes() {
+        let g = GroupIndex([.string(["x", "x", "x", "y"]), .date([1, 2, 1, 1]), .decimal([0.5, 0.5, 0.5, 0.5])])
+        #expect(g.ids == [0, 1, 0, 2])
+        let empty = GroupIndex([.string(["", "", "a"])])
+        #expect(empty.ids == [0, 0, 1])
+    }
+
+    /// Large enough to be split across cores: the ids must match a plain dictionary's.
+    @Test func parallelSplitMatchesADictionary() {
+        let rows = 600_000
+        var rng: UInt64 = 12345
+        var keys = [String?]()
+        keys.reserveCapacity(rows)
+        for _ in 0..<rows {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            let k = Int(rng >> 33) % 150_000
+            keys.append(k % 977 == 0 ? nil : "customer-\(k)-with-a-longer-id")
+        }
+        let groups = GroupIndex([.string(keys)])
+        var seen = [String: Int32]()
+        var expected = [Int32]()
+        for key in keys {
+            guard let key else { expected.append(-1); continue }
+            if let id = seen[key] { expected.append(id) } else {
+                let id = Int32(seen.count)
+                seen[key] = id
+                expected.append(id)
+            }
+        }
+        #expect(groups.ids == expected)
+        #expect(groups.count == seen.count)
+    }
+}
