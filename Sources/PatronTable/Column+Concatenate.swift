@@ -43,11 +43,20 @@ extension Column {
         case .date(let v): newStorage = .date(indices.map { v[$0] })
         case .bool(let v): newStorage = .bool(indices.map { v[$0] })
         case .string(let s):
-            var out = StringBuffer()
-            s.bytes.withUnsafeBufferPointer { bytes in
-                for i in indices { out.append(bytesOf: UnsafeBufferPointer(rebasing: bytes[s.range(i)])) }
+            // Offsets first, then every string copied into one allocation of the exact size.
+            var offsets = [Int32](repeating: 0, count: indices.count + 1)
+            for (k, i) in indices.enumerated() { offsets[k + 1] = offsets[k] + (s.offsets[i + 1] - s.offsets[i]) }
+            let total = Int(offsets[indices.count])
+            let bytes = s.bytes.withUnsafeBufferPointer { source in
+                [UInt8](unsafeUninitializedCapacity: total) { target, count in
+                    for (k, i) in indices.enumerated() {
+                        let from = Int(s.offsets[i]), length = Int(s.offsets[i + 1]) - from
+                        if length > 0 { (target.baseAddress! + Int(offsets[k])).update(from: source.baseAddress! + from, count: length) }
+                    }
+                    count = total
+                }
             }
-            newStorage = .string(out)
+            newStorage = .string(StringBuffer(offsets: offsets, bytes: bytes))
         }
         return Column(type: type, storage: newStorage, validity: newValidity)
     }

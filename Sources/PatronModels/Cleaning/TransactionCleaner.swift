@@ -183,15 +183,16 @@ public enum TransactionCleaner {
     }
 
     /// A short, countable label for a reason ("date … is before min_date …" → "before min_date").
+    /// Prefix tests only: this runs once per rejected row.
     static func category(_ reason: String) -> String {
-        for (needle, label) in [("missing customer", "missing customer"), ("missing order date", "missing date"),
+        for (prefix, label) in [("missing customer", "missing customer"), ("missing order date", "missing date"),
                                 ("missing amount", "missing amount"), ("exact duplicate", "duplicate"),
-                                ("before min_date", "before min_date"), ("after observation_end", "after observation_end"),
                                 ("missing currency", "missing currency"), ("currency", "unconverted currency"),
                                 ("zero amount", "zero amount"), ("negative amount", "return"), ("return", "return netted"),
-                                ("fully returned", "fully returned")] where reason.contains(needle) {
+                                ("fully returned", "fully returned")] where reason.hasPrefix(prefix) {
             return label
         }
+        if reason.hasPrefix("date") { return reason.contains("before") ? "before min_date" : "after observation_end" }
         return reason
     }
 
