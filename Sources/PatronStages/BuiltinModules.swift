@@ -8,5 +8,6 @@ public enum BuiltinModules {
         Shell.self,
         CleanTransactions.self,
         SegmentRFM.self,
+        SegmentKMeans.self,
     ])
 }

@@ -28,15 +28,30 @@ import Testing
     @Test func secondRunExitsSeventyFiveOrWaits() async throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try writeFile(root + "/Pipelines/slow.yaml", slowPipeline)
-        let holder = try PatronProcess(["run", "slow", "--param", "pause=2"], in: root)
+        // The holder keeps the lock until the test creates `release`.
+        try writeFile(root + "/Pipelines/hold.yaml", """
+            pipeline: hold
+            stages:
+              wait_for_release:
+                use: shell
+                with: {command: "touch started; while [ ! -f release ]; do sleep 0.05; done; printf 'x\\n1\\n' > \\"$PATRON_OUTPUT\\""}
+            """)
+        let holder = try PatronProcess(["run", "hold"], in: root)
         let exited = AsyncStream<Int32>.makeStream()
         try holder.start { exited.continuation.yield($0); exited.continuation.finish() }
         try await waitFor(root + "/started")
         let busy = try await patron("run", "customer-health", in: root)
         #expect(busy.status == 75)
         #expect(busy.stderr.contains("holds .patron/lock"))
-        let waited = try await patron("run", "customer-health", "--wait", in: root)
+        let waiter = try PatronProcess(["run", "customer-health", "--wait"], in: root)
+        let waiterExited = AsyncStream<Int32>.makeStream()
+        try waiter.start { waiterExited.continuation.yield($0); waiterExited.continuation.finish() }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(waiter.process.isRunning)  // queued behind the holder
+        _ = FileManager.default.createFile(atPath: root + "/release", contents: nil)
+        var waitedStatus: Int32 = -1
+        for await s in waiterExited.stream { waitedStatus = s }
+        let waited = waiter.collect(waitedStatus)
         #expect(waited.status == 0)
         var holderStatus: Int32 = -1
         for await s in exited.stream { holderStatus = s }

@@ -9,15 +9,15 @@ import Testing
         let first = try await patron("run", "customer-health", in: root)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("customer-health: done"))
-        #expect(first.stderr.contains("4 ran, 0 from cache"))
+        #expect(first.stderr.contains("5 ran, 0 from cache"))
         #expect(first.stderr.contains(".patron/cache/"))
         let second = try await patron("run", "customer-health", "--quiet", in: root + "/Data")
         #expect(second.status == 0)
         #expect(second.stderr.isEmpty)
         let again = try await patron("run", "customer-health", in: root)
-        #expect(again.stderr.contains("0 ran, 4 from cache"))
+        #expect(again.stderr.contains("0 ran, 5 from cache"))
         let status = try await patron("status", "customer-health", in: root)
-        #expect(status.stdout.contains("4 of 4 stages fresh"))
+        #expect(status.stdout.contains("5 of 5 stages fresh"))
         // Every ingested row is kept or rejected.
         let shown = try await patron("show", "customer-health", "orders", "--head", "3", in: root)
         #expect(shown.stdout.contains("orders: "))
@@ -43,6 +43,10 @@ import Testing
         let summary = try await patron("show", "customer-health", "rfm.summary", "--format", "json", in: root)
         let segments = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as! [[String: Any]]
         #expect(segments.map { $0["customers"] as! Int }.reduce(0, +) == (stages["rfm"]!["rows"] as! [String: Int])["main"]!)
+        let selection = try await patron("show", "customer-health", "clusters.selection", "--format", "json", in: root)
+        let ks = try JSONSerialization.jsonObject(with: Data(selection.stdout.utf8)) as! [[String: Any]]
+        #expect(ks.map { $0["k"] as! Int } == Array(2...8))
+        #expect(ks.filter { $0["chosen"] as! Bool }.count == 1)
     }
 
     @Test func exitCodesForUsageAndPipelineErrors() async throws {
@@ -98,7 +102,7 @@ import Testing
             return out
         }
         let a = try arrowFiles("c1"), b = try arrowFiles("c4")
-        #expect(a.count == 7)
+        #expect(a.count == 10)
         #expect(a == b)
     }
 
@@ -131,7 +135,7 @@ import Testing
         #expect(dry.stderr.contains("cannot run"))
         let gc = try await patron("gc", "--keep-runs", "1", in: root)
         #expect(gc.status == 0)
-        #expect(gc.stdout.contains("kept 4"))
+        #expect(gc.stdout.contains("kept 5"))
     }
 
     @Test func sampleIsDeterministicAndMatchesTheCommittedFile() async throws {

@@ -1,0 +1,258 @@
+import Foundation
+import Synchronization
+
+/// k-means with k-means++ seeding, restarts, empty-cluster re-seeding and a fixed seed.
+///
+/// Points are rows of a row-major `[Double]` with `dimensions` columns. Restarts run on a
+/// seeded sample of at most `sampleSize` points (all points when there are fewer); the best
+/// of them is then refined by Lloyd iterations on every point. Assignment steps are split
+/// into fixed blocks of points that run on all cores and are summed in block order, so the
+/// result is the same bits for any number of cores.
+///
+/// ```swift
+/// let fit = KMeans.fit(points, dimensions: 3, k: 4, options: .init(seed: 7))
+/// fit.labels      // cluster of each point, 0..<4
+/// fit.inertia     // sum of squared distances to the assigned centres
+/// ```
+public enum KMeans {
+    public struct Options: Sendable {
+        public var restarts = 10
+        public var maxIterations = 300
+        /// Stop when no centre moves by more than `tolerance` × the mean feature variance.
+        public var tolerance = 1e-4
+        public var seed: UInt64 = 0
+        public var sampleSize = 20_000
+        public init(restarts: Int = 10, maxIterations: Int = 300, tolerance: Double = 1e-4, seed: UInt64 = 0, sampleSize: Int = 20_000) {
+            self.restarts = restarts
+            self.maxIterations = maxIterations
+            self.tolerance = tolerance
+            self.seed = seed
+            self.sampleSize = sampleSize
+        }
+    }
+
+    public struct Fit: Sendable {
+        public var centers: [Double]
+        public var labels: [Int32]
+        public var inertia: Double
+        public var iterations: Int
+        /// Clusters that went empty during the fit and were re-seeded.
+        public var reseeded: Int
+    }
+
+    public static func fit(_ points: [Double], dimensions d: Int, k: Int, options: Options = Options()) -> Fit {
+        let n = points.count / d
+        precondition(k >= 1 && k <= max(1, n), "k must be between 1 and the number of points")
+        var rng = RandomSource(seed: options.seed)
+        let variance = meanVariance(points, d)
+        let threshold = options.tolerance * variance
+        // The sample the restarts run on.
+        let sample: [Double]
+        if n > options.sampleSize {
+            var chosen = Array(0..<n)
+            for i in 0..<options.sampleSize { chosen.swapAt(i, i + rng.below(n - i)) }
+            let rows = chosen[0..<options.sampleSize].sorted()
+            sample = rows.flatMap { points[($0 * d)..<($0 * d + d)] }
+        } else {
+            sample = points
+        }
+        var best: Fit? = nil
+        for _ in 0..<max(1, options.restarts) {
+            let start = seedPlusPlus(sample, d, k, &rng)
+            let fit = lloyd(sample, d, start, maxIterations: options.maxIterations, threshold: threshold)
+            if best == nil || fit.inertia < best!.inertia { best = fit }
+        }
+        if sample.count == points.count { return best! }
+        var refined = lloyd(points, d, best!.centers, maxIterations: options.maxIterations, threshold: threshold)
+        refined.reseeded += best!.reseeded
+        return refined
+    }
+
+    static func meanVariance(_ points: [Double], _ d: Int) -> Double {
+        let n = points.count / d
+        guard n > 1 else { return 0 }
+        var total = 0.0
+        for j in 0..<d {
+            var mean = 0.0, m2 = 0.0
+            for i in 0..<n {
+                let x = points[i * d + j]
+                let delta = x - mean
+                mean += delta / Double(i + 1)
+                m2 += delta * (x - mean)
+            }
+            total += m2 / Double(n)
+        }
+        return total / Double(d)
+    }
+
+    /// k-means++: each next centre drawn with probability proportional to the squared
+    /// distance to the nearest centre so far, the best of `2 + ln k` draws kept (greedy).
+    static func seedPlusPlus(_ points: [Double], _ d: Int, _ k: Int, _ rng: inout RandomSource) -> [Double] {
+        let n = points.count / d
+        var centers = [Double]()
+        centers.reserveCapacity(k * d)
+        let first = rng.below(n)
+        centers += points[(first * d)..<(first * d + d)]
+        var closest = (0..<n).map { distance(points, $0, centers, 0, d) }
+        let trials = 2 + Int(log(Double(k)))
+        for _ in 1..<k {
+            let total = closest.reduce(0, +)
+            var bestCandidate = -1, bestPotential = Double.infinity, bestClosest = closest
+            for _ in 0..<trials {
+                var u = rng.uniform() * total
+                var candidate = n - 1
+                if total > 0 {
+                    for i in 0..<n {
+                        u -= closest[i]
+                        if u < 0 { candidate = i; break }
+                    }
+                } else {
+                    candidate = rng.below(n)
+                }
+                var trial = closest
+                var potential = 0.0
+                for i in 0..<n {
+                    trial[i] = min(trial[i], squared(points, i, points, candidate, d))
+                    potential += trial[i]
+                }
+                if potential < bestPotential {
+                    bestPotential = potential
+                    bestCandidate = candidate
+                    bestClosest = trial
+                }
+            }
+            centers += points[(bestCandidate * d)..<(bestCandidate * d + d)]
+            closest = bestClosest
+        }
+        return centers
+    }
+
+    @inline(__always) static func squared(_ a: [Double], _ i: Int, _ b: [Double], _ j: Int, _ d: Int) -> Double {
+        var s = 0.0
+        for t in 0..<d {
+            let diff = a[i * d + t] - b[j * d + t]
+            s += diff * diff
+        }
+        return s
+    }
+
+    @inline(__always) static func distance(_ points: [Double], _ i: Int, _ centers: [Double], _ c: Int, _ d: Int) -> Double {
+        squared(points, i, centers, c, d)
+    }
+
+    static let block = 32_768
+
+    /// Lloyd iterations from `start` until centres move less than `threshold` (squared).
+    static func lloyd(_ points: [Double], _ d: Int, _ start: [Double], maxIterations: Int, threshold: Double) -> Fit {
+        let n = points.count / d
+        let k = start.count / d
+        var centers = start
+        var labels = [Int32](repeating: 0, count: n)
+        var iterations = 0
+        var reseeded = 0
+        var inertia = 0.0
+        let blocks = (n + block - 1) / block
+        while true {
+            iterations += 1
+            // Assign in blocks on all cores; sums per block, combined in block order.
+            let current = centers
+            let partials = Mutex([(labels: [Int32], sums: [Double], counts: [Int], inertia: Double, far: (Double, Int))?](repeating: nil, count: blocks))
+            DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                let lo = b * block, hi = min(n, lo + block)
+                var blockLabels = [Int32](repeating: 0, count: hi - lo)
+                var sums = [Double](repeating: 0, count: k * d)
+                var counts = [Int](repeating: 0, count: k)
+                var blockInertia = 0.0
+                var far = (-1.0, -1)
+                for i in lo..<hi {
+                    var bestC = 0, bestD = Double.infinity
+                    for c in 0..<k {
+                        let dist = squared(points, i, current, c, d)
+                        if dist < bestD { bestD = dist; bestC = c }
+                    }
+                    blockLabels[i - lo] = Int32(bestC)
+                    counts[bestC] += 1
+                    for t in 0..<d { sums[bestC * d + t] += points[i * d + t] }
+                    blockInertia += bestD
+                    if bestD > far.0 { far = (bestD, i) }
+                }
+                partials.withLock { $0[b] = (blockLabels, sums, counts, blockInertia, far) }
+            }
+            let parts = partials.withLock { $0 }.map { $0! }
+            var sums = [Double](repeating: 0, count: k * d)
+            var counts = [Int](repeating: 0, count: k)
+            inertia = 0
+            var farthest = [(Double, Int)]()
+            for (b, part) in parts.enumerated() {
+                let lo = b * block
+                for (j, label) in part.labels.enumerated() { labels[lo + j] = label }
+                for t in 0..<(k * d) { sums[t] += part.sums[t] }
+                for c in 0..<k { counts[c] += part.counts[c] }
+                inertia += part.inertia
+                farthest.append(part.far)
+            }
+            var next = centers
+            var moved = 0.0
+            // An empty cluster takes the point farthest from its centre (the earliest on ties).
+            var taken = Set<Int>()
+            let candidates = farthest.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+            for c in 0..<k {
+                if counts[c] == 0 {
+                    if let pick = candidates.first(where: { $0.1 >= 0 && !taken.contains($0.1) }) {
+                        taken.insert(pick.1)
+                        for t in 0..<d { next[c * d + t] = points[pick.1 * d + t] }
+                        reseeded += 1
+                        moved = .infinity
+                    }
+                    continue
+                }
+                var shift = 0.0
+                for t in 0..<d {
+                    let v = sums[c * d + t] / Double(counts[c])
+                    shift += (v - centers[c * d + t]) * (v - centers[c * d + t])
+                    next[c * d + t] = v
+                }
+                moved = max(moved, shift)
+            }
+            centers = next
+            if moved <= threshold || iterations >= maxIterations { break }
+        }
+        return Fit(centers: centers, labels: labels, inertia: inertia, iterations: iterations, reseeded: reseeded)
+    }
+
+    /// Mean silhouette of the labelled points, on a seeded sample of at most `sampleSize`.
+    public static func silhouette(_ points: [Double], dimensions d: Int, labels: [Int32], k: Int, sampleSize: Int = 10_000, seed: UInt64 = 0) -> Double {
+        let n = points.count / d
+        guard k > 1, n > 1 else { return 0 }
+        var rng = RandomSource(seed: seed &+ 0x5117)
+        var rows = Array(0..<n)
+        if n > sampleSize {
+            for i in 0..<sampleSize { rows.swapAt(i, i + rng.below(n - i)) }
+            rows = Array(rows[0..<sampleSize]).sorted()
+        }
+        let sampled = rows
+        let m = sampled.count
+        let values = Mutex([Double](repeating: 0, count: m))
+        let chunk = 256
+        DispatchQueue.concurrentPerform(iterations: (m + chunk - 1) / chunk) { b in
+            var out = [Double]()
+            for a in (b * chunk)..<min(m, (b + 1) * chunk) {
+                let i = sampled[a]
+                var sum = [Double](repeating: 0, count: k), count = [Int](repeating: 0, count: k)
+                for j in sampled where j != i {
+                    sum[Int(labels[j])] += squared(points, i, points, j, d).squareRoot()
+                    count[Int(labels[j])] += 1
+                }
+                let own = Int(labels[i])
+                guard count[own] > 0 else { out.append(0); continue }
+                let a_ = sum[own] / Double(count[own])
+                var b_ = Double.infinity
+                for c in 0..<k where c != own && count[c] > 0 { b_ = min(b_, sum[c] / Double(count[c])) }
+                out.append(b_.isFinite && max(a_, b_) > 0 ? (b_ - a_) / max(a_, b_) : 0)
+            }
+            let result = out
+            values.withLock { for (o, v) in result.enumerated() { $0[b * chunk + o] = v } }
+        }
+        return values.withLock { $0 }.reduce(0, +) / Double(m)
+    }
+}
