@@ -15,9 +15,12 @@ run: deps
 	$(SWIFT) build -c release --product patron
 	.build/release/patron run $(PIPELINE)
 
+# The end-to-end tests run the release binary, the one users run (and fast enough to run
+# real pipelines such as CDNOW); the unit tests run in the debug build.
 test: deps pyenv
+	$(SWIFT) build -c release --product patron
 	$(SWIFT) build --build-tests
-	PATRON_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build
+	PATRON_PYTHON=$(abspath $(PYTHON)) PATRON_BIN=$(abspath .build/release/patron) $(SWIFT) test --skip-build
 
 bench: deps pyenv
 	$(SWIFT) build -c release --product patron

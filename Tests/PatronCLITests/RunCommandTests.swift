@@ -150,3 +150,30 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/b.csv")) != committed)
     }
 }
+
+@Suite struct CDNOWTests {
+    /// The real data: CDNOW is cleaned, scored and clustered without error, and every row
+    /// is accounted for.
+    @Test func cdnowIsScoredAndClustered() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/Data/cdnow", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: packageRoot + "/Data/cdnow/transactions.csv", toPath: root + "/Data/cdnow/transactions.csv")
+        let run = try await patron("run", "cdnow-ltv", "--log-format", "json", in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let finished = run.stderr.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .filter { $0["event"] as? String == "stage_finished" }
+        let rows = Dictionary(uniqueKeysWithValues: finished.map { ($0["stage"] as! String, $0["rows"] as! Int) })
+        #expect(rows["orders"] == 69_659)
+        #expect(rows["rfm"]! > 23_400 && rows["rfm"]! <= 23_570)
+        #expect(rows["clusters"] == rows["rfm"])
+        let rejects = try await patron("show", "cdnow-ltv", "clean.rejects", "--format", "csv", "--head", "1000", in: root)
+        let lines = rejects.stdout.split(separator: "\n").dropFirst()
+        #expect(rows["clean"]! + lines.count == 69_659)
+        #expect(lines.allSatisfy { $0.contains("zero amount") || $0.contains("exact duplicate of line") })
+        let summary = try await patron("show", "cdnow-ltv", "rfm.summary", "--format", "json", in: root)
+        let segments = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as! [[String: Any]]
+        #expect(segments.map { $0["customers"] as! Int }.reduce(0, +) == rows["rfm"]!)
+        #expect((segments.first { $0["segment"] as? String == "Other" }?["customers"] as? Int) == 0)
+    }
+}
