@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make bench: Patron against its peers, measured here and now, in one invocation.
-# Needs the release build (make bench does it) and PATRON_PYTHON with pandas (make bench
-# sets up .venv). Results print as a table; nothing is asserted.
+# Needs the release build (make bench does it) and PATRON_PYTHON with pandas and
+# scikit-learn (make bench sets up .venv). Results print as tables; nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PATRON_PYTHON:-.venv/bin/python}"
-exec "$PYTHON" Benchmarks/ingest.py "$@"
+"$PYTHON" Benchmarks/ingest.py "$@"
+"$PYTHON" Benchmarks/segment.py "$@"
