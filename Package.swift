@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "PatronTableTests", dependencies: ["PatronTable"]),
         .testTarget(name: "PatronCSVTests", dependencies: ["PatronCSV", "PatronTable"]),
-        .testTarget(name: "PatronPipelineTests", dependencies: ["PatronPipeline", "PatronStages", "PatronTable"]),
+        .testTarget(name: "PatronPipelineTests", dependencies: ["PatronPipeline", "PatronStages", "PatronTable", "PatronModels"]),
         .testTarget(name: "PatronModelsTests", dependencies: ["PatronModels"]),
         .testTarget(name: "PatronCLITests", dependencies: ["PatronTable"]),
     ],

@@ -150,12 +150,32 @@ public enum TransactionCleaner {
         let customerHash = GroupIndex.columnHashes(customers, rows: dates.count)
         let equalCustomer = customers.equality()
         func key(_ row: Int) -> UInt64 { GroupIndex.mix(customerHash[row], UInt64(bitPattern: Int64(dates[row]))) }
-        let returnSet = Set(returnRows)
-        let wanted = Set(returnRows.map(key))
+        var isReturn = [Bool](repeating: false, count: dates.count)
+        for row in returnRows { isReturn[row] = true }
+        // A small open-addressing set of the wanted keys: no per-row SipHash.
+        var capacity = 64
+        while capacity < returnRows.count * 4 { capacity <<= 1 }
+        var table = [UInt64](repeating: 0, count: capacity)
+        func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: GroupIndex.mix(k, 0x9E37)) & (capacity - 1) }
+        for row in returnRows {
+            let k = key(row) | 1  // 0 marks an empty slot
+            var i = slot(k)
+            while table[i] != 0 && table[i] != k { i = (i + 1) & (capacity - 1) }
+            table[i] = k
+        }
+        func wanted(_ k: UInt64) -> Bool {
+            let k = k | 1
+            var i = slot(k)
+            while table[i] != 0 {
+                if table[i] == k { return true }
+                i = (i + 1) & (capacity - 1)
+            }
+            return false
+        }
         var purchasesByKey = [UInt64: [Int]]()
-        for row in 0..<dates.count where reasons[row] == nil && !returnSet.contains(row) {
+        for row in 0..<dates.count where reasons[row] == nil && !isReturn[row] {
             let k = key(row)
-            if wanted.contains(k) { purchasesByKey[k, default: []].append(row) }
+            if wanted(k) { purchasesByKey[k, default: []].append(row) }
         }
         for row in returnRows {
             var left = -amounts[row]

@@ -22,6 +22,10 @@ public struct StageContext: Sendable {
     public struct Input: Sendable {
         public var ref: PipelineFile.InputRef
         public var table: Table
+        public init(ref: PipelineFile.InputRef, table: Table) {
+            self.ref = ref
+            self.table = table
+        }
     }
 
     public var pipeline: String
@@ -36,6 +40,20 @@ public struct StageContext: Sendable {
     /// Where the stage may write logs of its own (e.g. a command's stdout and stderr).
     public var logPrefix: String
     public var progress: @Sendable (String) -> Void
+
+    /// A context for running a module outside a pipeline (in a test, say).
+    public init(pipeline: String, stage: String, module: String, params: [String: Value], inputs: [Input],
+                projectRoot: String, scratchDirectory: String, logPrefix: String, progress: @escaping @Sendable (String) -> Void) {
+        self.pipeline = pipeline
+        self.stage = stage
+        self.module = module
+        self.params = params
+        self.inputs = inputs
+        self.projectRoot = projectRoot
+        self.scratchDirectory = scratchDirectory
+        self.logPrefix = logPrefix
+        self.progress = progress
+    }
 
     public func string(_ name: String) -> String? { params[name]?.string ?? params[name].flatMap { $0 == .null ? nil : $0.interpolated } }
     public func int(_ name: String) -> Int? { params[name]?.int }

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import PatronPipeline
+@testable import PatronStages
+import PatronTable
+import PatronModels
+
+/// The segment stages called as a pipeline would call them.
+func runStage(_ module: any StageModule.Type, _ table: Table, _ params: [String: Value]) async throws -> StageOutput {
+    var resolved = params
+    for spec in module.spec.params where resolved[spec.name] == nil { resolved[spec.name] = spec.defaultValue }
+    let context = StageContext(pipeline: "test", stage: "s", module: module.spec.name, params: resolved,
+                               inputs: [.init(ref: .init(stage: "in"), table: table)], projectRoot: "/tmp",
+                               scratchDirectory: NSTemporaryDirectory(), logPrefix: NSTemporaryDirectory() + "s", progress: { _ in })
+    return try await module.run(context)
+}
+
+/// Transactions of 400 customers with heavily tied frequencies and amounts.
+func transactions(order: [Int]? = nil) throws -> Table {
+    var rng = RandomSource(seed: 77)
+    var ids = [String?](), days = [Int32](), amounts = [Double]()
+    for c in 0..<400 {
+        let orders = rng.uniform() < 0.6 ? 1 : 1 + rng.below(6)
+        for _ in 0..<orders {
+            ids.append("C\(1000 + c)")
+            days.append(Int32(19_000 + rng.below(500)))
+            amounts.append([9.99, 10, 25.5, 0.1, 0.2, 0.3][rng.below(6)])
+        }
+    }
+    let rows = order ?? Array(ids.indices)
+    return try Table(names: ["customer_id", "order_date", "amount"], columns: [
+        .string(rows.map { ids[$0] }), .date(rows.map { days[$0] }), .decimal(rows.map { amounts[$0] }),
+    ])
+}
+
+@Suite struct SegmentStageTests {
+    @Test func rfmIgnoresRowOrder() async throws {
+        let input = try transactions()
+        var rng = RandomSource(seed: 5)
+        var order = Array(0..<input.rowCount)
+        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.below(i + 1)) }
+        let params: [String: Value] = ["observation_end": .string("2023-12-31")]
+        let a = try await runStage(SegmentRFM.self, input, params)
+        let b = try await runStage(SegmentRFM.self, try transactions(order: order), params)
+        #expect(a.table("main") == b.table("main"))
+        #expect(a.table("summary") == b.table("summary"))
+        #expect(ArrowIPC.encode(a.table("main")!) == ArrowIPC.encode(b.table("main")!))
+        // Equal values, equal scores.
+        let main = a.table("main")!
+        guard case .int(let f)? = main["frequency"]?.storage, case .int(let fs)? = main["f_score"]?.storage else { Issue.record("columns"); return }
+        var scoreOf = [Int64: Int64]()
+        for (v, s) in zip(f, fs) { #expect(scoreOf.updateValue(s, forKey: v) ?? s == s) }
+        #expect(scoreOf[1] == 1)  // one-time buyers, the big tie, score F = 1
+    }
+
+    @Test func customSegmentTablesAreCheckedAtValidation() {
+        let overlapping: Value = .list([
+            .map([.init("name", .string("A")), .init("r", .string("4-5"))]),
+            .map([.init("name", .string("B")), .init("r", .int(5)), .init("f", .string("1-2"))]),
+        ])
+        let problems = SegmentRFM.spec.validate(["segments": overlapping])
+        #expect(problems.contains { $0.message.contains("unreachable") })
+        let bad = SegmentRFM.spec.validate(["segments": .list([.map([.init("name", .string("X")), .init("r", .string("0-9"))])])])
+        #expect(bad.first?.message.contains("not a score or a range") == true)
+        #expect(SegmentRFM.spec.validate(["segments": .string("rfm-12")]).first?.message.contains("unknown segment table") == true)
+        #expect(SegmentRFM.spec.validate(["segments": .string("rfm-11")]).isEmpty)
+    }
+
+    @Test func kmeansStageIsDeterministicAndNumbersByMonetary() async throws {
+        let rfm = try await runStage(SegmentRFM.self, try transactions(), ["observation_end": .string("2023-12-31")]).table("main")!
+        let a = try await runStage(SegmentKMeans.self, rfm, ["k": .int(3), "seed": .int(4)])
+        let b = try await runStage(SegmentKMeans.self, rfm, ["k": .int(3), "seed": .int(4)])
+        #expect(a.table("main") == b.table("main"))
+        guard case .decimal(let monetary)? = a.table("centroids")?["monetary"]?.storage else { Issue.record("centroids"); return }
+        #expect(monetary == monetary.sorted(by: >))
+        let auto = try await runStage(SegmentKMeans.self, rfm, ["k": .string("auto"), "k_max": .int(4), "sample": .int(300)])
+        #expect(auto.table("selection")?.rowCount == 3)
+        // A constant feature does not divide by zero.
+        var constant = rfm
+        try constant.append("one", .decimal(Array(repeating: 1, count: rfm.rowCount)))
+        let c = try await runStage(SegmentKMeans.self, constant, ["k": .int(2), "features": .list([.string("one"), .string("monetary")])])
+        #expect(c.table("main")?.rowCount == rfm.rowCount)
+    }
+}
