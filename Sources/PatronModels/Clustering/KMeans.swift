@@ -164,17 +164,26 @@ public enum KMeans {
                 var counts = [Int](repeating: 0, count: k)
                 var blockInertia = 0.0
                 var far = (-1.0, -1)
-                for i in lo..<hi {
-                    var bestC = 0, bestD = Double.infinity
-                    for c in 0..<k {
-                        let dist = squared(points, i, current, c, d)
-                        if dist < bestD { bestD = dist; bestC = c }
+                points.withUnsafeBufferPointer { p in
+                    current.withUnsafeBufferPointer { centres in
+                        for i in lo..<hi {
+                            var bestC = 0, bestD = Double.infinity
+                            let xi = i * d
+                            for c in 0..<k {
+                                var dist = 0.0
+                                for t in 0..<d {
+                                    let diff = p[xi + t] - centres[c * d + t]
+                                    dist += diff * diff
+                                }
+                                if dist < bestD { bestD = dist; bestC = c }
+                            }
+                            blockLabels[i - lo] = Int32(bestC)
+                            counts[bestC] += 1
+                            for t in 0..<d { sums[bestC * d + t] += p[xi + t] }
+                            blockInertia += bestD
+                            if bestD > far.0 { far = (bestD, i) }
+                        }
                     }
-                    blockLabels[i - lo] = Int32(bestC)
-                    counts[bestC] += 1
-                    for t in 0..<d { sums[bestC * d + t] += points[i * d + t] }
-                    blockInertia += bestD
-                    if bestD > far.0 { far = (bestD, i) }
                 }
                 partials.withLock { $0[b] = (blockLabels, sums, counts, blockInertia, far) }
             }
@@ -232,23 +241,37 @@ public enum KMeans {
         }
         let sampled = rows
         let m = sampled.count
+        // The sample's points and labels, contiguous: the m² loop below reads only these.
+        let xs = sampled.flatMap { points[($0 * d)..<($0 * d + d)] }
+        let ls = sampled.map { Int(labels[$0]) }
         let values = Mutex([Double](repeating: 0, count: m))
         let chunk = 256
         DispatchQueue.concurrentPerform(iterations: (m + chunk - 1) / chunk) { b in
             var out = [Double]()
-            for a in (b * chunk)..<min(m, (b + 1) * chunk) {
-                let i = sampled[a]
-                var sum = [Double](repeating: 0, count: k), count = [Int](repeating: 0, count: k)
-                for j in sampled where j != i {
-                    sum[Int(labels[j])] += squared(points, i, points, j, d).squareRoot()
-                    count[Int(labels[j])] += 1
+            var sum = [Double](repeating: 0, count: k), count = [Int](repeating: 0, count: k)
+            xs.withUnsafeBufferPointer { x in
+                ls.withUnsafeBufferPointer { l in
+                    for a in (b * chunk)..<min(m, (b + 1) * chunk) {
+                        for c in 0..<k { sum[c] = 0; count[c] = 0 }
+                        let xa = a * d
+                        for j in 0..<m where j != a {
+                            var s2 = 0.0
+                            let xj = j * d
+                            for t in 0..<d {
+                                let diff = x[xa + t] - x[xj + t]
+                                s2 += diff * diff
+                            }
+                            sum[l[j]] += s2.squareRoot()
+                            count[l[j]] += 1
+                        }
+                        let own = l[a]
+                        guard count[own] > 0 else { out.append(0); continue }
+                        let a_ = sum[own] / Double(count[own])
+                        var b_ = Double.infinity
+                        for c in 0..<k where c != own && count[c] > 0 { b_ = min(b_, sum[c] / Double(count[c])) }
+                        out.append(b_.isFinite && max(a_, b_) > 0 ? (b_ - a_) / max(a_, b_) : 0)
+                    }
                 }
-                let own = Int(labels[i])
-                guard count[own] > 0 else { out.append(0); continue }
-                let a_ = sum[own] / Double(count[own])
-                var b_ = Double.infinity
-                for c in 0..<k where c != own && count[c] > 0 { b_ = min(b_, sum[c] / Double(count[c])) }
-                out.append(b_.isFinite && max(a_, b_) > 0 ? (b_ - a_) / max(a_, b_) : 0)
             }
             let result = out
             values.withLock { for (o, v) in result.enumerated() { $0[b * chunk + o] = v } }
