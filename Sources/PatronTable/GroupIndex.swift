@@ -92,30 +92,39 @@ public struct GroupIndex: Sendable {
 
     /// A 64-bit hash of each row's values across `columns` (FNV-1a bytes, then a final mix).
     static func rowHashes(_ columns: [Column], rows: Int) -> [UInt64] {
-        // Each column hashed on its own core, then combined row by row.
-        let perColumn = Mutex([[UInt64]](repeating: [], count: columns.count))
-        DispatchQueue.concurrentPerform(iterations: columns.count) { c in
-            let h = columnHashes(columns[c], rows: rows)
-            perColumn.withLock { $0[c] = h }
+        // Blocks of rows on all cores, each hashing every column for its rows: one output
+        // array, no per-column intermediates.
+        let block = 65_536
+        let blocks = (rows + block - 1) / block
+        let parts = Mutex([[UInt64]](repeating: [], count: blocks))
+        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+            let range = (b * block)..<min(rows, (b + 1) * block)
+            var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: range.count)
+            for column in columns {
+                let part = columnHashes(column, rows: range)
+                for i in 0..<range.count { hashes[i] = mix(hashes[i], part[i]) }
+            }
+            parts.withLock { $0[b] = hashes }
         }
-        let parts = perColumn.withLock { $0 }
-        var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: rows)
-        for part in parts { for i in 0..<rows { hashes[i] = mix(hashes[i], part[i]) } }
-        return hashes
+        return parts.withLock { $0 }.flatMap { $0 }
     }
 
     /// A 64-bit hash of each row's value (nulls hash alike).
-    public static func columnHashes(_ column: Column, rows: Int) -> [UInt64] {
-        var out = [UInt64](repeating: 0, count: rows)
+    public static func columnHashes(_ column: Column, rows: Int) -> [UInt64] { columnHashes(column, rows: 0..<rows) }
+
+    /// Hashes of the values in `rows`, indexed from 0.
+    static func columnHashes(_ column: Column, rows: Range<Int>) -> [UInt64] {
+        var out = [UInt64](repeating: 0, count: rows.count)
+        let first = rows.lowerBound
         switch column.storage {
-        case .int(let v): for i in 0..<rows { out[i] = UInt64(bitPattern: v[i]) }
-        case .decimal(let v): for i in 0..<rows { out[i] = (v[i] == 0 ? 0 : v[i]).bitPattern }
-        case .date(let v): for i in 0..<rows { out[i] = UInt64(bitPattern: Int64(v[i])) }
-        case .bool(let v): for i in 0..<rows { out[i] = v[i] ? 1 : 2 }
+        case .int(let v): for i in rows { out[i - first] = UInt64(bitPattern: v[i]) }
+        case .decimal(let v): for i in rows { out[i - first] = (v[i] == 0 ? 0 : v[i]).bitPattern }
+        case .date(let v): for i in rows { out[i - first] = UInt64(bitPattern: Int64(v[i])) }
+        case .bool(let v): for i in rows { out[i - first] = v[i] ? 1 : 2 }
         case .string(let s):
             s.bytes.withUnsafeBufferPointer { bytes in
                 s.offsets.withUnsafeBufferPointer { offsets in
-                    for i in 0..<rows {
+                    for i in rows {
                         var h: UInt64 = 0xcbf2_9ce4_8422_2325
                         var p = Int(offsets[i])
                         let end = Int(offsets[i + 1])
@@ -127,13 +136,13 @@ public struct GroupIndex: Sendable {
                         var tail: UInt64 = 0
                         var shift: UInt64 = 0
                         while p < end { tail |= UInt64(bytes[p]) << shift; shift += 8; p += 1 }
-                        out[i] = mix(h, tail ^ UInt64(end - Int(offsets[i])) << 56)
+                        out[i - first] = mix(h, tail ^ UInt64(end - Int(offsets[i])) << 56)
                     }
                 }
             }
         }
         if let validity = column.validity {
-            for i in 0..<rows where !validity[i] { out[i] = 0x5bd1_e995_dead_beef }
+            for i in rows where !validity[i] { out[i - first] = 0x5bd1_e995_dead_beef }
         }
         return out
     }

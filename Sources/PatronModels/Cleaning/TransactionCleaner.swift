@@ -49,7 +49,7 @@ public enum TransactionCleaner {
         let keyColumns = zip(input.names, input.columns).filter { $0.0 != rules.lineColumn }.map(\.1)
         let duplicates = GroupIndex(keyColumns, nullsAreValues: true)
 
-        var reasons = [String?](repeating: nil, count: rows)
+        var reasons = RowReasons(rows: rows)
         var returnsToNet = [Int]()
         // Currencies: decided once per distinct code, not per row.
         var rateOfCode = [Float64?]()  // per currency group: nil = no rate, 1 = base
@@ -100,8 +100,8 @@ public enum TransactionCleaner {
         }
 
         // Assemble the outputs.
-        let keptRows = (0..<rows).filter { reasons[$0] == nil }
-        let rejectedRows = (0..<rows).filter { reasons[$0] != nil }
+        let keptRows = (0..<rows).filter { !reasons.isRejected($0) }
+        let rejectedRows = (0..<rows).filter { reasons.isRejected($0) }
         // The kept table, its columns gathered in parallel.
         var plans: [(String, @Sendable () -> Column)] = [
             ("customer_id", { customers.gathering(keptRows) }),
@@ -144,7 +144,7 @@ public enum TransactionCleaner {
     /// purchase first. Purchases netted to zero and the returns themselves become rejects that
     /// say where they went.
     static func net(_ returnRows: [Int], customers: Column, dates: [Int32], amounts: inout [Double],
-                    reasons: inout [String?], lines: [Int64]) {
+                    reasons: inout RowReasons, lines: [Int64]) {
         // Only the days with a return matter: find their purchases by a hash of (customer, day),
         // confirmed by comparing the values.
         let customerHash = GroupIndex.columnHashes(customers, rows: dates.count)
@@ -173,7 +173,7 @@ public enum TransactionCleaner {
             return false
         }
         var purchasesByKey = [UInt64: [Int]]()
-        for row in 0..<dates.count where reasons[row] == nil && !isReturn[row] {
+        for row in 0..<dates.count where !reasons.isRejected(row) && !isReturn[row] {
             let k = key(row)
             if wanted(k) { purchasesByKey[k, default: []].append(row) }
         }
