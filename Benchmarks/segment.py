@@ -19,15 +19,9 @@ PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "p
 CUSTOMERS = int(os.environ.get("BENCH_CUSTOMERS", "1000000"))
 RATES = {"SEK": 0.087, "PLN": 0.23, "GBP": 1.17}
 
-PIPELINE = """pipeline: segment
-stages:
-  orders:
-    use: ingest.csv
-    with:
-      path: {path}
-      columns: {{customer_id: string, order_id: string, order_date: date, amount: decimal,
-                currency: string, country: string, feedback: text}}
-  clean:
+from ingest import INGEST_STAGE
+
+PIPELINE = "pipeline: segment\nstages:\n" + INGEST_STAGE + """  clean:
     use: clean.transactions
     inputs: [orders]
     with: {{currency: currency, base_currency: EUR, rates: {{SEK: 0.087, PLN: 0.23, GBP: 1.17}},

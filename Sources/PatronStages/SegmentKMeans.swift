@@ -52,11 +52,8 @@ enum SegmentKMeans: StageModule {
             guard let column = input[name] else {
                 throw StageFailure("features: input '\(context.inputs[0].ref)' has no column '\(name)'; it has: \(input.names.joined(separator: ", "))")
             }
-            switch column.storage {
-            case .int(let v): raw.append(v.map(Double.init))
-            case .decimal(let v): raw.append(v)
-            default: throw StageFailure("features: column '\(name)' is \(column.type.rawValue); clustering needs int or decimal columns")
-            }
+            guard let values = column.doubles else { throw StageFailure("features: column '\(name)' is \(column.type.rawValue); clustering needs int or decimal columns") }
+            raw.append(values)
             if column.validity != nil { throw StageFailure("features: column '\(name)' has nulls; clean them first") }
         }
         let customerName = context.string("customer") ?? "customer_id"

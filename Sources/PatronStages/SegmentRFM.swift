@@ -97,12 +97,7 @@ enum SegmentRFM: StageModule {
         }
         let customers = try column("customer"), dateColumn = try column("date"), amountColumn = try column("amount")
         guard case .date(let days) = dateColumn.storage else { throw StageFailure("date: column is \(dateColumn.type.rawValue), expected date") }
-        let amounts: [Double]
-        switch amountColumn.storage {
-        case .decimal(let v): amounts = v
-        case .int(let v): amounts = v.map(Double.init)
-        default: throw StageFailure("amount: column is \(amountColumn.type.rawValue), expected decimal or int")
-        }
+        guard let amounts = amountColumn.doubles else { throw StageFailure("amount: column is \(amountColumn.type.rawValue), expected decimal or int") }
         let table = try segmentTable(context.params["segments"] ?? .string("rf-grid")).get()
         let bins = context.int("bins") ?? 5
         let groups = GroupIndex([customers])

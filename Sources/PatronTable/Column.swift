@@ -64,6 +64,15 @@ public struct Column: Sendable, Equatable {
         }
     }
 
+    /// The values as doubles, for int and decimal columns; nil for others.
+    public var doubles: [Double]? {
+        switch storage {
+        case .decimal(let v): v
+        case .int(let v): v.map(Double.init)
+        default: nil
+        }
+    }
+
     public func isNull(_ row: Int) -> Bool { validity.map { !$0[row] } ?? false }
 
     public var nullCount: Int { validity.map { $0.reduce(0) { $0 + ($1 ? 0 : 1) } } ?? 0 }

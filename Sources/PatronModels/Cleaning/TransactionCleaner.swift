@@ -38,12 +38,7 @@ public enum TransactionCleaner {
 
         let customers = normalise(customerColumn, rules.customerCase)
         guard case .date(let dates) = dateColumn.storage else { preconditionFailure() }
-        var amounts: [Double]
-        switch amountColumn.storage {
-        case .decimal(let v): amounts = v
-        case .int(let v): amounts = v.map(Double.init)
-        default: preconditionFailure()
-        }
+        var amounts = amountColumn.doubles!  // checked to be decimal or int above
 
         // Exact duplicates: equal in every column but the source line.
         let keyColumns = zip(input.names, input.columns).filter { $0.0 != rules.lineColumn }.map(\.1)
