@@ -1,0 +1,79 @@
+/// A fitted model's parameters with standard errors, and an account of the fit.
+public struct ModelFit: Sendable {
+    public var names: [String]
+    public var values: [Double]
+    /// From the inverse Hessian of the negative log-likelihood; NaN where it is singular.
+    public var standardErrors: [Double]
+    public var logLikelihood: Double
+    /// Customers (or buyers, for Gamma-Gamma) the fit used.
+    public var n: Int
+    public var iterations: Int
+    public var converged: Bool
+    /// What happened, in words: converged, or what went wrong (gradient norm, a parameter
+    /// running to a bound, a flat likelihood) and what to do.
+    public var diagnostic: String
+
+    public func value(_ name: String) -> Double { values[names.firstIndex(of: name)!] }
+}
+
+/// Fits log-parameters by BFGS from several starts, keeps the best, and derives standard
+/// errors from a finite-difference Hessian of the analytic gradient.
+enum LikelihoodFit {
+    /// - Parameter negLL: the negative log-likelihood and its gradient in *natural* parameters.
+    static func fit(names: [String], starts: [[Double]], n: Int,
+                    negLL: ([Double]) -> (value: Double, gradient: [Double])) -> ModelFit {
+        // Optimise θ = ln(parameters), scaled by the number of customers.
+        let scale = 1 / Double(max(1, n))
+        let objective: ([Double]) -> (value: Double, gradient: [Double]) = { theta in
+            let p = theta.map { exp($0) }
+            let (v, g) = negLL(p)
+            return (v * scale, zip(g, p).map { $0 * $1 * scale })
+        }
+        var best: QuasiNewton.Result? = nil
+        for start in starts {
+            let result = QuasiNewton.minimize(objective, from: start.map { log($0) })
+            if result.value.isFinite, best == nil || result.value < best!.value { best = result }
+        }
+        guard let best else {
+            return ModelFit(names: names, values: starts[0], standardErrors: names.map { _ in .nan }, logLikelihood: -.infinity,
+                            n: n, iterations: 0, converged: false,
+                            diagnostic: "the likelihood is not finite at any starting point; check the data (negative or zero times, empty summary)")
+        }
+        let params = best.x.map { exp($0) }
+        // Hessian of the negative log-likelihood in natural parameters, by central differences.
+        let k = params.count
+        var hessian = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        for j in 0..<k {
+            let h = 1e-5 * max(abs(params[j]), 1e-8)
+            var up = params, down = params
+            up[j] += h
+            down[j] -= h
+            let gu = negLL(up).gradient, gd = negLL(down).gradient
+            for i in 0..<k { hessian[i][j] = (gu[i] - gd[i]) / (2 * h) }
+        }
+        for i in 0..<k { for j in 0..<i { let avg = (hessian[i][j] + hessian[j][i]) / 2; hessian[i][j] = avg; hessian[j][i] = avg } }
+        let covariance = QuasiNewton.inverse(hessian)
+        let errors = (0..<k).map { i -> Double in
+            guard let c = covariance?[i][i], c > 0 else { return .nan }
+            return c.squareRoot()
+        }
+        var diagnostic: String
+        var converged = best.converged
+        let gradientNorm = QuasiNewton.norm(best.gradient)
+        if let i = best.x.firstIndex(where: { abs($0) > 18 }) {
+            converged = false
+            diagnostic = "parameter \(names[i]) ran to \(params[i]) (a bound): the data do not pin it down — too few repeat buyers, or a model that does not fit; try another model or more history"
+        } else if covariance == nil || errors.contains(where: { $0.isNaN }) {
+            converged = false
+            diagnostic = "the likelihood is flat in some direction (the Hessian is singular): parameters are not identified; standard errors are missing"
+        } else if best.converged {
+            diagnostic = "converged in \(best.iterations) iterations (\(best.reason), gradient norm \(String(format: "%.1e", gradientNorm)))"
+        } else {
+            diagnostic = "did not converge: \(best.reason); gradient norm \(String(format: "%.1e", gradientNorm)) — the estimates are the best found"
+        }
+        return ModelFit(names: names, values: params, standardErrors: errors, logLikelihood: -best.value / scale, n: n,
+                        iterations: best.iterations, converged: converged, diagnostic: diagnostic)
+    }
+}
+
+import Foundation

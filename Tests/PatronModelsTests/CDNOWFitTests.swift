@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import PatronModels
+import PatronTable
+
+/// The CDNOW 1/10 sample (Data/cdnow/sample.csv), summarised at the end of the 39-week
+/// calibration period (1997-09-30) in weeks: the data of the published estimates.
+func cdnowCalibration() throws -> CustomerSummary {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let text = try String(contentsOf: root.appendingPathComponent("Data/cdnow/sample.csv"), encoding: .utf8)
+    var ids = [String: Int32](), groups = [Int32](), days = [Int32](), amounts = [Double]()
+    for line in text.split(separator: "\n").dropFirst() {
+        let f = line.split(separator: ",")
+        let id = ids[String(f[0])] ?? { let n = Int32(ids.count); ids[String(f[0])] = n; return n }()
+        let d = Int(f[2])!
+        groups.append(id)
+        days.append(Int32(CivilDate.days(year: d / 10000, month: d / 100 % 100, day: d % 100)))
+        amounts.append(Double(f[4])!)
+    }
+    return CustomerSummary(groups: groups, customers: ids.count, days: days, amounts: amounts,
+                           end: Int32(CivilDate.days(year: 1997, month: 9, day: 30)), unit: .week)
+}
+
+func sameTo(_ significant: Int, _ a: Double, _ b: Double) -> Bool {
+    let scale = pow(10, Double(significant - 1) - floor(log10(abs(b))))
+    return (a * scale).rounded() == (b * scale).rounded()
+}
+
+@Suite struct CDNOWFitTests {
+    @Test func summaryMatchesTheFaderHardieFile() throws {
+        let s = try cdnowCalibration()
+        #expect(s.count == 2357)
+        // Customer 0001: two repeat purchases, the last at 30.43 weeks, observed 38.86 weeks.
+        #expect(s.frequency[0] == 2)
+        #expect(abs(s.recency[0] - 30.43) < 0.005)
+        #expect(abs(s.age[0] - 38.86) < 0.005)
+        #expect(abs(s.monetary[0] - 22.345) < 1e-9)  // (29.73 + 14.96) / 2; the file rounds to 22.35
+        #expect(s.frequency.filter { $0 > 0 }.count == 946)
+    }
+
+    /// Fader, Hardie & Lee (2005): r 0.2426, α 4.414, a 0.7929, b 2.426, LL −9582.43; E[X(52)] 1.444.
+    @Test func bgnbdReproducesThePublishedEstimates() throws {
+        let s = try cdnowCalibration()
+        let fit = BGNBD.fit(frequency: s.frequency, recency: s.recency, age: s.age)
+        #expect(fit.converged, "\(fit.diagnostic)")
+        #expect(sameTo(4, fit.value("r"), 0.2426))
+        #expect(sameTo(4, fit.value("alpha"), 4.414))
+        #expect(sameTo(4, fit.value("a"), 0.7929))
+        #expect(sameTo(4, fit.value("b"), 2.426))
+        #expect(abs(fit.logLikelihood - -9582.43) < 0.005)
+        #expect(fit.standardErrors.allSatisfy { $0 > 0 && $0.isFinite })
+        let p = BGNBD.Parameters(fit)
+        #expect(sameTo(4, BGNBD.populationExpected(p, t: 52), 1.444))
+        // The paper's worked example: x = 2, t_x = 30.43, T = 38.86 → 1.226 purchases in 39 weeks.
+        #expect(sameTo(4, BGNBD.expectedPurchases(p, t: 39, x: 2, tx: 30.43, T: 38.86), 1.226))
+        #expect(BGNBD.probabilityAlive(p, x: 0, tx: 0, T: 38.86) == 1)
+        let alive = BGNBD.probabilityAlive(p, x: 2, tx: 30.43, T: 38.86)
+        #expect(alive > 0.5 && alive < 1)
+    }
+
+    /// Fader & Hardie, "The Gamma-Gamma Model of Monetary Value": p 6.25, q 3.74, γ 15.44 on
+    /// the 946 repeat buyers.
+    @Test func gammaGammaReproducesThePublishedEstimates() throws {
+        let s = try cdnowCalibration()
+        let fit = GammaGamma.fit(frequency: s.frequency, monetary: s.monetary)
+        #expect(fit.n == 946)
+        #expect(fit.converged, "\(fit.diagnostic)")
+        #expect(sameTo(3, fit.value("p"), 6.25))
+        #expect(sameTo(3, fit.value("q"), 3.74))
+        #expect(sameTo(4, fit.value("gamma"), 15.44))
+        let m = GammaGamma.Parameters(fit)
+        let spend = GammaGamma.expectedSpend(m, x: 2, mean: 22.35)
+        #expect(spend > 22.35 && spend < 40)  // pulled toward the population mean
+    }
+
+    @Test func hypergeometricAgainstClosedForms() {
+        // ₂F₁(1, 1; 2; z) = −ln(1 − z)/z and ₂F₁(a, b; b; z) = (1 − z)^(−a).
+        for z in [0.1, 0.5, 0.9, 0.99] {
+            #expect(abs(SpecialFunctions.hypergeometric2F1(1, 1, 2, z) - (-log(1 - z) / z)) < 1e-12)
+            #expect(abs(SpecialFunctions.hypergeometric2F1(0.7, 2.5, 2.5, z) - pow(1 - z, -0.7)) < 1e-10)
+        }
+        #expect(abs(SpecialFunctions.digamma(1) - -0.5772156649015329) < 1e-13)
+        #expect(abs(SpecialFunctions.digamma(0.5) - (-0.5772156649015329 - 2 * log(2))) < 1e-13)
+    }
+
+    @Test func degenerateInputsGiveDiagnosticsNotNaN() {
+        let none = GammaGamma.fit(frequency: [0, 0, 0], monetary: [0, 0, 0])
+        #expect(!none.converged)
+        #expect(none.diagnostic.contains("no repeat buyers"))
+        #expect(GammaGamma.expectedSpend(.init(p: 1, q: 0.5, gamma: 1), x: 3, mean: 12) == 12)
+        let flat = BGNBD.fit(frequency: [0, 0, 0, 0], recency: [0, 0, 0, 0], age: [10, 10, 10, 10])
+        #expect(!flat.converged)
+        #expect(!flat.diagnostic.isEmpty)
+    }
+}
