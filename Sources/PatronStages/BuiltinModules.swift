@@ -9,5 +9,6 @@ public enum BuiltinModules {
         CleanTransactions.self,
         SegmentRFM.self,
         SegmentKMeans.self,
+        LTV.self,
     ])
 }

@@ -152,28 +152,40 @@ import Testing
 }
 
 @Suite struct CDNOWTests {
-    /// The real data: CDNOW is cleaned, scored and clustered without error, and every row
-    /// is accounted for.
-    @Test func cdnowIsScoredAndClustered() async throws {
+    /// The real data: the CDNOW sample is cleaned, scored, clustered and its lifetime value
+    /// fitted without error, every row accounted for, and the published estimates come out.
+    @Test func cdnowPipelineEndToEnd() async throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/Data/cdnow", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: packageRoot + "/Data/cdnow/transactions.csv", toPath: root + "/Data/cdnow/transactions.csv")
+        try FileManager.default.copyItem(atPath: packageRoot + "/Data/cdnow/sample.csv", toPath: root + "/Data/cdnow/sample.csv")
         let run = try await patron("run", "cdnow-ltv", "--log-format", "json", in: root)
         #expect(run.status == 0, "\(run.stderr)")
         let finished = run.stderr.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
             .filter { $0["event"] as? String == "stage_finished" }
         let rows = Dictionary(uniqueKeysWithValues: finished.map { ($0["stage"] as! String, $0["rows"] as! Int) })
-        #expect(rows["orders"] == 69_659)
-        #expect(rows["rfm"]! > 23_400 && rows["rfm"]! <= 23_570)
+        #expect(rows["orders"] == 6_919)
+        #expect(rows["rfm"]! > 2_300 && rows["rfm"]! <= 2_357)
         #expect(rows["clusters"] == rows["rfm"])
+        #expect(rows["ltv"] == 2_357)
         let rejects = try await patron("show", "cdnow-ltv", "clean.rejects", "--format", "csv", "--head", "1000", in: root)
         let lines = rejects.stdout.split(separator: "\n").dropFirst()
-        #expect(rows["clean"]! + lines.count == 69_659)
+        #expect(rows["clean"]! + lines.count == 6_919)
         #expect(lines.allSatisfy { $0.contains("zero amount") || $0.contains("exact duplicate of line") })
         let summary = try await patron("show", "cdnow-ltv", "rfm.summary", "--format", "json", in: root)
         let segments = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as! [[String: Any]]
         #expect(segments.map { $0["customers"] as! Int }.reduce(0, +) == rows["rfm"]!)
         #expect((segments.first { $0["segment"] as? String == "Other" }?["customers"] as? Int) == 0)
+        let params = try await patron("show", "cdnow-ltv", "ltv.params", "--format", "json", in: root)
+        let table = try JSONSerialization.jsonObject(with: Data(params.stdout.utf8)) as! [[String: Any]]
+        func value(_ model: String, _ name: String) -> Double {
+            table.first { $0["model"] as? String == model && $0["name"] as? String == name }?["value"] as? Double ?? .nan
+        }
+        #expect(abs(value("bg-nbd", "r") - 0.2426) < 0.00005)
+        #expect(abs(value("bg-nbd", "alpha") - 4.414) < 0.0005)
+        #expect(abs(value("bg-nbd", "log_likelihood") - -9582.43) < 0.005)
+        #expect(abs(value("gamma-gamma", "q") - 3.74) < 0.005)
+        let ltv = try await patron("show", "cdnow-ltv", "ltv", "--format", "csv", "--head", "5000", in: root)
+        #expect(!ltv.stdout.contains("nan") && !ltv.stdout.contains("inf"))
     }
 }

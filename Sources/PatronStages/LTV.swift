@@ -1,0 +1,162 @@
+import Foundation
+import PatronCSV
+import PatronModels
+import PatronPipeline
+import PatronTable
+
+/// `ltv`: customer lifetime value from transactions — BG/NBD for purchases, Gamma-Gamma for
+/// spend — with an explicit time unit and a discount rate per year.
+///
+/// ```yaml
+/// ltv:
+///   use: ltv
+///   inputs: [clean]
+///   with: {model: bg-nbd, spend: gamma-gamma, time_unit: week, observation_end: 2025-06-30,
+///          horizon: 52, discount_rate: 0.10}
+/// ```
+enum LTV: StageModule {
+    static let spec = ModuleSpec(
+        name: "ltv", version: "1",
+        summary: "Lifetime value: BG/NBD purchases and Gamma-Gamma spend per customer, P(alive), expected purchases, discounted CLV.",
+        inputs: .exactly(1),
+        params: [
+            ParamSpec("customer", .string, default: .string("customer_id"), help: "customer id column"),
+            ParamSpec("date", .string, default: .string("order_date"), help: "transaction date column"),
+            ParamSpec("amount", .string, default: .string("amount"), help: "transaction value column"),
+            ParamSpec("model", .choice(["bg-nbd"]), default: .string("bg-nbd"), help: "purchase model (Pareto/NBD and MBG/NBD are planned)"),
+            ParamSpec("spend", .choice(["gamma-gamma", "none"]), default: .string("gamma-gamma"), help: "spend model, or none for purchases only"),
+            ParamSpec("time_unit", .choice(CustomerSummary.TimeUnit.allCases.map(\.rawValue)), default: .string("week"), help: "unit of recency, T and horizon"),
+            ParamSpec("observation_end", .string, help: "end of the data, YYYY-MM-DD (default: the last transaction date)"),
+            ParamSpec("horizon", .number, default: .double(52), help: "prediction horizon, in time_unit"),
+            ParamSpec("discount_rate", .number, default: .double(0.10), help: "discount rate per year, converted to the time unit"),
+        ],
+        ports: ["params"],
+        validate: { params in
+            var problems = [(param: String, message: String)]()
+            if let text = params["observation_end"]?.string, CleanTransactions.parseDate(text) == nil {
+                problems.append(("observation_end", "'observation_end' must be a date like 2025-06-30, got '\(text)'"))
+            }
+            if let h = params["horizon"]?.double, !(h > 0 && h <= 10_000) { problems.append(("horizon", "'horizon' must be positive (in time_unit), got \(h)")) }
+            if let d = params["discount_rate"]?.double, !(d >= 0 && d < 10) { problems.append(("discount_rate", "'discount_rate' is a yearly rate such as 0.10, got \(d)")) }
+            return problems
+        })
+
+    static func run(_ context: StageContext) async throws -> StageOutput {
+        let input = context.inputs[0].table
+        func column(_ param: String) throws -> Column {
+            let name = context.string(param) ?? param
+            guard let column = input[name] else {
+                throw StageFailure("\(param): input '\(context.inputs[0].ref)' has no column '\(name)'; it has: \(input.names.joined(separator: ", "))")
+            }
+            return column
+        }
+        let customers = try column("customer"), dateColumn = try column("date"), amountColumn = try column("amount")
+        guard case .date(let days) = dateColumn.storage else { throw StageFailure("date: column is \(dateColumn.type.rawValue), expected date") }
+        guard let amounts = amountColumn.doubles else { throw StageFailure("amount: column is \(amountColumn.type.rawValue), expected decimal or int") }
+        let unit = CustomerSummary.TimeUnit(rawValue: context.string("time_unit") ?? "week") ?? .week
+        let groups = GroupIndex([customers])
+        var ids = groups.ids
+        for row in ids.indices where dateColumn.isNull(row) || amountColumn.isNull(row) { ids[row] = -1 }
+        guard let lastDay = days.indices.filter({ ids[$0] >= 0 }).map({ days[$0] }).max() else {
+            throw StageFailure("no transactions to fit: the input is empty")
+        }
+        let end = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? lastDay
+        context.progress("summarising \(groups.count) customers")
+        let summary = CustomerSummary(groups: ids, customers: groups.count, days: days, amounts: amounts, end: end, unit: unit)
+        guard summary.count >= 2 else { throw StageFailure("BG/NBD needs at least 2 customers with purchases by observation_end, found \(summary.count)") }
+        guard summary.frequency.contains(where: { $0 > 0 }) else {
+            throw StageFailure("no customer bought twice by observation_end: a repeat-purchase model has nothing to learn from; use more history")
+        }
+
+        context.progress("fitting BG/NBD")
+        let purchaseFit = BGNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
+        let bg = BGNBD.Parameters(purchaseFit)
+        var spendFit: ModelFit? = nil
+        var gg: GammaGamma.Parameters? = nil
+        if context.string("spend") != "none" {
+            context.progress("fitting Gamma-Gamma")
+            let fit = GammaGamma.fit(frequency: summary.frequency, monetary: summary.monetary)
+            spendFit = fit
+            if fit.n > 0 { gg = GammaGamma.Parameters(fit) }
+        }
+
+        // Predictions per distinct (x, t_x, T, z̄): purchases by period, discounted.
+        let horizon = context.double("horizon") ?? 52
+        let yearly = context.double("discount_rate") ?? 0.10
+        let perUnit = pow(1 + yearly, unit.days / 365.25) - 1
+        let periods = Int(horizon.rounded(.up))
+        let n = summary.count
+        var pAlive = [Double](repeating: 0, count: n), expected = [Double](repeating: 0, count: n)
+        var spend = [Double](repeating: 0, count: n), discounted = [Double](repeating: 0, count: n)
+        var cache = [[Double]: (Double, Double, Double)]()
+        let populationSpend = gg.map { $0.q > 1 ? $0.p * $0.gamma / ($0.q - 1) : Double.nan } ?? .nan
+        for i in 0..<n {
+            let x = summary.frequency[i], tx = summary.recency[i], T = summary.age[i]
+            let key = [x, tx, T]
+            let (alive, total, present): (Double, Double, Double)
+            if let hit = cache[key] { (alive, total, present) = hit } else {
+                var previous = 0.0, sum = 0.0
+                for k in 1...max(1, periods) {
+                    let t = min(Double(k), horizon)
+                    let cumulative = BGNBD.expectedPurchases(bg, t: t, x: x, tx: tx, T: T)
+                    sum += (cumulative - previous) / pow(1 + perUnit, Double(k))
+                    previous = cumulative
+                }
+                (alive, total, present) = (BGNBD.probabilityAlive(bg, x: x, tx: tx, T: T), previous, sum)
+                cache[key] = (alive, total, present)
+            }
+            pAlive[i] = alive
+            expected[i] = total
+            discounted[i] = present
+            if let gg {
+                spend[i] = x >= 1 && summary.monetary[i] > 0 ? GammaGamma.expectedSpend(gg, x: x, mean: summary.monetary[i]) : populationSpend
+            }
+        }
+
+        // Output ordered by customer id, like every per-customer table.
+        let firstRows = groups.firstRow
+        let order = SegmentRFM.sortedByID(Array(0..<n), customers: customers, firstRow: summary.customer.map { firstRows[$0] })
+        let hasSpend = gg != nil
+        let spendValid = order.map { hasSpend && spend[$0].isFinite }
+        let main = try Table(names: ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive",
+                                     "expected_purchases", "expected_spend", "clv"], columns: [
+            customers.gathering(order.map { firstRows[summary.customer[$0]] }),
+            .decimal(order.map { summary.frequency[$0] }),
+            .decimal(order.map { summary.recency[$0] }),
+            .decimal(order.map { summary.age[$0] }),
+            .decimal(order.map { summary.monetary[$0] }),
+            .decimal(order.map { pAlive[$0] }),
+            .decimal(order.map { expected[$0] }),
+            .decimal(order.indices.map { spendValid[$0] ? spend[order[$0]] : 0 }, validity: spendValid),
+            .decimal(order.indices.map { spendValid[$0] ? discounted[order[$0]] * spend[order[$0]] : 0 }, validity: spendValid),
+        ])
+        return StageOutput(main: main, other: [("params", try paramsTable(purchaseFit, spendFit, summary))],
+                           counts: ["customers": n, "excluded_first_purchase_after_end": summary.excludedLate])
+    }
+
+    /// One row per parameter, then log_likelihood and n per model (with the fit diagnostic).
+    static func paramsTable(_ purchase: ModelFit, _ spend: ModelFit?, _ summary: CustomerSummary) throws -> Table {
+        var model = [String](), name = [String](), value = [Double](), error = [Double](), note = [String?]()
+        func add(_ m: String, _ fit: ModelFit) {
+            for (i, n) in fit.names.enumerated() {
+                model.append(m); name.append(n); value.append(fit.values[i]); error.append(fit.standardErrors[i]); note.append(nil)
+            }
+            model.append(m); name.append("log_likelihood"); value.append(fit.logLikelihood); error.append(.nan); note.append(fit.diagnostic)
+            model.append(m); name.append("n"); value.append(Double(fit.n)); error.append(.nan); note.append(nil)
+        }
+        add("bg-nbd", purchase)
+        if let spend {
+            add("gamma-gamma", spend)
+            model.append("gamma-gamma"); name.append("spend_frequency_correlation")
+            value.append(GammaGamma.spendFrequencyCorrelation(frequency: summary.frequency, monetary: summary.monetary))
+            error.append(.nan)
+            note.append("the model assumes spend and frequency are independent; far from 0, expected spend is biased")
+        }
+        return try Table(names: ["model", "name", "value", "std_error", "note"], columns: [
+            .string(model), .string(name),
+            .decimal(value.map { $0.isFinite ? $0 : 0 }, validity: value.map(\.isFinite)),
+            .decimal(error.map { $0.isFinite ? $0 : 0 }, validity: error.map(\.isFinite)),
+            .string(note, type: .text),
+        ])
+    }
+}
