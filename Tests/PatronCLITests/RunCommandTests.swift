@@ -9,15 +9,15 @@ import Testing
         let first = try await patron("run", "customer-health", in: root)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("customer-health: done"))
-        #expect(first.stderr.contains("5 ran, 0 from cache"))
+        #expect(first.stderr.contains("6 ran, 0 from cache"))
         #expect(first.stderr.contains(".patron/cache/"))
         let second = try await patron("run", "customer-health", "--quiet", in: root + "/Data")
         #expect(second.status == 0)
         #expect(second.stderr.isEmpty)
         let again = try await patron("run", "customer-health", in: root)
-        #expect(again.stderr.contains("0 ran, 5 from cache"))
+        #expect(again.stderr.contains("0 ran, 6 from cache"))
         let status = try await patron("status", "customer-health", in: root)
-        #expect(status.stdout.contains("5 of 5 stages fresh"))
+        #expect(status.stdout.contains("6 of 6 stages fresh"))
         // Every ingested row is kept or rejected.
         let shown = try await patron("show", "customer-health", "orders", "--head", "3", in: root)
         #expect(shown.stdout.contains("orders: "))
@@ -102,7 +102,7 @@ import Testing
             return out
         }
         let a = try arrowFiles("c1"), b = try arrowFiles("c4")
-        #expect(a.count == 10)
+        #expect(a.count == 12)
         #expect(a == b)
     }
 
@@ -135,7 +135,7 @@ import Testing
         #expect(dry.stderr.contains("cannot run"))
         let gc = try await patron("gc", "--keep-runs", "1", in: root)
         #expect(gc.status == 0)
-        #expect(gc.stdout.contains("kept 5"))
+        #expect(gc.stdout.contains("kept 6"))
     }
 
     @Test func sampleIsDeterministicAndMatchesTheCommittedFile() async throws {
@@ -187,5 +187,37 @@ import Testing
         #expect(abs(value("gamma-gamma", "q") - 3.74) < 0.005)
         let ltv = try await patron("show", "cdnow-ltv", "ltv", "--format", "csv", "--head", "5000", in: root)
         #expect(!ltv.stdout.contains("nan") && !ltv.stdout.contains("inf"))
+    }
+}
+
+@Suite struct SimulationRecoveryTests {
+    /// `patron sample` simulates BG/NBD purchases (r 0.9, α 15, a 0.8, b 2.4 per week) and
+    /// Gamma-Gamma spend (p 6.25, q 3.74, γ 15.44 in euros); fitting them back recovers the
+    /// purchase parameters within three standard errors.
+    @Test func ltvRecoversTheSimulatedParameters() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let made = try await patron("sample", "-o", root + "/Data/sim.csv", "--customers", "200000", "--seed", "11", in: root)
+        #expect(made.status == 0)
+        try writeFile(root + "/Pipelines/sim.yaml", """
+            pipeline: sim
+            stages:
+              orders:
+                use: ingest.csv
+                with: {path: Data/sim.csv, columns: {customer_id: string, order_date: date, amount: decimal, currency: string}}
+              ltv:
+                use: ltv
+                inputs: [orders]
+                with: {observation_end: 2025-06-30, spend: none}
+            """)
+        let run = try await patron("run", "sim", "--quiet", in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let params = try await patron("show", "sim", "ltv.params", "--format", "json", in: root)
+        let rows = try JSONSerialization.jsonObject(with: Data(params.stdout.utf8)) as! [[String: Any]]
+        for (name, truth) in [("r", 0.9), ("alpha", 15.0), ("a", 0.8), ("b", 2.4)] {
+            let row = rows.first { $0["name"] as? String == name }!
+            let value = row["value"] as! Double, se = row["std_error"] as! Double
+            #expect(abs(value - truth) <= 3 * se, "\(name): \(value) ± \(se), simulated with \(truth)")
+        }
     }
 }

@@ -4,8 +4,8 @@ import PatronTable
 /// benchmarks.
 ///
 /// Customers follow the BG/NBD story: each is acquired at a random time, buys at a personal
-/// Poisson rate λ ~ Gamma(r, α) (per week) and after each purchase drops out for good with a
-/// personal probability p ~ Beta(a, b). Order values follow Gamma-Gamma: each customer has a
+/// Poisson rate λ ~ Gamma(r, α) (per week) and after each repeat purchase drops out for good
+/// with a personal probability p ~ Beta(a, b). Order values follow Gamma-Gamma: each customer has a
 /// mean set by ν ~ Gamma(q, γ), and each order is Gamma(pₛ, ν). Parameters default to values
 /// near the published CDNOW fits, with more frequent buyers. Comments come in the customer's
 /// language (sometimes English), more often negative just before a customer leaves. A small
@@ -60,10 +60,13 @@ public struct SampleOrders: Sendable {
             var t = rng.uniform() * weeks * 0.85
             let englishComments = rng.uniform() < 0.1
             let language = UInt8(FeedbackPhrases.languages.firstIndex(of: englishComments ? "en" : Self.countries[country].language)!)
+            var first = true
             while t < weeks {
                 let euros = rng.gamma(shape: p, rate: nu)
                 let local = euros * Self.countries[country].rate
-                let leaving = rng.uniform() < dropout
+                // BG/NBD: a customer may drop out after each repeat purchase, not after the first.
+                let leaving = !first && rng.uniform() < dropout
+                first = false
                 var order = Order(day: Int32(firstDay + Int(t * 7)), customer: Int32(c), cents: Int64((max(local, 0.5) * 100).rounded()),
                                   country: UInt8(country), feedback: -1, language: language, twoLines: false, mess: 0)
                 if rng.uniform() < 0.3 {
