@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PatronCSV
 import PatronModels
 import PatronPipeline
@@ -84,27 +85,31 @@ enum LTV: StageModule {
         let horizon = context.double("horizon") ?? 52
         let yearly = context.double("discount_rate") ?? 0.10
         let perUnit = pow(1 + yearly, unit.days / 365.25) - 1
-        let periods = Int(horizon.rounded(.up))
         let n = summary.count
         var pAlive = [Double](repeating: 0, count: n), expected = [Double](repeating: 0, count: n)
         var spend = [Double](repeating: 0, count: n), discounted = [Double](repeating: 0, count: n)
-        var cache = [[Double]: (Double, Double, Double)]()
         let populationSpend = gg.map { $0.q > 1 ? $0.p * $0.gamma / ($0.q - 1) : Double.nan } ?? .nan
-        for i in 0..<n {
-            let x = summary.frequency[i], tx = summary.recency[i], T = summary.age[i]
-            let key = [x, tx, T]
-            let (alive, total, present): (Double, Double, Double)
-            if let hit = cache[key] { (alive, total, present) = hit } else {
-                var previous = 0.0, sum = 0.0
-                for k in 1...max(1, periods) {
-                    let t = min(Double(k), horizon)
-                    let cumulative = BGNBD.expectedPurchases(bg, t: t, x: x, tx: tx, T: T)
-                    sum += (cumulative - previous) / pow(1 + perUnit, Double(k))
-                    previous = cumulative
-                }
-                (alive, total, present) = (BGNBD.probabilityAlive(bg, x: x, tx: tx, T: T), previous, sum)
-                cache[key] = (alive, total, present)
+        // Each distinct (x, t_x, T) once, in blocks on all cores.
+        let keys = BGNBD.Collapsed(x: summary.frequency, tx: summary.recency, T: summary.age)
+        let block = 4096
+        let blocks = (keys.x.count + block - 1) / block
+        let results = Mutex([[(Double, Double, Double)]](repeating: [], count: blocks))
+        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+            var out = [(Double, Double, Double)]()
+            for k in (b * block)..<min(keys.x.count, (b + 1) * block) {
+                let (x, tx, T) = (keys.x[k], keys.tx[k], keys.T[k])
+                let (total, present) = BGNBD.purchasesOverHorizon(bg, x: x, tx: tx, T: T, horizon: horizon, ratePerUnit: perUnit)
+                out.append((BGNBD.probabilityAlive(bg, x: x, tx: tx, T: T), total, present))
             }
+            let done = out
+            results.withLock { $0[b] = done }
+        }
+        let byKey = results.withLock { $0 }.flatMap { $0 }
+        var keyIndex = [BGNBD.Collapsed.Key: Int]()
+        for k in keys.x.indices { keyIndex[.init(x: keys.x[k], tx: keys.tx[k], T: keys.T[k])] = k }
+        for i in 0..<n {
+            let x = summary.frequency[i]
+            let (alive, total, present) = byKey[keyIndex[.init(x: x, tx: summary.recency[i], T: summary.age[i])]!]
             pAlive[i] = alive
             expected[i] = total
             discounted[i] = present

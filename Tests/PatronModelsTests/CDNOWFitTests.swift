@@ -93,3 +93,35 @@ func sameTo(_ significant: Int, _ a: Double, _ b: Double) -> Bool {
         #expect(!flat.diagnostic.isEmpty)
     }
 }
+
+@Suite struct DiscountingTests {
+    let p = BGNBD.Parameters(r: 0.2426, alpha: 4.414, a: 0.7929, b: 2.426)
+
+    @Test func gaussLegendreIsExactForPolynomials() {
+        let q = GaussLegendre.sixteen
+        #expect(abs(q.integrate(0, 2) { pow($0, 31) } - pow(2, 32) / 32) < 1e-6 * pow(2, 32) / 32)
+        #expect(abs(q.integrate(-1, 1) { _ in 1 } - 2) < 1e-14)
+        #expect(abs(q.weights.reduce(0, +) - 2) < 1e-14)
+    }
+
+    @Test func discountedPurchasesMatchAFineSum() {
+        for (x, tx, T) in [(0.0, 0.0, 38.86), (2, 30.43, 38.86), (7, 35, 38.86)] {
+            let weekly = pow(1.10, 7 / 365.25) - 1
+            let (total, discounted) = BGNBD.purchasesOverHorizon(p, x: x, tx: tx, T: T, horizon: 52, ratePerUnit: weekly)
+            #expect(abs(total - BGNBD.expectedPurchases(p, t: 52, x: x, tx: tx, T: T)) < 1e-12)
+            #expect(discounted < total && discounted > total * 0.9)
+            // e^(−δt) dE over 5 200 small steps.
+            let delta = log(1 + weekly)
+            var fine = 0.0, previous = 0.0
+            for k in 1...5200 {
+                let t = Double(k) / 100
+                let e = BGNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T)
+                fine += (e - previous) * exp(-delta * (t - 0.005))
+                previous = e
+            }
+            #expect(abs(discounted - fine) < 1e-6 * total)
+            let undiscounted = BGNBD.purchasesOverHorizon(p, x: x, tx: tx, T: T, horizon: 52, ratePerUnit: 0)
+            #expect(undiscounted.discounted == undiscounted.total)
+        }
+    }
+}

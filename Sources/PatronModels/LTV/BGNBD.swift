@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The BG/NBD model of Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way":
 /// purchases at a Poisson rate λ ~ Gamma(r, α) while alive; after each purchase the customer
@@ -31,12 +32,19 @@ public enum BGNBD {
     public struct Collapsed: Sendable {
         public var x: [Double], tx: [Double], T: [Double], weight: [Double]
         public var customers: Int
+        /// Largest x (frequencies are whole numbers: per-x tables replace ln Γ per row).
+        let maxX: Int
+
+        public struct Key: Hashable, Sendable {
+            public let x: Double, tx: Double, T: Double
+            public init(x: Double, tx: Double, T: Double) { self.x = x; self.tx = tx; self.T = T }
+        }
 
         public init(x: [Double], tx: [Double], T: [Double]) {
-            var index = [[Double]: Int]()
+            var index = [Key: Int]()
             var cx = [Double](), ctx = [Double](), cT = [Double](), w = [Double]()
             for i in x.indices {
-                let key = [x[i], tx[i], T[i]]
+                let key = Key(x: x[i], tx: tx[i], T: T[i])
                 if let k = index[key] { w[k] += 1 } else {
                     index[key] = cx.count
                     cx.append(x[i]); ctx.append(tx[i]); cT.append(T[i]); w.append(1)
@@ -44,53 +52,105 @@ public enum BGNBD {
             }
             self.x = cx; self.tx = ctx; self.T = cT; self.weight = w
             customers = x.count
+            maxX = Int(cx.max() ?? 0)
+        }
+
+        init(rows: [Int], of other: Collapsed) {
+            x = rows.map { other.x[$0] }; tx = rows.map { other.tx[$0] }; T = rows.map { other.T[$0] }
+            weight = rows.map { other.weight[$0] }
+            customers = Int(weight.reduce(0, +))
+            maxX = Int(x.max() ?? 0)
         }
     }
 
     /// The log-likelihood and its gradient with respect to (r, α, a, b).
+    ///
+    /// ln Γ and ψ of r + x, b + x and a + b + x are tabulated once per x; rows are summed in
+    /// fixed blocks on all cores and the blocks added in order (same bits for any core count).
     public static func logLikelihood(_ p: Parameters, _ data: Collapsed) -> (value: Double, gradient: [Double]) {
         let (r, alpha, a, b) = (p.r, p.alpha, p.a, p.b)
-        var ll = 0.0
-        var g = [0.0, 0.0, 0.0, 0.0]
-        let psiR = SpecialFunctions.digamma(r), psiAB = SpecialFunctions.digamma(a + b), psiB = SpecialFunctions.digamma(b)
         let lgR = SpecialFunctions.lnGamma(r), lgAB = SpecialFunctions.lnGamma(a + b), lgB = SpecialFunctions.lnGamma(b)
-        let lnAlpha = log(alpha)
-        for i in data.x.indices {
-            let x = data.x[i], tx = data.tx[i], T = data.T[i], w = data.weight[i]
-            let a1 = SpecialFunctions.lnGamma(r + x) - lgR + r * lnAlpha
-            let a2 = lgAB + SpecialFunctions.lnGamma(b + x) - lgB - SpecialFunctions.lnGamma(a + b + x)
-            let a3 = -(r + x) * log(alpha + T)
-            var w3 = 1.0, w4 = 0.0, tail = a3
-            var a4 = 0.0
-            if x > 0 {
-                a4 = log(a) - log(b + x - 1) - (r + x) * log(alpha + tx)
-                let top = max(a3, a4)
-                tail = top + log(exp(a3 - top) + exp(a4 - top))
-                w3 = exp(a3 - tail)
-                w4 = exp(a4 - tail)
-            }
-            ll += w * (a1 + a2 + tail)
-            let psiRX = SpecialFunctions.digamma(r + x), psiBX = SpecialFunctions.digamma(b + x), psiABX = SpecialFunctions.digamma(a + b + x)
-            var dr = psiRX - psiR + lnAlpha - w3 * log(alpha + T)
-            var dAlpha = r / alpha - w3 * (r + x) / (alpha + T)
-            var da = psiAB - psiABX
-            var db = psiAB + psiBX - psiB - psiABX
-            if x > 0 {
-                dr -= w4 * log(alpha + tx)
-                dAlpha -= w4 * (r + x) / (alpha + tx)
-                da += w4 / a
-                db -= w4 / (b + x - 1)
-            }
-            g[0] += w * dr; g[1] += w * dAlpha; g[2] += w * da; g[3] += w * db
+        let psiR = SpecialFunctions.digamma(r), psiAB = SpecialFunctions.digamma(a + b), psiB = SpecialFunctions.digamma(b)
+        let lnAlpha = log(alpha), lnA = log(a)
+        // Per-x terms: a1 and a2 of the likelihood, the x-only parts of the gradient, ln(b+x−1).
+        let m = data.maxX + 1
+        var tableA12 = [Double](repeating: 0, count: m), tableR = [Double](repeating: 0, count: m)
+        var tableA = [Double](repeating: 0, count: m), tableB = [Double](repeating: 0, count: m), tableLn = [Double](repeating: 0, count: m)
+        for xi in 0..<m {
+            let x = Double(xi)
+            tableA12[xi] = SpecialFunctions.lnGamma(r + x) - lgR + r * lnAlpha + lgAB + SpecialFunctions.lnGamma(b + x) - lgB - SpecialFunctions.lnGamma(a + b + x)
+            let psiABX = SpecialFunctions.digamma(a + b + x)
+            tableR[xi] = SpecialFunctions.digamma(r + x) - psiR + lnAlpha
+            tableA[xi] = psiAB - psiABX
+            tableB[xi] = psiAB + SpecialFunctions.digamma(b + x) - psiB - psiABX
+            tableLn[xi] = xi > 0 ? log(b + x - 1) : 0
         }
-        return (ll, g)
+        let (a12, dR0, dA0, dB0, lnBX1) = (tableA12, tableR, tableA, tableB, tableLn)
+        let rows = data.x.count
+        let block = 16_384
+        let blocks = (rows + block - 1) / block
+        let partial = Mutex([[Double]](repeating: [], count: blocks))
+        let work: @Sendable (Int) -> [Double] = { bk in
+            var ll = 0.0, g0 = 0.0, g1 = 0.0, g2 = 0.0, g3 = 0.0
+            for i in (bk * block)..<min(rows, (bk + 1) * block) {
+                let x = data.x[i], tx = data.tx[i], T = data.T[i], w = data.weight[i]
+                let xi = Int(x)
+                let lnAT = log(alpha + T)
+                let a3 = -(r + x) * lnAT
+                var w3 = 1.0, w4 = 0.0, tail = a3
+                var lnATX = 0.0
+                if xi > 0 {
+                    lnATX = log(alpha + tx)
+                    let a4 = lnA - lnBX1[xi] - (r + x) * lnATX
+                    let top = max(a3, a4)
+                    let e3 = exp(a3 - top), e4 = exp(a4 - top)
+                    tail = top + log(e3 + e4)
+                    w3 = e3 / (e3 + e4)
+                    w4 = e4 / (e3 + e4)
+                }
+                ll += w * (a12[xi] + tail)
+                var dr = dR0[xi] - w3 * lnAT
+                var dAlpha = r / alpha - w3 * (r + x) / (alpha + T)
+                var da = dA0[xi]
+                var db = dB0[xi]
+                if xi > 0 {
+                    dr -= w4 * lnATX
+                    dAlpha -= w4 * (r + x) / (alpha + tx)
+                    da += w4 / a
+                    db -= w4 / (b + x - 1)
+                }
+                g0 += w * dr; g1 += w * dAlpha; g2 += w * da; g3 += w * db
+            }
+            return [ll, g0, g1, g2, g3]
+        }
+        if blocks <= 1 {
+            let v = work(0)
+            return (v[0], Array(v[1...]))
+        }
+        DispatchQueue.concurrentPerform(iterations: blocks) { bk in
+            let v = work(bk)
+            partial.withLock { $0[bk] = v }
+        }
+        var total = [0.0, 0.0, 0.0, 0.0, 0.0]
+        for v in partial.withLock({ $0 }) { for j in 0..<5 { total[j] += v[j] } }
+        return (total[0], Array(total[1...]))
     }
 
     /// Maximum-likelihood fit from several starting points.
     public static func fit(frequency: [Double], recency: [Double], age: [Double]) -> ModelFit {
         let data = Collapsed(x: frequency, tx: recency, T: age)
         let meanT = age.reduce(0, +) / Double(max(1, age.count))
-        let starts: [[Double]] = [[1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2], [2, max(1, meanT), 2, 5]]
+        var starts: [[Double]] = [[1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2], [2, max(1, meanT), 2, 5]]
+        if data.x.count > 50_000 {
+            // Many distinct rows: choose among the starts on every 20th row, then refine the
+            // best on all of them (the maximum is the full data's, not the sample's).
+            let sample = Collapsed(rows: Array(stride(from: 0, to: data.x.count, by: 20)), of: data)
+            let rough = LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, n: sample.customers, standardErrors: false) { v in
+                let (ll, g) = logLikelihood(Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]), sample)
+                return (-ll, g.map { -$0 })
+            }
+            if rough.values.allSatisfy({ $0.isFinite && $0 > 0 }) { starts = [rough.values] }
+        }
         return LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, n: data.customers) { v in
             let (ll, g) = logLikelihood(Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]), data)
             return (-ll, g.map { -$0 })
@@ -112,6 +172,28 @@ public enum BGNBD {
         let numerator = (p.a + p.b + x - 1) / (p.a - 1) * (1 - pow((p.alpha + T) / (p.alpha + T + t), p.r + x) * hyp)
         let denominator = x > 0 ? 1 + exp(log(p.a / (p.b + x - 1)) + (p.r + x) * log((p.alpha + T) / (p.alpha + tx))) : 1
         return numerator / denominator
+    }
+
+    /// Expected purchases over `horizon` units, and the same discounted continuously at the
+    /// force of interest δ = ln(1 + `ratePerUnit`): ∫₀ᴴ e^(−δt) dE[Y(t)], which integration by
+    /// parts turns into e^(−δH) E[Y(H)] + δ ∫₀ᴴ e^(−δt) E[Y(t)] dt, computed by 16-point
+    /// Gauss–Legendre quadrature (E[Y(t)] is smooth in t: the quadrature error is far below the
+    /// model's). The terms that do not depend on t are computed once.
+    public static func purchasesOverHorizon(_ p: Parameters, x: Double, tx: Double, T: Double,
+                                            horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
+        let denominator = x > 0 ? 1 + exp(log(p.a / (p.b + x - 1)) + (p.r + x) * log((p.alpha + T) / (p.alpha + tx))) : 1
+        let lead = (p.a + p.b + x - 1) / (p.a - 1) / denominator
+        func expected(_ t: Double) -> Double {
+            guard t > 0 else { return 0 }
+            let z = t / (p.alpha + T + t)
+            let hyp = SpecialFunctions.hypergeometric2F1(p.r + x, p.b + x, p.a + p.b + x - 1, z)
+            return lead * (1 - exp((p.r + x) * log((p.alpha + T) / (p.alpha + T + t))) * hyp)
+        }
+        let total = expected(horizon)
+        let delta = log(1 + ratePerUnit)
+        guard delta > 0 else { return (total, total) }
+        let integral = GaussLegendre.sixteen.integrate(0, horizon) { t in exp(-delta * t) * expected(t) }
+        return (total, exp(-delta * horizon) * total + delta * integral)
     }
 
     /// E[X(t)]: expected purchases of a new customer in `t` time units from acquisition.

@@ -34,33 +34,49 @@ public struct CustomerSummary: Sendable, Equatable {
     ///   - end: last day of the period (days since 1970-01-01), inclusive; later transactions
     ///     are ignored.
     public init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double], end: Int32, unit: TimeUnit) {
-        // Daily totals per customer, in day order.
-        var perCustomer = [[(day: Int32, value: Double)]](repeating: [], count: customers)
+        // Rows bucketed by customer (a counting sort), each bucket then put in day order.
+        var start = [Int](repeating: 0, count: customers + 1)
         var seen = [Bool](repeating: false, count: customers)
-        for row in groups.indices {
+        for row in groups.indices where groups[row] >= 0 {
+            seen[Int(groups[row])] = true
+            if days[row] <= end { start[Int(groups[row]) + 1] += 1 }
+        }
+        for c in 0..<customers { start[c + 1] += start[c] }
+        var fill = start
+        var rows = [Int](repeating: 0, count: start[customers])
+        for row in groups.indices where groups[row] >= 0 && days[row] <= end {
             let c = Int(groups[row])
-            guard c >= 0 else { continue }
-            seen[c] = true
-            guard days[row] <= end else { continue }
-            perCustomer[c].append((days[row], amounts[row]))
+            rows[fill[c]] = row
+            fill[c] += 1
         }
         var customer = [Int](), x = [Double](), tx = [Double](), T = [Double](), m = [Double]()
+        customer.reserveCapacity(customers); x.reserveCapacity(customers); tx.reserveCapacity(customers)
+        T.reserveCapacity(customers); m.reserveCapacity(customers)
         var late = 0
+        var bucket = [(day: Int32, value: Double)]()
         for c in 0..<customers {
-            var list = perCustomer[c]
-            guard !list.isEmpty else { if seen[c] { late += 1 }; continue }
-            list.sort { ($0.day, $0.value) < ($1.day, $1.value) }
-            var dayTotals = [(day: Int32, value: Double)]()
-            for item in list {
-                if let last = dayTotals.last, last.day == item.day { dayTotals[dayTotals.count - 1].value += item.value } else { dayTotals.append(item) }
+            guard start[c + 1] > start[c] else { if seen[c] { late += 1 }; continue }
+            bucket.removeAll(keepingCapacity: true)
+            for k in start[c]..<start[c + 1] { bucket.append((days[rows[k]], amounts[rows[k]])) }
+            if bucket.count > 1 { bucket.sort { ($0.day, $0.value) < ($1.day, $1.value) } }
+            // Same-day purchases are one purchase; repeat value is the mean over repeat days.
+            let first = bucket[0].day
+            var lastDay = first, repeatDays = 0, repeatValue = 0.0
+            var k = 0
+            while k < bucket.count && bucket[k].day == first { k += 1 }
+            while k < bucket.count {
+                let day = bucket[k].day
+                var total = 0.0
+                while k < bucket.count && bucket[k].day == day { total += bucket[k].value; k += 1 }
+                repeatDays += 1
+                repeatValue += total
+                lastDay = day
             }
-            let first = dayTotals.first!.day, lastDay = dayTotals.last!.day
             customer.append(c)
-            x.append(Double(dayTotals.count - 1))
+            x.append(Double(repeatDays))
             tx.append(Double(lastDay - first) / unit.days)
             T.append(Double(end - first) / unit.days)
-            let repeats = dayTotals.dropFirst()
-            m.append(repeats.isEmpty ? 0 : repeats.reduce(0) { $0 + $1.value } / Double(repeats.count))
+            m.append(repeatDays == 0 ? 0 : repeatValue / Double(repeatDays))
         }
         self.customer = customer
         frequency = x

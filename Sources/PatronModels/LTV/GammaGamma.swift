@@ -17,14 +17,32 @@ public enum GammaGamma {
     public static func logLikelihood(_ m: Parameters, x: [Double], mean: [Double]) -> (value: Double, gradient: [Double]) {
         var ll = 0.0, g = [0.0, 0.0, 0.0]
         let lgQ = SpecialFunctions.lnGamma(m.q), psiQ = SpecialFunctions.digamma(m.q), lnGamma_ = log(m.gamma)
+        // Per whole-number x: ln Γ(px + q) − ln Γ(px) and the matching ψ terms.
+        let maxX = Int(x.max() ?? 0)
+        var lg = [Double](repeating: 0, count: maxX + 1), psiSum = [Double](repeating: 0, count: maxX + 1)
+        var psiDiff = [Double](repeating: 0, count: maxX + 1), lnX = [Double](repeating: 0, count: maxX + 1)
+        let whole = x.allSatisfy { $0 == $0.rounded() }
+        if whole {
+            for k in 1...max(1, maxX) where k <= maxX {
+                let px = m.p * Double(k)
+                lg[k] = SpecialFunctions.lnGamma(px + m.q) - SpecialFunctions.lnGamma(px)
+                psiSum[k] = SpecialFunctions.digamma(px + m.q)
+                psiDiff[k] = psiSum[k] - SpecialFunctions.digamma(px)
+                lnX[k] = log(Double(k))
+            }
+        }
         for i in x.indices {
             let px = m.p * x[i], z = mean[i], xi = x[i]
+            let k = Int(xi)
             let denominator = m.gamma + xi * z
-            ll += SpecialFunctions.lnGamma(px + m.q) - SpecialFunctions.lnGamma(px) - lgQ + m.q * lnGamma_
-                + px * log(xi) + (px - 1) * log(z) - (px + m.q) * log(denominator)
-            let psiPXQ = SpecialFunctions.digamma(px + m.q)
-            g[0] += xi * (psiPXQ - SpecialFunctions.digamma(px) + log(xi) + log(z) - log(denominator))
-            g[1] += psiPXQ - psiQ + lnGamma_ - log(denominator)
+            let lnDen = log(denominator), lnZ = log(z)
+            let lgTerm = whole ? lg[k] : SpecialFunctions.lnGamma(px + m.q) - SpecialFunctions.lnGamma(px)
+            let lnXi = whole ? lnX[k] : log(xi)
+            ll += lgTerm - lgQ + m.q * lnGamma_ + px * lnXi + (px - 1) * lnZ - (px + m.q) * lnDen
+            let psiPXQ = whole ? psiSum[k] : SpecialFunctions.digamma(px + m.q)
+            let diff = whole ? psiDiff[k] : psiPXQ - SpecialFunctions.digamma(px)
+            g[0] += xi * (diff + lnXi + lnZ - lnDen)
+            g[1] += psiPXQ - psiQ + lnGamma_ - lnDen
             g[2] += m.q / m.gamma - (px + m.q) / denominator
         }
         return (ll, g)
@@ -40,7 +58,17 @@ public enum GammaGamma {
                             diagnostic: "no repeat buyers with a positive spend: Gamma-Gamma cannot be fitted; expected spend falls back to each customer's own mean")
         }
         let meanZ = z.reduce(0, +) / Double(z.count)
-        let starts: [[Double]] = [[1, 2, meanZ], [5, 3, meanZ * 2], [2, 5, meanZ * 4]]
+        var starts: [[Double]] = [[1, 2, meanZ], [5, 3, meanZ * 2], [2, 5, meanZ * 4]]
+        if buyers.count > 50_000 {
+            // Choose among the starts on every 20th buyer, then refine the best on all.
+            let pick = Array(stride(from: 0, to: buyers.count, by: 20))
+            let sx = pick.map { x[$0] }, sz = pick.map { z[$0] }
+            let rough = LikelihoodFit.fit(names: ["p", "q", "gamma"], starts: starts, n: pick.count, standardErrors: false) { v in
+                let (ll, g) = logLikelihood(Parameters(p: v[0], q: v[1], gamma: v[2]), x: sx, mean: sz)
+                return (-ll, g.map { -$0 })
+            }
+            if rough.values.allSatisfy({ $0.isFinite && $0 > 0 }) { starts = [rough.values] }
+        }
         var fit = LikelihoodFit.fit(names: ["p", "q", "gamma"], starts: starts, n: buyers.count) { v in
             let (ll, g) = logLikelihood(Parameters(p: v[0], q: v[1], gamma: v[2]), x: x, mean: z)
             return (-ll, g.map { -$0 })

@@ -20,7 +20,7 @@ public struct ModelFit: Sendable {
 /// errors from a finite-difference Hessian of the analytic gradient.
 enum LikelihoodFit {
     /// - Parameter negLL: the negative log-likelihood and its gradient in *natural* parameters.
-    static func fit(names: [String], starts: [[Double]], n: Int,
+    static func fit(names: [String], starts: [[Double]], n: Int, standardErrors wantErrors: Bool = true,
                     negLL: ([Double]) -> (value: Double, gradient: [Double])) -> ModelFit {
         // Optimise θ = ln(parameters), scaled by the number of customers.
         let scale = 1 / Double(max(1, n))
@@ -40,6 +40,10 @@ enum LikelihoodFit {
                             diagnostic: "the likelihood is not finite at any starting point; check the data (negative or zero times, empty summary)")
         }
         let params = best.x.map { exp($0) }
+        if !wantErrors {
+            return ModelFit(names: names, values: params, standardErrors: names.map { _ in .nan }, logLikelihood: -best.value / scale,
+                            n: n, iterations: best.iterations, converged: best.converged, diagnostic: best.reason)
+        }
         // Hessian of the negative log-likelihood in natural parameters, by central differences.
         let k = params.count
         var hessian = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Gauss–Legendre quadrature nodes and weights on [−1, 1], found by Newton's method on the
+/// Legendre polynomial (the textbook algorithm), for smooth integrals such as discounted
+/// expected purchases.
+public struct GaussLegendre: Sendable {
+    public let nodes: [Double]
+    public let weights: [Double]
+
+    public static let sixteen = GaussLegendre(points: 16)
+
+    public init(points n: Int) {
+        var nodes = [Double](repeating: 0, count: n), weights = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var x = cos(Double.pi * (Double(i) + 0.75) / (Double(n) + 0.5))
+            var derivative = 0.0
+            for _ in 0..<100 {
+                var p0 = 1.0, p1 = x
+                for k in 2...max(2, n) where k <= n {
+                    let p2 = ((2 * Double(k) - 1) * x * p1 - (Double(k) - 1) * p0) / Double(k)
+                    p0 = p1
+                    p1 = p2
+                }
+                let pn = n == 1 ? x : p1, pn1 = n == 1 ? 1 : p0
+                derivative = Double(n) * (x * pn - pn1) / (x * x - 1)
+                let dx = pn / derivative
+                x -= dx
+                if abs(dx) < 1e-15 { break }
+            }
+            nodes[i] = x
+            weights[i] = 2 / ((1 - x * x) * derivative * derivative)
+        }
+        self.nodes = nodes
+        self.weights = weights
+    }
+
+    /// ∫ₐᵇ f(t) dt.
+    public func integrate(_ a: Double, _ b: Double, _ f: (Double) -> Double) -> Double {
+        let half = (b - a) / 2, mid = (a + b) / 2
+        var sum = 0.0
+        for (x, w) in zip(nodes, weights) { sum += w * f(mid + half * x) }
+        return sum * half
+    }
+}
