@@ -1,0 +1,81 @@
+"""Lifetime-value benchmark: Patron's `ltv` stage (customer summary, BG/NBD and Gamma-Gamma
+fits with standard errors, P(alive), expected purchases and discounted CLV over 52 weeks)
+against the Python package `lifetimes` doing the same on the same orders, in one invocation.
+
+Patron's figure is the stage's own seconds from the run record (input: clean.transactions of
+the 1-million-customer sample file). lifetimes gets the same orders (positive amounts in
+euros) as a DataFrame already in memory and runs summary_data_from_transaction_data (weeks),
+BetaGeoFitter, GammaGammaFitter on repeat buyers, conditional_expected_number_of_purchases_up_to_time
+and customer_lifetime_value. Set BENCH_LTV_CUSTOMERS to use fewer customers (lifetimes is slow).
+"""
+import json, os, shutil, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "Benchmarks", "work")
+PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "patron"))
+CUSTOMERS = int(os.environ.get("BENCH_LTV_CUSTOMERS", "1000000"))
+from ingest import INGEST_STAGE
+
+PIPELINE = "pipeline: ltv\nstages:\n" + INGEST_STAGE + """  clean:
+    use: clean.transactions
+    inputs: [orders]
+    with: {{currency: currency, base_currency: EUR, rates: {{SEK: 0.087, PLN: 0.23, GBP: 1.17}}, returns: net,
+           observation_end: 2025-06-30}}
+  ltv:
+    use: ltv
+    inputs: [clean]
+    with: {{model: bg-nbd, spend: gamma-gamma, time_unit: week, observation_end: 2025-06-30, horizon: 52, discount_rate: 0.10}}
+"""
+
+
+def main():
+    data = os.path.join(WORK, f"orders-{CUSTOMERS}.csv")
+    if not os.path.exists(data):
+        os.makedirs(WORK, exist_ok=True)
+        subprocess.run([PATRON, "sample", "-o", data, "--customers", str(CUSTOMERS), "--seed", "1"], check=True)
+    project = os.path.join(WORK, "ltv-project")
+    os.makedirs(os.path.join(project, "Pipelines"), exist_ok=True)
+    with open(os.path.join(project, "Pipelines", "ltv.yaml"), "w") as f:
+        f.write(PIPELINE.format(path=data))
+    shutil.rmtree(os.path.join(project, ".patron", "cache"), ignore_errors=True)
+    done = subprocess.run([PATRON, "run", "ltv", "--quiet"], cwd=project, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(done.stderr)
+    runs = os.path.join(project, ".patron", "runs")
+    with open(os.path.join(runs, sorted(os.listdir(runs))[-1])) as f:
+        stages = {s["id"]: s for s in json.load(f)["stages"]}
+    ours = stages["ltv"]["seconds"]
+    customers = stages["ltv"]["rows"]["main"]
+
+    import pandas as pd
+    from lifetimes import BetaGeoFitter, GammaGammaFitter
+    from lifetimes.utils import summary_data_from_transaction_data
+    rates = {"EUR": 1.0, "SEK": 0.087, "PLN": 0.23, "GBP": 1.17}
+    df = pd.read_csv(data, parse_dates=["order_date"]).dropna(subset=["customer_id", "order_date", "amount"])
+    df["amount"] = df["amount"] * df["currency"].map(rates)
+    df = df[(df.amount > 0) & (df.order_date <= "2025-06-30")]
+    t = time.perf_counter()
+    summary = summary_data_from_transaction_data(df, "customer_id", "order_date", monetary_value_col="amount",
+                                                 observation_period_end="2025-06-30", freq="W")
+    t_summary = time.perf_counter() - t
+    bgf = BetaGeoFitter(penalizer_coef=0.0).fit(summary["frequency"], summary["recency"], summary["T"])
+    t_bg = time.perf_counter() - t - t_summary
+    buyers = summary[summary.frequency > 0]
+    ggf = GammaGammaFitter(penalizer_coef=0.0).fit(buyers["frequency"], buyers["monetary_value"])
+    summary["expected"] = bgf.conditional_expected_number_of_purchases_up_to_time(52, summary["frequency"], summary["recency"], summary["T"])
+    clv = ggf.customer_lifetime_value(bgf, summary["frequency"], summary["recency"], summary["T"],
+                                      summary["monetary_value"], time=12, discount_rate=0.008, freq="W")
+    theirs = time.perf_counter() - t
+
+    print(f"\nlifetime-value benchmark: {os.path.basename(data)}, {customers} customers, {os.cpu_count()} cores\n")
+    print(f"{'what':<52}{'seconds':>10}")
+    print(f"{'patron ltv stage (summary, fits, SEs, predictions, CLV)':<52}{ours:>10.3f}")
+    print(f"{'lifetimes: summary + BG/NBD + Gamma-Gamma + predictions + CLV':<52}{theirs:>10.3f}")
+    print(f"{'   of which summary_data_from_transaction_data':<52}{t_summary:>10.3f}")
+    print(f"{'   of which BetaGeoFitter.fit':<52}{t_bg:>10.3f}")
+    print(f"\npatron is {theirs / ours:.1f}× faster; lifetimes BG/NBD r, alpha, a, b = "
+          + ", ".join(f"{v:.4f}" for v in bgf.params_.values))
+
+
+if __name__ == "__main__":
+    main()
