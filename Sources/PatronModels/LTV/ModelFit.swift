@@ -24,7 +24,10 @@ enum LikelihoodFit {
                     negLL: ([Double]) -> (value: Double, gradient: [Double])) -> ModelFit {
         // Optimise θ = ln(parameters), scaled by the number of customers.
         let scale = 1 / Double(max(1, n))
+        // Log-parameters are kept within ±15 (3e-7 to 3e6): beyond, ln Γ of huge arguments
+        // loses all precision. A fit that presses against this bound is reported as such.
         let objective: ([Double]) -> (value: Double, gradient: [Double]) = { theta in
+            if theta.contains(where: { abs($0) > 15 }) { return (.infinity, theta.map { _ in 0 }) }
             let p = theta.map { exp($0) }
             let (v, g) = negLL(p)
             return (v * scale, zip(g, p).map { $0 * $1 * scale })
@@ -64,7 +67,7 @@ enum LikelihoodFit {
         var diagnostic: String
         var converged = best.converged
         let gradientNorm = QuasiNewton.norm(best.gradient)
-        if let i = best.x.firstIndex(where: { abs($0) > 18 }) {
+        if let i = best.x.firstIndex(where: { abs($0) > 13 }) {
             converged = false
             diagnostic = "parameter \(names[i]) ran to \(params[i]) (a bound): the data do not pin it down — too few repeat buyers, or a model that does not fit; try another model or more history"
         } else if covariance == nil || errors.contains(where: { $0.isNaN }) {

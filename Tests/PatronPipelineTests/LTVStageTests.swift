@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import PatronPipeline
+@testable import PatronStages
+import PatronTable
+import PatronModels
+
+@Suite struct LTVStageTests {
+    func orders(_ rows: [(String, Int32, Double)]) throws -> Table {
+        try Table(names: ["customer_id", "order_date", "amount"], columns: [
+            .string(rows.map(\.0)), .date(rows.map(\.1)), .decimal(rows.map(\.2)),
+        ])
+    }
+
+    /// No NaN or infinity may reach an output table.
+    func allFinite(_ output: StageOutput) -> Bool {
+        output.ports.allSatisfy { port in
+            port.table.columns.allSatisfy { column in
+                guard case .decimal(let v) = column.storage else { return true }
+                return v.indices.allSatisfy { column.isNull($0) || v[$0].isFinite }
+            }
+        }
+    }
+
+    @Test func noRepeatBuyersIsAClearError() async throws {
+        let table = try orders([("a", 100, 5), ("b", 110, 7), ("c", 120, 9)])
+        await #expect { _ = try await runStage(LTV.self, table, [:]) } throws: {
+            String(describing: $0).contains("no customer bought twice")
+        }
+    }
+
+    @Test func aSingleCustomerIsAClearError() async throws {
+        let table = try orders([("a", 100, 5), ("a", 130, 7)])
+        await #expect { _ = try await runStage(LTV.self, table, [:]) } throws: {
+            String(describing: $0).contains("at least 2 customers")
+        }
+    }
+
+    @Test func zeroAndNegativeSpendAndIdenticalCustomersStayFinite() async throws {
+        var rows = [(String, Int32, Double)]()
+        for c in 0..<60 {
+            // Identical histories, some with zero or negative repeat values.
+            rows += [("c\(c)", 100, 10), ("c\(c)", 114, c % 3 == 0 ? 0 : (c % 3 == 1 ? -4 : 12)), ("c\(c)", 128, 8)]
+        }
+        let output = try await runStage(LTV.self, try orders(rows), ["observation_end": .string("1970-07-01")])
+        #expect(allFinite(output))
+        let params = output.table("params")!
+        #expect(params.rowCount >= 6)
+        guard case .string(let notes)? = params["note"]?.storage else { Issue.record("notes"); return }
+        // The BG/NBD fit on identical customers is reported, not hidden.
+        #expect(!notes[4].isEmpty)
+    }
+
+    @Test func timeUnitsAreExplicit() async throws {
+        // 2 000 customers from the BG/NBD process itself (r 0.8, α 10 weeks, a 1, b 3).
+        var rows = [(String, Int32, Double)]()
+        var rng = RandomSource(seed: 8)
+        for c in 0..<2000 {
+            let lambda = rng.gamma(shape: 0.8, rate: 10) / 7  // per day
+            let p = rng.beta(1, 3)
+            var day = Double(rng.below(100)), first = true
+            while day < 365 {
+                rows.append(("c\(c)", Int32(day), 5 + Double(rng.below(20))))
+                if !first && rng.uniform() < p { break }
+                first = false
+                day += rng.exponential(rate: max(lambda, 1e-9))
+            }
+        }
+        let table = try orders(rows)
+        let weeks = try await runStage(LTV.self, table, ["time_unit": .string("week"), "horizon": .double(52), "observation_end": .string("1970-12-31")])
+        let days = try await runStage(LTV.self, table, ["time_unit": .string("day"), "horizon": .double(364), "observation_end": .string("1970-12-31")])
+        // T of the same customer is 7 times larger in days; a year ahead is a year ahead in either unit.
+        guard case .decimal(let tw)? = weeks.table("main")?["T"]?.storage, case .decimal(let td)? = days.table("main")?["T"]?.storage,
+              case .decimal(let ew)? = weeks.table("main")?["expected_purchases"]?.storage,
+              case .decimal(let ed)? = days.table("main")?["expected_purchases"]?.storage,
+              case .decimal(let pw)? = weeks.table("params")?["value"]?.storage,
+              case .decimal(let pd)? = days.table("params")?["value"]?.storage else { Issue.record("columns"); return }
+        // α is in the time unit; r, a, b are not.
+        #expect(abs(pd[0] - pw[0]) < 1e-4 * pw[0])
+        #expect(abs(pd[1] - 7 * pw[1]) < 1e-4 * 7 * pw[1])
+        #expect(abs(pd[2] - pw[2]) < 1e-3 * pw[2])
+        for i in tw.indices {
+            #expect(abs(td[i] - 7 * tw[i]) < 1e-9)
+            #expect(abs(ed[i] - ew[i]) < 1e-3 * max(1, ew[i]))
+        }
+        #expect(allFinite(weeks) && allFinite(days))
+    }
+
+    @Test func noChurnInTheDataIsReportedAsABound() async throws {
+        // Pure Poisson buyers: the dropout probability goes to 0, a and b to their bound.
+        var rows = [(String, Int32, Double)]()
+        var rng = RandomSource(seed: 2)
+        for c in 0..<300 {
+            var day = Int32(rng.below(100))
+            for _ in 0..<(1 + rng.below(5)) { rows.append(("c\(c)", day, 10)); day += Int32(1 + rng.below(60)) }
+        }
+        let output = try await runStage(LTV.self, try orders(rows), ["observation_end": .string("1970-12-31")])
+        #expect(allFinite(output))
+        guard case .string(let notes)? = output.table("params")?["note"]?.storage else { Issue.record("notes"); return }
+        #expect(notes[4].contains("a bound"))
+        guard case .decimal(let values)? = output.table("params")?["value"]?.storage else { return }
+        #expect(values[4] < 0)  // a log-likelihood, not a numerical accident
+    }
+}
