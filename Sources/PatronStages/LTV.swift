@@ -24,7 +24,7 @@ enum LTV: StageModule {
             ParamSpec("customer", .string, default: .string("customer_id"), help: "customer id column"),
             ParamSpec("date", .string, default: .string("order_date"), help: "transaction date column"),
             ParamSpec("amount", .string, default: .string("amount"), help: "transaction value column"),
-            ParamSpec("model", .choice(["bg-nbd"]), default: .string("bg-nbd"), help: "purchase model (Pareto/NBD and MBG/NBD are planned)"),
+            ParamSpec("model", .choice(["bg-nbd", "pareto-nbd"]), default: .string("bg-nbd"), help: "purchase model: bg-nbd or pareto-nbd (MBG/NBD is planned)"),
             ParamSpec("spend", .choice(["gamma-gamma", "none"]), default: .string("gamma-gamma"), help: "spend model, or none for purchases only"),
             ParamSpec("time_unit", .choice(CustomerSummary.TimeUnit.allCases.map(\.rawValue)), default: .string("week"), help: "unit of recency, T and horizon"),
             ParamSpec("observation_end", .string, help: "end of the data, YYYY-MM-DD (default: the last transaction date)"),
@@ -69,9 +69,28 @@ enum LTV: StageModule {
             throw StageFailure("no customer bought twice by observation_end: a repeat-purchase model has nothing to learn from; use more history")
         }
 
-        context.progress("fitting BG/NBD")
-        let purchaseFit = BGNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
-        let bg = BGNBD.Parameters(purchaseFit)
+        let model = context.string("model") ?? "bg-nbd"
+        context.progress("fitting \(model)")
+        let purchaseFit: ModelFit
+        let aliveFunction: @Sendable (Double, Double, Double) -> Double
+        let horizon = context.double("horizon") ?? 52
+        let yearly = context.double("discount_rate") ?? 0.10
+        let perUnit = pow(1 + yearly, unit.days / 365.25) - 1
+        /// (expected purchases over the horizon, the same discounted) for (x, t_x, T).
+        let overHorizon: @Sendable (Double, Double, Double) -> (Double, Double)
+        if model == "pareto-nbd" {
+            purchaseFit = ParetoNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
+            let p = ParetoNBD.Parameters(purchaseFit)
+            aliveFunction = { x, tx, T in ParetoNBD.probabilityAlive(p, x: x, tx: tx, T: T) }
+            overHorizon = { x, tx, T in
+                GaussLegendre.discounted({ t in ParetoNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }, horizon: horizon, ratePerUnit: perUnit)
+            }
+        } else {
+            purchaseFit = BGNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
+            let p = BGNBD.Parameters(purchaseFit)
+            aliveFunction = { x, tx, T in BGNBD.probabilityAlive(p, x: x, tx: tx, T: T) }
+            overHorizon = { x, tx, T in BGNBD.purchasesOverHorizon(p, x: x, tx: tx, T: T, horizon: horizon, ratePerUnit: perUnit) }
+        }
         var spendFit: ModelFit? = nil
         var gg: GammaGamma.Parameters? = nil
         if context.string("spend") != "none" {
@@ -82,9 +101,6 @@ enum LTV: StageModule {
         }
 
         // Predictions per distinct (x, t_x, T, z̄): purchases by period, discounted.
-        let horizon = context.double("horizon") ?? 52
-        let yearly = context.double("discount_rate") ?? 0.10
-        let perUnit = pow(1 + yearly, unit.days / 365.25) - 1
         let n = summary.count
         var pAlive = [Double](repeating: 0, count: n), expected = [Double](repeating: 0, count: n)
         var spend = [Double](repeating: 0, count: n), discounted = [Double](repeating: 0, count: n)
@@ -98,8 +114,8 @@ enum LTV: StageModule {
             var out = [(Double, Double, Double)]()
             for k in (b * block)..<min(keys.x.count, (b + 1) * block) {
                 let (x, tx, T) = (keys.x[k], keys.tx[k], keys.T[k])
-                let (total, present) = BGNBD.purchasesOverHorizon(bg, x: x, tx: tx, T: T, horizon: horizon, ratePerUnit: perUnit)
-                out.append((BGNBD.probabilityAlive(bg, x: x, tx: tx, T: T), total, present))
+                let (total, present) = overHorizon(x, tx, T)
+                out.append((aliveFunction(x, tx, T), total, present))
             }
             let done = out
             results.withLock { $0[b] = done }
@@ -149,7 +165,7 @@ enum LTV: StageModule {
             model.append(m); name.append("log_likelihood"); value.append(fit.logLikelihood); error.append(.nan); note.append(fit.diagnostic)
             model.append(m); name.append("n"); value.append(Double(fit.n)); error.append(.nan); note.append(nil)
         }
-        add("bg-nbd", purchase)
+        add(purchase.names.contains("s") ? "pareto-nbd" : "bg-nbd", purchase)
         if let spend {
             add("gamma-gamma", spend)
             model.append("gamma-gamma"); name.append("spend_frequency_correlation")

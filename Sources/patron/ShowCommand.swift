@@ -11,9 +11,9 @@ struct CachedPort {
     var table: Table
     var ref: PipelineFile.InputRef
 
-    static func load(pipeline: String, target: String, options: ProjectOptions) throws -> CachedPort {
+    static func load(pipeline: String, target: String, options: ProjectOptions, params: [String] = []) throws -> CachedPort {
         let project = try options.load()
-        let plan = try project.plan(pipeline, registry: BuiltinModules.registry)
+        let plan = try project.plan(pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(params))
         let ref = PipelineFile.InputRef(parsing: target)
         guard let stage = plan.stage(ref.stage) else {
             throw PipelineError.usage("pipeline '\(pipeline)' has no stage '\(ref.stage)'; its stages: \(plan.stages.map(\.id).joined(separator: ", "))")
@@ -47,10 +47,11 @@ extension Patron {
         @Argument(help: "STAGE or STAGE.PORT.") var target: String
         @Option(name: .long, help: "Rows to show.") var head: Int = 20
         @Option(name: .long, help: "table, csv or json.") var format: Format = .table
+        @Option(name: .long, help: "The params the run used: name=value (repeatable).") var param: [String] = []
         @OptionGroup var projectOptions: ProjectOptions
 
         func run() throws {
-            let port = try CachedPort.load(pipeline: pipeline, target: target, options: projectOptions)
+            let port = try CachedPort.load(pipeline: pipeline, target: target, options: projectOptions, params: param)
             let table = port.table.head(max(0, head))
             switch format {
             case .csv: FileHandle.standardOutput.write(Data(CSVWriter.encode(table)))
@@ -69,6 +70,7 @@ extension Patron {
         @Argument(help: "Pipeline name.") var pipeline: String
         @Argument(help: "STAGE or STAGE.PORT.") var target: String
         @Option(name: .shortAndLong, help: "Output file: .csv or .arrow.") var output: String
+        @Option(name: .long, help: "The params the run used: name=value (repeatable).") var param: [String] = []
         @OptionGroup var projectOptions: ProjectOptions
 
         func validate() throws {
@@ -76,7 +78,7 @@ extension Patron {
         }
 
         func run() throws {
-            let port = try CachedPort.load(pipeline: pipeline, target: target, options: projectOptions)
+            let port = try CachedPort.load(pipeline: pipeline, target: target, options: projectOptions, params: param)
             if output.hasSuffix(".arrow") {
                 try ArrowIPC.write(port.table, to: output)
             } else {

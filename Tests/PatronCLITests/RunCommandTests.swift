@@ -187,6 +187,12 @@ import Testing
         #expect(abs(value("gamma-gamma", "q") - 3.74) < 0.005)
         let ltv = try await patron("show", "cdnow-ltv", "ltv", "--format", "csv", "--head", "5000", in: root)
         #expect(!ltv.stdout.contains("nan") && !ltv.stdout.contains("inf"))
+        // The same pipeline with Pareto/NBD: a param away.
+        let pnbd = try await patron("run", "cdnow-ltv", "--only", "ltv", "--param", "model=pareto-nbd", "--quiet", in: root)
+        #expect(pnbd.status == 0, "\(pnbd.stderr)")
+        let pparams = try await patron("show", "cdnow-ltv", "ltv.params", "--format", "csv", "--param", "model=pareto-nbd", in: root)
+        #expect(pparams.stdout.contains("pareto-nbd,r,0.553"))
+        #expect(pparams.stdout.contains("pareto-nbd,log_likelihood,-9594.97"))
     }
 }
 

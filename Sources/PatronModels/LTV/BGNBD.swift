@@ -189,11 +189,7 @@ public enum BGNBD {
             let hyp = SpecialFunctions.hypergeometric2F1(p.r + x, p.b + x, p.a + p.b + x - 1, z)
             return lead * (1 - exp((p.r + x) * log((p.alpha + T) / (p.alpha + T + t))) * hyp)
         }
-        let total = expected(horizon)
-        let delta = log(1 + ratePerUnit)
-        guard delta > 0 else { return (total, total) }
-        let integral = GaussLegendre.sixteen.integrate(0, horizon) { t in exp(-delta * t) * expected(t) }
-        return (total, exp(-delta * horizon) * total + delta * integral)
+        return GaussLegendre.discounted(expected, horizon: horizon, ratePerUnit: ratePerUnit)
     }
 
     /// E[X(t)]: expected purchases of a new customer in `t` time units from acquisition.

@@ -41,4 +41,14 @@ public struct GaussLegendre: Sendable {
         for (x, w) in zip(nodes, weights) { sum += w * f(mid + half * x) }
         return sum * half
     }
+
+    /// E(H) and ∫₀ᴴ e^(−δt) dE(t) for a smooth cumulative expectation E with E(0) = 0, at the
+    /// force of interest δ = ln(1 + `ratePerUnit`): by parts, e^(−δH) E(H) + δ ∫₀ᴴ e^(−δt) E(t) dt.
+    public static func discounted(_ expected: (Double) -> Double, horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
+        let total = expected(horizon)
+        let delta = log(1 + ratePerUnit)
+        guard delta > 0 else { return (total, total) }
+        let integral = sixteen.integrate(0, horizon) { t in exp(-delta * t) * expected(t) }
+        return (total, exp(-delta * horizon) * total + delta * integral)
+    }
 }
