@@ -24,7 +24,7 @@ enum LTV: StageModule {
             ParamSpec("customer", .string, default: .string("customer_id"), help: "customer id column"),
             ParamSpec("date", .string, default: .string("order_date"), help: "transaction date column"),
             ParamSpec("amount", .string, default: .string("amount"), help: "transaction value column"),
-            ParamSpec("model", .choice(["bg-nbd", "pareto-nbd"]), default: .string("bg-nbd"), help: "purchase model: bg-nbd or pareto-nbd (MBG/NBD is planned)"),
+            ParamSpec("model", .choice(["bg-nbd", "pareto-nbd", "mbg-nbd"]), default: .string("bg-nbd"), help: "purchase model: bg-nbd, pareto-nbd or mbg-nbd"),
             ParamSpec("spend", .choice(["gamma-gamma", "none"]), default: .string("gamma-gamma"), help: "spend model, or none for purchases only"),
             ParamSpec("time_unit", .choice(CustomerSummary.TimeUnit.allCases.map(\.rawValue)), default: .string("week"), help: "unit of recency, T and horizon"),
             ParamSpec("observation_end", .string, help: "end of the data, YYYY-MM-DD (default: the last transaction date)"),
@@ -84,6 +84,13 @@ enum LTV: StageModule {
             aliveFunction = { x, tx, T in ParetoNBD.probabilityAlive(p, x: x, tx: tx, T: T) }
             overHorizon = { x, tx, T in
                 GaussLegendre.discounted({ t in ParetoNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }, horizon: horizon, ratePerUnit: perUnit)
+            }
+        } else if model == "mbg-nbd" {
+            purchaseFit = MBGNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
+            let p = MBGNBD.Parameters(purchaseFit)
+            aliveFunction = { x, tx, T in MBGNBD.probabilityAlive(p, x: x, tx: tx, T: T) }
+            overHorizon = { x, tx, T in
+                GaussLegendre.discounted({ t in MBGNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }, horizon: horizon, ratePerUnit: perUnit)
             }
         } else {
             purchaseFit = BGNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
@@ -151,12 +158,12 @@ enum LTV: StageModule {
             .decimal(order.indices.map { spendValid[$0] ? spend[order[$0]] : 0 }, validity: spendValid),
             .decimal(order.indices.map { spendValid[$0] ? discounted[order[$0]] * spend[order[$0]] : 0 }, validity: spendValid),
         ])
-        return StageOutput(main: main, other: [("params", try paramsTable(purchaseFit, spendFit, summary))],
+        return StageOutput(main: main, other: [("params", try paramsTable(model, purchaseFit, spendFit, summary))],
                            counts: ["customers": n, "excluded_first_purchase_after_end": summary.excludedLate])
     }
 
     /// One row per parameter, then log_likelihood and n per model (with the fit diagnostic).
-    static func paramsTable(_ purchase: ModelFit, _ spend: ModelFit?, _ summary: CustomerSummary) throws -> Table {
+    static func paramsTable(_ purchaseModel: String, _ purchase: ModelFit, _ spend: ModelFit?, _ summary: CustomerSummary) throws -> Table {
         var model = [String](), name = [String](), value = [Double](), error = [Double](), note = [String?]()
         func add(_ m: String, _ fit: ModelFit) {
             for (i, n) in fit.names.enumerated() {
@@ -165,7 +172,7 @@ enum LTV: StageModule {
             model.append(m); name.append("log_likelihood"); value.append(fit.logLikelihood); error.append(.nan); note.append(fit.diagnostic)
             model.append(m); name.append("n"); value.append(Double(fit.n)); error.append(.nan); note.append(nil)
         }
-        add(purchase.names.contains("s") ? "pareto-nbd" : "bg-nbd", purchase)
+        add(purchaseModel, purchase)
         if let spend {
             add("gamma-gamma", spend)
             model.append("gamma-gamma"); name.append("spend_frequency_correlation")

@@ -155,3 +155,24 @@ func sameTo(_ significant: Int, _ a: Double, _ b: Double) -> Bool {
         #expect(abs(a - b) < 1e-6)
     }
 }
+
+@Suite struct MBGNBDTests {
+    /// No published maximum for CDNOW; the reference is lifetimes 0.11.3
+    /// `ModifiedBetaGeoFitter().fit` on the Fader–Hardie CDNOW summary (t_x and T rounded to
+    /// two decimals), run once on 2026-11-24: r 0.524838, α 6.182988, a 0.891356, b 1.614000.
+    @Test func agreesWithLifetimesOnCDNOW() throws {
+        let s = try cdnowCalibration()
+        let fit = MBGNBD.fit(frequency: s.frequency, recency: s.recency.map { ($0 * 100).rounded() / 100 },
+                             age: s.age.map { ($0 * 100).rounded() / 100 })
+        #expect(fit.converged, "\(fit.diagnostic)")
+        #expect(sameTo(3, fit.value("r"), 0.524838), "\(fit.values)")
+        #expect(sameTo(3, fit.value("alpha"), 6.182988))
+        #expect(sameTo(3, fit.value("a"), 0.891356))
+        #expect(sameTo(3, fit.value("b"), 1.614000))
+        let p = MBGNBD.Parameters(fit)
+        // Unlike BG/NBD, a customer with no repeat purchase need not be alive.
+        #expect(MBGNBD.probabilityAlive(p, x: 0, tx: 0, T: 38.86) < 1)
+        let e = MBGNBD.expectedPurchases(p, t: 39, x: 2, tx: 30.43, T: 38.86)
+        #expect(e > 0.5 && e < 2)
+    }
+}
