@@ -28,14 +28,22 @@ enum LTV: StageModule {
             ParamSpec("spend", .choice(["gamma-gamma", "none"]), default: .string("gamma-gamma"), help: "spend model, or none for purchases only"),
             ParamSpec("time_unit", .choice(CustomerSummary.TimeUnit.allCases.map(\.rawValue)), default: .string("week"), help: "unit of recency, T and horizon"),
             ParamSpec("observation_end", .string, help: "end of the data, YYYY-MM-DD (default: the last transaction date)"),
+            ParamSpec("calibration_end", .string, help: "fit on the data up to this date and evaluate on the rest up to observation_end (the evaluation port)"),
             ParamSpec("horizon", .number, default: .double(52), help: "prediction horizon, in time_unit"),
             ParamSpec("discount_rate", .number, default: .double(0.10), help: "discount rate per year, converted to the time unit"),
         ],
         ports: ["params"],
+        dynamicPorts: { params in params["calibration_end"] == nil ? ["params"] : ["params", "evaluation"] },
         validate: { params in
             var problems = [(param: String, message: String)]()
-            if let text = params["observation_end"]?.string, CleanTransactions.parseDate(text) == nil {
-                problems.append(("observation_end", "'observation_end' must be a date like 2025-06-30, got '\(text)'"))
+            for name in ["observation_end", "calibration_end"] {
+                if let text = params[name]?.string, CleanTransactions.parseDate(text) == nil {
+                    problems.append((name, "'\(name)' must be a date like 2025-06-30, got '\(text)'"))
+                }
+            }
+            if let c = params["calibration_end"]?.string.flatMap(CleanTransactions.parseDate),
+               let o = params["observation_end"]?.string.flatMap(CleanTransactions.parseDate), c >= o {
+                problems.append(("calibration_end", "'calibration_end' must come before observation_end"))
             }
             if let h = params["horizon"]?.double, !(h > 0 && h <= 10_000) { problems.append(("horizon", "'horizon' must be positive (in time_unit), got \(h)")) }
             if let d = params["discount_rate"]?.double, !(d >= 0 && d < 10) { problems.append(("discount_rate", "'discount_rate' is a yearly rate such as 0.10, got \(d)")) }
@@ -61,7 +69,13 @@ enum LTV: StageModule {
         guard let lastDay = days.indices.filter({ ids[$0] >= 0 }).map({ days[$0] }).max() else {
             throw StageFailure("no transactions to fit: the input is empty")
         }
-        let end = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? lastDay
+        let observationEnd = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? lastDay
+        let calibrationEnd = context.string("calibration_end").flatMap(CleanTransactions.parseDate)
+        if let calibrationEnd, calibrationEnd >= observationEnd {
+            throw StageFailure("calibration_end \(CivilDate.string(Int(calibrationEnd))) is not before the end of the data \(CivilDate.string(Int(observationEnd)))")
+        }
+        // With a calibration period the models see only its data.
+        let end = calibrationEnd ?? observationEnd
         context.progress("summarising \(groups.count) customers")
         let summary = CustomerSummary(groups: ids, customers: groups.count, days: days, amounts: amounts, end: end, unit: unit)
         guard summary.count >= 2 else { throw StageFailure("BG/NBD needs at least 2 customers with purchases by observation_end, found \(summary.count)") }
@@ -73,6 +87,7 @@ enum LTV: StageModule {
         context.progress("fitting \(model)")
         let purchaseFit: ModelFit
         let aliveFunction: @Sendable (Double, Double, Double) -> Double
+        let expectedAt: @Sendable (Double, Double, Double, Double) -> Double
         let horizon = context.double("horizon") ?? 52
         let yearly = context.double("discount_rate") ?? 0.10
         let perUnit = pow(1 + yearly, unit.days / 365.25) - 1
@@ -82,6 +97,7 @@ enum LTV: StageModule {
             purchaseFit = ParetoNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
             let p = ParetoNBD.Parameters(purchaseFit)
             aliveFunction = { x, tx, T in ParetoNBD.probabilityAlive(p, x: x, tx: tx, T: T) }
+            expectedAt = { t, x, tx, T in ParetoNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }
             overHorizon = { x, tx, T in
                 GaussLegendre.discounted({ t in ParetoNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }, horizon: horizon, ratePerUnit: perUnit)
             }
@@ -89,6 +105,7 @@ enum LTV: StageModule {
             purchaseFit = MBGNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
             let p = MBGNBD.Parameters(purchaseFit)
             aliveFunction = { x, tx, T in MBGNBD.probabilityAlive(p, x: x, tx: tx, T: T) }
+            expectedAt = { t, x, tx, T in MBGNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }
             overHorizon = { x, tx, T in
                 GaussLegendre.discounted({ t in MBGNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }, horizon: horizon, ratePerUnit: perUnit)
             }
@@ -96,6 +113,7 @@ enum LTV: StageModule {
             purchaseFit = BGNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
             let p = BGNBD.Parameters(purchaseFit)
             aliveFunction = { x, tx, T in BGNBD.probabilityAlive(p, x: x, tx: tx, T: T) }
+            expectedAt = { t, x, tx, T in BGNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }
             overHorizon = { x, tx, T in BGNBD.purchasesOverHorizon(p, x: x, tx: tx, T: T, horizon: horizon, ratePerUnit: perUnit) }
         }
         var spendFit: ModelFit? = nil
@@ -158,7 +176,25 @@ enum LTV: StageModule {
             .decimal(order.indices.map { spendValid[$0] ? spend[order[$0]] : 0 }, validity: spendValid),
             .decimal(order.indices.map { spendValid[$0] ? discounted[order[$0]] * spend[order[$0]] : 0 }, validity: spendValid),
         ])
-        return StageOutput(main: main, other: [("params", try paramsTable(model, purchaseFit, spendFit, summary))],
+        var ports: [(String, Table)] = [("params", try paramsTable(model, purchaseFit, spendFit, summary))]
+        if let calibrationEnd {
+            context.progress("evaluating on the holdout")
+            var holdout = [[Int32]](repeating: [], count: groups.count)
+            for row in ids.indices where ids[row] >= 0 && days[row] > calibrationEnd && days[row] <= observationEnd {
+                holdout[Int(ids[row])].append(days[row])
+            }
+            let evaluation = HoldoutEvaluation(
+                frequency: summary.frequency, holdoutDays: summary.customer.map { holdout[$0] }, calibrationEnd: calibrationEnd,
+                holdoutEnd: observationEnd, unit: unit,
+                expected: { i, t in expectedAt(t, summary.frequency[i], summary.recency[i], summary.age[i]) })
+            ports.append(("evaluation", try Table(names: ["kind", "label", "customers", "actual", "predicted"], columns: [
+                .string(evaluation.rows.map(\.kind)), .string(evaluation.rows.map(\.label)),
+                .int(evaluation.rows.map { Int64($0.customers ?? 0) }, validity: evaluation.rows.map { $0.customers != nil }),
+                .decimal(evaluation.rows.map { $0.actual ?? 0 }, validity: evaluation.rows.map { $0.actual != nil }),
+                .decimal(evaluation.rows.map { $0.predicted ?? 0 }, validity: evaluation.rows.map { $0.predicted != nil }),
+            ])))
+        }
+        return StageOutput(main: main, other: ports,
                            counts: ["customers": n, "excluded_first_purchase_after_end": summary.excludedLate])
     }
 

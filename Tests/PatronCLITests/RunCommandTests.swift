@@ -187,6 +187,12 @@ import Testing
         #expect(abs(value("gamma-gamma", "q") - 3.74) < 0.005)
         let ltv = try await patron("show", "cdnow-ltv", "ltv", "--format", "csv", "--head", "5000", in: root)
         #expect(!ltv.stdout.contains("nan") && !ltv.stdout.contains("inf"))
+        // The 39-week holdout: every customer in one frequency group, tracking rises.
+        let evaluation = try await patron("show", "cdnow-ltv", "ltv.evaluation", "--format", "json", "--head", "1000", in: root)
+        let rowsOut = try JSONSerialization.jsonObject(with: Data(evaluation.stdout.utf8)) as! [[String: Any]]
+        #expect(rowsOut.filter { $0["kind"] as? String == "by_frequency" }.map { $0["customers"] as! Int }.reduce(0, +) == 2_357)
+        let tracked = rowsOut.filter { $0["kind"] as? String == "tracking" }.map { $0["actual"] as! Double }
+        #expect(tracked.count == 39 && tracked == tracked.sorted())
         // The same pipeline with Pareto/NBD: a param away.
         let pnbd = try await patron("run", "cdnow-ltv", "--only", "ltv", "--param", "model=pareto-nbd", "--quiet", in: root)
         #expect(pnbd.status == 0, "\(pnbd.stderr)")

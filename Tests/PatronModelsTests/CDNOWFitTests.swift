@@ -176,3 +176,25 @@ func sameTo(_ significant: Int, _ a: Double, _ b: Double) -> Bool {
         #expect(e > 0.5 && e < 2)
     }
 }
+
+@Suite struct HoldoutEvaluationTests {
+    @Test func groupsTrackingAndMetrics() {
+        // Three customers: frequencies 0, 1, 9; holdout purchases on days after day 100.
+        let evaluation = HoldoutEvaluation(
+            frequency: [0, 1, 9], holdoutDays: [[], [103, 103, 110], [101, 108, 115, 115]],
+            calibrationEnd: 100, holdoutEnd: 114, unit: .week, expected: { i, t in Double(i + 1) * t / 2 })
+        let byFrequency = evaluation.rows.filter { $0.kind == "by_frequency" }
+        #expect(byFrequency.count == 8)
+        #expect(byFrequency[0].actual == 0 && byFrequency[0].customers == 1)
+        #expect(byFrequency[1].actual == 2)  // two distinct days
+        #expect(byFrequency[7].label == "7+" && byFrequency[7].actual == 2)  // day 115 is after the end
+        #expect(byFrequency[2].customers == 0 && byFrequency[2].actual == nil)
+        let tracking = evaluation.rows.filter { $0.kind == "tracking" }
+        #expect(tracking.map(\.label) == ["1", "2"])
+        #expect(tracking.map(\.actual) == [2, 4])  // by day 107: 103 and 101; by day 114: 110 and 108 too
+        let metric = Dictionary(uniqueKeysWithValues: evaluation.rows.filter { $0.kind == "metric" }.map { ($0.label, $0) })
+        #expect(metric["total"]?.actual == 4)
+        #expect(abs(metric["total"]!.predicted! - 6) < 1e-12)  // (1 + 2 + 3) × 2 weeks / 2
+        #expect(metric["mae"]?.predicted != nil && metric["rmse"]!.predicted! >= metric["mae"]!.predicted!)
+    }
+}
