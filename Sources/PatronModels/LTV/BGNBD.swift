@@ -55,6 +55,13 @@ public enum BGNBD {
             maxX = Int(cx.max() ?? 0)
         }
 
+        /// Σ weight × f(x, t_x, T) over the rows.
+        func weightedSum(_ f: (Double, Double, Double) -> Double) -> Double {
+            var sum = 0.0
+            for i in x.indices { sum += weight[i] * f(x[i], tx[i], T[i]) }
+            return sum
+        }
+
         init(rows: [Int], of other: Collapsed) {
             x = rows.map { other.x[$0] }; tx = rows.map { other.tx[$0] }; T = rows.map { other.T[$0] }
             weight = rows.map { other.weight[$0] }

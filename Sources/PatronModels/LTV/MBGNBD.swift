@@ -21,25 +21,15 @@ public enum MBGNBD {
     }
 
     public static func logLikelihood(_ p: Parameters, _ data: BGNBD.Collapsed) -> Double {
-        var ll = 0.0
-        for i in data.x.indices { ll += data.weight[i] * logLikelihood(p, x: data.x[i], tx: data.tx[i], T: data.T[i]) }
-        return ll
+        data.weightedSum { logLikelihood(p, x: $0, tx: $1, T: $2) }
     }
 
     public static func fit(frequency: [Double], recency: [Double], age: [Double]) -> ModelFit {
         let data = BGNBD.Collapsed(x: frequency, tx: recency, T: age)
         let meanT = age.reduce(0, +) / Double(max(1, age.count))
         let starts: [[Double]] = [[1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2]]
-        return LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, n: data.customers) { v in
-            func nll(_ w: [Double]) -> Double { -logLikelihood(Parameters(r: w[0], alpha: w[1], a: w[2], b: w[3]), data) }
-            let gradient = (0..<4).map { j -> Double in
-                let h = 1e-6 * v[j]
-                var up = v, down = v
-                up[j] += h
-                down[j] -= h
-                return (nll(up) - nll(down)) / (2 * h)
-            }
-            return (nll(v), gradient)
+        return LikelihoodFit.fitWithNumericGradient(names: ["r", "alpha", "a", "b"], starts: starts, n: data.customers) { w in
+            logLikelihood(Parameters(r: w[0], alpha: w[1], a: w[2], b: w[3]), data)
         }
     }
 

@@ -19,6 +19,21 @@ public struct ModelFit: Sendable {
 /// Fits log-parameters by BFGS from several starts, keeps the best, and derives standard
 /// errors from a finite-difference Hessian of the analytic gradient.
 enum LikelihoodFit {
+    /// As `fit`, for a log-likelihood without an analytic gradient: central differences.
+    static func fitWithNumericGradient(names: [String], starts: [[Double]], n: Int,
+                                       logLikelihood: @escaping ([Double]) -> Double) -> ModelFit {
+        fit(names: names, starts: starts, n: n) { v in
+            let gradient = v.indices.map { j -> Double in
+                let h = 1e-6 * v[j]
+                var up = v, down = v
+                up[j] += h
+                down[j] -= h
+                return -(logLikelihood(up) - logLikelihood(down)) / (2 * h)
+            }
+            return (-logLikelihood(v), gradient)
+        }
+    }
+
     /// - Parameter negLL: the negative log-likelihood and its gradient in *natural* parameters.
     static func fit(names: [String], starts: [[Double]], n: Int, standardErrors wantErrors: Bool = true,
                     negLL: ([Double]) -> (value: Double, gradient: [Double])) -> ModelFit {
