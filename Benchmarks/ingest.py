@@ -31,6 +31,21 @@ INGEST_STAGE = """  orders:
 PIPELINE = "pipeline: ingest\nstages:\n" + INGEST_STAGE
 
 
+def run_stages(project, name, pipeline):
+    """Writes Pipelines/NAME.yaml into `project`, empties its cache (the stat memo stays),
+    runs the pipeline and returns its stages from the run record, by id."""
+    os.makedirs(os.path.join(project, "Pipelines"), exist_ok=True)
+    with open(os.path.join(project, "Pipelines", name + ".yaml"), "w") as f:
+        f.write(pipeline)
+    shutil.rmtree(os.path.join(project, ".patron", "cache"), ignore_errors=True)
+    done = subprocess.run([PATRON, "run", name, "--quiet"], cwd=project, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(done.stderr)
+    runs = os.path.join(project, ".patron", "runs")
+    with open(os.path.join(runs, sorted(os.listdir(runs))[-1])) as f:
+        return {s["id"]: s for s in json.load(f)["stages"]}
+
+
 def run(args, cwd):
     start = time.perf_counter()
     done = subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -14,7 +14,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "Benchmarks", "work")
 PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "patron"))
 CUSTOMERS = int(os.environ.get("BENCH_LTV_CUSTOMERS", "1000000"))
-from ingest import INGEST_STAGE
+from ingest import INGEST_STAGE, run_stages
 
 PIPELINE = "pipeline: ltv\nstages:\n" + INGEST_STAGE + """  clean:
     use: clean.transactions
@@ -33,17 +33,7 @@ def main():
     if not os.path.exists(data):
         os.makedirs(WORK, exist_ok=True)
         subprocess.run([PATRON, "sample", "-o", data, "--customers", str(CUSTOMERS), "--seed", "1"], check=True)
-    project = os.path.join(WORK, "ltv-project")
-    os.makedirs(os.path.join(project, "Pipelines"), exist_ok=True)
-    with open(os.path.join(project, "Pipelines", "ltv.yaml"), "w") as f:
-        f.write(PIPELINE.format(path=data))
-    shutil.rmtree(os.path.join(project, ".patron", "cache"), ignore_errors=True)
-    done = subprocess.run([PATRON, "run", "ltv", "--quiet"], cwd=project, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(done.stderr)
-    runs = os.path.join(project, ".patron", "runs")
-    with open(os.path.join(runs, sorted(os.listdir(runs))[-1])) as f:
-        stages = {s["id"]: s for s in json.load(f)["stages"]}
+    stages = run_stages(os.path.join(WORK, "ltv-project"), "ltv", PIPELINE.format(path=data))
     ours = stages["ltv"]["seconds"]
     customers = stages["ltv"]["rows"]["main"]
 

@@ -19,7 +19,7 @@ PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "p
 CUSTOMERS = int(os.environ.get("BENCH_CUSTOMERS", "1000000"))
 RATES = {"SEK": 0.087, "PLN": 0.23, "GBP": 1.17}
 
-from ingest import INGEST_STAGE
+from ingest import INGEST_STAGE, run_stages
 
 PIPELINE = "pipeline: segment\nstages:\n" + INGEST_STAGE + """  clean:
     use: clean.transactions
@@ -39,19 +39,9 @@ PIPELINE = "pipeline: segment\nstages:\n" + INGEST_STAGE + """  clean:
 
 def patron_times(data):
     project = os.path.join(WORK, "segment-project")
-    os.makedirs(os.path.join(project, "Pipelines"), exist_ok=True)
-    with open(os.path.join(project, "Pipelines", "segment.yaml"), "w") as f:
-        f.write(PIPELINE.format(path=data))
     best = {}
     for _ in range(2):
-        shutil.rmtree(os.path.join(project, ".patron", "cache"), ignore_errors=True)
-        done = subprocess.run([PATRON, "run", "segment", "--quiet"], cwd=project, capture_output=True, text=True)
-        if done.returncode != 0:
-            sys.exit(done.stderr)
-        runs = os.path.join(project, ".patron", "runs")
-        with open(os.path.join(runs, sorted(os.listdir(runs))[-1])) as f:
-            record = json.load(f)
-        for stage in record["stages"]:
+        for stage in run_stages(project, "segment", PIPELINE.format(path=data)).values():
             best[stage["id"]] = min(best.get(stage["id"], 1e9), stage["seconds"])
             best[stage["id"] + "_rows"] = stage["rows"]["main"]
     return best

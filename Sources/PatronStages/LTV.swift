@@ -51,22 +51,10 @@ enum LTV: StageModule {
         })
 
     static func run(_ context: StageContext) async throws -> StageOutput {
-        let input = context.inputs[0].table
-        func column(_ param: String) throws -> Column {
-            let name = context.string(param) ?? param
-            guard let column = input[name] else {
-                throw StageFailure("\(param): input '\(context.inputs[0].ref)' has no column '\(name)'; it has: \(input.names.joined(separator: ", "))")
-            }
-            return column
-        }
-        let customers = try column("customer"), dateColumn = try column("date"), amountColumn = try column("amount")
-        guard case .date(let days) = dateColumn.storage else { throw StageFailure("date: column is \(dateColumn.type.rawValue), expected date") }
-        guard let amounts = amountColumn.doubles else { throw StageFailure("amount: column is \(amountColumn.type.rawValue), expected decimal or int") }
+        let tx = try CustomerTransactions(context)
+        let (customers, days, amounts, groups, ids) = (tx.customers, tx.days, tx.amounts, tx.groups, tx.ids)
         let unit = CustomerSummary.TimeUnit(rawValue: context.string("time_unit") ?? "week") ?? .week
-        let groups = GroupIndex([customers])
-        var ids = groups.ids
-        for row in ids.indices where dateColumn.isNull(row) || amountColumn.isNull(row) { ids[row] = -1 }
-        guard let lastDay = days.indices.filter({ ids[$0] >= 0 }).map({ days[$0] }).max() else {
+        guard let lastDay = tx.lastDay else {
             throw StageFailure("no transactions to fit: the input is empty")
         }
         let observationEnd = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? lastDay
@@ -161,7 +149,7 @@ enum LTV: StageModule {
 
         // Output ordered by customer id, like every per-customer table.
         let firstRows = groups.firstRow
-        let order = SegmentRFM.sortedByID(Array(0..<n), customers: customers, firstRow: summary.customer.map { firstRows[$0] })
+        let order = CustomerTransactions.sortedByID(Array(0..<n), customers: customers, firstRow: summary.customer.map { firstRows[$0] })
         let hasSpend = gg != nil
         let spendValid = order.map { hasSpend && spend[$0].isFinite }
         let main = try Table(names: ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive",

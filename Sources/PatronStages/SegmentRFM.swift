@@ -87,24 +87,11 @@ enum SegmentRFM: StageModule {
     }
 
     static func run(_ context: StageContext) async throws -> StageOutput {
-        let input = context.inputs[0].table
-        func column(_ param: String) throws -> Column {
-            let name = context.string(param) ?? param
-            guard let column = input[name] else {
-                throw StageFailure("\(param): input '\(context.inputs[0].ref)' has no column '\(name)'; it has: \(input.names.joined(separator: ", "))")
-            }
-            return column
-        }
-        let customers = try column("customer"), dateColumn = try column("date"), amountColumn = try column("amount")
-        guard case .date(let days) = dateColumn.storage else { throw StageFailure("date: column is \(dateColumn.type.rawValue), expected date") }
-        guard let amounts = amountColumn.doubles else { throw StageFailure("amount: column is \(amountColumn.type.rawValue), expected decimal or int") }
+        let tx = try CustomerTransactions(context)
+        let (customers, days, amounts, groups, ids) = (tx.customers, tx.days, tx.amounts, tx.groups, tx.ids)
         let table = try segmentTable(context.params["segments"] ?? .string("rf-grid")).get()
         let bins = context.int("bins") ?? 5
-        let groups = GroupIndex([customers])
-        // Rows with a null date or amount are left out (clean.transactions never emits them).
-        var ids = groups.ids
-        for row in ids.indices where dateColumn.isNull(row) || amountColumn.isNull(row) { ids[row] = -1 }
-        let end = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? (days.indices.filter { ids[$0] >= 0 }.map { days[$0] }.max() ?? 0)
+        let end = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? (tx.lastDay ?? 0)
         let skippedLate = ids.indices.filter { ids[$0] >= 0 && days[$0] > end }.count
 
         let aggregate = RFMAggregate(groups: ids, customers: groups.count, days: days, amounts: amounts, observationEnd: end,
@@ -113,7 +100,7 @@ enum SegmentRFM: StageModule {
         // Customers whose every transaction is after observation_end do not exist yet.
         let present = (0..<groups.count).filter { aggregate.frequency[$0] > 0 }
         // Output order: by customer id bytes, so the input's row order never matters.
-        let order = sortedByID(present, customers: customers, firstRow: groups.firstRow)
+        let order = CustomerTransactions.sortedByID(present, customers: customers, firstRow: groups.firstRow)
         let recency = order.map { Double(aggregate.recencyDays[$0]) }
         let r = QuantileScores.scores(recency, bins: bins, higherIsBetter: false)
         let f = QuantileScores.scores(order.map { Double(aggregate.frequency[$0]) }, bins: bins)
@@ -144,28 +131,6 @@ enum SegmentRFM: StageModule {
         ])
         return StageOutput(main: main, other: [("summary", try summary(main, names: table.names))],
                            counts: ["customers": main.rowCount, "transactions_after_observation_end": skippedLate])
-    }
-
-    /// Group indices sorted by their customer id's bytes: by an 8-byte big-endian prefix
-    /// first, the rest compared only when prefixes tie.
-    static func sortedByID(_ groups: [Int], customers: Column, firstRow: [Int]) -> [Int] {
-        guard case .string(let s) = customers.storage else { return groups }
-        return s.bytes.withUnsafeBufferPointer { bytes in
-            var keyed = groups.map { g -> (prefix: UInt64, group: Int) in
-                let r = s.range(firstRow[g])
-                var prefix: UInt64 = 0
-                for k in 0..<8 { prefix = prefix << 8 | UInt64(k < r.count ? bytes[r.lowerBound + k] : 0) }
-                return (prefix, g)
-            }
-            keyed.sort { a, b in
-                if a.prefix != b.prefix { return a.prefix < b.prefix }
-                let ra = s.range(firstRow[a.group]), rb = s.range(firstRow[b.group])
-                let n = min(ra.count, rb.count)
-                let c = n <= 8 ? 0 : memcmp(bytes.baseAddress! + ra.lowerBound + 8, bytes.baseAddress! + rb.lowerBound + 8, n - 8)
-                return c != 0 ? c < 0 : (ra.count != rb.count ? ra.count < rb.count : a.group < b.group)
-            }
-            return keyed.map(\.group)
-        }
     }
 
     /// Per segment (in table order, then Other): customers, share, mean recency, frequency

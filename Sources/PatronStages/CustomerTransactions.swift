@@ -1,0 +1,66 @@
+import Foundation
+import PatronPipeline
+import PatronTable
+
+/// The transactions a per-customer stage reads — the columns its `customer`, `date` and
+/// `amount` params name — grouped by customer. Rows with a null date or amount belong to no
+/// customer (`clean.transactions` never emits them).
+struct CustomerTransactions {
+    let customers: Column
+    let days: [Int32]
+    let amounts: [Double]
+    let groups: GroupIndex
+    /// Each row's customer group, or -1.
+    let ids: [Int32]
+
+    init(_ context: StageContext) throws {
+        let input = context.inputs[0].table
+        func column(_ param: String) throws -> Column {
+            let name = context.string(param) ?? param
+            guard let column = input[name] else {
+                throw StageFailure("\(param): input '\(context.inputs[0].ref)' has no column '\(name)'; it has: \(input.names.joined(separator: ", "))")
+            }
+            return column
+        }
+        customers = try column("customer")
+        let dateColumn = try column("date"), amountColumn = try column("amount")
+        guard case .date(let days) = dateColumn.storage else { throw StageFailure("date: column is \(dateColumn.type.rawValue), expected date") }
+        guard let amounts = amountColumn.doubles else { throw StageFailure("amount: column is \(amountColumn.type.rawValue), expected decimal or int") }
+        self.days = days
+        self.amounts = amounts
+        groups = GroupIndex([customers])
+        var ids = groups.ids
+        for row in ids.indices where dateColumn.isNull(row) || amountColumn.isNull(row) { ids[row] = -1 }
+        self.ids = ids
+    }
+
+    /// The latest date of any grouped row, or nil when there is none.
+    var lastDay: Int32? {
+        var last: Int32? = nil
+        for row in ids.indices where ids[row] >= 0 { last = max(last ?? days[row], days[row]) }
+        return last
+    }
+
+    /// Group indices sorted by their customer id's bytes: by an 8-byte big-endian prefix
+    /// first, the rest compared only when prefixes tie. Per-customer tables use this order,
+    /// so the input's row order never matters.
+    static func sortedByID(_ groups: [Int], customers: Column, firstRow: [Int]) -> [Int] {
+        guard case .string(let s) = customers.storage else { return groups }
+        return s.bytes.withUnsafeBufferPointer { bytes in
+            var keyed = groups.map { g -> (prefix: UInt64, group: Int) in
+                let r = s.range(firstRow[g])
+                var prefix: UInt64 = 0
+                for k in 0..<8 { prefix = prefix << 8 | UInt64(k < r.count ? bytes[r.lowerBound + k] : 0) }
+                return (prefix, g)
+            }
+            keyed.sort { a, b in
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                let ra = s.range(firstRow[a.group]), rb = s.range(firstRow[b.group])
+                let n = min(ra.count, rb.count)
+                let c = n <= 8 ? 0 : memcmp(bytes.baseAddress! + ra.lowerBound + 8, bytes.baseAddress! + rb.lowerBound + 8, n - 8)
+                return c != 0 ? c < 0 : (ra.count != rb.count ? ra.count < rb.count : a.group < b.group)
+            }
+            return keyed.map(\.group)
+        }
+    }
+}
