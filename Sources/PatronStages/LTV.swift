@@ -17,7 +17,7 @@ import PatronTable
 /// ```
 enum LTV: StageModule {
     static let spec = ModuleSpec(
-        name: "ltv", version: "1",
+        name: "ltv", version: "2",
         summary: "Lifetime value: BG/NBD purchases and Gamma-Gamma spend per customer, P(alive), expected purchases, discounted CLV.",
         inputs: .exactly(1),
         params: [
@@ -31,6 +31,9 @@ enum LTV: StageModule {
             ParamSpec("calibration_end", .string, help: "fit on the data up to this date and evaluate on the rest up to observation_end (the evaluation port)"),
             ParamSpec("horizon", .number, default: .double(52), help: "prediction horizon, in time_unit"),
             ParamSpec("discount_rate", .number, default: .double(0.10), help: "discount rate per year, converted to the time unit"),
+            ParamSpec("intervals", .bool, default: .bool(false), help: "90% intervals for expected purchases and CLV by a seeded parametric bootstrap of the fitted parameters"),
+            ParamSpec("interval_draws", .int, default: .int(100), help: "parameter draws for intervals (prediction time grows in proportion)"),
+            ParamSpec("seed", .int, default: .int(1), help: "seed of the bootstrap draws"),
         ],
         ports: ["params"],
         dynamicPorts: { params in params["calibration_end"] == nil ? ["params"] : ["params", "evaluation"] },
@@ -46,11 +49,13 @@ enum LTV: StageModule {
                 problems.append(("calibration_end", "'calibration_end' must come before observation_end"))
             }
             if let h = params["horizon"]?.double, !(h > 0 && h <= 10_000) { problems.append(("horizon", "'horizon' must be positive (in time_unit), got \(h)")) }
+            if let d = params["interval_draws"]?.int, !(d >= 20 && d <= 10_000) { problems.append(("interval_draws", "'interval_draws' must be between 20 and 10000, got \(d)")) }
             if let d = params["discount_rate"]?.double, !(d >= 0 && d < 10) { problems.append(("discount_rate", "'discount_rate' is a yearly rate such as 0.10, got \(d)")) }
             return problems
         })
 
     static func run(_ context: StageContext) async throws -> StageOutput {
+        context.progress("grouping transactions by customer")
         let tx = try CustomerTransactions(context)
         let (customers, days, amounts, groups, ids) = (tx.customers, tx.days, tx.amounts, tx.groups, tx.ids)
         let unit = CustomerSummary.TimeUnit(rawValue: context.string("time_unit") ?? "week") ?? .week
@@ -72,38 +77,13 @@ enum LTV: StageModule {
         }
 
         let model = context.string("model") ?? "bg-nbd"
-        context.progress("fitting \(model)")
-        let purchaseFit: ModelFit
-        let aliveFunction: @Sendable (Double, Double, Double) -> Double
-        let expectedAt: @Sendable (Double, Double, Double, Double) -> Double
         let horizon = context.double("horizon") ?? 52
         let yearly = context.double("discount_rate") ?? 0.10
         let perUnit = pow(1 + yearly, unit.days / 365.25) - 1
-        /// (expected purchases over the horizon, the same discounted) for (x, t_x, T).
-        let overHorizon: @Sendable (Double, Double, Double) -> (Double, Double)
-        if model == "pareto-nbd" {
-            purchaseFit = ParetoNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
-            let p = ParetoNBD.Parameters(purchaseFit)
-            aliveFunction = { x, tx, T in ParetoNBD.probabilityAlive(p, x: x, tx: tx, T: T) }
-            expectedAt = { t, x, tx, T in ParetoNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }
-            overHorizon = { x, tx, T in
-                GaussLegendre.discounted({ t in ParetoNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }, horizon: horizon, ratePerUnit: perUnit)
-            }
-        } else if model == "mbg-nbd" {
-            purchaseFit = MBGNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
-            let p = MBGNBD.Parameters(purchaseFit)
-            aliveFunction = { x, tx, T in MBGNBD.probabilityAlive(p, x: x, tx: tx, T: T) }
-            expectedAt = { t, x, tx, T in MBGNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }
-            overHorizon = { x, tx, T in
-                GaussLegendre.discounted({ t in MBGNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }, horizon: horizon, ratePerUnit: perUnit)
-            }
-        } else {
-            purchaseFit = BGNBD.fit(frequency: summary.frequency, recency: summary.recency, age: summary.age)
-            let p = BGNBD.Parameters(purchaseFit)
-            aliveFunction = { x, tx, T in BGNBD.probabilityAlive(p, x: x, tx: tx, T: T) }
-            expectedAt = { t, x, tx, T in BGNBD.expectedPurchases(p, t: t, x: x, tx: tx, T: T) }
-            overHorizon = { x, tx, T in BGNBD.purchasesOverHorizon(p, x: x, tx: tx, T: T, horizon: horizon, ratePerUnit: perUnit) }
-        }
+        let rows = CollapsedSummary(x: summary.frequency, tx: summary.recency, T: summary.age)
+        context.progress("fitting \(model) on \(rows.x.count) distinct (x, t_x, T)")
+        let purchaseFit = PurchasePredictor.fit(model, rows)
+        let predictor = PurchasePredictor(model: model, values: purchaseFit.values, horizon: horizon, ratePerUnit: perUnit)
         var spendFit: ModelFit? = nil
         var gg: GammaGamma.Parameters? = nil
         if context.string("spend") != "none" {
@@ -113,47 +93,36 @@ enum LTV: StageModule {
             if fit.n > 0 { gg = GammaGamma.Parameters(fit) }
         }
 
-        // Predictions per distinct (x, t_x, T, z̄): purchases by period, discounted.
+        context.progress("predicting")
+        // Predictions once per distinct (x, t_x, T); spend per customer.
         let n = summary.count
+        let perRow = predictor.predict(rows)
         var pAlive = [Double](repeating: 0, count: n), expected = [Double](repeating: 0, count: n)
         var spend = [Double](repeating: 0, count: n), discounted = [Double](repeating: 0, count: n)
-        let populationSpend = gg.map { $0.q > 1 ? $0.p * $0.gamma / ($0.q - 1) : Double.nan } ?? .nan
-        // Each distinct (x, t_x, T) once, in blocks on all cores.
-        let keys = BGNBD.Collapsed(x: summary.frequency, tx: summary.recency, T: summary.age)
-        let block = 4096
-        let blocks = (keys.x.count + block - 1) / block
-        let results = Mutex([[(Double, Double, Double)]](repeating: [], count: blocks))
-        DispatchQueue.concurrentPerform(iterations: blocks) { b in
-            var out = [(Double, Double, Double)]()
-            for k in (b * block)..<min(keys.x.count, (b + 1) * block) {
-                let (x, tx, T) = (keys.x[k], keys.tx[k], keys.T[k])
-                let (total, present) = overHorizon(x, tx, T)
-                out.append((aliveFunction(x, tx, T), total, present))
-            }
-            let done = out
-            results.withLock { $0[b] = done }
-        }
-        let byKey = results.withLock { $0 }.flatMap { $0 }
-        var keyIndex = [BGNBD.Collapsed.Key: Int]()
-        for k in keys.x.indices { keyIndex[.init(x: keys.x[k], tx: keys.tx[k], T: keys.T[k])] = k }
         for i in 0..<n {
-            let x = summary.frequency[i]
-            let (alive, total, present) = byKey[keyIndex[.init(x: x, tx: summary.recency[i], T: summary.age[i])]!]
-            pAlive[i] = alive
-            expected[i] = total
-            discounted[i] = present
-            if let gg {
-                spend[i] = x >= 1 && summary.monetary[i] > 0 ? GammaGamma.expectedSpend(gg, x: x, mean: summary.monetary[i]) : populationSpend
-            }
+            let k = Int(rows.rowOf[i])
+            pAlive[i] = perRow.alive[k]
+            expected[i] = perRow.total[k]
+            discounted[i] = perRow.discounted[k]
+            if let gg { spend[i] = GammaGamma.expectedSpendAnyCustomer(gg, x: summary.frequency[i], mean: summary.monetary[i]) }
+        }
+        var intervals: LTVIntervals? = nil
+        if context.bool("intervals") == true {
+            let draws = context.int("interval_draws") ?? 100
+            context.progress("bootstrapping \(draws) parameter draws for 90% intervals")
+            intervals = try LTVIntervals(model: model, purchaseFit: purchaseFit, spendFit: gg == nil ? nil : spendFit, rows: rows,
+                                         summary: summary, draws: draws, seed: UInt64(context.int("seed") ?? 1),
+                                         horizon: horizon, ratePerUnit: perUnit)
         }
 
+        context.progress("building the table")
         // Output ordered by customer id, like every per-customer table.
         let firstRows = groups.firstRow
         let order = CustomerTransactions.sortedByID(Array(0..<n), customers: customers, firstRow: summary.customer.map { firstRows[$0] })
         let hasSpend = gg != nil
         let spendValid = order.map { hasSpend && spend[$0].isFinite }
         let main = try Table(names: ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive",
-                                     "expected_purchases", "expected_spend", "clv"], columns: [
+                                     "expected_purchases", "expected_spend", "clv"] + (intervals == nil ? [] : LTVIntervals.columns), columns: [
             customers.gathering(order.map { firstRows[summary.customer[$0]] }),
             .decimal(order.map { summary.frequency[$0] }),
             .decimal(order.map { summary.recency[$0] }),
@@ -163,8 +132,8 @@ enum LTV: StageModule {
             .decimal(order.map { expected[$0] }),
             .decimal(order.indices.map { spendValid[$0] ? spend[order[$0]] : 0 }, validity: spendValid),
             .decimal(order.indices.map { spendValid[$0] ? discounted[order[$0]] * spend[order[$0]] : 0 }, validity: spendValid),
-        ])
-        var ports: [(String, Table)] = [("params", try paramsTable(model, purchaseFit, spendFit, summary))]
+        ] + (intervals?.columns(order: order) ?? []))
+        var ports: [(String, Table)] = [("params", try paramsTable(model, purchaseFit, spendFit, summary, intervals))]
         if let calibrationEnd {
             context.progress("evaluating on the holdout")
             var holdout = [[Int32]](repeating: [], count: groups.count)
@@ -174,7 +143,7 @@ enum LTV: StageModule {
             let evaluation = HoldoutEvaluation(
                 frequency: summary.frequency, holdoutDays: summary.customer.map { holdout[$0] }, calibrationEnd: calibrationEnd,
                 holdoutEnd: observationEnd, unit: unit,
-                expected: { i, t in expectedAt(t, summary.frequency[i], summary.recency[i], summary.age[i]) })
+                expected: { i, t in predictor.expectedAt(t, summary.frequency[i], summary.recency[i], summary.age[i]) })
             ports.append(("evaluation", try Table(names: ["kind", "label", "customers", "actual", "predicted"], columns: [
                 .string(evaluation.rows.map(\.kind)), .string(evaluation.rows.map(\.label)),
                 .int(evaluation.rows.map { Int64($0.customers ?? 0) }, validity: evaluation.rows.map { $0.customers != nil }),
@@ -187,7 +156,8 @@ enum LTV: StageModule {
     }
 
     /// One row per parameter, then log_likelihood and n per model (with the fit diagnostic).
-    static func paramsTable(_ purchaseModel: String, _ purchase: ModelFit, _ spend: ModelFit?, _ summary: CustomerSummary) throws -> Table {
+    static func paramsTable(_ purchaseModel: String, _ purchase: ModelFit, _ spend: ModelFit?, _ summary: CustomerSummary,
+                            _ intervals: LTVIntervals?) throws -> Table {
         var model = [String](), name = [String](), value = [Double](), error = [Double](), note = [String?]()
         func add(_ m: String, _ fit: ModelFit) {
             for (i, n) in fit.names.enumerated() {
@@ -203,6 +173,10 @@ enum LTV: StageModule {
             value.append(GammaGamma.spendFrequencyCorrelation(frequency: summary.frequency, monetary: summary.monetary))
             error.append(.nan)
             note.append("the model assumes spend and frequency are independent; far from 0, expected spend is biased")
+        }
+        if let intervals {
+            model.append("bootstrap"); name.append("draws"); value.append(Double(intervals.draws)); error.append(.nan)
+            note.append("90% intervals (5th to 95th percentile) over parameter draws, seed \(intervals.seed); \(intervals.clvNote)")
         }
         return try Table(names: ["model", "name", "value", "std_error", "note"], columns: [
             .string(model), .string(name),

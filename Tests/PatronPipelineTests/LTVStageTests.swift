@@ -22,6 +22,79 @@ import PatronModels
         }
     }
 
+    /// Customers from the BG/NBD process itself (r 0.8, α 10 weeks, a 1, b 3) in 1970, each
+    /// order's value from `spend` (given the customer's number).
+    func simulated(customers: Int, seed: UInt64, spend: (inout RandomSource, Int) -> Double) -> [(String, Int32, Double)] {
+        var rows = [(String, Int32, Double)]()
+        var rng = RandomSource(seed: seed)
+        for c in 0..<customers {
+            let lambda = rng.gamma(shape: 0.8, rate: 10) / 7  // per day
+            let p = rng.beta(1, 3)
+            var day = Double(rng.below(100)), first = true
+            while day < 365 {
+                rows.append(("c\(c)", Int32(day), spend(&rng, c)))
+                if !first && rng.uniform() < p { break }
+                first = false
+                day += rng.exponential(rate: max(lambda, 1e-9))
+            }
+        }
+        return rows
+    }
+
+    @Test func intervalsBracketThePredictionsAndRepeat() async throws {
+        // Gamma-Gamma spend: ν ~ Gamma(3.7, 15) per customer, each order Gamma(6, ν).
+        var spendRNG = RandomSource(seed: 22)
+        let nu = (0..<600).map { _ in spendRNG.gamma(shape: 3.7, rate: 15) }
+        let table = try orders(simulated(customers: 600, seed: 21) { rng, c in rng.gamma(shape: 6, rate: nu[c]) })
+        let params: [String: Value] = ["observation_end": .string("1970-12-31"), "intervals": .bool(true), "interval_draws": .int(30)]
+        let output = try await runStage(LTV.self, table, params)
+        let main = try #require(output.table("main"))
+        guard case .decimal(let e)? = main["expected_purchases"]?.storage, case .decimal(let lo)? = main["expected_purchases_low"]?.storage,
+              case .decimal(let hi)? = main["expected_purchases_high"]?.storage, case .decimal(let clv)? = main["clv"]?.storage,
+              case .decimal(let clvLo)? = main["clv_low"]?.storage, case .decimal(let clvHi)? = main["clv_high"]?.storage
+        else { Issue.record("interval columns"); return }
+        var wider = 0
+        for i in e.indices {
+            #expect(lo[i] <= e[i] * (1 + 1e-3) && e[i] <= hi[i] * (1 + 1e-3), "customer \(i): \(lo[i]) … \(e[i]) … \(hi[i])")
+            #expect(clvLo[i] <= clv[i] * (1 + 1e-2) && clv[i] <= clvHi[i] * (1 + 1e-2))
+            if hi[i] - lo[i] > 0.01 * e[i] { wider += 1 }
+        }
+        // 600 customers leave real parameter uncertainty: most intervals are not points.
+        #expect(wider > e.count / 2)
+        #expect(allFinite(output))
+        // Same seed, same bytes; another seed, other draws.
+        let again = try await runStage(LTV.self, table, params)
+        #expect(again.table("main")?["clv_high"] == main["clv_high"])
+        var reseeded = params
+        reseeded["seed"] = .int(2)
+        #expect(try await runStage(LTV.self, table, reseeded).table("main")?["clv_high"] != main["clv_high"])
+    }
+
+    @Test func heavyTailedSpendGivesQBelowOneAndAFallback() async throws {
+        // Customers' typical order values spread over five orders of magnitude (each customer's
+        // orders close to their own): Gamma-Gamma's q falls to 1 or below.
+        var spendRNG = RandomSource(seed: 6)
+        let scale = (0..<1500).map { _ in pow(10, 5 * spendRNG.uniform()) }
+        let table = try orders(simulated(customers: 1500, seed: 5) { rng, c in scale[c] * (0.9 + 0.2 * rng.uniform()) })
+        let output = try await runStage(LTV.self, table, ["observation_end": .string("1970-12-31")])
+        #expect(allFinite(output))
+        let params = try #require(output.table("params"))
+        guard case .string(let names)? = params["name"]?.storage, case .decimal(let values)? = params["value"]?.storage,
+              case .string(let notes)? = params["note"]?.storage else { Issue.record("params"); return }
+        let list = (0..<names.count).map { names[$0] }
+        let q = values[list.firstIndex(of: "q")!]
+        #expect(q <= 1)
+        let note = notes[list.lastIndex(of: "log_likelihood")!]
+        #expect(note.contains("≤ 1") && note.contains("falls back"), "\(note)")
+    }
+
+    @Test func anObservationEndBeforeTheDataIsAClearError() async throws {
+        let table = try orders([("a", 100, 5), ("a", 130, 7), ("b", 110, 3), ("b", 140, 9)])
+        await #expect { _ = try await runStage(LTV.self, table, ["observation_end": .string("1969-06-30")]) } throws: {
+            String(describing: $0).contains("at least 2 customers")
+        }
+    }
+
     @Test func noRepeatBuyersIsAClearError() async throws {
         let table = try orders([("a", 100, 5), ("b", 110, 7), ("c", 120, 9)])
         await #expect { _ = try await runStage(LTV.self, table, [:]) } throws: {
@@ -52,21 +125,7 @@ import PatronModels
     }
 
     @Test func timeUnitsAreExplicit() async throws {
-        // 2 000 customers from the BG/NBD process itself (r 0.8, α 10 weeks, a 1, b 3).
-        var rows = [(String, Int32, Double)]()
-        var rng = RandomSource(seed: 8)
-        for c in 0..<2000 {
-            let lambda = rng.gamma(shape: 0.8, rate: 10) / 7  // per day
-            let p = rng.beta(1, 3)
-            var day = Double(rng.below(100)), first = true
-            while day < 365 {
-                rows.append(("c\(c)", Int32(day), 5 + Double(rng.below(20))))
-                if !first && rng.uniform() < p { break }
-                first = false
-                day += rng.exponential(rate: max(lambda, 1e-9))
-            }
-        }
-        let table = try orders(rows)
+        let table = try orders(simulated(customers: 2000, seed: 8) { rng, _ in 5 + Double(rng.below(20)) })
         let weeks = try await runStage(LTV.self, table, ["time_unit": .string("week"), "horizon": .double(52), "observation_end": .string("1970-12-31")])
         let days = try await runStage(LTV.self, table, ["time_unit": .string("day"), "horizon": .double(364), "observation_end": .string("1970-12-31")])
         // T of the same customer is 7 times larger in days; a year ahead is a year ahead in either unit.

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The BG/NBD model of Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way":
 /// purchases at a Poisson rate λ ~ Gamma(r, α) while alive; after each purchase the customer
@@ -28,53 +27,11 @@ public enum BGNBD {
         }
     }
 
-    /// Distinct (x, t_x, T) with their counts.
-    public struct Collapsed: Sendable {
-        public var x: [Double], tx: [Double], T: [Double], weight: [Double]
-        public var customers: Int
-        /// Largest x (frequencies are whole numbers: per-x tables replace ln Γ per row).
-        let maxX: Int
-
-        public struct Key: Hashable, Sendable {
-            public let x: Double, tx: Double, T: Double
-            public init(x: Double, tx: Double, T: Double) { self.x = x; self.tx = tx; self.T = T }
-        }
-
-        public init(x: [Double], tx: [Double], T: [Double]) {
-            var index = [Key: Int]()
-            var cx = [Double](), ctx = [Double](), cT = [Double](), w = [Double]()
-            for i in x.indices {
-                let key = Key(x: x[i], tx: tx[i], T: T[i])
-                if let k = index[key] { w[k] += 1 } else {
-                    index[key] = cx.count
-                    cx.append(x[i]); ctx.append(tx[i]); cT.append(T[i]); w.append(1)
-                }
-            }
-            self.x = cx; self.tx = ctx; self.T = cT; self.weight = w
-            customers = x.count
-            maxX = Int(cx.max() ?? 0)
-        }
-
-        /// Σ weight × f(x, t_x, T) over the rows.
-        func weightedSum(_ f: (Double, Double, Double) -> Double) -> Double {
-            var sum = 0.0
-            for i in x.indices { sum += weight[i] * f(x[i], tx[i], T[i]) }
-            return sum
-        }
-
-        init(rows: [Int], of other: Collapsed) {
-            x = rows.map { other.x[$0] }; tx = rows.map { other.tx[$0] }; T = rows.map { other.T[$0] }
-            weight = rows.map { other.weight[$0] }
-            customers = Int(weight.reduce(0, +))
-            maxX = Int(x.max() ?? 0)
-        }
-    }
-
     /// The log-likelihood and its gradient with respect to (r, α, a, b).
     ///
     /// ln Γ and ψ of r + x, b + x and a + b + x are tabulated once per x; rows are summed in
     /// fixed blocks on all cores and the blocks added in order (same bits for any core count).
-    public static func logLikelihood(_ p: Parameters, _ data: Collapsed) -> (value: Double, gradient: [Double]) {
+    public static func logLikelihood(_ p: Parameters, _ data: CollapsedSummary) -> (value: Double, gradient: [Double]) {
         let (r, alpha, a, b) = (p.r, p.alpha, p.a, p.b)
         let lgR = SpecialFunctions.lnGamma(r), lgAB = SpecialFunctions.lnGamma(a + b), lgB = SpecialFunctions.lnGamma(b)
         let psiR = SpecialFunctions.digamma(r), psiAB = SpecialFunctions.digamma(a + b), psiB = SpecialFunctions.digamma(b)
@@ -93,13 +50,9 @@ public enum BGNBD {
             tableLn[xi] = xi > 0 ? log(b + x - 1) : 0
         }
         let (a12, dR0, dA0, dB0, lnBX1) = (tableA12, tableR, tableA, tableB, tableLn)
-        let rows = data.x.count
-        let block = 16_384
-        let blocks = (rows + block - 1) / block
-        let partial = Mutex([[Double]](repeating: [], count: blocks))
-        let work: @Sendable (Int) -> [Double] = { bk in
+        let total = BlockSum.sum(count: data.x.count, width: 5) { range in
             var ll = 0.0, g0 = 0.0, g1 = 0.0, g2 = 0.0, g3 = 0.0
-            for i in (bk * block)..<min(rows, (bk + 1) * block) {
+            for i in range {
                 let x = data.x[i], tx = data.tx[i], T = data.T[i], w = data.weight[i]
                 let xi = Int(x)
                 let lnAT = log(alpha + T)
@@ -130,28 +83,22 @@ public enum BGNBD {
             }
             return [ll, g0, g1, g2, g3]
         }
-        if blocks <= 1 {
-            let v = work(0)
-            return (v[0], Array(v[1...]))
-        }
-        DispatchQueue.concurrentPerform(iterations: blocks) { bk in
-            let v = work(bk)
-            partial.withLock { $0[bk] = v }
-        }
-        var total = [0.0, 0.0, 0.0, 0.0, 0.0]
-        for v in partial.withLock({ $0 }) { for j in 0..<5 { total[j] += v[j] } }
         return (total[0], Array(total[1...]))
     }
 
     /// Maximum-likelihood fit from several starting points.
     public static func fit(frequency: [Double], recency: [Double], age: [Double]) -> ModelFit {
-        let data = Collapsed(x: frequency, tx: recency, T: age)
-        let meanT = age.reduce(0, +) / Double(max(1, age.count))
+        fit(CollapsedSummary(x: frequency, tx: recency, T: age))
+    }
+
+    /// Maximum-likelihood fit on collapsed rows.
+    public static func fit(_ data: CollapsedSummary) -> ModelFit {
+        let meanT = data.weightedSum { _, _, T in T } / Double(max(1, data.customers))
         var starts: [[Double]] = [[1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2], [2, max(1, meanT), 2, 5]]
         if data.x.count > 50_000 {
             // Many distinct rows: choose among the starts on every 20th row, then refine the
             // best on all of them (the maximum is the full data's, not the sample's).
-            let sample = Collapsed(rows: Array(stride(from: 0, to: data.x.count, by: 20)), of: data)
+            let sample = CollapsedSummary(rows: Array(stride(from: 0, to: data.x.count, by: 20)), of: data)
             let rough = LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, n: sample.customers, standardErrors: false) { v in
                 let (ll, g) = logLikelihood(Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]), sample)
                 return (-ll, g.map { -$0 })
@@ -190,13 +137,14 @@ public enum BGNBD {
                                             horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
         let denominator = x > 0 ? 1 + exp(log(p.a / (p.b + x - 1)) + (p.r + x) * log((p.alpha + T) / (p.alpha + tx))) : 1
         let lead = (p.a + p.b + x - 1) / (p.a - 1) / denominator
-        func expected(_ t: Double) -> Double {
-            guard t > 0 else { return 0 }
-            let z = t / (p.alpha + T + t)
-            let hyp = SpecialFunctions.hypergeometric2F1(p.r + x, p.b + x, p.a + p.b + x - 1, z)
-            return lead * (1 - exp((p.r + x) * log((p.alpha + T) / (p.alpha + T + t))) * hyp)
+        let ab = p.alpha + T, (first, second, third) = (p.r + x, p.b + x, p.a + p.b + x - 1)
+        let total = lead * (1 - exp(first * log(ab / (ab + horizon))) * SpecialFunctions.hypergeometric2F1(first, second, third, horizon / (ab + horizon)))
+        return GaussLegendre.discounted(total: total, horizon: horizon, ratePerUnit: ratePerUnit) { t in
+            let hyp = SpecialFunctions.hypergeometric2F1(first, second, third, t / (ab + t))
+            var out = SIMD16<Double>()
+            for i in 0..<16 { out[i] = lead * (1 - exp(first * log(ab / (ab + t[i]))) * hyp[i]) }
+            return out
         }
-        return GaussLegendre.discounted(expected, horizon: horizon, ratePerUnit: ratePerUnit)
     }
 
     /// E[X(t)]: expected purchases of a new customer in `t` time units from acquisition.

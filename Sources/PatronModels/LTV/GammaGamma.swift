@@ -14,63 +14,95 @@ public enum GammaGamma {
         public init(_ fit: ModelFit) { self.init(p: fit.value("p"), q: fit.value("q"), gamma: fit.value("gamma")) }
     }
 
+    /// The repeat buyers a fit uses, with what does not change between likelihood calls
+    /// (ln z̄, ln x) computed once.
+    public struct Buyers: Sendable {
+        public let x: [Double], mean: [Double]
+        let lnMean: [Double], lnX: [Double]
+        /// Frequencies are whole numbers up to `maxX`: ln Γ and ψ tabulated per x.
+        let whole: Bool, maxX: Int
+
+        public init(x: [Double], mean: [Double]) {
+            self.x = x
+            self.mean = mean
+            lnMean = mean.map { log($0) }
+            lnX = x.map { log($0) }
+            whole = x.allSatisfy { $0 == $0.rounded() && $0 < 1e6 }
+            maxX = whole ? Int(x.max() ?? 0) : 0
+        }
+
+        public var count: Int { x.count }
+
+        /// Every `step`th buyer.
+        func every(_ step: Int) -> Buyers {
+            let pick = Array(stride(from: 0, to: count, by: step))
+            return Buyers(x: pick.map { x[$0] }, mean: pick.map { mean[$0] })
+        }
+    }
+
     public static func logLikelihood(_ m: Parameters, x: [Double], mean: [Double]) -> (value: Double, gradient: [Double]) {
-        var ll = 0.0, g = [0.0, 0.0, 0.0]
+        logLikelihood(m, Buyers(x: x, mean: mean))
+    }
+
+    /// ln L and its gradient in (p, q, γ); buyers are summed in fixed blocks on all cores.
+    public static func logLikelihood(_ m: Parameters, _ data: Buyers) -> (value: Double, gradient: [Double]) {
         let lgQ = SpecialFunctions.lnGamma(m.q), psiQ = SpecialFunctions.digamma(m.q), lnGamma_ = log(m.gamma)
         // Per whole-number x: ln Γ(px + q) − ln Γ(px) and the matching ψ terms.
-        let maxX = Int(x.max() ?? 0)
-        var lg = [Double](repeating: 0, count: maxX + 1), psiSum = [Double](repeating: 0, count: maxX + 1)
-        var psiDiff = [Double](repeating: 0, count: maxX + 1), lnX = [Double](repeating: 0, count: maxX + 1)
-        let whole = x.allSatisfy { $0 == $0.rounded() }
-        if whole {
-            for k in 1...max(1, maxX) where k <= maxX {
-                let px = m.p * Double(k)
-                lg[k] = SpecialFunctions.lnGamma(px + m.q) - SpecialFunctions.lnGamma(px)
-                psiSum[k] = SpecialFunctions.digamma(px + m.q)
-                psiDiff[k] = psiSum[k] - SpecialFunctions.digamma(px)
-                lnX[k] = log(Double(k))
+        var lg = [Double](repeating: 0, count: data.maxX + 1), psiSum = lg, psiDiff = lg
+        for k in stride(from: 1, through: data.maxX, by: 1) {
+            let px = m.p * Double(k)
+            lg[k] = SpecialFunctions.lnGamma(px + m.q) - SpecialFunctions.lnGamma(px)
+            psiSum[k] = SpecialFunctions.digamma(px + m.q)
+            psiDiff[k] = psiSum[k] - SpecialFunctions.digamma(px)
+        }
+        let (lgTable, psiSumTable, psiDiffTable) = (lg, psiSum, psiDiff)
+        let v = BlockSum.sum(count: data.count, width: 4) { range in
+            var ll = 0.0, g0 = 0.0, g1 = 0.0, g2 = 0.0
+            for i in range {
+                let xi = data.x[i], px = m.p * xi
+                let denominator = m.gamma + xi * data.mean[i]
+                let lnDen = log(denominator), lnZ = data.lnMean[i], lnXi = data.lnX[i]
+                let lgTerm: Double, psiPXQ: Double, diff: Double
+                if data.whole {
+                    let k = Int(xi)
+                    lgTerm = lgTable[k]; psiPXQ = psiSumTable[k]; diff = psiDiffTable[k]
+                } else {
+                    lgTerm = SpecialFunctions.lnGamma(px + m.q) - SpecialFunctions.lnGamma(px)
+                    psiPXQ = SpecialFunctions.digamma(px + m.q)
+                    diff = psiPXQ - SpecialFunctions.digamma(px)
+                }
+                ll += lgTerm - lgQ + m.q * lnGamma_ + px * lnXi + (px - 1) * lnZ - (px + m.q) * lnDen
+                g0 += xi * (diff + lnXi + lnZ - lnDen)
+                g1 += psiPXQ - psiQ + lnGamma_ - lnDen
+                g2 += m.q / m.gamma - (px + m.q) / denominator
             }
+            return [ll, g0, g1, g2]
         }
-        for i in x.indices {
-            let px = m.p * x[i], z = mean[i], xi = x[i]
-            let k = Int(xi)
-            let denominator = m.gamma + xi * z
-            let lnDen = log(denominator), lnZ = log(z)
-            let lgTerm = whole ? lg[k] : SpecialFunctions.lnGamma(px + m.q) - SpecialFunctions.lnGamma(px)
-            let lnXi = whole ? lnX[k] : log(xi)
-            ll += lgTerm - lgQ + m.q * lnGamma_ + px * lnXi + (px - 1) * lnZ - (px + m.q) * lnDen
-            let psiPXQ = whole ? psiSum[k] : SpecialFunctions.digamma(px + m.q)
-            let diff = whole ? psiDiff[k] : psiPXQ - SpecialFunctions.digamma(px)
-            g[0] += xi * (diff + lnXi + lnZ - lnDen)
-            g[1] += psiPXQ - psiQ + lnGamma_ - lnDen
-            g[2] += m.q / m.gamma - (px + m.q) / denominator
-        }
-        return (ll, g)
+        return (v[0], Array(v[1...]))
     }
 
     /// Fits on the customers with x ≥ 1 and a positive mean; the others are left out.
     public static func fit(frequency: [Double], monetary: [Double]) -> ModelFit {
         let buyers = frequency.indices.filter { frequency[$0] >= 1 && monetary[$0] > 0 }
-        let x = buyers.map { frequency[$0] }, z = buyers.map { monetary[$0] }
         guard !buyers.isEmpty else {
             return ModelFit(names: ["p", "q", "gamma"], values: [.nan, .nan, .nan], standardErrors: [.nan, .nan, .nan],
                             logLikelihood: .nan, n: 0, iterations: 0, converged: false,
                             diagnostic: "no repeat buyers with a positive spend: Gamma-Gamma cannot be fitted; expected spend falls back to each customer's own mean")
         }
-        let meanZ = z.reduce(0, +) / Double(z.count)
+        let data = Buyers(x: buyers.map { frequency[$0] }, mean: buyers.map { monetary[$0] })
+        let meanZ = data.mean.reduce(0, +) / Double(data.count)
         var starts: [[Double]] = [[1, 2, meanZ], [5, 3, meanZ * 2], [2, 5, meanZ * 4]]
-        if buyers.count > 50_000 {
+        if data.count > 50_000 {
             // Choose among the starts on every 20th buyer, then refine the best on all.
-            let pick = Array(stride(from: 0, to: buyers.count, by: 20))
-            let sx = pick.map { x[$0] }, sz = pick.map { z[$0] }
-            let rough = LikelihoodFit.fit(names: ["p", "q", "gamma"], starts: starts, n: pick.count, standardErrors: false) { v in
-                let (ll, g) = logLikelihood(Parameters(p: v[0], q: v[1], gamma: v[2]), x: sx, mean: sz)
+            let sample = data.every(20)
+            let rough = LikelihoodFit.fit(names: ["p", "q", "gamma"], starts: starts, n: sample.count, standardErrors: false) { v in
+                let (ll, g) = logLikelihood(Parameters(p: v[0], q: v[1], gamma: v[2]), sample)
                 return (-ll, g.map { -$0 })
             }
             if rough.values.allSatisfy({ $0.isFinite && $0 > 0 }) { starts = [rough.values] }
         }
-        var fit = LikelihoodFit.fit(names: ["p", "q", "gamma"], starts: starts, n: buyers.count) { v in
-            let (ll, g) = logLikelihood(Parameters(p: v[0], q: v[1], gamma: v[2]), x: x, mean: z)
+        var fit = LikelihoodFit.fit(names: ["p", "q", "gamma"], starts: starts, n: data.count) { v in
+            let (ll, g) = logLikelihood(Parameters(p: v[0], q: v[1], gamma: v[2]), data)
             return (-ll, g.map { -$0 })
         }
         if fit.value("q") <= 1 {
@@ -85,6 +117,14 @@ public enum GammaGamma {
     public static func expectedSpend(_ m: Parameters, x: Double, mean: Double) -> Double {
         guard m.q > 1 else { return mean }
         return m.p * (m.gamma + x * mean) / (m.p * x + m.q - 1)
+    }
+
+    /// Expected spend per transaction for any customer: `expectedSpend` for repeat buyers
+    /// with a positive mean, the population mean p γ / (q − 1) for the others (NaN when
+    /// q ≤ 1: the population mean is not finite).
+    public static func expectedSpendAnyCustomer(_ m: Parameters, x: Double, mean: Double) -> Double {
+        if x >= 1 && mean > 0 { return expectedSpend(m, x: x, mean: mean) }
+        return m.q > 1 ? m.p * m.gamma / (m.q - 1) : .nan
     }
 
     /// Pearson correlation of frequency and mean spend among repeat buyers: the model assumes

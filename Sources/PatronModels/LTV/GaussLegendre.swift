@@ -52,3 +52,27 @@ public struct GaussLegendre: Sendable {
         return (total, exp(-delta * horizon) * total + delta * integral)
     }
 }
+
+extension GaussLegendre {
+    /// The 16 nodes and weights as vectors.
+    static let sixteenVectors: (nodes: SIMD16<Double>, weights: SIMD16<Double>) = {
+        var n = SIMD16<Double>(), w = SIMD16<Double>()
+        for i in 0..<16 { n[i] = sixteen.nodes[i]; w[i] = sixteen.weights[i] }
+        return (n, w)
+    }()
+
+    /// As `discounted(_:horizon:ratePerUnit:)`, with E(H) given and E at the 16 quadrature
+    /// times computed in one call (`batch` receives the times, returns E at each).
+    public static func discounted(total: Double, horizon: Double, ratePerUnit: Double,
+                                  batch: (SIMD16<Double>) -> SIMD16<Double>) -> (total: Double, discounted: Double) {
+        let delta = log(1 + ratePerUnit)
+        guard delta > 0 else { return (total, total) }
+        let (nodes, weights) = sixteenVectors
+        let half = horizon / 2
+        let t = half + half * nodes
+        let values = batch(t)
+        var sum = 0.0
+        for i in 0..<16 { sum += weights[i] * exp(-delta * t[i]) * values[i] }
+        return (total, exp(-delta * horizon) * total + delta * sum * half)
+    }
+}

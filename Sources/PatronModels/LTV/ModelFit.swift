@@ -12,8 +12,42 @@ public struct ModelFit: Sendable {
     /// What happened, in words: converged, or what went wrong (gradient norm, a parameter
     /// running to a bound, a flat likelihood) and what to do.
     public var diagnostic: String
+    /// The inverse Hessian (natural parameters); nil where it is singular or not computed.
+    public var covariance: [[Double]]? = nil
 
     public func value(_ name: String) -> Double { values[names.firstIndex(of: name)!] }
+
+    /// `count` parameter vectors from the fit's asymptotic distribution — normal in the
+    /// log-parameters the fit works in, with the covariance carried over by the delta method —
+    /// for a seeded parametric bootstrap of predictions. Nil without a usable covariance.
+    ///
+    /// ```swift
+    /// let draws = fit.parameterDraws(count: 100, seed: 1)   // 100 × [r, α, a, b]
+    /// ```
+    public func parameterDraws(count: Int, seed: UInt64) -> [[Double]]? {
+        guard let covariance, values.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
+        let k = values.count
+        // Covariance of ln θ, then its Cholesky factor.
+        var c = (0..<k).map { i in (0..<k).map { j in covariance[i][j] / (values[i] * values[j]) } }
+        for i in 0..<k {
+            for j in 0...i {
+                var sum = c[i][j]
+                for m in 0..<j { sum -= c[i][m] * c[j][m] }
+                if i == j {
+                    guard sum > 0 else { return nil }
+                    c[i][i] = sum.squareRoot()
+                } else {
+                    c[i][j] = sum / c[j][j]
+                }
+            }
+            for j in (i + 1)..<max(i + 1, k) { c[i][j] = 0 }
+        }
+        var rng = RandomSource(seed: seed)
+        return (0..<count).map { _ in
+            let z = (0..<k).map { _ in rng.normal() }
+            return (0..<k).map { i in values[i] * exp((0...i).reduce(0) { $0 + c[i][$1] * z[$1] }) }
+        }
+    }
 }
 
 /// Fits log-parameters by BFGS from several starts, keeps the best, and derives standard
@@ -94,7 +128,7 @@ enum LikelihoodFit {
             diagnostic = "did not converge: \(best.reason); gradient norm \(String(format: "%.1e", gradientNorm)) — the estimates are the best found"
         }
         return ModelFit(names: names, values: params, standardErrors: errors, logLikelihood: -best.value / scale, n: n,
-                        iterations: best.iterations, converged: converged, diagnostic: diagnostic)
+                        iterations: best.iterations, converged: converged, diagnostic: diagnostic, covariance: covariance)
     }
 }
 

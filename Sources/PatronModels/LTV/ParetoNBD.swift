@@ -52,13 +52,17 @@ public enum ParetoNBD {
         return head + top + log(exp(first - top) + exp(second - top))
     }
 
-    public static func logLikelihood(_ p: Parameters, _ data: BGNBD.Collapsed) -> Double {
+    public static func logLikelihood(_ p: Parameters, _ data: CollapsedSummary) -> Double {
         data.weightedSum { logLikelihood(p, x: $0, tx: $1, T: $2) }
     }
 
     public static func fit(frequency: [Double], recency: [Double], age: [Double]) -> ModelFit {
-        let data = BGNBD.Collapsed(x: frequency, tx: recency, T: age)
-        let meanT = age.reduce(0, +) / Double(max(1, age.count))
+        fit(CollapsedSummary(x: frequency, tx: recency, T: age))
+    }
+
+    /// Maximum-likelihood fit on collapsed rows.
+    public static func fit(_ data: CollapsedSummary) -> ModelFit {
+        let meanT = data.weightedSum { _, _, T in T } / Double(max(1, data.customers))
         let starts: [[Double]] = [[1, max(1, meanT / 4), 1, max(1, meanT / 4)], [0.5, max(1, meanT / 2), 0.5, max(1, meanT)]]
         return LikelihoodFit.fitWithNumericGradient(names: ["r", "alpha", "s", "beta"], starts: starts, n: data.customers) { w in
             logLikelihood(Parameters(r: w[0], alpha: w[1], s: w[2], beta: w[3]), data)

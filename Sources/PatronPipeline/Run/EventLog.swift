@@ -10,11 +10,17 @@ public struct EventLog: Sendable {
     public let format: Format
     public let quiet: Bool
     public let interactive: Bool
+    /// With `PATRON_TRACE=1` in the environment every progress line is kept and stamped with
+    /// the seconds since the log was made: where a long stage spends its time.
+    public let trace: Bool
+    private let start = DispatchTime.now()
 
-    public init(format: Format = .text, quiet: Bool = false, interactive: Bool = isatty(2) != 0) {
+    public init(format: Format = .text, quiet: Bool = false, interactive: Bool = isatty(2) != 0,
+                trace: Bool = ProcessInfo.processInfo.environment["PATRON_TRACE"] == "1") {
         self.format = format
         self.quiet = quiet
         self.interactive = interactive && format == .text && !quiet
+        self.trace = trace
     }
 
     /// Reports an event: `text` for people; `fields` become a JSON object in json mode.
@@ -34,6 +40,12 @@ public struct EventLog: Sendable {
 
     /// A transient status line, overwritten by the next one; terminal only.
     public func progress(_ text: String) {
+        if trace {
+            guard !text.isEmpty else { return }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            emit(String(format: "[%8.3f s] ", seconds) + text + "\n")
+            return
+        }
         guard interactive else { return }
         emit("\r\u{1B}[K" + String(text.prefix(100)))
     }

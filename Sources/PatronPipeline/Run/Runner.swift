@@ -245,9 +245,10 @@ public struct Runner: Sendable {
                     throw StageFailure("input '\(ref)' is not available")
                 }
             }
+            let log = self.log
+            log.progress("\(stage.id): inputs ready")
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: "\(project.logsDirectory)/\(runID)", withIntermediateDirectories: true)
-            let log = self.log
             let id = stage.id
             let context = StageContext(pipeline: plan.name, stage: stage.id, module: stage.spec.name, params: stage.params, inputs: tables,
                                        projectRoot: project.root, scratchDirectory: scratch,
@@ -259,6 +260,7 @@ public struct Runner: Sendable {
                 throw StageFailure("\(stage.spec.name) produced no '\(port)' table")
             }
             let seconds = Runner.seconds(since: start)
+            log.progress("\(stage.id): storing the output")
             let stored = ContinuousClock.now
             let entry = CacheEntry(source: key, pipeline: plan.name, stage: stage.id,
                                    ports: output.ports.map { .init(name: $0.name, rows: $0.table.rowCount, columns: $0.table.names) },

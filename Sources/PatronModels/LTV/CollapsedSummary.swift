@@ -1,0 +1,74 @@
+/// Customers with the same (x, t_x, T) collapsed into weighted rows: the likelihood of the
+/// customer-base models is the same sum, and predictions are computed once per row.
+///
+/// ```swift
+/// let rows = CollapsedSummary(x: [0, 2, 2], tx: [0, 5, 5], T: [9, 9, 9])
+/// rows.x.count        // 2 distinct rows, weights [1, 2]
+/// rows.rowOf          // [0, 1, 1]: each customer's row
+/// ```
+public struct CollapsedSummary: Sendable {
+    public var x: [Double], tx: [Double], T: [Double], weight: [Double]
+    /// Customers summarised (the sum of the weights).
+    public var customers: Int
+    /// For each customer given to `init(x:tx:T:)`, its row; empty for a subset.
+    public var rowOf: [Int32]
+    /// Largest x (frequencies are whole numbers: per-x tables replace ln Γ per row).
+    let maxX: Int
+
+    /// Rows in order of first appearance. Keys are found in an open-addressing table on the
+    /// bit patterns of the three numbers (no general-purpose hashing per customer).
+    public init(x: [Double], tx: [Double], T: [Double]) {
+        let n = x.count
+        var capacity = 16
+        while capacity < 2 * n { capacity <<= 1 }
+        let mask = capacity - 1
+        var slots = [Int32](repeating: -1, count: capacity)
+        var cx = [Double](), ctx = [Double](), cT = [Double](), w = [Double]()
+        var rowOf = [Int32](repeating: 0, count: n)
+        for i in 0..<n {
+            let (a, b, c) = (x[i], tx[i], T[i])
+            var h = a.bitPattern &* 0x9E37_79B9_7F4A_7C15
+            h = (h ^ (h >> 29) ^ b.bitPattern) &* 0xBF58_476D_1CE4_E5B9
+            h = (h ^ (h >> 32) ^ c.bitPattern) &* 0x94D0_49BB_1331_11EB
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 31)) & mask
+            while true {
+                let k = slots[slot]
+                if k < 0 {
+                    slots[slot] = Int32(cx.count)
+                    rowOf[i] = Int32(cx.count)
+                    cx.append(a); ctx.append(b); cT.append(c); w.append(1)
+                    break
+                }
+                if cx[Int(k)] == a && ctx[Int(k)] == b && cT[Int(k)] == c {
+                    w[Int(k)] += 1
+                    rowOf[i] = k
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        self.x = cx; self.tx = ctx; self.T = cT; self.weight = w
+        self.rowOf = rowOf
+        customers = n
+        maxX = Int(cx.max() ?? 0)
+    }
+
+    /// The given rows of `other`, with their weights.
+    public init(rows: [Int], of other: CollapsedSummary) {
+        x = rows.map { other.x[$0] }; tx = rows.map { other.tx[$0] }; T = rows.map { other.T[$0] }
+        weight = rows.map { other.weight[$0] }
+        customers = Int(weight.reduce(0, +))
+        rowOf = []
+        maxX = Int(x.max() ?? 0)
+    }
+
+    /// Σ weight × f(x, t_x, T) over the rows, in fixed blocks on all cores.
+    func weightedSum(_ f: @Sendable (Double, Double, Double) -> Double) -> Double {
+        let data = self
+        return BlockSum.sum(count: x.count, width: 1) { range in
+            var sum = 0.0
+            for i in range { sum += data.weight[i] * f(data.x[i], data.tx[i], data.T[i]) }
+            return [sum]
+        }[0]
+    }
+}
