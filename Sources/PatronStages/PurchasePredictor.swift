@@ -25,14 +25,15 @@ struct PurchasePredictor: Sendable {
         case "pareto-nbd":
             let p = ParetoNBD.Parameters(r: v[0], alpha: v[1], s: v[2], beta: v[3])
             self.init(alive: { ParetoNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
-                      expectedAt: { ParetoNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit)
+                      expectedAt: { ParetoNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit,
+                      overHorizon: { ParetoNBD.purchasesOverHorizon(p, x: $0, tx: $1, T: $2, horizon: horizon, ratePerUnit: ratePerUnit) })
         case "mbg-nbd":
             let p = MBGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3])
             self.init(alive: { MBGNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
                       expectedAt: { MBGNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit)
         default:
             let p = BGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3])
-            // BG/NBD has a batched form over the horizon: one ₂F₁ call for all quadrature times.
+            // Over the horizon: one ₂F₁ call for all quadrature times.
             self.init(alive: { BGNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
                       expectedAt: { BGNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit,
                       overHorizon: { BGNBD.purchasesOverHorizon(p, x: $0, tx: $1, T: $2, horizon: horizon, ratePerUnit: ratePerUnit) })

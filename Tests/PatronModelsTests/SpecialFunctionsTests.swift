@@ -76,3 +76,69 @@ import Testing
         #expect(singular.parameterDraws(count: 10, seed: 1) == nil)
     }
 }
+
+/// The gradient of `f` at `v` by central differences with relative `step`.
+func centralDifferences(at v: [Double], step: Double, _ f: ([Double]) -> Double) -> [Double] {
+    v.indices.map { j in
+        var up = v, down = v
+        let h = step * v[j]
+        up[j] += h
+        down[j] -= h
+        return (f(up) - f(down)) / (2 * h)
+    }
+}
+
+@Suite struct AnalyticGradientTests {
+    /// ln ₂F₁(a, b; a+1; z) and its derivatives against ₂F₁ itself and central differences.
+    @Test func hypergeometricDerivativesMatchDifferences() throws {
+        func lnF(_ a: Double, _ b: Double, _ z: Double) -> Double { log(SpecialFunctions.hypergeometric2F1(a, b, a + 1, z)) }
+        for (a, b, z) in [(5.2, 1.6, 0.3), (3.4, 0.8, 0.85), (12.5, 2.1, 0.0), (2.0, 0.5, 0.6), (40.7, 31.2, 0.95), (9.7, 8.0, 0.99)] {
+            let f = try #require(SpecialFunctions.lnHypergeometricAPlusOne(a, b, z))
+            #expect(abs(f.value - lnF(a, b, z)) < 1e-12 * max(1, abs(f.value)), "(\(a), \(b), \(z)): \(f.value) vs \(lnF(a, b, z))")
+            let h = 1e-6
+            let numeric = [
+                (lnF(a + h, b, z) - lnF(a - h, b, z)) / (2 * h),
+                (lnF(a, b + h, z) - lnF(a, b - h, z)) / (2 * h),
+                z > 0 ? (lnF(a, b, z + h) - lnF(a, b, z - h)) / (2 * h) : (4 * lnF(a, b, h) - lnF(a, b, 2 * h) - 3 * lnF(a, b, 0)) / (2 * h),
+            ]
+            for (analytic, difference) in zip([f.da, f.db, f.dz], numeric) {
+                #expect(abs(analytic - difference) < 1e-6 * max(1, abs(difference)), "(\(a), \(b), \(z)): \(analytic) vs \(difference)")
+            }
+        }
+        #expect(SpecialFunctions.lnHypergeometricAPlusOne(1, 1, 0.995) == nil)
+        #expect(SpecialFunctions.lnHypergeometricAPlusOne(0.8, 3.4, 0.5) == nil)  // a + 1 − b ≤ 0
+    }
+
+    /// Pareto/NBD's per-customer gradient against central differences of its likelihood, on
+    /// both branches of A₀ (α ≥ β and α < β) and for customers with x = 0 and t_x = T.
+    @Test func paretoGradientMatchesDifferences() {
+        let parameters = [ParetoNBD.Parameters(r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67),
+                          ParetoNBD.Parameters(r: 1.7, alpha: 35, s: 7, beta: 680),
+                          ParetoNBD.Parameters(r: 0.3, alpha: 40, s: 2.5, beta: 5)]
+        let customers: [(Double, Double, Double)] = [(0, 0, 38.86), (2, 30.43, 38.86), (7, 29.4, 38.9), (20, 10, 70), (3, 38.86, 38.86), (30, 2, 90)]
+        for p in parameters {
+            for (x, tx, T) in customers {
+                let (_, g) = ParetoNBD.logLikelihoodWithGradient(p, x: x, tx: tx, T: T)
+                let numeric = centralDifferences(at: [p.r, p.alpha, p.s, p.beta], step: 1e-5) { v in
+                    ParetoNBD.logLikelihood(.init(r: v[0], alpha: v[1], s: v[2], beta: v[3]), x: x, tx: tx, T: T)
+                }
+                for j in 0..<4 {
+                    #expect(abs(g[j] - numeric[j]) < 1e-5 * max(1, abs(numeric[j])), "\(p) x \(x) tx \(tx) T \(T) parameter \(j): \(g[j]) vs \(numeric[j])")
+                }
+            }
+        }
+    }
+
+    @Test func mbgGradientMatchesDifferences() {
+        let rows = CollapsedSummary(x: [0, 0, 1, 2, 7, 20], tx: [0, 0, 5.5, 30.43, 29.4, 60], T: [38.86, 20, 38.86, 38.86, 38.9, 70])
+        let p = MBGNBD.Parameters(r: 0.52, alpha: 6.18, a: 0.89, b: 1.61)
+        let (value, g) = MBGNBD.logLikelihoodWithGradient(p, rows)
+        #expect(abs(value - MBGNBD.logLikelihood(p, rows)) < 1e-10 * abs(value))
+        let numeric = centralDifferences(at: [p.r, p.alpha, p.a, p.b], step: 1e-6) { v in
+            MBGNBD.logLikelihood(.init(r: v[0], alpha: v[1], a: v[2], b: v[3]), rows)
+        }
+        for j in 0..<4 {
+            #expect(abs(g[j] - numeric[j]) < 1e-6 * max(1, abs(numeric[j])), "parameter \(j): \(g[j]) vs \(numeric[j])")
+        }
+    }
+}

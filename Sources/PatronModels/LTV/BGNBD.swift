@@ -94,20 +94,9 @@ public enum BGNBD {
     /// Maximum-likelihood fit on collapsed rows.
     public static func fit(_ data: CollapsedSummary) -> ModelFit {
         let meanT = data.weightedSum { _, _, T in T } / Double(max(1, data.customers))
-        var starts: [[Double]] = [[1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2], [2, max(1, meanT), 2, 5]]
-        if data.x.count > 50_000 {
-            // Many distinct rows: choose among the starts on every 20th row, then refine the
-            // best on all of them (the maximum is the full data's, not the sample's).
-            let sample = CollapsedSummary(rows: Array(stride(from: 0, to: data.x.count, by: 20)), of: data)
-            let rough = LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, n: sample.customers, standardErrors: false) { v in
-                let (ll, g) = logLikelihood(Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]), sample)
-                return (-ll, g.map { -$0 })
-            }
-            if rough.values.allSatisfy({ $0.isFinite && $0 > 0 }) { starts = [rough.values] }
-        }
-        return LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, n: data.customers) { v in
-            let (ll, g) = logLikelihood(Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]), data)
-            return (-ll, g.map { -$0 })
+        let starts: [[Double]] = [[1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2], [2, max(1, meanT), 2, 5]]
+        return LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, data: data) { v, rows in
+            logLikelihood(Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]), rows)
         }
     }
 

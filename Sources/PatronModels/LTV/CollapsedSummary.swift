@@ -62,6 +62,9 @@ public struct CollapsedSummary: Sendable {
         maxX = Int(x.max() ?? 0)
     }
 
+    /// Every `step`th row, with its weight: a subsample for choosing starting points.
+    func every(_ step: Int) -> CollapsedSummary { CollapsedSummary(rows: Array(stride(from: 0, to: x.count, by: step)), of: self) }
+
     /// Σ weight × f(x, t_x, T) over the rows, in fixed blocks on all cores.
     func weightedSum(_ f: @Sendable (Double, Double, Double) -> Double) -> Double {
         let data = self

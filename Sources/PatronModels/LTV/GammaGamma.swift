@@ -91,20 +91,15 @@ public enum GammaGamma {
         }
         let data = Buyers(x: buyers.map { frequency[$0] }, mean: buyers.map { monetary[$0] })
         let meanZ = data.mean.reduce(0, +) / Double(data.count)
-        var starts: [[Double]] = [[1, 2, meanZ], [5, 3, meanZ * 2], [2, 5, meanZ * 4]]
-        if data.count > 50_000 {
-            // Choose among the starts on every 20th buyer, then refine the best on all.
-            let sample = data.every(20)
-            let rough = LikelihoodFit.fit(names: ["p", "q", "gamma"], starts: starts, n: sample.count, standardErrors: false) { v in
-                let (ll, g) = logLikelihood(Parameters(p: v[0], q: v[1], gamma: v[2]), sample)
+        let starts: [[Double]] = [[1, 2, meanZ], [5, 3, meanZ * 2], [2, 5, meanZ * 4]]
+        func negLL(_ buyers: Buyers) -> ([Double]) -> (value: Double, gradient: [Double]) {
+            { v in
+                let (ll, g) = logLikelihood(Parameters(p: v[0], q: v[1], gamma: v[2]), buyers)
                 return (-ll, g.map { -$0 })
             }
-            if rough.values.allSatisfy({ $0.isFinite && $0 > 0 }) { starts = [rough.values] }
         }
-        var fit = LikelihoodFit.fit(names: ["p", "q", "gamma"], starts: starts, n: data.count) { v in
-            let (ll, g) = logLikelihood(Parameters(p: v[0], q: v[1], gamma: v[2]), data)
-            return (-ll, g.map { -$0 })
-        }
+        var fit = LikelihoodFit.fit(names: ["p", "q", "gamma"], starts: starts, n: data.count, rows: data.count,
+                                    sample: { let s = data.every(20); return (s.count, negLL(s)) }, negLL: negLL(data))
         if fit.value("q") <= 1 {
             fit.converged = false
             fit.diagnostic = "q = \(fit.value("q")) ≤ 1: the mean spend of the population is infinite under this fit; expected spend falls back to each customer's own mean"

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln Γ(a+b) − ln Γ(b) − ln Γ(a+b+x+1) + ln Γ(b+x)
 ///        + ln( (b+x)(α+T)^−(r+x) + a (α+t_x)^−(r+x) ),
-/// the last term by log-sum-exp. The gradient is by central differences.
+/// the last term by log-sum-exp, with the analytic gradient.
 public enum MBGNBD {
     public typealias Parameters = BGNBD.Parameters
 
@@ -24,16 +24,54 @@ public enum MBGNBD {
         data.weightedSum { logLikelihood(p, x: $0, tx: $1, T: $2) }
     }
 
+    /// ln L over the rows and its analytic gradient in (r, α, a, b). The x-only terms (ln Γ and
+    /// ψ of r+x, b+x, a+b+x+1) are tabulated once per frequency; rows are summed in fixed
+    /// blocks on all cores.
+    public static func logLikelihoodWithGradient(_ p: Parameters, _ data: CollapsedSummary) -> (value: Double, gradient: [Double]) {
+        let (r, alpha, a, b) = (p.r, p.alpha, p.a, p.b)
+        let lnA = log(a), lnAlpha = log(alpha)
+        let headConstant = -SpecialFunctions.lnGamma(r) + r * lnAlpha + SpecialFunctions.lnGamma(a + b) - SpecialFunctions.lnGamma(b)
+        let psiR = SpecialFunctions.digamma(r), psiAB = SpecialFunctions.digamma(a + b), psiB = SpecialFunctions.digamma(b)
+        let m = data.maxX + 1
+        var head = [Double](repeating: 0, count: m), headGradient = [SIMD4<Double>](repeating: .zero, count: m)
+        for xi in 0..<m {
+            let x = Double(xi)
+            let psiABX1 = SpecialFunctions.digamma(a + b + x + 1)
+            head[xi] = headConstant + SpecialFunctions.lnGamma(r + x) - SpecialFunctions.lnGamma(a + b + x + 1) + SpecialFunctions.lnGamma(b + x)
+            headGradient[xi] = SIMD4(SpecialFunctions.digamma(r + x) - psiR + lnAlpha, r / alpha, psiAB - psiABX1,
+                                     psiAB - psiB - psiABX1 + SpecialFunctions.digamma(b + x))
+        }
+        let (heads, headGradients) = (head, headGradient)
+        let v = BlockSum.sum(count: data.x.count, width: 5) { range in
+            var ll = 0.0, g = SIMD4<Double>()
+            for i in range {
+                let x = data.x[i], xi = Int(x), w = data.weight[i]
+                let lnAT = log(alpha + data.T[i]), lnATX = log(alpha + data.tx[i])
+                let u = log(b + x) - (r + x) * lnAT, v = lnA - (r + x) * lnATX
+                let top = max(u, v)
+                let eu = exp(u - top), ev = exp(v - top)
+                let wu = eu / (eu + ev), wv = ev / (eu + ev)
+                ll += w * (heads[xi] + top + log(eu + ev))
+                let dr: Double = -wu * lnAT - wv * lnATX
+                let dAlpha: Double = -(r + x) * (wu / (alpha + data.T[i]) + wv / (alpha + data.tx[i]))
+                let tail = SIMD4<Double>(dr, dAlpha, wv / a, wu / (b + x))
+                g += w * (headGradients[xi] + tail)
+            }
+            return [ll, g[0], g[1], g[2], g[3]]
+        }
+        return (v[0], Array(v[1...]))
+    }
+
     public static func fit(frequency: [Double], recency: [Double], age: [Double]) -> ModelFit {
         fit(CollapsedSummary(x: frequency, tx: recency, T: age))
     }
 
-    /// Maximum-likelihood fit on collapsed rows.
+    /// Maximum-likelihood fit on collapsed rows, with the analytic gradient.
     public static func fit(_ data: CollapsedSummary) -> ModelFit {
         let meanT = data.weightedSum { _, _, T in T } / Double(max(1, data.customers))
         let starts: [[Double]] = [[1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2]]
-        return LikelihoodFit.fitWithNumericGradient(names: ["r", "alpha", "a", "b"], starts: starts, n: data.customers) { w in
-            logLikelihood(Parameters(r: w[0], alpha: w[1], a: w[2], b: w[3]), data)
+        return LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, data: data) { v, rows in
+            logLikelihoodWithGradient(Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]), rows)
         }
     }
 

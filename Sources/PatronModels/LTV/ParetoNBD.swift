@@ -8,7 +8,9 @@ import Foundation
 /// The likelihood is computed in log space with the A₀ term chosen by whether α ≥ β (so the
 /// ₂F₁ argument stays in [0, 1)), and A₀'s difference of two terms taken as
 /// ln(e^u − e^v) = u + ln(1 − e^(v−u)), so high frequencies neither overflow nor cancel.
-/// The gradient is by central differences (₂F₁'s parameter derivatives have no cheap form).
+/// The gradient is analytic: ln ₂F₁ is summed (after Euler's transformation) with its
+/// derivatives in a, b and z; central differences only for rows whose ₂F₁ argument is above
+/// 0.99.
 public enum ParetoNBD {
     public struct Parameters: Sendable, Equatable {
         public var r, alpha, s, beta: Double
@@ -56,16 +58,95 @@ public enum ParetoNBD {
         data.weightedSum { logLikelihood(p, x: $0, tx: $1, T: $2) }
     }
 
+    /// ln A₀ and its gradient in (r, α, s, β), from the ₂F₁ series with its derivatives;
+    /// nil where a ₂F₁ argument is beyond the series range (the caller differentiates
+    /// numerically there).
+    static func logA0WithGradient(_ p: Parameters, x: Double, tx: Double, T: Double) -> (value: Double, gradient: SIMD4<Double>)? {
+        let rsx = p.r + p.s + x
+        let alphaBig = p.alpha >= p.beta
+        let big = alphaBig ? p.alpha : p.beta, small = alphaBig ? p.beta : p.alpha
+        let b2 = alphaBig ? p.s + 1 : p.r + x
+        // ln ₂F₁(a, b2; a+1; z) with a = r+s+x, z = (big − small)/(big + t), at t = t_x and T:
+        // through a it moves with r and s, through b2 with s (α ≥ β) or r (α < β), through z
+        // with α and β.
+        let times = SIMD2(tx, T)
+        guard let f = SpecialFunctions.lnHypergeometricAPlusOne(rsx, b2, (big - small) / (big + times)) else { return nil }
+        let lnBig = SIMD2(log(big + tx), log(big + T))
+        let dzBig = (times + small) / ((big + times) * (big + times)) * f.dz   // by the larger of α, β
+        let dzSmall = -1 / (big + times) * f.dz                                // by the smaller
+        let zero = SIMD2<Double>()
+        let dr = f.da + (alphaBig ? zero : f.db) - lnBig
+        let ds = f.da + (alphaBig ? f.db : zero) - lnBig
+        let dBig = dzBig - rsx / (big + times)
+        func gradient(_ i: Int) -> SIMD4<Double> {
+            alphaBig ? SIMD4(dr[i], dBig[i], ds[i], dzSmall[i]) : SIMD4(dr[i], dzSmall[i], ds[i], dBig[i])
+        }
+        let values = f.value - rsx * lnBig
+        let u = (value: values[0], gradient: gradient(0)), v = (value: values[1], gradient: gradient(1))
+        let d = v.value - u.value
+        guard d < 0 else { return (-.infinity, SIMD4(repeating: 0)) }
+        let e = exp(d)
+        return (u.value + log(-expm1(d)), (u.gradient - e * v.gradient) / (1 - e))
+    }
+
+    /// ln L for one customer and its gradient in (r, α, s, β); central differences for the
+    /// few customers whose ₂F₁ arguments are beyond the series range.
+    static func logLikelihoodWithGradient(_ p: Parameters, x: Double, tx: Double, T: Double) -> (value: Double, gradient: SIMD4<Double>) {
+        guard let a0 = logA0WithGradient(p, x: x, tx: tx, T: T) else {
+            let v = [p.r, p.alpha, p.s, p.beta]
+            var g = SIMD4<Double>()
+            for j in 0..<4 {
+                var up = v, down = v
+                let h = 1e-6 * v[j]
+                up[j] += h
+                down[j] -= h
+                g[j] = (logLikelihood(Parameters(r: up[0], alpha: up[1], s: up[2], beta: up[3]), x: x, tx: tx, T: T)
+                    - logLikelihood(Parameters(r: down[0], alpha: down[1], s: down[2], beta: down[3]), x: x, tx: tx, T: T)) / (2 * h)
+            }
+            return (logLikelihood(p, x: x, tx: tx, T: T), g)
+        }
+        let rsx = p.r + p.s + x
+        let lnAT = log(p.alpha + T), lnBT = log(p.beta + T)
+        let head = SpecialFunctions.lnGamma(p.r + x) - SpecialFunctions.lnGamma(p.r) + p.r * log(p.alpha) + p.s * log(p.beta)
+        let headGradient = SIMD4(SpecialFunctions.digamma(p.r + x) - SpecialFunctions.digamma(p.r) + log(p.alpha), p.r / p.alpha,
+                                 log(p.beta), p.s / p.beta)
+        let first = -(p.r + x) * lnAT - p.s * lnBT
+        let firstGradient = SIMD4(-lnAT, -(p.r + x) / (p.alpha + T), -lnBT, -p.s / (p.beta + T))
+        let second = log(p.s / rsx) + a0.value
+        let top = max(first, second)
+        let e1 = exp(first - top), e2 = exp(second - top)
+        var gradient = headGradient + e1 / (e1 + e2) * firstGradient
+        if e2 > 0 {
+            let secondGradient = a0.gradient + SIMD4(-1 / rsx, 0, 1 / p.s - 1 / rsx, 0)
+            gradient += e2 / (e1 + e2) * secondGradient
+        }
+        return (head + top + log(e1 + e2), gradient)
+    }
+
+    /// ln L over the rows and its gradient, in fixed blocks on all cores.
+    public static func logLikelihoodWithGradient(_ p: Parameters, _ data: CollapsedSummary) -> (value: Double, gradient: [Double]) {
+        let v = BlockSum.sum(count: data.x.count, width: 5) { range in
+            var ll = 0.0, g = SIMD4<Double>()
+            for i in range {
+                let (value, gradient) = logLikelihoodWithGradient(p, x: data.x[i], tx: data.tx[i], T: data.T[i])
+                ll += data.weight[i] * value
+                g += data.weight[i] * gradient
+            }
+            return [ll, g[0], g[1], g[2], g[3]]
+        }
+        return (v[0], Array(v[1...]))
+    }
+
     public static func fit(frequency: [Double], recency: [Double], age: [Double]) -> ModelFit {
         fit(CollapsedSummary(x: frequency, tx: recency, T: age))
     }
 
-    /// Maximum-likelihood fit on collapsed rows.
+    /// Maximum-likelihood fit on collapsed rows, with the analytic gradient.
     public static func fit(_ data: CollapsedSummary) -> ModelFit {
         let meanT = data.weightedSum { _, _, T in T } / Double(max(1, data.customers))
         let starts: [[Double]] = [[1, max(1, meanT / 4), 1, max(1, meanT / 4)], [0.5, max(1, meanT / 2), 0.5, max(1, meanT)]]
-        return LikelihoodFit.fitWithNumericGradient(names: ["r", "alpha", "s", "beta"], starts: starts, n: data.customers) { w in
-            logLikelihood(Parameters(r: w[0], alpha: w[1], s: w[2], beta: w[3]), data)
+        return LikelihoodFit.fit(names: ["r", "alpha", "s", "beta"], starts: starts, data: data) { v, rows in
+            logLikelihoodWithGradient(Parameters(r: v[0], alpha: v[1], s: v[2], beta: v[3]), rows)
         }
     }
 
@@ -77,9 +158,22 @@ public enum ParetoNBD {
 
     /// E[Y(t) | x, t_x, T]; at s = 1 the limit (a logarithm) is used.
     public static func expectedPurchases(_ p: Parameters, t: Double, x: Double, tx: Double, T: Double) -> Double {
-        let alive = probabilityAlive(p, x: x, tx: tx, T: T)
+        expectedIfAlive(p, t: t, x: x, T: T) * probabilityAlive(p, x: x, tx: tx, T: T)
+    }
+
+    /// E[Y(t)] for a customer known to be alive.
+    static func expectedIfAlive(_ p: Parameters, t: Double, x: Double, T: Double) -> Double {
         let rate = (p.r + x) / (p.alpha + T)
-        if abs(p.s - 1) < 1e-9 { return rate * (p.beta + T) * log((p.beta + T + t) / (p.beta + T)) * alive }
-        return rate * (p.beta + T) / (p.s - 1) * (1 - pow((p.beta + T) / (p.beta + T + t), p.s - 1)) * alive
+        if abs(p.s - 1) < 1e-9 { return rate * (p.beta + T) * log((p.beta + T + t) / (p.beta + T)) }
+        return rate * (p.beta + T) / (p.s - 1) * (1 - pow((p.beta + T) / (p.beta + T + t), p.s - 1))
+    }
+
+    /// Expected purchases over `horizon` and the same discounted (see
+    /// `GaussLegendre.discounted`), with P(alive) computed once.
+    public static func purchasesOverHorizon(_ p: Parameters, x: Double, tx: Double, T: Double,
+                                            horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
+        let alive = probabilityAlive(p, x: x, tx: tx, T: T)
+        let (total, discounted) = GaussLegendre.discounted({ expectedIfAlive(p, t: $0, x: x, T: T) }, horizon: horizon, ratePerUnit: ratePerUnit)
+        return (total * alive, discounted * alive)
     }
 }

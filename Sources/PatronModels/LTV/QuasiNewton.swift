@@ -9,21 +9,28 @@ public enum QuasiNewton {
         public var converged: Bool
         /// Why it stopped, in words.
         public var reason: String
+        /// BFGS's estimate of the inverse Hessian where it stopped: a good metric to continue
+        /// from (for instance on more data).
+        public var inverseHessian: [[Double]] = []
     }
 
+    /// - Parameter initialInverseHessian: where to start BFGS's metric (default: the identity,
+    ///   rescaled after the first step).
     public static func minimize(_ f: ([Double]) -> (value: Double, gradient: [Double]), from start: [Double],
-                                maxIterations: Int = 500, gradientTolerance: Double = 1e-9) -> Result {
+                                maxIterations: Int = 500, gradientTolerance: Double = 1e-9,
+                                initialInverseHessian: [[Double]]? = nil) -> Result {
         let n = start.count
         var x = start
         var (fx, g) = f(x)
-        var H = identity(n)
+        let warm = initialInverseHessian?.count == n
+        var H = warm ? initialInverseHessian! : identity(n)
         for iteration in 1...maxIterations {
             if !fx.isFinite || g.contains(where: { !$0.isFinite }) {
                 return Result(x: x, value: fx, gradient: g, iterations: iteration, converged: false,
                               reason: "the likelihood is not finite at the starting point")
             }
             if norm(g) <= gradientTolerance {
-                return Result(x: x, value: fx, gradient: g, iterations: iteration, converged: true, reason: "gradient below tolerance")
+                return Result(x: x, value: fx, gradient: g, iterations: iteration, converged: true, reason: "gradient below tolerance", inverseHessian: H)
             }
             var p = (0..<n).map { i in -(0..<n).reduce(0) { $0 + H[i][$1] * g[$1] } }
             var slope = dot(p, g)
@@ -43,12 +50,12 @@ public enum QuasiNewton {
             }
             if !accepted {
                 return Result(x: x, value: fx, gradient: g, iterations: iteration, converged: norm(g) < 1e-5,
-                              reason: "no step lowers the objective (flat likelihood, or at the limit of precision)")
+                              reason: "no step lowers the objective (flat likelihood, or at the limit of precision)", inverseHessian: H)
             }
             let s = zip(next, x).map { $0 - $1 }, y = zip(gn, g).map { $0 - $1 }
             let sy = dot(s, y)
             if sy > 1e-12 {
-                if iteration == 1 { let scale = sy / dot(y, y); H = identity(n).map { $0.map { $0 * scale } } }
+                if iteration == 1 && !warm { let scale = sy / dot(y, y); H = identity(n).map { $0.map { $0 * scale } } }
                 let rho = 1 / sy
                 let Hy = (0..<n).map { i in (0..<n).reduce(0) { $0 + H[i][$1] * y[$1] } }
                 let yHy = dot(y, Hy)
@@ -63,11 +70,11 @@ public enum QuasiNewton {
             fx = fn
             g = gn
             if improvement >= 0 && improvement < 1e-15 * max(1, abs(fx)) && norm(g) < 1e-6 {
-                return Result(x: x, value: fx, gradient: g, iterations: iteration, converged: true, reason: "objective no longer changes")
+                return Result(x: x, value: fx, gradient: g, iterations: iteration, converged: true, reason: "objective no longer changes", inverseHessian: H)
             }
         }
         return Result(x: x, value: fx, gradient: g, iterations: maxIterations, converged: false,
-                      reason: "stopped after \(maxIterations) iterations; gradient norm \(norm(g))")
+                      reason: "stopped after \(maxIterations) iterations; gradient norm \(norm(g))", inverseHessian: H)
     }
 
     static func identity(_ n: Int) -> [[Double]] { (0..<n).map { i in (0..<n).map { $0 == i ? 1 : 0 } } }

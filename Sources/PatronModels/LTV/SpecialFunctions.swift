@@ -118,3 +118,45 @@ extension SpecialFunctions {
         return sum
     }
 }
+
+extension SpecialFunctions {
+    /// ln ₂F₁(a, b; a + 1; z) — the form in Pareto/NBD's A₀ — and its derivatives in a (with
+    /// c = a + 1 moving along), b and z, for 0 ≤ z ≤ 0.99 and a + 1 − b > 0 (nil otherwise).
+    ///
+    /// Euler's transformation gives ₂F₁(a, b; a+1; z) = (1−z)^(1−b) ₂F₁(1, e; a+1; z) with
+    /// e = a + 1 − b; the new series' terms gₙ fall by (e+n)/(a+1+n)·z < z from the start, so
+    /// it needs at most a few thousand terms even at z = 0.99 whatever the size of b (the
+    /// original series first grows for large b). Derivatives come from the same pass:
+    /// ∂gₙ/∂e = gₙ Σₖ₍ₖ<ₙ₎ 1/(e+k), ∂gₙ/∂(a+1) = −gₙ Σₖ₍ₖ<ₙ₎ 1/(a+1+k), ∂G/∂z = Σ (n+1) gₙ (e+n)/(a+1+n).
+    public static func lnHypergeometricAPlusOne(_ a: Double, _ b: Double, _ z: Double)
+        -> (value: Double, da: Double, db: Double, dz: Double)? {
+        lnHypergeometricAPlusOne(a, b, SIMD2(z, z)).map { ($0.value[0], $0.da[0], $0.db[0], $0.dz[0]) }
+    }
+
+    /// The same at two arguments at once (Pareto/NBD needs z at t_x and at T with the same a
+    /// and b): the divisions of the term ratio are shared.
+    public static func lnHypergeometricAPlusOne(_ a: Double, _ b: Double, _ z: SIMD2<Double>)
+        -> (value: SIMD2<Double>, da: SIMD2<Double>, db: SIMD2<Double>, dz: SIMD2<Double>)? {
+        let e = a + 1 - b, c = a + 1
+        guard z.min() >= 0 && z.max() <= 0.99 && e > 0 else { return nil }
+        var term = SIMD2<Double>(1, 1), sum = term
+        var se = 0.0, sc = 0.0           // Σ 1/(e+k), Σ 1/(c+k) for k < n
+        var ge = SIMD2<Double>(), gc = SIMD2<Double>(), gz = SIMD2<Double>()
+        var n = 0.0
+        let tail = 1e-16 * (1 - z.max())   // the rest of the series is below term · z/(1 − z)
+        while n < 100_000 {
+            let inverseC = 1 / (c + n)
+            let ratio = (e + n) * inverseC
+            gz += term * (ratio * (n + 1))
+            se += 1 / (e + n); sc += inverseC
+            term *= ratio * z
+            sum += term
+            ge += term * se; gc -= term * sc
+            if term.max() <= tail * sum.min() && (term * se).max() <= tail * ge.min() { break }
+            n += 1
+        }
+        let ln1z = SIMD2(log1p(-z[0]), log1p(-z[1]))
+        let value = (1 - b) * ln1z + SIMD2(log(sum[0]), log(sum[1]))
+        return (value, (ge + gc) / sum, -ln1z - ge / sum, -(1 - b) / (1 - z) + gz / sum)
+    }
+}
