@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 extension Column {
     /// Joins columns of one type end to end, in order.
     public static func concatenate(_ parts: [Column], type: ColumnType) -> Column {
@@ -66,19 +68,22 @@ extension Table {
     /// Joins tables with the same columns end to end.
     public static func concatenate(_ parts: [Table]) throws(TableError) -> Table {
         guard let first = parts.first else { return Table() }
-        var out = Table()
         for (i, name) in first.names.enumerated() {
-            let type = first.columns[i].type
-            var pieces = [Column]()
             for part in parts {
                 guard part.names.count > i, part.names[i] == name else { throw .missingColumn(name, available: part.names) }
-                guard part.columns[i].type == type else {
-                    throw .typeMismatch(column: name, expected: type, found: part.columns[i].type)
+                guard part.columns[i].type == first.columns[i].type else {
+                    throw .typeMismatch(column: name, expected: first.columns[i].type, found: part.columns[i].type)
                 }
-                pieces.append(part.columns[i])
             }
-            try out.append(name, Column.concatenate(pieces, type: type))
         }
+        // Columns are joined on all cores, each into its own slot.
+        let joined = Mutex([Column?](repeating: nil, count: first.names.count))
+        DispatchQueue.concurrentPerform(iterations: first.names.count) { i in
+            let column = Column.concatenate(parts.map { $0.columns[i] }, type: first.columns[i].type)
+            joined.withLock { $0[i] = column }
+        }
+        var out = Table()
+        for (i, column) in joined.withLock({ $0 }).enumerated() { try out.append(first.names[i], column!) }
         return out
     }
 

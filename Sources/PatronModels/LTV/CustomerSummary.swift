@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// Per-customer repeat-purchase summary in an explicit time unit: what BG/NBD, Pareto/NBD
 /// and Gamma-Gamma are fitted on.
 ///
@@ -49,34 +52,49 @@ public struct CustomerSummary: Sendable, Equatable {
             rows[fill[c]] = row
             fill[c] += 1
         }
+        // Customers in fixed blocks on all cores, the blocks' results joined in order.
+        typealias Part = (customer: [Int], x: [Double], tx: [Double], T: [Double], m: [Double], late: Int)
+        let block = 65_536
+        let blocks = (customers + block - 1) / block
+        let parts = Mutex([Part](repeating: ([], [], [], [], [], 0), count: blocks))
+        let (bucketStart, bucketRows, seenCustomers) = (start, rows, seen)
+        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+            var p: Part = ([], [], [], [], [], 0)
+            var bucket = [(day: Int32, value: Double)]()
+            for c in (b * block)..<min(customers, (b + 1) * block) {
+                guard bucketStart[c + 1] > bucketStart[c] else { if seenCustomers[c] { p.late += 1 }; continue }
+                bucket.removeAll(keepingCapacity: true)
+                for k in bucketStart[c]..<bucketStart[c + 1] { bucket.append((days[bucketRows[k]], amounts[bucketRows[k]])) }
+                if bucket.count > 1 { bucket.sort { ($0.day, $0.value) < ($1.day, $1.value) } }
+                // Same-day purchases are one purchase; repeat value is the mean over repeat days.
+                let first = bucket[0].day
+                var lastDay = first, repeatDays = 0, repeatValue = 0.0
+                var k = 0
+                while k < bucket.count && bucket[k].day == first { k += 1 }
+                while k < bucket.count {
+                    let day = bucket[k].day
+                    var total = 0.0
+                    while k < bucket.count && bucket[k].day == day { total += bucket[k].value; k += 1 }
+                    repeatDays += 1
+                    repeatValue += total
+                    lastDay = day
+                }
+                p.customer.append(c)
+                p.x.append(Double(repeatDays))
+                p.tx.append(Double(lastDay - first) / unit.days)
+                p.T.append(Double(end - first) / unit.days)
+                p.m.append(repeatDays == 0 ? 0 : repeatValue / Double(repeatDays))
+            }
+            let done = p
+            parts.withLock { $0[b] = done }
+        }
         var customer = [Int](), x = [Double](), tx = [Double](), T = [Double](), m = [Double]()
         customer.reserveCapacity(customers); x.reserveCapacity(customers); tx.reserveCapacity(customers)
         T.reserveCapacity(customers); m.reserveCapacity(customers)
         var late = 0
-        var bucket = [(day: Int32, value: Double)]()
-        for c in 0..<customers {
-            guard start[c + 1] > start[c] else { if seen[c] { late += 1 }; continue }
-            bucket.removeAll(keepingCapacity: true)
-            for k in start[c]..<start[c + 1] { bucket.append((days[rows[k]], amounts[rows[k]])) }
-            if bucket.count > 1 { bucket.sort { ($0.day, $0.value) < ($1.day, $1.value) } }
-            // Same-day purchases are one purchase; repeat value is the mean over repeat days.
-            let first = bucket[0].day
-            var lastDay = first, repeatDays = 0, repeatValue = 0.0
-            var k = 0
-            while k < bucket.count && bucket[k].day == first { k += 1 }
-            while k < bucket.count {
-                let day = bucket[k].day
-                var total = 0.0
-                while k < bucket.count && bucket[k].day == day { total += bucket[k].value; k += 1 }
-                repeatDays += 1
-                repeatValue += total
-                lastDay = day
-            }
-            customer.append(c)
-            x.append(Double(repeatDays))
-            tx.append(Double(lastDay - first) / unit.days)
-            T.append(Double(end - first) / unit.days)
-            m.append(repeatDays == 0 ? 0 : repeatValue / Double(repeatDays))
+        for p in parts.withLock({ $0 }) {
+            customer += p.customer; x += p.x; tx += p.tx; T += p.T; m += p.m
+            late += p.late
         }
         self.customer = customer
         frequency = x
