@@ -23,7 +23,7 @@ test: deps pyenv
 	PATRON_PYTHON=$(abspath $(PYTHON)) PATRON_BIN=$(abspath .build/release/patron) $(SWIFT) test --skip-build
 
 bench: deps pyenv
-	@$(PYTHON) -c "import sklearn, lifetimes" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check scikit-learn lifetimes
+	@$(PYTHON) -c "import sklearn, lifetimes, vaderSentiment" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check scikit-learn lifetimes vaderSentiment
 	$(SWIFT) build -c release --product patron
 	PATRON_PYTHON=$(abspath $(PYTHON)) Benchmarks/run.sh
 

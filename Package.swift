@@ -21,7 +21,7 @@ let package = Package(
         // The only C in the project: Debian's libcsv, wrapped by PatronCSV.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .target(name: "PatronTable"),
-        .target(name: "PatronModels", dependencies: ["PatronTable"]),
+        .target(name: "PatronModels", dependencies: ["PatronTable"], resources: [.copy("Resources/lexicons")]),
         .target(name: "PatronCSV", dependencies: ["CLibCSV", "PatronTable"]),
         .target(
             name: "PatronPipeline",
@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "PatronTableTests", dependencies: ["PatronTable"]),
         .testTarget(name: "PatronCSVTests", dependencies: ["PatronCSV", "PatronTable"]),
         .testTarget(name: "PatronPipelineTests", dependencies: ["PatronPipeline", "PatronStages", "PatronTable", "PatronModels"]),
-        .testTarget(name: "PatronModelsTests", dependencies: ["PatronModels"]),
+        .testTarget(name: "PatronModelsTests", dependencies: ["PatronModels"], resources: [.copy("Resources")]),
         .testTarget(name: "PatronCLITests", dependencies: ["PatronTable"]),
     ],
     swiftLanguageModes: [.v6]

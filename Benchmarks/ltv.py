@@ -6,7 +6,10 @@ Patron's figure is the stage's own seconds from the run record (input: clean.tra
 the 1-million-customer sample file). lifetimes gets the same orders (positive amounts in
 euros) as a DataFrame already in memory and runs summary_data_from_transaction_data (weeks),
 BetaGeoFitter, GammaGammaFitter on repeat buyers, conditional_expected_number_of_purchases_up_to_time
-and customer_lifetime_value. Set BENCH_LTV_CUSTOMERS to use fewer customers (lifetimes is slow).
+and customer_lifetime_value. Then the same for Pareto/NBD: Patron's stage with
+`model: pareto-nbd, spend: none` against lifetimes' ParetoNBDFitter.fit on the same summary
+(lifetimes takes minutes here; BENCH_PARETO=0 skips it). Set BENCH_LTV_CUSTOMERS to use fewer
+customers.
 """
 import json, os, shutil, subprocess, sys, time
 
@@ -14,6 +17,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "Benchmarks", "work")
 PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "patron"))
 CUSTOMERS = int(os.environ.get("BENCH_LTV_CUSTOMERS", "1000000"))
+PARETO = os.environ.get("BENCH_PARETO", "1") != "0"
 from ingest import INGEST_STAGE, run_stages
 
 PIPELINE = "pipeline: ltv\nstages:\n" + INGEST_STAGE + """  clean:
@@ -36,6 +40,9 @@ def main():
     stages = run_stages(os.path.join(WORK, "ltv-project"), "ltv", PIPELINE.format(path=data))
     ours = stages["ltv"]["seconds"]
     customers = stages["ltv"]["rows"]["main"]
+    if PARETO:
+        pareto_pipeline = PIPELINE.replace("model: bg-nbd, spend: gamma-gamma", "model: pareto-nbd, spend: none")
+        ours_pareto = run_stages(os.path.join(WORK, "ltv-pareto-project"), "ltv", pareto_pipeline.format(path=data))["ltv"]["seconds"]
 
     import pandas as pd
     from lifetimes import BetaGeoFitter, GammaGammaFitter
@@ -65,6 +72,17 @@ def main():
     print(f"{'   of which BetaGeoFitter.fit':<52}{t_bg:>10.3f}")
     print(f"\npatron is {theirs / ours:.1f}× faster; lifetimes BG/NBD r, alpha, a, b = "
           + ", ".join(f"{v:.4f}" for v in bgf.params_.values))
+
+    if PARETO:
+        from lifetimes import ParetoNBDFitter
+        t = time.perf_counter()
+        pnbd = ParetoNBDFitter(penalizer_coef=0.0).fit(summary["frequency"], summary["recency"], summary["T"])
+        theirs_pareto = time.perf_counter() - t
+        print(f"\n{'what':<52}{'seconds':>10}")
+        print(f"{'patron ltv stage, model: pareto-nbd, spend: none':<52}{ours_pareto:>10.3f}")
+        print(f"{'lifetimes: ParetoNBDFitter.fit (on the summary)':<52}{theirs_pareto:>10.3f}")
+        print(f"\npatron is {theirs_pareto / ours_pareto:.1f}× faster; lifetimes Pareto/NBD r, alpha, s, beta = "
+              + ", ".join(f"{v:.4f}" for v in pnbd.params_.values))
 
 
 if __name__ == "__main__":

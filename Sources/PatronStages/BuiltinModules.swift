@@ -10,5 +10,6 @@ public enum BuiltinModules {
         SegmentRFM.self,
         SegmentKMeans.self,
         LTV.self,
+        Sentiment.self,
     ])
 }

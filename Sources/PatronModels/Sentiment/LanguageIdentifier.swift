@@ -1,0 +1,151 @@
+import Foundation
+
+/// Language identification by character n-grams (1 to 3 letters, words padded with spaces)
+/// under naive Bayes, over the five languages, with `und` when unsure.
+///
+/// Short texts get help from each language's most frequent function words, which are
+/// decisive where n-gram statistics of a few words are not. Profiles are langdetect's
+/// (Apache-2.0), converted to `langid.tsv`; grams are packed into 64-bit keys (three 21-bit
+/// scalars) in an open-addressing table, so a text costs no allocation per gram.
+///
+/// ```swift
+/// let id = try LanguageIdentifier()
+/// id.identify("Die Lieferung kam pünktlich.")   // (.de, 0.99…)
+/// ```
+public struct LanguageIdentifier: Sendable {
+    /// Open addressing: keys (0 = empty) and, per slot, ln P(gram | language) for each language.
+    let keys: [UInt64]
+    /// Per slot, the five languages' ln P in the first lanes (the rest 0).
+    let logProbability: [SIMD8<Double>]
+    let mask: Int
+    /// ln P for a gram not in the profiles, per language.
+    let unseen: SIMD8<Double>
+    let languages = Language.allCases
+    /// Function words per language, as a bit mask over `languages`.
+    let functionWords: [String: UInt8]
+    /// Posterior below which the answer is `und`.
+    public var threshold: Double = 0.7
+
+    public init() throws {
+        let all = Language.allCases
+        var counts = [UInt64: [Double]](), totals = [[Double]](repeating: [0, 0, 0], count: all.count)
+        for (key, value) in try LexiconStore.pairs("langid.tsv") {
+            let parts = key.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2, let language = Language(rawValue: String(parts[0])), let index = all.firstIndex(of: language),
+                  let count = Double(value) else { continue }
+            let gram = parts[1]
+            if gram.hasPrefix("#words"), let n = Int(gram.dropFirst(6)), (1...3).contains(n) {
+                totals[index][n - 1] = count
+                continue
+            }
+            // Grams are matched on lower-case text: upper-case profile grams add to theirs.
+            var packed: UInt64 = 0, n = 0
+            var usable = true
+            for s in gram.unicodeScalars {
+                guard let l = s == " " ? s : TextScanner.lowerWordScalar(s) else { usable = false; break }
+                packed = packed << 21 | UInt64(l.value)
+                n += 1
+            }
+            guard usable, (1...3).contains(n) else { continue }
+            counts[packed, default: [Double](repeating: 0, count: all.count)][index] += count
+        }
+        var capacity = 1024
+        while capacity < counts.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var logP = [SIMD8<Double>](repeating: .zero, count: capacity)
+        for (packed, c) in counts {
+            let order = Self.order(packed) - 1
+            var slot = Self.slot(packed, capacity - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = packed
+            for l in all.indices { logP[slot][l] = log((c[l] + 0.5) / (totals[l][order] + 1)) }
+        }
+        self.keys = keys
+        logProbability = logP
+        mask = capacity - 1
+        var floor = SIMD8<Double>.zero
+        for l in all.indices { floor[l] = log(0.5 / (totals[l][2] + 1)) }
+        unseen = floor
+        var words = [String: UInt8]()
+        for (l, language) in all.enumerated() { for w in Self.functionWordLists[language]! { words[w, default: 0] |= 1 << l } }
+        functionWords = words
+    }
+
+    /// How many scalars a packed gram holds (a space is 0x20, never 0).
+    static func order(_ packed: UInt64) -> Int { packed >> 42 != 0 ? 3 : packed >> 21 != 0 ? 2 : 1 }
+
+    @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
+    /// Function words: a match adds this many nats to its language.
+    static let functionWordBonus = 3.0
+    static let functionWordLists: [Language: [String]] = [
+        .en: ["the", "and", "is", "was", "it", "not", "of", "to", "my", "with", "this", "for", "very", "but", "i", "you", "are", "have", "be", "on", "at", "no", "did", "does", "were"],
+        .sv: ["och", "är", "var", "det", "inte", "jag", "med", "för", "en", "ett", "att", "av", "på", "som", "mycket", "men", "har", "till", "om", "kom", "den", "de", "vi", "mitt", "min", "alls", "också"],
+        .nl: ["de", "het", "een", "en", "is", "was", "niet", "van", "ik", "met", "voor", "op", "zeer", "maar", "heb", "dat", "er", "te", "mijn", "geen", "erg", "wel", "ook", "zijn", "heel", "helemaal"],
+        .de: ["der", "die", "das", "und", "ist", "war", "nicht", "ich", "mit", "für", "ein", "eine", "sehr", "aber", "habe", "auf", "zu", "es", "mein", "kein", "keine", "gar", "auch", "wurde", "den", "dem", "ganz"],
+        .pl: ["i", "nie", "jest", "był", "była", "było", "to", "się", "na", "w", "z", "bardzo", "ale", "mam", "że", "do", "jak", "za", "wcale", "już", "też", "przez", "moje", "mój", "jestem"],
+    ]
+
+    /// The most likely language and its posterior probability; nil (`und`) when the
+    /// posterior is below `threshold` or the text has no letters.
+    public func identify(_ text: String, among allowed: Set<Language>? = nil) -> (language: Language?, confidence: Double) {
+        var sums = SIMD8<Double>.zero
+        var grams = 0
+        var word = [UInt8]()
+        word.reserveCapacity(32)
+        keys.withUnsafeBufferPointer { keys in
+            logProbability.withUnsafeBufferPointer { logP in
+                // Grams of " word ": a sliding window of the last three scalars of each word.
+                var window: UInt64 = 0x20, length = 1, inWord = false
+                @inline(__always) func lookup(_ packed: UInt64) -> SIMD8<Double> {
+                    var slot = Self.slot(packed, mask)
+                    while true {
+                        let key = keys[slot]
+                        if key == packed { return logP[slot] }
+                        if key == 0 { return unseen }
+                        slot = (slot + 1) & mask
+                    }
+                }
+                func endWord() {
+                    // The closing space, then the function-word bonus.
+                    window = (window << 21 | 0x20) & (1 << 63 - 1)
+                    sums += lookup(window & (1 << 42 - 1))
+                    grams += 1
+                    if length + 1 >= 3 { sums += lookup(window); grams += 1 }
+                    if let bits = functionWords[String(decoding: word, as: UTF8.self)] {
+                        for l in 0..<languages.count where bits & (1 << l) != 0 { sums[l] += Self.functionWordBonus }
+                    }
+                    word.removeAll(keepingCapacity: true)
+                    window = 0x20; length = 1; inWord = false
+                }
+                for s in text.unicodeScalars {
+                    guard let l = TextScanner.lowerWordScalar(s) else {
+                        // Joiners (' and -) belong to the word for the function-word check only.
+                        if inWord && TextScanner.isJoiner(s) { word.append(s == "-" ? UInt8(ascii: "-") : UInt8(ascii: "'")); continue }
+                        if inWord { endWord() }
+                        continue
+                    }
+                    inWord = true
+                    TextScanner.appendUTF8(l, to: &word)
+                    let value = UInt64(l.value)
+                    window = (window << 21 | value) & (1 << 63 - 1)
+                    length += 1
+                    sums += lookup(value)
+                    sums += lookup(window & (1 << 42 - 1))
+                    grams += 2
+                    if length >= 3 { sums += lookup(window); grams += 1 }
+                }
+                if inWord { endWord() }
+            }
+        }
+        let score = (0..<languages.count).map { sums[$0] }
+        guard grams > 0 else { return (nil, 0) }
+        let candidates = languages.indices.filter { allowed?.contains(languages[$0]) ?? true }
+        guard let best = candidates.max(by: { score[$0] < score[$1] }) else { return (nil, 0) }
+        let total = candidates.reduce(0.0) { $0 + exp(score[$1] - score[best]) }
+        let posterior = 1 / total
+        return (posterior >= threshold ? languages[best] : nil, posterior)
+    }
+}

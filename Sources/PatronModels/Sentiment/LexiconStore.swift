@@ -1,0 +1,31 @@
+import Foundation
+
+/// Where the converted lexicons live: the package's resource bundle (found from any working
+/// directory, next to the built binary), or a folder named by `PATRON_LEXICONS`.
+public enum LexiconStore {
+    /// What went wrong reading a lexicon file, and what to do.
+    public struct LoadError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static var directory: URL {
+        if let override = ProcessInfo.processInfo.environment["PATRON_LEXICONS"], !override.isEmpty {
+            return URL(fileURLWithPath: override)
+        }
+        return Bundle.module.bundleURL.appendingPathComponent("lexicons")
+    }
+
+    /// The `key<TAB>value` lines of a lexicon file.
+    static func pairs(_ name: String) throws -> [(Substring, Substring)] {
+        let url = directory.appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw LoadError(description: "cannot read the lexicon \(url.path): reinstall patron with its resources, or set PATRON_LEXICONS to a folder with \(name)")
+        }
+        var out = [(Substring, Substring)]()
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let tab = line.lastIndex(of: "\t") else { continue }
+            out.append((line[..<tab], line[line.index(after: tab)...]))
+        }
+        return out
+    }
+}

@@ -1,0 +1,196 @@
+/// What a language needs beyond its lexicon: negators, boosters and dampeners, the contrast
+/// word, words the lexicon must not score, and the customer-experience vocabulary general
+/// lexicons miss (valences on VADER's −4…4 scale; a key with a space is a two-word phrase).
+public struct SentimentRules: Sendable {
+    public let negators: Set<String>
+    /// Added to the magnitude of the next sentiment word: positive boosts, negative dampens.
+    public let intensifiers: [String: Double]
+    /// The clause after a contrast word counts 1.5×, the one before 0.5×.
+    public let contrast: Set<String>
+    /// Words never scored (function words some lexicons give a valence, and negators).
+    public let neutral: Set<String>
+    /// Valences that replace or extend the lexicon's.
+    public let vocabulary: [String: Double]
+    /// Verb-second languages put the negator after a finite verb ("Das funktioniert nicht"):
+    /// a negator with no sentiment word after it in its clause negates the one before.
+    public let negatesBackward: Bool
+    /// Whether the general lexicon is used at all (the vocabulary always is).
+    public var usesLexicon = true
+
+    /// VADER's empirically derived constants (Hutto & Gilbert 2014).
+    static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
+
+    public static func rules(for language: Language) -> SentimentRules {
+        switch language {
+        case .en: english
+        case .sv: swedish
+        case .nl: dutch
+        case .de: german
+        case .pl: polish
+        }
+    }
+
+    static let english = SentimentRules(
+        negators: ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot", "can't", "cant", "don't", "dont",
+                   "doesn't", "doesnt", "didn't", "didnt", "isn't", "isnt", "wasn't", "wasnt", "aren't", "arent", "weren't", "werent",
+                   "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "couldn't", "couldnt", "hasn't", "hasnt", "haven't", "havent",
+                   "hadn't", "without", "ain't", "lacks", "lacking"],
+        intensifiers: ["very": 0.293, "really": 0.293, "extremely": 0.293, "so": 0.293, "totally": 0.293, "absolutely": 0.293,
+                       "incredibly": 0.293, "super": 0.293, "highly": 0.293, "completely": 0.293, "most": 0.293, "truly": 0.293,
+                       "utterly": 0.293, "exceptionally": 0.293, "amazingly": 0.293, "too": 0.2, "such": 0.2, "remarkably": 0.293,
+                       "slightly": -0.293, "somewhat": -0.293, "barely": -0.293, "hardly": -0.293, "fairly": -0.2, "rather": -0.2,
+                       "bit": -0.293, "kinda": -0.293, "little": -0.2, "marginally": -0.293, "almost": -0.2],
+        contrast: ["but", "however", "yet", "although", "though"],
+        neutral: ["no", "like", "please", "ok", "kind", "sort", "well", "pretty", "yes",
+                  // Topics, titles and payment words of shop feedback, not judgements.
+                  "gift", "gifts", "credit", "care", "killer", "war", "wars", "kill", "fire", "dead", "death", "sale", "free", "save",
+                  "warning", "weather", "heavy", "matter", "thanks", "grey", "gray", "black", "blue", "green", "red", "white"],
+        vocabulary: ["late": -1.6, "delayed": -1.6, "delay": -1.4, "broken": -2.4, "damaged": -2.2, "defective": -2.4, "faulty": -2.2,
+                     "crash": -2.0, "crashes": -2.0, "crashed": -2.0, "slow": -1.5, "fast": 1.5, "quick": 1.5, "quickly": 1.4,
+                     "helpful": 2.0, "refund": -0.6, "missing": -1.6, "wrong": -2.0, "scam": -3.0, "fake": -2.2, "rude": -2.3,
+                     "unusable": -2.5, "overpriced": -2.0, "cheap": -0.5, "works": 1.2, "worked": 1.0, "work": 0.6, "recommend": 1.6,
+                     "recommended": 1.6, "flawless": 2.8, "smooth": 1.3, "leaking": -1.8, "leaks": -1.8, "ripped": -2.0,
+                     "cancelled": -1.2, "canceled": -1.2, "complaint": -1.8, "waiting": -0.8, "worth": 1.2, "fits": 0.8, "sturdy": 1.5,
+                     "flimsy": -1.8, "expensive": -1.0, "affordable": 1.3, "scratched": -1.8, "lost": -1.7,
+                     "on time": 1.6, "as described": 1.3, "never arrived": -2.6, "not arrived": -2.2, "still waiting": -2.2,
+                     "stopped working": -2.6, "ran out": -0.8, "no problems": 1.4, "no issues": 1.4, "fell apart": -2.6,
+                     "went wrong": -1.8, "arrived": 0, "well made": 2.0, "well packed": 1.8,
+                     "quicker": 1.4, "faster": 1.4, "five stars": 2.2, "buy again": 1.8, "order again": 1.8, "unhelpful": -2.0,
+                     "no answer": -1.8, "hung up": -2.0, "cheaply": -1.2, "plastic": -0.3, "ignored": -1.6, "coming apart": -2.2,
+                     "returned": 0, "return": 0],
+        negatesBackward: false)
+
+    static let swedish = SentimentRules(
+        negators: ["inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "varken", "utan", "ingenting", "ingenstans", "knappast"],
+        intensifiers: ["mycket": 0.293, "väldigt": 0.293, "jätte": 0.293, "riktigt": 0.293, "extremt": 0.293, "otroligt": 0.293,
+                       "helt": 0.293, "super": 0.293, "så": 0.25, "verkligen": 0.293, "oerhört": 0.293, "fruktansvärt": 0.293,
+                       "enormt": 0.293, "jättemycket": 0.293, "särskilt": 0.2, "för": 0.15,
+                       "lite": -0.293, "ganska": -0.2, "något": -0.2, "relativt": -0.2, "aningen": -0.293, "hyfsat": -0.2, "nästan": -0.2],
+        contrast: ["men", "fast", "dock", "däremot"],
+        neutral: ["slut", "slutligen", "ok", "okej", "tack", "blå", "blåa", "grå", "svart", "svarta", "krig", "present", "rea"],
+        vocabulary: ["sen": -1.5, "sent": -1.4, "försenad": -1.7, "försenat": -1.7, "försenade": -1.7, "försening": -1.5,
+                     "trasig": -2.4, "trasigt": -2.4, "trasiga": -2.4, "skadad": -2.2, "skadat": -2.2, "skadade": -2.2,
+                     "snabb": 1.5, "snabbt": 1.5, "snabba": 1.5, "långsam": -1.5, "långsamt": -1.5, "långsamma": -1.5,
+                     "hjälpsam": 2.0, "hjälpsamma": 2.0, "hjälpsamt": 2.0, "återbetalning": -0.6, "saknas": -1.6, "saknades": -1.6,
+                     "fel": -1.8, "felaktig": -2.0, "kraschar": -2.0, "kraschade": -2.0, "bluff": -3.0, "oförskämd": -2.3,
+                     "fungerar": 1.2, "fungerade": 1.0, "funkar": 1.2, "funkade": 1.0, "rekommenderar": 1.6, "rekommendera": 1.6,
+                     "smidigt": 1.5, "smidig": 1.5, "prisvärd": 1.5, "prisvärt": 1.5, "dyr": -1.0, "dyrt": -1.0, "dyra": -1.0,
+                     "perfekt": 2.8, "perfekta": 2.8, "toppen": 2.5, "bra": 1.9, "dålig": -1.9, "dåligt": -1.9, "dåliga": -1.9,
+                     "nöjd": 2.0, "nöjda": 2.0, "missnöjd": -2.0, "missnöjda": -2.0, "besviken": -2.0, "besvikna": -2.0,
+                     "jättebra": 2.5, "värdelös": -2.8, "värdelöst": -2.8, "värdelösa": -2.8, "urusel": -2.8, "uruselt": -2.8,
+                     "kass": -2.0, "kasst": -2.0, "grym": 2.2, "grymt": 2.2, "trevlig": 1.8, "trevligt": 1.8, "trevliga": 1.8,
+                     "klagomål": -1.8, "stämmer": 0.5, "rätt": 0.8, "hemsk": -2.5, "hemskt": -2.5, "fantastisk": 3.0, "fantastiskt": 3.0,
+                     "i tid": 1.6, "kom aldrig": -2.6, "aldrig kom": -2.6, "inte kommit": -2.2, "väntar fortfarande": -2.2,
+                     "slutade fungera": -2.6, "gick sönder": -2.6, "kom fram": 0, "levererades": 0, "kom": 0, "paketet": 0],
+        negatesBackward: true)
+
+    static let dutch = SentimentRules(
+        negators: ["niet", "geen", "nooit", "niets", "niemand", "nergens", "zonder", "noch", "nauwelijks", "amper"],
+        intensifiers: ["heel": 0.293, "erg": 0.293, "zeer": 0.293, "echt": 0.293, "super": 0.293, "ontzettend": 0.293, "enorm": 0.293,
+                       "bijzonder": 0.293, "hartstikke": 0.293, "zo": 0.25, "totaal": 0.293, "extreem": 0.293, "uiterst": 0.293,
+                       "ongelooflijk": 0.293, "helemaal": 0.2, "veel": 0.15, "te": 0.15,
+                       "beetje": -0.293, "enigszins": -0.293, "vrij": -0.2, "redelijk": -0.2, "nogal": -0.2, "wat": -0.1, "bijna": -0.2],
+        contrast: ["maar", "echter", "toch", "alleen"],
+        neutral: ["ok", "oké", "bedankt", "blauw", "blauwe", "grijs", "grijze", "zwart", "zwarte", "oorlog", "cadeau", "katoen",
+                  "werkmail", "factuur", "verzending", "vervanging", "oude", "oud", "dinsdag", "pakket", "verkrijgbaar", "sturen", "stuur"],
+        vocabulary: ["laat": -1.5, "te laat": -1.8, "vertraagd": -1.6, "vertraging": -1.5, "kapot": -2.4, "beschadigd": -2.2, "defect": -2.3,
+                     "snel": 1.5, "snelle": 1.5, "traag": -1.5, "langzaam": -1.4, "behulpzaam": 2.0, "behulpzame": 2.0, "terugbetaling": -0.6,
+                     "ontbreekt": -1.6, "ontbrak": -1.6, "fout": -1.8, "verkeerd": -2.0, "verkeerde": -2.0, "crasht": -2.0, "oplichting": -3.0,
+                     "onbeschoft": -2.3, "werkt": 1.2, "werkte": 1.0, "aanrader": 2.2, "aanbevelen": 1.6, "raad": 0.5, "aan te raden": 1.8,
+                     "goed": 1.9, "goede": 1.9, "slecht": -1.9, "slechte": -1.9, "prima": 2.0, "perfect": 2.8, "perfecte": 2.8,
+                     "tevreden": 2.0, "ontevreden": -2.0, "teleurgesteld": -2.0, "teleurstellend": -2.0, "waardeloos": -2.8, "waardeloze": -2.8,
+                     "duur": -1.0, "dure": -1.0, "betaalbaar": 1.3, "vriendelijk": 1.8, "vriendelijke": 1.8, "klacht": -1.8, "top": 2.4,
+                     "geweldig": 3.0, "geweldige": 3.0, "fantastisch": 3.0, "blij": 2.0, "mooi": 2.0, "mooie": 2.0, "lelijk": -2.0,
+                     "op tijd": 1.6, "nooit aangekomen": -2.6, "niet aangekomen": -2.2, "nog steeds": -0.6, "wacht nog": -2.0,
+                     "ging kapot": -2.6, "werkt niet": -1.8, "aangekomen": 0, "geleverd": 0,
+                     "sneller": 1.4, "probleem": -1.5, "problemen": -1.5, "slechtste": -2.8, "beste": 2.6, "stinkt": -2.0, "kriebelt": -1.2,
+                     "haat": -2.7, "goedkoop": -0.6, "goedkope": -0.8, "niet meer": -1.5, "laten los": -1.8, "hing op": -1.8, "op dinsdag": 0,
+                     "neemt de": 0, "neemt op": 0, "onvriendelijk": -2.0, "mislukte": -1.8, "onduidelijk": -1.5, "negeerde": -1.6,
+                     "drama": -2.0, "oncomfortabel": -1.8, "vreselijke": -2.8, "vreselijk": -2.8, "heerlijk": 2.5, "soepele": 1.3,
+                     "beleefd": 1.8, "voorzichtig": 1.0, "makkelijk": 1.5, "makkelijke": 1.5, "comfortabel": 1.8, "stevig": 1.5,
+                     "uitstekend": 3.0, "uitstekende": 3.0, "prachtige": 2.8, "fijn": 2.0, "lief": 1.8],
+        negatesBackward: true)
+
+    static let german = SentimentRules(
+        negators: ["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keinerlei", "nie", "niemals", "nichts", "niemand", "ohne",
+                   "weder", "nirgends", "kaum"],
+        intensifiers: ["sehr": 0.293, "extrem": 0.293, "total": 0.293, "wirklich": 0.293, "echt": 0.293, "super": 0.293, "äußerst": 0.293,
+                       "besonders": 0.293, "so": 0.25, "absolut": 0.293, "völlig": 0.293, "richtig": 0.25, "unglaublich": 0.293,
+                       "enorm": 0.293, "voll": 0.2, "zu": 0.15, "ganz": 0.2, "höchst": 0.293,
+                       "etwas": -0.293, "bisschen": -0.293, "leicht": -0.2, "ziemlich": -0.1, "eher": -0.2, "relativ": -0.2, "fast": -0.2],
+        contrast: ["aber", "jedoch", "doch", "allerdings", "trotzdem", "sondern"],
+        neutral: ["die", "war", "da", "ok", "okay", "danke", "bitte", "gar", "blau", "blaue", "blauen", "blauer", "grau", "graue", "grauen",
+                  "schwarz", "schwarze", "schwarzen", "rot", "rote", "grün", "grüne", "weiß", "weiße", "krieg", "kriegen", "geschenk",
+                  "sale", "ausverkauf", "rabatt", "kredit", "kreditkarte", "version", "größe"],
+        vocabulary: ["spät": -1.5, "verspätet": -1.7, "verspätung": -1.6, "verzögert": -1.6, "kaputt": -2.4, "beschädigt": -2.2,
+                     "defekt": -2.3, "schnell": 1.5, "schnelle": 1.5, "schneller": 1.3, "langsam": -1.5, "hilfsbereit": 2.0,
+                     "rückerstattung": -0.6, "fehlt": -1.6, "fehlte": -1.6, "falsch": -2.0, "falsche": -2.0, "falschen": -2.0,
+                     "abgestürzt": -2.0, "stürzt": -1.5, "betrug": -3.0, "unhöflich": -2.3, "funktioniert": 1.2, "funktionierte": 1.0,
+                     "empfehlen": 1.6, "empfehlenswert": 2.0, "weiterempfehlen": 2.0, "gut": 1.9, "gute": 1.9, "guter": 1.9, "gutes": 1.9,
+                     "guten": 1.9, "schlecht": -1.9, "schlechte": -1.9, "schlechter": -1.9, "schlechten": -1.9, "perfekt": 2.8,
+                     "zufrieden": 2.0, "unzufrieden": -2.0, "enttäuscht": -2.0, "enttäuschend": -2.0, "toll": 2.5, "tolle": 2.5,
+                     "teuer": -1.0, "günstig": 1.3, "freundlich": 1.8, "freundliche": 1.8, "beschwerde": -1.8, "super": 2.4, "prima": 2.0,
+                     "mangelhaft": -2.4, "miserabel": -2.8, "schrecklich": -2.8, "hervorragend": 3.0, "ausgezeichnet": 3.0,
+                     "pünktlich": 1.6, "nie angekommen": -2.6, "nicht angekommen": -2.2, "warte immer": -1.6, "noch immer": -0.6,
+                     "ging kaputt": -2.6, "angekommen": 0, "geliefert": 0, "ware": 0, "paket": 0,
+                     "beste": 2.6, "bester": 2.6, "besten": 2.6, "bestes": 2.6, "schlechteste": -2.8, "schlechtester": -2.8,
+                     "schlechtesten": -2.8, "miserabler": -2.8, "miserable": -2.8, "problem": -1.5, "probleme": -1.5, "problemen": -1.5,
+                     "fünf sterne": 2.2, "gern wieder": 1.8, "gerne wieder": 1.8, "billig": -0.5, "billige": -1.0, "billiges": -1.0,
+                     "billigen": -1.0, "überteuert": -2.0, "aufgehört": -1.2, "warm": 1.0, "hasse": -2.7, "hasst": -2.7,
+                     "lösen sich": -1.8, "aufgelegt": -1.5, "nutzlos": -2.5, "unbequem": -1.8, "fehlgeschlagen": -1.8,
+                     "verwirrend": -1.5, "ignoriert": -1.6, "kratzt": -1.2, "albtraum": -2.5, "qualität": 0],
+        negatesBackward: true)
+
+    /// Polish uses its own vocabulary only: polVADER's valences disagree with plain readings
+    /// of common words (uwielbiam "I adore" 0.04, niewygodne "uncomfortable" +2.5, najgorszy
+    /// "the worst" −0.26, siostry "sister's" +2.9), so it is converted but not scored.
+    static let polish: SentimentRules = {
+        var vocabulary: [String: Double] = [
+            "dobrze": 1.8, "świetnie": 3.0, "idealnie": 2.8, "wspaniale": 3.0, "szybko": 1.5, "ładnie": 1.8, "przyjemnie": 1.8,
+            "wygodnie": 1.5, "sprawnie": 1.5, "źle": -1.9, "słabo": -1.8, "fatalnie": -2.8, "brzydko": -1.8, "niedobrze": -1.9,
+            "tandetnie": -2.0, "wolno": -1.0, "późno": -1.5, "polecam": 2.2, "polecić": 1.6, "uwielbiam": 2.8, "uwielbia": 2.8,
+            "uwielbiają": 2.8, "kocham": 2.8, "cieszę": 2.0, "nienawidzę": -2.8, "szkoda": -1.5, "koszmar": -2.5, "rozczarowanie": -2.0,
+            "rozczarowujące": -2.0, "reklamacja": -1.2, "reklamację": -1.2, "zignorował": -1.6, "zignorowała": -1.6, "zawiesza": -1.8,
+            "zawiesił": -1.8, "spóźnia": -1.5, "drapie": -1.2, "psuje": -2.0, "zepsuł": -2.2, "zepsuła": -2.2, "zepsuło": -2.2,
+            "rozpadła": -2.2, "rozpadł": -2.2, "prują": -1.8, "rozłączyła": -1.5, "rozłączył": -1.5, "działa": 1.2, "działał": 1.0,
+            "działała": 1.0, "problem": -1.5, "problemu": -1.5, "problemów": -1.5, "problemy": -1.5, "super": 2.4, "rewelacja": 3.0,
+            "oszustwo": -3.0, "błąd": -1.8, "zwrot": -0.3, "opóźnienie": -1.6, "warta": 1.5, "warty": 1.5, "warte": 1.5,
+            "na czas": 1.6, "w terminie": 1.6, "nie dotarła": -2.2, "nie dotarło": -2.2, "nie dotarł": -2.2, "nadal czekam": -2.2,
+            "wciąż czekam": -2.2, "przestał działać": -2.6, "przestała działać": -2.6, "nie działa": -1.8, "nie powiodła": -1.8,
+            "pięć gwiazdek": 2.2, "kupię ponownie": 1.8, "dobra robota": 2.5, "bez problemu": 1.5, "bez problemów": 1.5,
+            "dotarła": 0, "dotarło": 0, "dotarł": 0, "paczka": 0, "przesyłka": 0,
+        ]
+        // Adjectives by stem, all genders, numbers and cases; "i" stems (-k, -g, soft) decline with i.
+        let adjectives: [(stem: String, iStem: Bool, valence: Double)] = [
+            ("dobr", false, 1.9), ("świetn", false, 3.0), ("wspaniał", false, 3.0), ("doskonał", false, 3.0), ("idealn", false, 2.8),
+            ("piękn", false, 2.8), ("ładn", false, 1.8), ("wygodn", false, 1.8), ("solidn", false, 1.5), ("szybk", true, 1.5),
+            ("pomocn", false, 2.0), ("uprzejm", false, 1.8), ("mił", false, 1.8), ("przyjemn", false, 1.8), ("zadowolon", false, 2.0),
+            ("fajn", false, 2.0), ("rewelacyjn", false, 3.0), ("najlepsz", false, 2.8), ("łatw", false, 1.5), ("prost", false, 0.8),
+            ("sprawn", false, 1.5), ("jasn", false, 1.0), ("bezproblemow", false, 2.0), ("cudown", false, 3.0), ("niezawodn", false, 2.0),
+            ("trwał", false, 1.5), ("tan", true, 0.6), ("ciepł", false, 1.0), ("zł", false, -2.0), ("słab", false, -1.8),
+            ("okropn", false, -2.8), ("fataln", false, -2.8), ("beznadziejn", false, -2.8), ("kiepsk", true, -2.0),
+            ("tandetn", false, -2.2), ("niewygodn", false, -1.8), ("uszkodzon", false, -2.2), ("zepsut", false, -2.4),
+            ("wadliw", false, -2.3), ("bezużyteczn", false, -2.5), ("niegrzeczn", false, -2.3), ("nieuprzejm", false, -2.0),
+            ("powoln", false, -1.5), ("spóźnion", false, -1.7), ("rozczarowan", false, -2.0), ("niezadowolon", false, -2.0),
+            ("najgorsz", false, -2.8), ("nieczyteln", false, -1.5), ("brudn", false, -1.8), ("drog", true, -0.8), ("zmęczon", false, -1.0),
+        ]
+        for (stem, iStem, valence) in adjectives {
+            let endings = iStem ? ["i", "a", "ie", "iego", "iej", "ich", "im", "imi", "ą", "iemu"]
+                                : ["y", "a", "e", "ego", "ej", "ych", "ym", "ymi", "ą", "emu", "i"]
+            for ending in endings where vocabulary[stem + ending] == nil { vocabulary[stem + ending] = valence }
+        }
+        var rules = SentimentRules(
+            negators: ["nie", "nigdy", "żaden", "żadna", "żadne", "żadnego", "żadnej", "żadnych", "żadnym", "bez", "ani", "nic", "nikt",
+                       "niczego", "nikogo", "brak", "brakuje"],
+            intensifiers: ["bardzo": 0.293, "naprawdę": 0.293, "niezwykle": 0.293, "totalnie": 0.293, "absolutnie": 0.293,
+                           "całkowicie": 0.293, "strasznie": 0.293, "mega": 0.293, "ogromnie": 0.293, "niesamowicie": 0.293,
+                           "zupełnie": 0.293, "tak": 0.25, "wyjątkowo": 0.293, "okropnie": 0.293, "za": 0.15, "wcale": 0.1,
+                           "trochę": -0.293, "nieco": -0.293, "dość": -0.2, "raczej": -0.2, "lekko": -0.2, "całkiem": -0.1, "prawie": -0.2],
+            contrast: ["ale", "jednak", "lecz", "natomiast", "chociaż"],
+            neutral: [],
+            vocabulary: vocabulary,
+            negatesBackward: false)
+        rules.usesLexicon = false
+        return rules
+    }()
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Synchronization
+import PatronModels
+import PatronPipeline
+import PatronTable
+
+/// `sentiment`: the language and sentiment of a text column, per row, and per customer.
+///
+/// ```yaml
+/// sentiment:
+///   use: sentiment
+///   inputs: [clean]
+///   with: {text: feedback, customer: customer_id}
+/// ```
+enum Sentiment: StageModule {
+    static let spec = ModuleSpec(
+        name: "sentiment", version: "1",
+        summary: "Language (en, sv, nl, de, pl, or und) and sentiment (score −1…1, label pos/neg/neu) of a text column; mean per customer.",
+        inputs: .exactly(1),
+        params: [
+            ParamSpec("text", .string, default: .string("feedback"), help: "text column to score"),
+            ParamSpec("customer", .string, default: .string("customer_id"), help: "customer id column (for the customers port)"),
+            ParamSpec("language", .choice(["auto"] + Language.allCases.map(\.rawValue)), default: .string("auto"), help: "score every text in this language, or auto to identify each"),
+            ParamSpec("languages", .list, default: .list(Language.allCases.map { .string($0.rawValue) }), help: "languages identification may choose from"),
+            ParamSpec("min_length", .int, default: .int(1), help: "texts with fewer letters are skipped (counted as empty)"),
+        ],
+        ports: ["customers"],
+        validate: { params in
+            var problems = [(param: String, message: String)]()
+            for value in params["languages"]?.list ?? [] where Language(rawValue: value.string ?? "") == nil {
+                problems.append(("languages", "'languages' takes en, sv, nl, de and pl; got '\(value.interpolated)'"))
+            }
+            if (params["min_length"]?.int ?? 1) < 0 { problems.append(("min_length", "'min_length' is a number of letters, 0 or more")) }
+            return problems
+        })
+
+    /// The scorer and identifier, loaded once per process.
+    static let models: Result<(SentimentScorer, LanguageIdentifier), Error> = Result { (try SentimentScorer(), try LanguageIdentifier()) }
+
+    static func run(_ context: StageContext) async throws -> StageOutput {
+        let input = context.inputs[0].table
+        let textName = context.string("text") ?? "feedback", customerName = context.string("customer") ?? "customer_id"
+        guard let textColumn = input[textName] else {
+            throw StageFailure("text: input '\(context.inputs[0].ref)' has no column '\(textName)'; it has: \(input.names.joined(separator: ", "))")
+        }
+        guard case .string(let texts) = textColumn.storage else { throw StageFailure("text: column '\(textName)' is \(textColumn.type.rawValue), expected text or string") }
+        let customers = input[customerName]
+        let (scorer, identifier) = try models.get()
+        let forced = Language(rawValue: context.string("language") ?? "auto")
+        let allowed = Set((context.params["languages"]?.list ?? []).compactMap { $0.string.flatMap(Language.init(rawValue:)) })
+        let minLength = context.int("min_length") ?? 1
+        context.progress("scoring \(texts.count) texts")
+
+        // Rows in fixed blocks on all cores; each block keeps its scored rows in order.
+        typealias Scored = (row: Int, language: String, score: Double)
+        let rows = texts.count, block = 2048
+        let blocks = (rows + block - 1) / block
+        let parts = Mutex([[Scored]](repeating: [], count: blocks))
+        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+            var out = [Scored]()
+            for row in (b * block)..<min(rows, (b + 1) * block) where !textColumn.isNull(row) {
+                let text = texts[row]
+                guard SentimentScorer.letterCount(text, atLeast: max(1, minLength)) else { continue }
+                let language = forced ?? identifier.identify(text, among: allowed).language
+                // Unsure of the language: no lexicon to trust, so no score.
+                let score = language.map { scorer.score(text, language: $0) } ?? 0
+                out.append((row, language?.rawValue ?? "und", score))
+            }
+            let done = out
+            parts.withLock { $0[b] = done }
+        }
+        let scored = parts.withLock { $0 }.flatMap { $0 }
+        let skipped = rows - scored.count
+
+        var columns: [Column] = [.int(scored.map { Int64($0.row) })]
+        var names = ["row"]
+        if let customers {
+            names.append("customer_id")
+            columns.append(customers.gathering(scored.map(\.row)))
+        }
+        names += ["language", "score", "label"]
+        columns += [.string(scored.map(\.language)), .decimal(scored.map(\.score)),
+                    .string(scored.map { $0.language == "und" ? "neu" : SentimentScorer.label($0.score).rawValue })]
+        let main = try Table(names: names, columns: columns)
+
+        // Per customer: texts scored in a known language, and their mean score.
+        var perCustomer = try Table(names: ["customer_id", "n", "mean_score"], columns: [.string([String]()), .int([]), .decimal([])])
+        if let customers {
+            let known = scored.filter { $0.language != "und" }
+            let groups = GroupIndex([customers.gathering(known.map(\.row))])
+            var n = [Int64](repeating: 0, count: groups.count), sum = [Double](repeating: 0, count: groups.count)
+            for (i, g) in groups.ids.enumerated() where g >= 0 { n[Int(g)] += 1; sum[Int(g)] += known[i].score }
+            let keyed = customers.gathering(known.map(\.row))
+            let order = CustomerTransactions.sortedByID(Array(0..<groups.count), customers: keyed, firstRow: groups.firstRow)
+            perCustomer = try Table(names: ["customer_id", "n", "mean_score"], columns: [
+                keyed.gathering(order.map { groups.firstRow[$0] }), .int(order.map { n[$0] }),
+                .decimal(order.map { sum[$0] / Double(n[$0]) }),
+            ])
+        }
+        return StageOutput(main: main, other: [("customers", perCustomer)],
+                           counts: ["scored": scored.count, "skipped_empty": skipped,
+                                    "undetermined_language": scored.filter { $0.language == "und" }.count])
+    }
+}
