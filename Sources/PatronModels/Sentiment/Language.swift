@@ -3,4 +3,15 @@ public enum Language: String, Sendable, CaseIterable, Comparable {
     case en, sv, nl, de, pl
 
     public static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
+
+    /// Position in `allCases`, without building the array.
+    var index: Int {
+        switch self {
+        case .en: 0
+        case .sv: 1
+        case .nl: 2
+        case .de: 3
+        case .pl: 4
+        }
+    }
 }

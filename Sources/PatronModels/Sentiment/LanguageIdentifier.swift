@@ -21,8 +21,9 @@ public struct LanguageIdentifier: Sendable {
     /// ln P for a gram not in the profiles, per language.
     let unseen: SIMD8<Double>
     let languages = Language.allCases
+    let scan = TextScanner.Tables()
     /// Function words per language, as a bit mask over `languages`.
-    let functionWords: [String: UInt8]
+    let functionWords: ByteTable<UInt8>
     /// Posterior below which the answer is `und`.
     public var threshold: Double = 0.7
 
@@ -68,7 +69,7 @@ public struct LanguageIdentifier: Sendable {
         unseen = floor
         var words = [String: UInt8]()
         for (l, language) in all.enumerated() { for w in Self.functionWordLists[language]! { words[w, default: 0] |= 1 << l } }
-        functionWords = words
+        functionWords = ByteTable(words)
     }
 
     /// How many scalars a packed gram holds (a space is 0x20, never 0).
@@ -76,6 +77,19 @@ public struct LanguageIdentifier: Sendable {
 
     @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
+    /// A margin in log-likelihood (nats) at which the rest of a long text cannot plausibly
+    /// change the answer: identification stops reading there (posterior > 1 − 10⁻⁸).
+    static let decisiveMargin = 20.0
+
+    /// The leader's lead over the runner-up.
+    @inline(__always) static func margin(_ sums: SIMD8<Double>, _ k: Int) -> Double {
+        var best = -Double.infinity, second = -Double.infinity
+        for l in 0..<k {
+            if sums[l] > best { second = best; best = sums[l] } else if sums[l] > second { second = sums[l] }
+        }
+        return best - second
     }
 
     /// Function words: a match adds this many nats to its language.
@@ -93,6 +107,7 @@ public struct LanguageIdentifier: Sendable {
     public func identify(_ text: String, among allowed: Set<Language>? = nil) -> (language: Language?, confidence: Double) {
         var sums = SIMD8<Double>.zero
         var grams = 0
+        let earlyExit = allowed == nil || allowed!.count == languages.count
         var word = [UInt8]()
         word.reserveCapacity(32)
         keys.withUnsafeBufferPointer { keys in
@@ -114,17 +129,21 @@ public struct LanguageIdentifier: Sendable {
                     sums += lookup(window & (1 << 42 - 1))
                     grams += 1
                     if length + 1 >= 3 { sums += lookup(window); grams += 1 }
-                    if let bits = functionWords[String(decoding: word, as: UTF8.self)] {
+                    if let bits = functionWords.lookup(word) {
                         for l in 0..<languages.count where bits & (1 << l) != 0 { sums[l] += Self.functionWordBonus }
                     }
                     word.removeAll(keepingCapacity: true)
                     window = 0x20; length = 1; inWord = false
                 }
                 for s in text.unicodeScalars {
-                    guard let l = TextScanner.lowerWordScalar(s) else {
+                    guard let l = scan.lowerWordScalar(s) else {
                         // Joiners (' and -) belong to the word for the function-word check only.
                         if inWord && TextScanner.isJoiner(s) { word.append(s == "-" ? UInt8(ascii: "-") : UInt8(ascii: "'")); continue }
-                        if inWord { endWord() }
+                        if inWord {
+                            endWord()
+                            // Decided: the leader is `decisiveMargin` nats ahead of every other language.
+                            if earlyExit && grams >= 12 && Self.margin(sums, languages.count) >= Self.decisiveMargin { break }
+                        }
                         continue
                     }
                     inWord = true
@@ -140,11 +159,14 @@ public struct LanguageIdentifier: Sendable {
                 if inWord { endWord() }
             }
         }
-        let score = (0..<languages.count).map { sums[$0] }
         guard grams > 0 else { return (nil, 0) }
-        let candidates = languages.indices.filter { allowed?.contains(languages[$0]) ?? true }
-        guard let best = candidates.max(by: { score[$0] < score[$1] }) else { return (nil, 0) }
-        let total = candidates.reduce(0.0) { $0 + exp(score[$1] - score[best]) }
+        var best = -1
+        for l in 0..<languages.count where allowed?.contains(languages[l]) ?? true {
+            if best < 0 || sums[l] > sums[best] { best = l }
+        }
+        guard best >= 0 else { return (nil, 0) }
+        var total = 0.0
+        for l in 0..<languages.count where allowed?.contains(languages[l]) ?? true { total += exp(sums[l] - sums[best]) }
         let posterior = 1 / total
         return (posterior >= threshold ? languages[best] : nil, posterior)
     }

@@ -18,17 +18,22 @@ import Foundation
 public struct SentimentScorer: Sendable {
     public enum Label: String, Sendable { case pos, neg, neu }
 
-    /// One language's lexicon merged with its rules' vocabulary, and the rules.
+    /// One language's lexicon merged with its rules' vocabulary, and the rules, as byte tables.
     struct Compiled: Sendable {
-        var valence: [String: Double]
+        var valence: ByteTable<Double>
         /// Two-word phrases by their first word.
-        var phrases: [String: [(second: String, valence: Double)]]
-        var rules: SentimentRules
+        var phrases: ByteTable<[(second: [UInt8], valence: Double)]>
+        var intensifier: ByteTable<Double>
+        var negator: ByteTable<Bool>
+        var contrast: ByteTable<Bool>
+        var negatesBackward: Bool
     }
 
     let compiled: [Compiled]
+    let scan = TextScanner.Tables()
     /// Emoji by their first scalar.
     let emoji: [UInt32: Double]
+    let emoticons: ByteTable<Double>
 
     /// Loads the lexicons and the emoji valences (a fraction of a second; load once, score many).
     public init() throws {
@@ -41,13 +46,16 @@ public struct SentimentScorer: Sendable {
                     if let v = Double(value) { table[String(word)] = v }
                 }
             }
-            var phrases = [String: [(second: String, valence: Double)]]()
-            for (word, v) in rules.vocabulary {
+            var phrases = [String: [(second: [UInt8], valence: Double)]]()
+            for (word, v) in rules.vocabulary.sorted(by: { $0.key < $1.key }) {
                 let parts = word.split(separator: " ")
-                if parts.count == 2 { phrases[String(parts[0]), default: []].append((String(parts[1]), v)) } else { table[word] = v }
+                if parts.count == 2 { phrases[String(parts[0]), default: []].append((Array(parts[1].utf8), v)) } else { table[word] = v }
             }
             for word in rules.neutral.union(rules.negators) where rules.vocabulary[word] == nil { table[word] = nil }
-            compiled.append(Compiled(valence: table, phrases: phrases, rules: rules))
+            compiled.append(Compiled(valence: ByteTable(table), phrases: ByteTable(phrases), intensifier: ByteTable(rules.intensifiers),
+                                     negator: ByteTable(Dictionary(uniqueKeysWithValues: rules.negators.map { ($0, true) })),
+                                     contrast: ByteTable(Dictionary(uniqueKeysWithValues: rules.contrast.map { ($0, true) })),
+                                     negatesBackward: rules.negatesBackward))
         }
         self.compiled = compiled
         var emoji = [UInt32: Double]()
@@ -55,6 +63,7 @@ public struct SentimentScorer: Sendable {
             if let first = symbol.unicodeScalars.first, let v = Double(value), emoji[first.value] == nil { emoji[first.value] = v }
         }
         self.emoji = emoji
+        emoticons = ByteTable(Self.emoticonValences)
     }
 
     /// Whether `text` has at least `minimum` letters (digits do not count).
@@ -71,23 +80,24 @@ public struct SentimentScorer: Sendable {
 
     public static func label(_ score: Double) -> Label { score >= 0.05 ? .pos : score <= -0.05 ? .neg : .neu }
 
-    /// One token of a sentence: its lower-case form, whether it was written in capitals, and
-    /// the valence of an emoji or emoticon.
+    /// One token of a sentence: where its lower-case bytes are in the sentence's buffer,
+    /// whether it was written in capitals, and the valence of an emoji or emoticon.
     struct Token {
-        var text: String
+        var start: Int, end: Int
         var shouted: Bool
         var symbolValence: Double?
     }
 
-    static let emoticons: [String: Double] = [":)": 2.0, ":-)": 2.0, ":d": 2.3, ":D": 2.3, ";)": 1.5, ";-)": 1.5, ":(": -2.0, ":-(": -2.0,
-                                              ":/": -1.2, ":'(": -2.2, "<3": 2.5, ":p": 1.2, ":P": 1.2, "xd": 1.8, "XD": 1.8, "=)": 1.8]
+    static let emoticonValences: [String: Double] = [":)": 2.0, ":-)": 2.0, ":d": 2.3, ":D": 2.3, ";)": 1.5, ";-)": 1.5, ":(": -2.0,
+                                                     ":-(": -2.0, ":/": -1.2, ":'(": -2.2, "<3": 2.5, ":p": 1.2, ":P": 1.2, "xd": 1.8,
+                                                     "XD": 1.8, "=)": 1.8]
 
     /// The text's compound score in −1…1 (0 for a text with no sentiment).
     public func score(_ text: String, language: Language) -> Double {
-        let c = compiled[Language.allCases.firstIndex(of: language)!]
+        let c = compiled[language.index]
         var total = 0.0, scored = 0
-        forEachSentence(text) { tokens, exclamations, question in
-            guard let s = scoreSentence(tokens, exclamations: exclamations, question: question, c) else { return }
+        forEachSentence(text) { tokens, bytes, exclamations, question in
+            guard let s = scoreSentence(tokens, bytes, exclamations: exclamations, question: question, c) else { return }
             total += s
             scored += 1
         }
@@ -96,36 +106,37 @@ public struct SentimentScorer: Sendable {
 
     /// Splits a text into sentences (at . ! ? … before a space or the end, and at line
     /// breaks) of tokens, in one pass over its scalars.
-    func forEachSentence(_ text: String, _ body: (inout [Token], _ exclamations: Int, _ question: Bool) -> Void) {
+    func forEachSentence(_ text: String, _ body: (_ tokens: [Token], _ bytes: [UInt8], _ exclamations: Int, _ question: Bool) -> Void) {
         var tokens = [Token]()
-        var word = [UInt8]()
-        word.reserveCapacity(32)
-        var letters = 0, upper = 0
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(256)
+        var wordStart = 0, letters = 0, upper = 0
         var pendingJoiner: UInt8? = nil
         var exclamations = 0, question = false, pendingEnd = false
         // The current run of non-space scalars, while short enough to be an emoticon.
         var chunk = [UInt8](), chunkLength = 0, chunkTokenStart = 0
         chunk.reserveCapacity(16)
         func flushWord() {
-            if !word.isEmpty {
-                tokens.append(Token(text: String(decoding: word, as: UTF8.self), shouted: letters >= 2 && upper == letters, symbolValence: nil))
-                word.removeAll(keepingCapacity: true)
+            if bytes.count > wordStart {
+                tokens.append(Token(start: wordStart, end: bytes.count, shouted: letters >= 2 && upper == letters, symbolValence: nil))
             }
+            wordStart = bytes.count
             letters = 0; upper = 0; pendingJoiner = nil
         }
         func endChunk() {
             flushWord()
-            if chunkLength >= 2 && chunkLength <= 3, let v = Self.emoticons[String(decoding: chunk, as: UTF8.self)] {
+            if chunkLength >= 2 && chunkLength <= 3, let v = emoticons.lookup(chunk) {
                 tokens.removeSubrange(chunkTokenStart...)
-                tokens.append(Token(text: String(decoding: chunk, as: UTF8.self), shouted: false, symbolValence: v))
+                tokens.append(Token(start: bytes.count, end: bytes.count, shouted: false, symbolValence: v))
             }
             chunk.removeAll(keepingCapacity: true); chunkLength = 0; chunkTokenStart = tokens.count
         }
         func endSentence() {
             endChunk()
-            if !tokens.isEmpty { body(&tokens, exclamations, question) }
+            if !tokens.isEmpty { body(tokens, bytes, exclamations, question) }
             tokens.removeAll(keepingCapacity: true)
-            chunkTokenStart = 0
+            bytes.removeAll(keepingCapacity: true)
+            wordStart = 0; chunkTokenStart = 0
             exclamations = 0; question = false; pendingEnd = false
         }
         for s in text.unicodeScalars {
@@ -138,16 +149,19 @@ public struct SentimentScorer: Sendable {
             pendingEnd = false
             if chunkLength < 4 { TextScanner.appendUTF8(s, to: &chunk) }
             chunkLength += 1
-            if let l = TextScanner.lowerWordScalar(s) {
-                if let j = pendingJoiner { word.append(j); pendingJoiner = nil }
-                TextScanner.appendUTF8(l, to: &word)
+            if let l = scan.lowerWordScalar(s) {
+                if let j = pendingJoiner { bytes.append(j); pendingJoiner = nil }
+                TextScanner.appendUTF8(l, to: &bytes)
                 if l.value < 0x30 || l.value > 0x39 { letters += 1 }
-                if TextScanner.isUpper(s) { upper += 1 }
+                if scan.isUpper(s) { upper += 1 }
                 continue
             }
-            if TextScanner.isJoiner(s) && !word.isEmpty && pendingJoiner == nil { pendingJoiner = s == "-" ? UInt8(ascii: "-") : UInt8(ascii: "'"); continue }
+            if TextScanner.isJoiner(s) && bytes.count > wordStart && pendingJoiner == nil {
+                pendingJoiner = s == "-" ? UInt8(ascii: "-") : UInt8(ascii: "'")
+                continue
+            }
             flushWord()
-            if let v = emoji[s.value] { tokens.append(Token(text: String(s), shouted: false, symbolValence: v)); continue }
+            if let v = emoji[s.value] { tokens.append(Token(start: bytes.count, end: bytes.count, shouted: false, symbolValence: v)); continue }
             switch s {
             case "!": exclamations += 1; pendingEnd = true
             case "?": question = true; pendingEnd = true
@@ -159,72 +173,84 @@ public struct SentimentScorer: Sendable {
     }
 
     /// The sentence's compound score, or nil when no word in it carries sentiment.
-    func scoreSentence(_ toks: [Token], exclamations: Int, question: Bool, _ c: Compiled) -> Double? {
-        let rules = c.rules
-        let mixedCase = toks.contains { !$0.shouted && $0.symbolValence == nil }
-        // Two-word phrases of the vocabulary first (they include their own negation).
-        var valence = [Double](), phrase = [Bool](), kept = [Token]()
-        valence.reserveCapacity(toks.count); phrase.reserveCapacity(toks.count); kept.reserveCapacity(toks.count)
-        var i = 0
-        while i < toks.count {
-            if i + 1 < toks.count, let candidates = c.phrases[toks[i].text], let match = candidates.first(where: { $0.second == toks[i + 1].text }) {
-                kept.append(Token(text: "", shouted: toks[i].shouted && toks[i + 1].shouted, symbolValence: nil))
-                valence.append(match.valence); phrase.append(true)
-                i += 2
-                continue
+    func scoreSentence(_ toks: [Token], _ bytes: [UInt8], exclamations: Int, question: Bool, _ c: Compiled) -> Double? {
+        bytes.withUnsafeBufferPointer { all in
+            func word(_ t: Token) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[t.start..<t.end]) }
+            let mixedCase = toks.contains { !$0.shouted && $0.symbolValence == nil }
+            // Per kept token (a two-word phrase of the vocabulary is one, with its own negation):
+            // valence, booster, negator, contrast, capitals, and whether it is a phrase or symbol.
+            var valence = [Double](), booster = [Double](), negator = [Bool](), contrast = [Bool](), shouted = [Bool](), fixed = [Bool](), phrase = [Bool]()
+            var i = 0
+            while i < toks.count {
+                let t = toks[i]
+                if t.symbolValence == nil, i + 1 < toks.count, let candidates = c.phrases.lookup(word(t)) {
+                    let next = word(toks[i + 1])
+                    if let match = candidates.first(where: { $0.second.elementsEqual(next) }) {
+                        valence.append(match.valence); booster.append(0); negator.append(false); contrast.append(false)
+                        shouted.append(t.shouted && toks[i + 1].shouted); fixed.append(true); phrase.append(true)
+                        i += 2
+                        continue
+                    }
+                }
+                if let v = t.symbolValence {
+                    valence.append(v); booster.append(0); negator.append(false); contrast.append(false); shouted.append(false); fixed.append(true)
+                    phrase.append(false)
+                } else {
+                    let w = word(t)
+                    valence.append(c.valence.lookup(w) ?? jättePrefix(w, c.valence) ?? 0)
+                    booster.append(c.intensifier.lookup(w) ?? 0)
+                    negator.append(c.negator.lookup(w) ?? false)
+                    contrast.append(c.contrast.lookup(w) ?? false)
+                    shouted.append(t.shouted); fixed.append(false); phrase.append(false)
+                }
+                i += 1
             }
-            kept.append(toks[i])
-            valence.append(toks[i].symbolValence ?? c.valence[toks[i].text] ?? jättePrefix(toks[i].text, c.valence) ?? 0)
-            phrase.append(false)
-            i += 1
-        }
-        let n = kept.count
-        // An intensifier right before a sentiment word boosts it instead of counting itself.
-        for k in 0..<n where kept[k].symbolValence == nil && k + 1 < n && valence[k + 1] != 0 && rules.intensifiers[kept[k].text] != nil {
-            valence[k] = 0
-        }
-        guard valence.contains(where: { $0 != 0 }) else { return nil }
-        let isNegator = (0..<n).map { !phrase[$0] && rules.negators.contains(kept[$0].text) }
-        var negated = [Bool](repeating: false, count: n)
-        for k in 0..<n where valence[k] != 0 && !phrase[k] && kept[k].symbolValence == nil {
-            var v = valence[k]
-            // Boosters and dampeners up to three words before, fading with distance.
-            for back in 1...3 where k - back >= 0 {
-                if let b = rules.intensifiers[kept[k - back].text] {
-                    let fade = [1.0, 0.95, 0.9][back - 1]
-                    v += (v > 0 ? 1 : -1) * b * fade
+            let n = valence.count
+            // An intensifier right before a sentiment word boosts it instead of counting itself.
+            for k in 0..<n where !fixed[k] && booster[k] != 0 && k + 1 < n && valence[k + 1] != 0 { valence[k] = 0 }
+            guard valence.contains(where: { $0 != 0 }) else { return nil }
+            var negated = [Bool](repeating: false, count: n)
+            for k in 0..<n where valence[k] != 0 && !fixed[k] {
+                var v = valence[k]
+                // Boosters and dampeners up to three words before, fading with distance.
+                for back in 1...3 where k - back >= 0 && booster[k - back] != 0 {
+                    v += (v > 0 ? 1 : -1) * booster[k - back] * (1.05 - 0.05 * Double(back))
+                }
+                if shouted[k] && mixedCase { v += (v > 0 ? 1 : -1) * SentimentRules.capsBoost }
+                for back in 1...3 where k - back >= 0 && negator[k - back] { negated[k] = true }
+                valence[k] = v
+            }
+            if c.negatesBackward {
+                // A negator with no sentiment word after it in its clause negates the one before.
+                for k in 0..<n where negator[k] {
+                    let clauseEnd = (k + 1..<n).first { contrast[$0] } ?? n
+                    if (k + 1..<min(clauseEnd, k + 4)).contains(where: { valence[$0] != 0 }) { continue }
+                    if let target = stride(from: k - 1, through: max(0, k - 3), by: -1).first(where: { valence[$0] != 0 && !phrase[$0] }) {
+                        negated[target] = true
+                    }
                 }
             }
-            if kept[k].shouted && mixedCase { v += (v > 0 ? 1 : -1) * SentimentRules.capsBoost }
-            for back in 1...3 where k - back >= 0 && isNegator[k - back] { negated[k] = true }
-            valence[k] = v
-        }
-        if rules.negatesBackward {
-            // A negator with no sentiment word after it in its clause negates the one before.
-            for k in 0..<n where isNegator[k] {
-                let clauseEnd = (k + 1..<n).first { rules.contrast.contains(kept[$0].text) } ?? n
-                if (k + 1..<min(clauseEnd, k + 4)).contains(where: { valence[$0] != 0 }) { continue }
-                if let target = stride(from: k - 1, through: max(0, k - 3), by: -1).first(where: { valence[$0] != 0 && !phrase[$0] }) {
-                    negated[target] = true
-                }
+            for k in 0..<n where negated[k] { valence[k] *= SentimentRules.negation }
+            // The clause after the (last) contrast word counts more than the one before.
+            if let last = contrast.lastIndex(of: true), last > 0 {
+                for k in 0..<last { valence[k] *= 0.5 }
+                for k in (last + 1)..<n { valence[k] *= 1.5 }
             }
+            var sum = valence.reduce(0, +)
+            if sum != 0 { sum += (sum > 0 ? 1 : -1) * Double(min(4, exclamations)) * SentimentRules.exclamation }
+            // A question asserts less: praise in a question is mostly neutral, a complaint stays one.
+            if question { sum *= sum > 0 ? 0.2 : 0.9 }
+            return sum / (sum * sum + 15).squareRoot()
         }
-        for k in 0..<n where negated[k] { valence[k] *= SentimentRules.negation }
-        // The clause after the (last) contrast word counts more than the one before.
-        if let c = kept.lastIndex(where: { rules.contrast.contains($0.text) }), c > 0 {
-            for k in 0..<c { valence[k] *= 0.5 }
-            for k in (c + 1)..<n { valence[k] *= 1.5 }
-        }
-        var sum = valence.reduce(0, +)
-        if sum != 0 { sum += (sum > 0 ? 1 : -1) * Double(min(4, exclamations)) * SentimentRules.exclamation }
-        // A question asserts less: praise in a question is mostly neutral, a complaint stays one.
-        if question { sum *= sum > 0 ? 0.2 : 0.9 }
-        return sum / (sum * sum + 15).squareRoot()
     }
 
+    static let jätte = Array("jätte".utf8)
+
     /// Swedish "jätte-" compounds (jättesnabb, jättenöjd): the word after the prefix, boosted.
-    func jättePrefix(_ word: String, _ valence: [String: Double]) -> Double? {
-        guard word.hasPrefix("jätte"), word.unicodeScalars.count > 7, let v = valence[String(word.unicodeScalars.dropFirst(5))] else { return nil }
+    func jättePrefix(_ word: UnsafeBufferPointer<UInt8>, _ valence: ByteTable<Double>) -> Double? {
+        let prefix = Self.jätte
+        guard word.count > prefix.count + 2, word.starts(with: prefix),
+              let v = valence.lookup(UnsafeBufferPointer(rebasing: word[prefix.count...])) else { return nil }
         return v + (v > 0 ? 1 : -1) * SentimentRules.boost
     }
 }

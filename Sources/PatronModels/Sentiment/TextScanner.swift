@@ -25,6 +25,25 @@ enum TextScanner {
         s.value < UInt32(tableSize) ? upperTable[Int(s.value)] : s.properties.isUppercase
     }
 
+    /// The same tables held by a scorer or identifier, so the per-scalar path reads them
+    /// without a lazy-global check and retain each time.
+    struct Tables: Sendable {
+        let lower = TextScanner.lowerTable
+        let upper = TextScanner.upperTable
+
+        @inline(__always) func lowerWordScalar(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+            if s.value < UInt32(TextScanner.tableSize) {
+                let l = lower[Int(s.value)]
+                return l == 0 ? nil : Unicode.Scalar(l)
+            }
+            return TextScanner.lowerWordScalar(s)
+        }
+
+        @inline(__always) func isUpper(_ s: Unicode.Scalar) -> Bool {
+            s.value < UInt32(TextScanner.tableSize) ? upper[Int(s.value)] : s.properties.isUppercase
+        }
+    }
+
     /// Apostrophes and hyphens inside a word keep it together ("don't", "e-mail").
     @inline(__always) static func isJoiner(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" || s == "-" }
 
