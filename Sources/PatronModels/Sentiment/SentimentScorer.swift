@@ -96,8 +96,9 @@ public struct SentimentScorer: Sendable {
     public func score(_ text: String, language: Language) -> Double {
         let c = compiled[language.index]
         var total = 0.0, scored = 0
+        var info = [Info]()
         forEachSentence(text) { tokens, bytes, exclamations, question in
-            guard let s = scoreSentence(tokens, bytes, exclamations: exclamations, question: question, c) else { return }
+            guard let s = scoreSentence(tokens, bytes, exclamations: exclamations, question: question, c, &info) else { return }
             total += s
             scored += 1
         }
@@ -172,76 +173,90 @@ public struct SentimentScorer: Sendable {
         endSentence()
     }
 
-    /// The sentence's compound score, or nil when no word in it carries sentiment.
-    func scoreSentence(_ toks: [Token], _ bytes: [UInt8], exclamations: Int, question: Bool, _ c: Compiled) -> Double? {
+    /// What scoring needs to know of one kept token (a two-word phrase of the vocabulary is
+    /// one token, carrying its own negation; an emoji or emoticon is "fixed" too).
+    struct Info {
+        var valence: Double
+        var booster: Double
+        var negator: Bool, contrast: Bool, shouted: Bool, fixed: Bool, phrase: Bool, negated: Bool
+    }
+
+    /// The sentence's compound score, or nil when no word in it carries sentiment. `info` is
+    /// scratch space reused from sentence to sentence.
+    func scoreSentence(_ toks: [Token], _ bytes: [UInt8], exclamations: Int, question: Bool, _ c: Compiled, _ info: inout [Info]) -> Double? {
+        info.removeAll(keepingCapacity: true)
         bytes.withUnsafeBufferPointer { all in
             func word(_ t: Token) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[t.start..<t.end]) }
-            let mixedCase = toks.contains { !$0.shouted && $0.symbolValence == nil }
-            // Per kept token (a two-word phrase of the vocabulary is one, with its own negation):
-            // valence, booster, negator, contrast, capitals, and whether it is a phrase or symbol.
-            var valence = [Double](), booster = [Double](), negator = [Bool](), contrast = [Bool](), shouted = [Bool](), fixed = [Bool](), phrase = [Bool]()
             var i = 0
             while i < toks.count {
                 let t = toks[i]
                 if t.symbolValence == nil, i + 1 < toks.count, let candidates = c.phrases.lookup(word(t)) {
                     let next = word(toks[i + 1])
                     if let match = candidates.first(where: { $0.second.elementsEqual(next) }) {
-                        valence.append(match.valence); booster.append(0); negator.append(false); contrast.append(false)
-                        shouted.append(t.shouted && toks[i + 1].shouted); fixed.append(true); phrase.append(true)
+                        info.append(Info(valence: match.valence, booster: 0, negator: false, contrast: false,
+                                         shouted: t.shouted && toks[i + 1].shouted, fixed: true, phrase: true, negated: false))
                         i += 2
                         continue
                     }
                 }
                 if let v = t.symbolValence {
-                    valence.append(v); booster.append(0); negator.append(false); contrast.append(false); shouted.append(false); fixed.append(true)
-                    phrase.append(false)
+                    info.append(Info(valence: v, booster: 0, negator: false, contrast: false, shouted: false, fixed: true, phrase: false, negated: false))
                 } else {
                     let w = word(t)
-                    valence.append(c.valence.lookup(w) ?? jättePrefix(w, c.valence) ?? 0)
-                    booster.append(c.intensifier.lookup(w) ?? 0)
-                    negator.append(c.negator.lookup(w) ?? false)
-                    contrast.append(c.contrast.lookup(w) ?? false)
-                    shouted.append(t.shouted); fixed.append(false); phrase.append(false)
+                    info.append(Info(valence: c.valence.lookup(w) ?? jättePrefix(w, c.valence) ?? 0, booster: c.intensifier.lookup(w) ?? 0,
+                                     negator: c.negator.lookup(w) ?? false, contrast: c.contrast.lookup(w) ?? false,
+                                     shouted: t.shouted, fixed: false, phrase: false, negated: false))
                 }
                 i += 1
             }
-            let n = valence.count
-            // An intensifier right before a sentiment word boosts it instead of counting itself.
-            for k in 0..<n where !fixed[k] && booster[k] != 0 && k + 1 < n && valence[k + 1] != 0 { valence[k] = 0 }
-            guard valence.contains(where: { $0 != 0 }) else { return nil }
-            var negated = [Bool](repeating: false, count: n)
-            for k in 0..<n where valence[k] != 0 && !fixed[k] {
-                var v = valence[k]
-                // Boosters and dampeners up to three words before, fading with distance.
-                for back in 1...3 where k - back >= 0 && booster[k - back] != 0 {
-                    v += (v > 0 ? 1 : -1) * booster[k - back] * (1.05 - 0.05 * Double(back))
-                }
-                if shouted[k] && mixedCase { v += (v > 0 ? 1 : -1) * SentimentRules.capsBoost }
-                for back in 1...3 where k - back >= 0 && negator[k - back] { negated[k] = true }
-                valence[k] = v
-            }
-            if c.negatesBackward {
-                // A negator with no sentiment word after it in its clause negates the one before.
-                for k in 0..<n where negator[k] {
-                    let clauseEnd = (k + 1..<n).first { contrast[$0] } ?? n
-                    if (k + 1..<min(clauseEnd, k + 4)).contains(where: { valence[$0] != 0 }) { continue }
-                    if let target = stride(from: k - 1, through: max(0, k - 3), by: -1).first(where: { valence[$0] != 0 && !phrase[$0] }) {
-                        negated[target] = true
-                    }
-                }
-            }
-            for k in 0..<n where negated[k] { valence[k] *= SentimentRules.negation }
-            // The clause after the (last) contrast word counts more than the one before.
-            if let last = contrast.lastIndex(of: true), last > 0 {
-                for k in 0..<last { valence[k] *= 0.5 }
-                for k in (last + 1)..<n { valence[k] *= 1.5 }
-            }
-            var sum = valence.reduce(0, +)
-            if sum != 0 { sum += (sum > 0 ? 1 : -1) * Double(min(4, exclamations)) * SentimentRules.exclamation }
-            // A question asserts less: praise in a question is mostly neutral, a complaint stays one.
-            if question { sum *= sum > 0 ? 0.2 : 0.9 }
-            return sum / (sum * sum + 15).squareRoot()
         }
+        let n = info.count
+        var mixedCase = false, any = false
+        for t in toks where !t.shouted && t.symbolValence == nil { mixedCase = true; break }
+        // An intensifier right before a sentiment word boosts it instead of counting itself.
+        for k in 0..<n {
+            if !info[k].fixed && info[k].booster != 0 && k + 1 < n && info[k + 1].valence != 0 { info[k].valence = 0 }
+        }
+        for k in 0..<n where info[k].valence != 0 { any = true; break }
+        guard any else { return nil }
+        for k in 0..<n where info[k].valence != 0 && !info[k].fixed {
+            var v = info[k].valence
+            // Boosters and dampeners up to three words before, fading with distance.
+            for back in 1...3 where k - back >= 0 && info[k - back].booster != 0 {
+                v += (v > 0 ? 1 : -1) * info[k - back].booster * (1.05 - 0.05 * Double(back))
+            }
+            if info[k].shouted && mixedCase { v += (v > 0 ? 1 : -1) * SentimentRules.capsBoost }
+            for back in 1...3 where k - back >= 0 && info[k - back].negator { info[k].negated = true }
+            info[k].valence = v
+        }
+        if c.negatesBackward {
+            // A negator with no sentiment word after it in its clause negates the one before.
+            for k in 0..<n where info[k].negator {
+                var clauseEnd = n
+                for j in (k + 1)..<max(k + 1, n) where info[j].contrast { clauseEnd = j; break }
+                var later = false
+                for j in (k + 1)..<max(k + 1, min(clauseEnd, k + 4)) where info[j].valence != 0 { later = true; break }
+                if later { continue }
+                for j in stride(from: k - 1, through: max(0, k - 3), by: -1) where info[j].valence != 0 && !info[j].phrase {
+                    info[j].negated = true
+                    break
+                }
+            }
+        }
+        var lastContrast = -1
+        for k in 0..<n where info[k].contrast { lastContrast = k }
+        var sum = 0.0
+        for k in 0..<n {
+            var v = info[k].valence
+            if info[k].negated { v *= SentimentRules.negation }
+            // The clause after the (last) contrast word counts more than the one before.
+            if lastContrast > 0 { v *= k < lastContrast ? 0.5 : k > lastContrast ? 1.5 : 1 }
+            sum += v
+        }
+        if sum != 0 { sum += (sum > 0 ? 1 : -1) * Double(min(4, exclamations)) * SentimentRules.exclamation }
+        // A question asserts less: praise in a question is mostly neutral, a complaint stays one.
+        if question { sum *= sum > 0 ? 0.2 : 0.9 }
+        return sum / (sum * sum + 15).squareRoot()
     }
 
     static let jätte = Array("jätte".utf8)
