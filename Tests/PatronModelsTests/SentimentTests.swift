@@ -60,6 +60,11 @@ func macroF1(_ pairs: [(gold: SentimentScorer.Label, predicted: SentimentScorer.
         let accuracy = 1 - Double(wrong.count) / Double(items.count)
         let report = "accuracy \(accuracy)\n" + wrong.map { "\($0.language)→\(Self.identifier.identify($0.text)) \($0.text)" }.joined(separator: "\n")
         #expect(accuracy >= 0.98, "\(report)")
+        for language in Language.allCases {
+            let own = items.filter { $0.language == language }
+            let right = own.filter { Self.identifier.identify($0.text).language == language }.count
+            #expect(Double(right) / Double(own.count) >= 0.98, "\(language): \(right) of \(own.count)")
+        }
     }
 
     @Test func falseFriendsAreNeutral() {

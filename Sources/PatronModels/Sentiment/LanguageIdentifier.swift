@@ -80,8 +80,10 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// A margin in log-likelihood (nats) at which the rest of a long text cannot plausibly
-    /// change the answer: identification stops reading there (posterior > 1 − 10⁻⁸).
-    static let decisiveMargin = 20.0
+    /// change the answer: identification stops reading there (after 40 grams at least). A
+    /// smaller margin (20 nats after 12 grams) changed 2 % of the English and German answers
+    /// on the evaluation set: a sentence's first words can mislead.
+    static let decisiveMargin = 40.0
 
     /// The leader's lead over the runner-up.
     @inline(__always) static func margin(_ sums: SIMD8<Double>, _ k: Int) -> Double {
@@ -142,7 +144,7 @@ public struct LanguageIdentifier: Sendable {
                         if inWord {
                             endWord()
                             // Decided: the leader is `decisiveMargin` nats ahead of every other language.
-                            if earlyExit && grams >= 12 && Self.margin(sums, languages.count) >= Self.decisiveMargin { break }
+                            if earlyExit && grams >= 40 && Self.margin(sums, languages.count) >= Self.decisiveMargin { break }
                         }
                         continue
                     }
