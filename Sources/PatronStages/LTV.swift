@@ -52,7 +52,8 @@ enum LTV: StageModule {
             if let d = params["interval_draws"]?.int, !(d >= 20 && d <= 10_000) { problems.append(("interval_draws", "'interval_draws' must be between 20 and 10000, got \(d)")) }
             if let d = params["discount_rate"]?.double, !(d >= 0 && d < 10) { problems.append(("discount_rate", "'discount_rate' is a yearly rate such as 0.10, got \(d)")) }
             return problems
-        })
+        },
+        inputColumns: ModuleSpec.columns(named: [("customer", "customer_id"), ("date", "order_date"), ("amount", "amount")]))
 
     static func run(_ context: StageContext) async throws -> StageOutput {
         context.progress("grouping transactions by customer")

@@ -39,7 +39,8 @@ enum SegmentRFM: StageModule {
             case .success(let table): problems += table.problems().messages.map { ("segments", $0) }
             }
             return problems
-        })
+        },
+        inputColumns: ModuleSpec.columns(named: [("customer", "customer_id"), ("date", "order_date"), ("amount", "amount")]))
 
     /// A segment table from the `segments` param: a built-in name or a list of rules.
     static func segmentTable(_ value: Value) -> Result<SegmentTable, StageFailure> {

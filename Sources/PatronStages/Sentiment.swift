@@ -32,7 +32,8 @@ enum Sentiment: StageModule {
             }
             if (params["min_length"]?.int ?? 1) < 0 { problems.append(("min_length", "'min_length' is a number of letters, 0 or more")) }
             return problems
-        })
+        },
+        inputColumns: ModuleSpec.columns(named: [("text", "feedback"), ("customer", "customer_id")]))
 
     /// The scorer and identifier, loaded once per process.
     static let models: Result<(SentimentScorer, LanguageIdentifier), Error> = Result { (try SentimentScorer(), try LanguageIdentifier()) }

@@ -8,11 +8,14 @@ public struct ArrowFormatError: Error, CustomStringConvertible {
 
 extension ArrowIPC {
     /// Reads an Arrow IPC file from `path`.
-    public static func read(path: String) throws -> Table {
+    /// - Parameter columns: decode only these columns (in the file's order); nil, or a name the
+    ///   file does not have, decodes all of them (so a reader's "no such column" error can
+    ///   list what there is).
+    public static func read(path: String, columns: Set<String>? = nil) throws -> Table {
         // Mapped, not read: each buffer is copied once, straight into its column.
         let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         do {
-            return try data.withUnsafeBytes { try decode(raw: $0) }
+            return try data.withUnsafeBytes { try decode(raw: $0, columns: columns) }
         } catch let error as ArrowFormatError {
             throw ArrowFormatError(reason: "\(path): \(error.reason)")
         }
@@ -23,7 +26,7 @@ extension ArrowIPC {
         try bytes.withUnsafeBytes { try decode(raw: $0) }
     }
 
-    static func decode(raw bytes: UnsafeRawBufferPointer) throws -> Table {
+    static func decode(raw bytes: UnsafeRawBufferPointer, columns: Set<String>? = nil) throws -> Table {
         func fail(_ reason: String) -> ArrowFormatError { ArrowFormatError(reason: reason) }
         guard bytes.count >= 18, Array(bytes[0..<6]) == magic, Array(bytes[(bytes.count - 6)..<bytes.count]) == magic else {
             throw fail("missing ARROW1 magic (is it an Arrow stream or Feather v1 file?)")
@@ -36,6 +39,7 @@ extension ArrowIPC {
             let footer = try FlatBufferReader(bytes: bytes, base: footerStart, end: bytes.count - 10).root()
             guard let schema = try footer.table(1) else { throw fail("footer has no schema") }
             let fields = try schema.tables(1).map(readField)
+            let wanted: Set<String>? = columns.flatMap { c in c.isSubset(of: Set(fields.map(\.name))) ? c : nil }
             let (blockStart, blockCount) = try footer.vector(3)
             var batches = [Table]()
             for i in 0..<blockCount {
@@ -44,10 +48,11 @@ extension ArrowIPC {
                 let metaLength = Int(try whole.load(Int32.self, at: p + 8))
                 let bodyLength = Int(try whole.load(Int64.self, at: p + 16))
                 batches.append(try readBatch(bytes, offset: offset, metaLength: metaLength,
-                                             bodyLength: bodyLength, fields: fields))
+                                             bodyLength: bodyLength, fields: fields, wanted: wanted))
             }
             if batches.isEmpty {
-                return try Table(names: fields.map(\.name), columns: fields.map { emptyColumn($0.type) })
+                let kept = fields.filter { wanted?.contains($0.name) ?? true }
+                return try Table(names: kept.map(\.name), columns: kept.map { emptyColumn($0.type) })
             }
             return try Table.concatenate(batches)
         } catch is FlatBufferReader.Invalid {
@@ -115,7 +120,7 @@ extension ArrowIPC {
     }
 
     private static func readBatch(
-        _ bytes: UnsafeRawBufferPointer, offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo]
+        _ bytes: UnsafeRawBufferPointer, offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo], wanted: Set<String>?
     ) throws -> Table {
         let reader = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
         var metaStart = offset + 4
@@ -162,6 +167,12 @@ extension ArrowIPC {
             let n = Int(try reader.load(Int64.self, at: nodesStart + 16 * i))
             guard n == length else { throw ArrowFormatError(reason: "column '\(field.name)' length differs from the batch") }
             let nulls = Int(try reader.load(Int64.self, at: nodesStart + 16 * i + 8))
+            if let wanted, !wanted.contains(field.name) {
+                // Skipped: step over its buffers (validity, values, and a string's characters).
+                _ = try nextBuffer(); _ = try nextBuffer()
+                if ![2, 3, 6, 8].contains(field.arrowType) { _ = try nextBuffer() }
+                continue
+            }
             let validityRange = try nextBuffer()
             let validity: [Bool]? = nulls > 0 && !validityRange.isEmpty ? try bits(validityRange, n) : nil
             let dataRange = try nextBuffer()

@@ -7,6 +7,8 @@ public protocol CacheStore: Sendable {
     func contains(_ key: String) -> Bool
     func meta(_ key: String) -> CacheEntry?
     func load(_ key: String, port: String) throws -> Table
+    /// Only the named columns (all of them when one is missing).
+    func load(_ key: String, port: String, columns: Set<String>?) throws -> Table
     /// Stores all ports at once: afterwards the entry is complete, or absent. An existing
     /// entry for the key is kept unless `replace` (a forced rerun) is set.
     func store(_ key: String, output: StageOutput, entry: CacheEntry, replace: Bool) throws
@@ -61,6 +63,10 @@ public struct LocalCacheStore: CacheStore {
 
     public func load(_ key: String, port: String) throws -> Table {
         try ArrowIPC.read(path: portPath(key, port: port))
+    }
+
+    public func load(_ key: String, port: String, columns: Set<String>?) throws -> Table {
+        try ArrowIPC.read(path: portPath(key, port: port), columns: columns)
     }
 
     public func portPath(_ key: String, port: String) -> String { directory(key) + "/\(port).arrow" }

@@ -18,12 +18,16 @@ public struct ModuleSpec: Sendable {
     public var ports: @Sendable ([String: Value]) -> [String]
     /// Checks across params, beyond each one's type; returns (param, message) problems.
     public var validate: @Sendable ([String: Value]) -> [(param: String, message: String)]
+    /// The input columns the module reads, from its resolved params (nil: all). Inputs read
+    /// from the cache then decode only these columns.
+    public var inputColumns: @Sendable ([String: Value]) -> [String]?
 
     public init(
         name: String, version: String, summary: String, inputs: Inputs, params: [ParamSpec],
         ports: [String] = [],
         dynamicPorts: (@Sendable ([String: Value]) -> [String])? = nil,
-        validate: @escaping @Sendable ([String: Value]) -> [(param: String, message: String)] = { _ in [] }
+        validate: @escaping @Sendable ([String: Value]) -> [(param: String, message: String)] = { _ in [] },
+        inputColumns: @escaping @Sendable ([String: Value]) -> [String]? = { _ in nil }
     ) {
         self.name = name
         self.version = version
@@ -32,6 +36,13 @@ public struct ModuleSpec: Sendable {
         self.params = params
         self.ports = dynamicPorts ?? { _ in ports }
         self.validate = validate
+        self.inputColumns = inputColumns
+    }
+
+    /// `inputColumns` for a module that reads the columns its params name: (param, default
+    /// column) pairs.
+    public static func columns(named params: [(param: String, default: String)]) -> @Sendable ([String: Value]) -> [String]? {
+        { values in params.map { values[$0.param]?.string ?? $0.default } }
     }
 
     public func param(_ name: String) -> ParamSpec? { params.first { $0.name == name } }

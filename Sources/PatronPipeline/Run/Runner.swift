@@ -240,7 +240,8 @@ public struct Runner: Sendable {
                 if let table = output?.table(ref.port) {
                     tables.append(.init(ref: ref, table: table))
                 } else if let upstreamKey {
-                    tables.append(.init(ref: ref, table: try cache.load(upstreamKey, port: ref.port)))
+                    let columns = stage.spec.inputColumns(stage.params).map(Set.init)
+                    tables.append(.init(ref: ref, table: try cache.load(upstreamKey, port: ref.port, columns: columns)))
                 } else {
                     throw StageFailure("input '\(ref)' is not available")
                 }
