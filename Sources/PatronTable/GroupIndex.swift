@@ -33,35 +33,50 @@ public struct GroupIndex: Sendable {
                 partGroups.reserveCapacity(rows / parts + 16)
                 var capacity = 16
                 while capacity < (rows / parts) * 3 / 2 + 16 { capacity <<= 1 }
-                // Each slot: the upper 32 bits of the row hash, and local group + 1 (0 = empty).
-                var slots = [UInt64](repeating: 0, count: capacity)
+                // Each slot is two words: the upper 32 bits of the row hash with local group + 1
+                // (0 = empty), and a key prefix. For a single string column the prefix is the
+                // value's first 8 bytes and the tag's low byte its length, so values of up to 8
+                // bytes (most ids) are told apart in the slot itself, without reading the
+                // group's first row.
+                var slots = [UInt64](repeating: 0, count: 2 * capacity)
                 let mask = capacity - 1
+                // (Only without nulls: a null and "" must still go through the full comparison.)
+                let strings: StringBuffer? = if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage { s } else { nil }
+                let stringBytes = strings?.bytes ?? [], stringOffsets = strings?.offsets ?? []
                 slots.withUnsafeMutableBufferPointer { slots in
-                    for row in 0..<rows {
-                        let h = hashes[row]
-                        if parts > 1 && Int((h >> 24) % UInt64(parts)) != part { continue }
-                        if !skip.isEmpty && skip[row] { continue }
-                        let tag = h >> 32
-                        var slot = Int(truncatingIfNeeded: h) & mask
-                        while true {
-                            let entry = slots[slot]
-                            if entry == 0 {
-                                slots[slot] = tag << 32 | UInt64(firstRow.count + 1)
-                                partRows.append(Int32(row))
-                                partGroups.append(Int32(firstRow.count))
-                                firstRow.append(row)
-                                break
+                    stringBytes.withUnsafeBufferPointer { bytes in
+                        for row in 0..<rows {
+                            let h = hashes[row]
+                            if parts > 1 && Int((h >> 24) % UInt64(parts)) != part { continue }
+                            if !skip.isEmpty && skip[row] { continue }
+                            var tag = h >> 32, prefix: UInt64 = 0, short = false
+                            if strings != nil {
+                                let start = Int(stringOffsets[row]), length = Int(stringOffsets[row + 1]) - start
+                                for k in 0..<min(8, length) { prefix |= UInt64(bytes[start + k]) << (8 * UInt64(k)) }
+                                tag = tag & ~0xFF | UInt64(min(length, 255))
+                                short = length <= 8
                             }
-                            if entry >> 32 == tag {
-                                let group = Int(entry & 0xFFFF_FFFF) - 1
-                                let other = firstRow[group]
-                                if equal.count == 1 ? equal[0](row, other) : equal.allSatisfy({ $0(row, other) }) {
+                            var slot = Int(truncatingIfNeeded: h) & mask
+                            while true {
+                                let entry = slots[2 * slot]
+                                if entry == 0 {
+                                    slots[2 * slot] = tag << 32 | UInt64(firstRow.count + 1)
+                                    slots[2 * slot + 1] = prefix
                                     partRows.append(Int32(row))
-                                    partGroups.append(Int32(group))
+                                    partGroups.append(Int32(firstRow.count))
+                                    firstRow.append(row)
                                     break
                                 }
+                                if entry >> 32 == tag && slots[2 * slot + 1] == prefix {
+                                    let group = Int(entry & 0xFFFF_FFFF) - 1
+                                    if short || (equal.count == 1 ? equal[0](row, firstRow[group]) : equal.allSatisfy({ $0(row, firstRow[group]) })) {
+                                        partRows.append(Int32(row))
+                                        partGroups.append(Int32(group))
+                                        break
+                                    }
+                                }
+                                slot = (slot + 1) & mask
                             }
-                            slot = (slot + 1) & mask
                         }
                     }
                 }

@@ -42,4 +42,31 @@ import Testing
         #expect(groups.ids == expected)
         #expect(groups.count == seen.count)
     }
+
+    /// Values of up to 8 bytes are told apart in the hash slot itself; longer ones that share
+    /// those 8 bytes still go through the full comparison.
+    @Test func shortAndLongIdsWithSharedPrefixes() {
+        let rows = 450_000
+        var rng: UInt64 = 777
+        var keys = [String]()
+        keys.reserveCapacity(rows)
+        for _ in 0..<rows {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            let k = Int(rng >> 33) % 40_000
+            let base = String(k, radix: 36)
+            keys.append(k % 3 == 0 ? base : k % 3 == 1 ? "abcdefgh" + base : String("abcdefgh".prefix(k % 9)))
+        }
+        let groups = GroupIndex([.string(keys)])
+        var seen = [String: Int32]()
+        var expected = [Int32]()
+        for key in keys {
+            if let id = seen[key] { expected.append(id) } else {
+                let id = Int32(seen.count)
+                seen[key] = id
+                expected.append(id)
+            }
+        }
+        #expect(groups.ids == expected)
+        #expect(groups.count == seen.count)
+    }
 }
