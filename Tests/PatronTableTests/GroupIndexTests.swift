@@ -29,18 +29,9 @@ import Testing
             keys.append(k % 977 == 0 ? nil : "customer-\(k)-with-a-longer-id")
         }
         let groups = GroupIndex([.string(keys)])
-        var seen = [String: Int32]()
-        var expected = [Int32]()
-        for key in keys {
-            guard let key else { expected.append(-1); continue }
-            if let id = seen[key] { expected.append(id) } else {
-                let id = Int32(seen.count)
-                seen[key] = id
-                expected.append(id)
-            }
-        }
+        let (expected, count) = firstAppearanceIDs(keys)
         #expect(groups.ids == expected)
-        #expect(groups.count == seen.count)
+        #expect(groups.count == count)
     }
 
     /// Values of up to 8 bytes are told apart in the hash slot itself; longer ones that share
@@ -57,16 +48,22 @@ import Testing
             keys.append(k % 3 == 0 ? base : k % 3 == 1 ? "abcdefgh" + base : String("abcdefgh".prefix(k % 9)))
         }
         let groups = GroupIndex([.string(keys)])
-        var seen = [String: Int32]()
-        var expected = [Int32]()
-        for key in keys {
-            if let id = seen[key] { expected.append(id) } else {
-                let id = Int32(seen.count)
-                seen[key] = id
-                expected.append(id)
-            }
-        }
+        let (expected, count) = firstAppearanceIDs(keys)
         #expect(groups.ids == expected)
-        #expect(groups.count == seen.count)
+        #expect(groups.count == count)
     }
+}
+
+/// Group ids by first appearance, the plain way (nil keys get -1), and the number of groups.
+func firstAppearanceIDs(_ keys: [String?]) -> (ids: [Int32], count: Int) {
+    var seen = [String: Int32]()
+    var ids = [Int32]()
+    for key in keys {
+        guard let key else { ids.append(-1); continue }
+        if let id = seen[key] { ids.append(id) } else {
+            seen[key] = Int32(seen.count)
+            ids.append(seen[key]!)
+        }
+    }
+    return (ids, seen.count)
 }
