@@ -38,8 +38,12 @@ public enum ParetoNBD {
             b2 = p.r + x
             at = { t in (p.beta - p.alpha) / (p.beta + t) }
         }
-        let u = log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, at(tx))) - rsx * log(big + tx)
-        let v = log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, at(T))) - rsx * log(big + T)
+        // The Euler-transformed series where it applies (its terms fall from the start), else
+        // the general ₂F₁.
+        let lnF: SIMD2<Double> = SpecialFunctions.lnHypergeometricAPlusOne(rsx, b2, SIMD2(at(tx), at(T)))?.value
+            ?? SIMD2(log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, at(tx))), log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, at(T))))
+        let u = lnF[0] - rsx * log(big + tx)
+        let v = lnF[1] - rsx * log(big + T)
         // u ≥ v: the t_x term is the larger one. Where they are (numerically) equal, A₀ → 0.
         let d = v - u
         return d < 0 ? u + log(-expm1(d)) : -.infinity
@@ -61,7 +65,8 @@ public enum ParetoNBD {
     /// ln A₀ and its gradient in (r, α, s, β), from the ₂F₁ series with its derivatives;
     /// nil where a ₂F₁ argument is beyond the series range (the caller differentiates
     /// numerically there).
-    static func logA0WithGradient(_ p: Parameters, x: Double, tx: Double, T: Double) -> (value: Double, gradient: SIMD4<Double>)? {
+    static func logA0WithGradient(_ p: Parameters, x: Double, tx: Double, T: Double,
+                                  terms: SpecialFunctions.APlusOneTerms? = nil) -> (value: Double, gradient: SIMD4<Double>)? {
         let rsx = p.r + p.s + x
         let alphaBig = p.alpha >= p.beta
         let big = alphaBig ? p.alpha : p.beta, small = alphaBig ? p.beta : p.alpha
@@ -70,7 +75,9 @@ public enum ParetoNBD {
         // through a it moves with r and s, through b2 with s (α ≥ β) or r (α < β), through z
         // with α and β.
         let times = SIMD2(tx, T)
-        guard let f = SpecialFunctions.lnHypergeometricAPlusOne(rsx, b2, (big - small) / (big + times)) else { return nil }
+        let z = (big - small) / (big + times)
+        guard let f = terms.flatMap({ SpecialFunctions.lnHypergeometricAPlusOne($0, z) })
+                ?? SpecialFunctions.lnHypergeometricAPlusOne(rsx, b2, z) else { return nil }
         let lnBig = SIMD2(log(big + tx), log(big + T))
         let dzBig = (times + small) / ((big + times) * (big + times)) * f.dz   // by the larger of α, β
         let dzSmall = -1 / (big + times) * f.dz                                // by the smaller
@@ -91,8 +98,9 @@ public enum ParetoNBD {
 
     /// ln L for one customer and its gradient in (r, α, s, β); central differences for the
     /// few customers whose ₂F₁ arguments are beyond the series range.
-    static func logLikelihoodWithGradient(_ p: Parameters, x: Double, tx: Double, T: Double) -> (value: Double, gradient: SIMD4<Double>) {
-        guard let a0 = logA0WithGradient(p, x: x, tx: tx, T: T) else {
+    static func logLikelihoodWithGradient(_ p: Parameters, x: Double, tx: Double, T: Double,
+                                          terms: SpecialFunctions.APlusOneTerms? = nil) -> (value: Double, gradient: SIMD4<Double>) {
+        guard let a0 = logA0WithGradient(p, x: x, tx: tx, T: T, terms: terms) else {
             let v = [p.r, p.alpha, p.s, p.beta]
             var g = SIMD4<Double>()
             for j in 0..<4 {
@@ -125,10 +133,26 @@ public enum ParetoNBD {
 
     /// ln L over the rows and its gradient, in fixed blocks on all cores.
     public static func logLikelihoodWithGradient(_ p: Parameters, _ data: CollapsedSummary) -> (value: Double, gradient: [Double]) {
+        // The ₂F₁ series' (a, b) depend on x alone: one table of its divisions per frequency.
+        let alphaBig = p.alpha >= p.beta
+        let big = alphaBig ? p.alpha : p.beta, small = alphaBig ? p.beta : p.alpha
+        let zMax = (big - small) / (big + (data.tx.min() ?? 0))
+        var tables = [SpecialFunctions.APlusOneTerms?](repeating: nil, count: data.maxX + 1)
+        if data.maxX <= 100_000 {
+            var present = [Bool](repeating: false, count: data.maxX + 1)
+            for x in data.x where x == x.rounded() && x >= 0 { present[Int(x)] = true }
+            for xi in present.indices where present[xi] {
+                let x = Double(xi)
+                tables[xi] = SpecialFunctions.APlusOneTerms(a: p.r + p.s + x, b: alphaBig ? p.s + 1 : p.r + x, zMax: zMax)
+            }
+        }
+        let terms = tables
         let v = BlockSum.sum(count: data.x.count, width: 5) { range in
             var ll = 0.0, g = SIMD4<Double>()
             for i in range {
-                let (value, gradient) = logLikelihoodWithGradient(p, x: data.x[i], tx: data.tx[i], T: data.T[i])
+                let x = data.x[i]
+                let table = x == x.rounded() && x >= 0 && Int(x) < terms.count ? terms[Int(x)] : nil
+                let (value, gradient) = logLikelihoodWithGradient(p, x: x, tx: data.tx[i], T: data.T[i], terms: table)
                 ll += data.weight[i] * value
                 g += data.weight[i] * gradient
             }

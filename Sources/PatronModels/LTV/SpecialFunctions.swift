@@ -160,3 +160,57 @@ extension SpecialFunctions {
         return (value, (ge + gc) / sum, -ln1z - ge / sum, -(1 - b) / (1 - z) + gz / sum)
     }
 }
+
+extension SpecialFunctions {
+    /// The parts of `lnHypergeometricAPlusOne`'s series that depend only on (a, b), not on z:
+    /// per term n the ratio (e+n)/(c+n), 1/(e+n) and 1/(c+n) (e = a+1−b, c = a+1). Pareto/NBD
+    /// evaluates the series for every customer with the same frequency x at the same (a, b), so
+    /// one table per x takes the divisions out of the per-customer loop.
+    public struct APlusOneTerms: Sendable {
+        public let a: Double, b: Double
+        let ratio: [Double], inverseE: [Double], inverseC: [Double]
+
+        /// Terms enough for arguments up to `zMax` (≤ 0.99); nil when e = a + 1 − b ≤ 0.
+        public init?(a: Double, b: Double, zMax: Double) {
+            let e = a + 1 - b, c = a + 1
+            guard e > 0 else { return nil }
+            let z = min(max(zMax, 0.01), 0.99)
+            let n = min(20_000, Int((log(1e-16 * (1 - z)) / log(z)).rounded(.up)) + 8)
+            self.a = a
+            self.b = b
+            ratio = (0..<n).map { (e + Double($0)) / (c + Double($0)) }
+            inverseE = (0..<n).map { 1 / (e + Double($0)) }
+            inverseC = (0..<n).map { 1 / (c + Double($0)) }
+        }
+    }
+
+    /// `lnHypergeometricAPlusOne(a, b, z)` from precomputed terms; nil when z is outside
+    /// 0…0.99 or the table runs out before the series converges.
+    public static func lnHypergeometricAPlusOne(_ t: APlusOneTerms, _ z: SIMD2<Double>)
+        -> (value: SIMD2<Double>, da: SIMD2<Double>, db: SIMD2<Double>, dz: SIMD2<Double>)? {
+        guard z.min() >= 0 && z.max() <= 0.99 else { return nil }
+        var term = SIMD2<Double>(1, 1), sum = term
+        var se = 0.0, sc = 0.0
+        var ge = SIMD2<Double>(), gc = SIMD2<Double>(), gz = SIMD2<Double>()
+        let tail = 1e-16 * (1 - z.max())
+        var converged = false
+        t.ratio.withUnsafeBufferPointer { ratio in
+            t.inverseE.withUnsafeBufferPointer { inverseE in
+                t.inverseC.withUnsafeBufferPointer { inverseC in
+                    for n in 0..<ratio.count {
+                        gz += term * (ratio[n] * Double(n + 1))
+                        se += inverseE[n]; sc += inverseC[n]
+                        term *= ratio[n] * z
+                        sum += term
+                        ge += term * se; gc -= term * sc
+                        if term.max() <= tail * sum.min() && (term * se).max() <= tail * ge.min() { converged = true; break }
+                    }
+                }
+            }
+        }
+        guard converged else { return nil }
+        let ln1z = SIMD2(log1p(-z[0]), log1p(-z[1]))
+        let value = (1 - t.b) * ln1z + SIMD2(log(sum[0]), log(sum[1]))
+        return (value, (ge + gc) / sum, -ln1z - ge / sum, -(1 - t.b) / (1 - z) + gz / sum)
+    }
+}
