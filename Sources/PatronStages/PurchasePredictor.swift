@@ -9,6 +9,9 @@ struct PurchasePredictor: Sendable {
     let alive: @Sendable (Double, Double, Double) -> Double
     let expectedAt: @Sendable (_ t: Double, Double, Double, Double) -> Double
     let overHorizon: @Sendable (Double, Double, Double) -> (total: Double, discounted: Double)
+    /// For models whose horizon sums factor into P(alive) × f(x, T) × g(T) (Pareto/NBD): f, and
+    /// g computed once per distinct age T instead of once per customer.
+    var factored: (factor: @Sendable (Double, Double) -> Double, byAge: @Sendable (Double) -> (total: Double, discounted: Double))? = nil
 
     static let models = ["bg-nbd", "pareto-nbd", "mbg-nbd"]
 
@@ -27,6 +30,8 @@ struct PurchasePredictor: Sendable {
             self.init(alive: { ParetoNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
                       expectedAt: { ParetoNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit,
                       overHorizon: { ParetoNBD.purchasesOverHorizon(p, x: $0, tx: $1, T: $2, horizon: horizon, ratePerUnit: ratePerUnit) })
+            factored = ({ ParetoNBD.aliveFactor(p, x: $0, T: $1) },
+                        { ParetoNBD.horizonSums(p, T: $0, horizon: horizon, ratePerUnit: ratePerUnit) })
         case "mbg-nbd":
             let p = MBGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3])
             self.init(alive: { MBGNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
@@ -58,12 +63,22 @@ struct PurchasePredictor: Sendable {
         let n = rows.x.count
         let block = 4096
         let blocks = (n + block - 1) / block
+        // Factored models: the horizon sums once per distinct age.
+        var ageIndex = [Double: Int](), ages = [Double]()
+        if factored != nil { for T in rows.T where ageIndex[T] == nil { ageIndex[T] = ages.count; ages.append(T) } }
+        let byAge = factored.map { f in ages.map { f.byAge($0) } } ?? []
+        let (ageOf, factored) = (ageIndex, self.factored)
         let results = Mutex([[(Double, Double, Double)]](repeating: [], count: blocks))
         DispatchQueue.concurrentPerform(iterations: blocks) { b in
             var out = [(Double, Double, Double)]()
             out.reserveCapacity(block)
             for k in (b * block)..<min(n, (b + 1) * block) {
                 let (x, tx, T) = (rows.x[k], rows.tx[k], rows.T[k])
+                if let factored {
+                    let p = alive(x, tx, T), scale = p * factored.factor(x, T), sums = byAge[ageOf[T]!]
+                    out.append((wantAlive ? p : 0, scale * sums.total, scale * sums.discounted))
+                    continue
+                }
                 let (total, present) = overHorizon(x, tx, T)
                 out.append((wantAlive ? alive(x, tx, T) : 0, total, present))
             }

@@ -185,11 +185,30 @@ public enum ParetoNBD {
         expectedIfAlive(p, t: t, x: x, T: T) * probabilityAlive(p, x: x, tx: tx, T: T)
     }
 
-    /// E[Y(t)] for a customer known to be alive.
+    /// E[Y(t)] for a customer known to be alive: `aliveFactor(x, T)` × `shape(t, T)`.
     static func expectedIfAlive(_ p: Parameters, t: Double, x: Double, T: Double) -> Double {
+        aliveFactor(p, x: x, T: T) * shape(p, t: t, T: T)
+    }
+
+    /// The part of E[Y(t) | alive] that depends on x: (r + x)/(α + T) · (β + T), over s − 1
+    /// unless s = 1.
+    public static func aliveFactor(_ p: Parameters, x: Double, T: Double) -> Double {
         let rate = (p.r + x) / (p.alpha + T)
-        if abs(p.s - 1) < 1e-9 { return rate * (p.beta + T) * log((p.beta + T + t) / (p.beta + T)) }
-        return rate * (p.beta + T) / (p.s - 1) * (1 - pow((p.beta + T) / (p.beta + T + t), p.s - 1))
+        return abs(p.s - 1) < 1e-9 ? rate * (p.beta + T) : rate * (p.beta + T) / (p.s - 1)
+    }
+
+    /// The part that depends on t and T only: 1 − ((β+T)/(β+T+t))^(s−1), or ln((β+T+t)/(β+T))
+    /// at s = 1. Customers of the same age share it, so the horizon's sums are computed once
+    /// per age (`horizonSums`).
+    public static func shape(_ p: Parameters, t: Double, T: Double) -> Double {
+        if abs(p.s - 1) < 1e-9 { return log((p.beta + T + t) / (p.beta + T)) }
+        return 1 - pow((p.beta + T) / (p.beta + T + t), p.s - 1)
+    }
+
+    /// (shape over the horizon, the same discounted): multiplied by P(alive) and
+    /// `aliveFactor`, a customer's expected and discounted purchases.
+    public static func horizonSums(_ p: Parameters, T: Double, horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
+        GaussLegendre.discounted({ shape(p, t: $0, T: T) }, horizon: horizon, ratePerUnit: ratePerUnit)
     }
 
     /// Expected purchases over `horizon` and the same discounted (see
