@@ -14,7 +14,7 @@ import PatronTable
 /// ```
 enum Sentiment: StageModule {
     static let spec = ModuleSpec(
-        name: "sentiment", version: "1",
+        name: "sentiment", version: "1." + lexiconDigest,
         summary: "Language (en, sv, nl, de, pl, or und) and sentiment (score −1…1, label pos/neg/neu) of a text column; mean per customer.",
         inputs: .exactly(1),
         params: [
@@ -34,6 +34,17 @@ enum Sentiment: StageModule {
             return problems
         },
         inputColumns: ModuleSpec.columns(named: [("text", "feedback"), ("customer", "customer_id")]))
+
+    /// The lexicons are part of what the stage computes, so their content is part of its
+    /// version (and so of every cache key): a changed lexicon reruns the stage.
+    static let lexiconDigest: String = {
+        var hash = SHA256()
+        for name in LexiconStore.filesInUse {
+            hash.update(name)
+            hash.update(LexiconStore.contents(name) ?? [])
+        }
+        return String(hash.finalize().hex.prefix(12))
+    }()
 
     /// The scorer and identifier, loaded once per process.
     static let models: Result<(SentimentScorer, LanguageIdentifier), Error> = Result { (try SentimentScorer(), try LanguageIdentifier()) }

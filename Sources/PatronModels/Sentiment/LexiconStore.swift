@@ -15,6 +15,14 @@ public enum LexiconStore {
         return Bundle.module.bundleURL.appendingPathComponent("lexicons")
     }
 
+    /// The files the scorer and the language identifier read (Polish's lexicon is not scored).
+    public static let filesInUse = ["en.tsv", "sv.tsv", "nl.tsv", "de.tsv", "emoji.tsv", "langid.tsv"]
+
+    /// The raw bytes of a lexicon file, or nil when it cannot be read.
+    public static func contents(_ name: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: directory.appendingPathComponent(name).path).map { [UInt8]($0) }
+    }
+
     /// The `key<TAB>value` lines of a lexicon file.
     static func pairs(_ name: String) throws -> [(Substring, Substring)] {
         let url = directory.appendingPathComponent(name)
