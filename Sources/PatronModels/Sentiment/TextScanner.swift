@@ -21,10 +21,6 @@ enum TextScanner {
         return s.properties.lowercaseMapping.unicodeScalars.first
     }
 
-    @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
-        s.value < UInt32(tableSize) ? upperTable[Int(s.value)] : s.properties.isUppercase
-    }
-
     /// The same tables held by a scorer or identifier, so the per-scalar path reads them
     /// without a lazy-global check and retain each time.
     struct Tables: Sendable {
@@ -60,31 +56,5 @@ enum TextScanner {
             buffer.append(UInt8(0xF0 | v >> 18)); buffer.append(UInt8(0x80 | v >> 12 & 0x3F))
             buffer.append(UInt8(0x80 | v >> 6 & 0x3F)); buffer.append(UInt8(0x80 | v & 0x3F))
         }
-    }
-
-    /// Calls `body` with each lower-case word of `text` (letters and digits, inner joiners
-    /// kept, ’ as '): the words language identification and the function-word check use.
-    static func forEachWord(_ text: String, _ body: (String) -> Void) {
-        var word = [UInt8]()
-        word.reserveCapacity(32)
-        var pendingJoiner = false
-        for s in text.unicodeScalars {
-            if let l = lowerWordScalar(s) {
-                if pendingJoiner { word.append(UInt8(ascii: "'")); pendingJoiner = false }
-                appendUTF8(l, to: &word)
-            } else if isJoiner(s) && !word.isEmpty && !pendingJoiner {
-                pendingJoiner = true
-                if s == "-" { word.append(UInt8(ascii: "-")); pendingJoiner = false; continue }
-            } else {
-                pendingJoiner = false
-                if !word.isEmpty {
-                    if word.last == UInt8(ascii: "-") { word.removeLast() }
-                    body(String(decoding: word, as: UTF8.self))
-                    word.removeAll(keepingCapacity: true)
-                }
-            }
-        }
-        if word.last == UInt8(ascii: "-") { word.removeLast() }
-        if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
     }
 }
