@@ -1,6 +1,7 @@
 import Foundation
 
-/// Language identification by character n-grams (1 to 3 letters, words padded with spaces)
+/// Language identification by character n-grams (2 and 3 letters, words padded with spaces;
+/// single letters added nothing on the evaluation sets and cost a third of the lookups)
 /// under naive Bayes, over the five languages, with `und` when unsure.
 ///
 /// Short texts get help from each language's most frequent function words, which are
@@ -153,9 +154,8 @@ public struct LanguageIdentifier: Sendable {
                     let value = UInt64(l.value)
                     window = (window << 21 | value) & (1 << 63 - 1)
                     length += 1
-                    sums += lookup(value)
                     sums += lookup(window & (1 << 42 - 1))
-                    grams += 2
+                    grams += 1
                     if length >= 3 { sums += lookup(window); grams += 1 }
                 }
                 if inWord { endWord() }
