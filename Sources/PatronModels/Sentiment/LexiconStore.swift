@@ -1,18 +1,21 @@
 import Foundation
 
-/// Where the converted lexicons live: the package's resource bundle (found from any working
-/// directory, next to the built binary), or a folder named by `PATRON_LEXICONS`.
+/// Where the converted lexicons live: the package's resource folder next to the built binary
+/// (found from any working directory), or a folder named by `PATRON_LEXICONS`.
 public enum LexiconStore {
     /// What went wrong reading a lexicon file, and what to do.
     public struct LoadError: Error, CustomStringConvertible {
         public let description: String
     }
 
+    /// `PATRON_LEXICONS`, else the resource folder SwiftPM puts beside the executable (the
+    /// built `patron`, or the test runner). Not `Bundle.module`: when its folder is missing it
+    /// stops the process, where a missing lexicon should be an error that says what to do.
     public static var directory: URL {
         if let override = ProcessInfo.processInfo.environment["PATRON_LEXICONS"], !override.isEmpty {
             return URL(fileURLWithPath: override)
         }
-        return Bundle.module.bundleURL.appendingPathComponent("lexicons")
+        return Bundle.main.bundleURL.appendingPathComponent("Patron_PatronModels.resources/lexicons")
     }
 
     /// The files the scorer and the language identifier read (Polish's lexicon is not scored).
@@ -27,7 +30,7 @@ public enum LexiconStore {
     static func pairs(_ name: String) throws -> [(Substring, Substring)] {
         let url = directory.appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw LoadError(description: "cannot read the lexicon \(url.path): reinstall patron with its resources, or set PATRON_LEXICONS to a folder with \(name)")
+            throw LoadError(description: "cannot read the lexicon \(url.path): put the Patron_PatronModels.resources folder of the build beside the patron binary, or set PATRON_LEXICONS to a folder with \(name)")
         }
         var out = [(Substring, Substring)]()
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
