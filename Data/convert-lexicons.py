@@ -4,10 +4,12 @@ into the simple TSV files Patron reads (Sources/PatronModels/Resources/lexicons,
 as Data/lexicons). Run from the repository root: python3 Data/convert-lexicons.py SOURCE_DIR.
 
 Every output is `key<TAB>value` lines, UTF-8, sorted, so a diff shows what changed:
-  en.tsv sv.tsv nl.tsv de.tsv pl.tsv   word, valence on VADER's scale (-4 … 4)
+  en.tsv sv.tsv nl.tsv de.tsv   word, valence on VADER's scale (-4 … 4)
   emoji.tsv                            emoji, valence (its English description scored with en.tsv)
   langid.tsv                           language, n-gram (1 to 3 characters), count; and
                                        language, "#words1" … "#words3", total n-grams
+polvader's Polish lexicon is not converted: its valences contradict plain readings of common
+words (see the README), so Polish is scored on Patron's own vocabulary alone.
 The scaling of the -1 … 1 lexicons (nl, de) to VADER's range is ours: × 3, so a clearly
 positive adjective ("goed", "gut": polarity about 0.7-1.0) lands near VADER's "good" (1.9).
 """
@@ -57,17 +59,6 @@ def pattern_xml(path, inflect):
     return {f: f"{3 * s[0] / s[1]:.3f}" for f, s in sums.items() if s[1] and abs(s[0]) > 1e-9}
 
 
-def polish(directory):
-    rows = {}
-    for name in ["pl_lexicon.tsv", "pl_forms.tsv"]:
-        for i, line in enumerate(open(os.path.join(directory, name), encoding="utf-8")):
-            parts = line.rstrip("\n").split("\t")
-            if i == 0 or len(parts) != 2:
-                continue
-            rows.setdefault(parts[0].lower(), f"{float(parts[1]):.3f}")
-    return rows
-
-
 def emoji(path, english):
     rows = {}
     for line in open(path, encoding="utf-8"):
@@ -99,7 +90,6 @@ def main():
     write("sv.tsv", vader(os.path.join(SRC, "sv", "vader_lexicon_sv.txt")))
     write("nl.tsv", pattern_xml(os.path.join(SRC, "nl", "nl-sentiment.xml"), ["e"]))
     write("de.tsv", pattern_xml(os.path.join(SRC, "de", "de-sentiment.xml"), ["e", "en", "er", "es", "em"]))
-    write("pl.tsv", polish(os.path.join(SRC, "pl")))
     write("emoji.tsv", emoji(os.path.join(SRC, "en", "emoji_utf8_lexicon.txt"), english))
     write("langid.tsv", langid(os.path.join(SRC, "langid")))
 

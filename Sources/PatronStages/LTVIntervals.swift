@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import PatronModels
 import PatronPipeline
 import PatronTable
@@ -47,13 +46,10 @@ struct LTVIntervals {
             let part = CollapsedSummary(rows: Array(range), of: rows)
             let perDraw = predictors.map { $0.predict(part, alive: false) }
             let (customerStart, customers, x, mean) = (start, byRow, summary.frequency, summary.monetary)
-            let blockRows = 1024
-            let blocks = (range.count + blockRows - 1) / blockRows
-            let results = Mutex([[(Int, Double, Double, Double, Double)]](repeating: [], count: blocks))
-            DispatchQueue.concurrentPerform(iterations: blocks) { b in
+            let results = ParallelBlocks.map(count: range.count, block: 1024) { locals in
                 var out = [(Int, Double, Double, Double, Double)]()
                 var values = [Double](repeating: 0, count: count)
-                for local in (b * blockRows)..<min(range.count, (b + 1) * blockRows) {
+                for local in locals {
                     let k = first + local
                     for d in 0..<count { values[d] = perDraw[d].total[local] }
                     let (lo, hi) = LTVIntervals.bounds(&values)
@@ -68,10 +64,9 @@ struct LTVIntervals {
                         out.append((c, lo, hi, clvLo, clvHi))
                     }
                 }
-                let done = out
-                results.withLock { $0[b] = done }
+                return out
             }
-            for block in results.withLock({ $0 }) {
+            for block in results {
                 for (c, lo, hi, clo, chi) in block { pLow[c] = lo; pHigh[c] = hi; cLow[c] = clo; cHigh[c] = chi }
             }
         }

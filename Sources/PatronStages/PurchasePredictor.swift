@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import PatronModels
+import PatronTable
 
 /// One purchase model (`model:` of `ltv`) at one parameter vector: what the stage predicts
 /// per (x, t_x, T) — P(alive), E[Y(t)], and expected purchases over the horizon with their
@@ -62,17 +62,15 @@ struct PurchasePredictor: Sendable {
     func predict(_ rows: CollapsedSummary, alive wantAlive: Bool = true) -> (alive: [Double], total: [Double], discounted: [Double]) {
         let n = rows.x.count
         let block = 4096
-        let blocks = (n + block - 1) / block
         // Factored models: the horizon sums once per distinct age.
         var ageIndex = [Double: Int](), ages = [Double]()
         if factored != nil { for T in rows.T where ageIndex[T] == nil { ageIndex[T] = ages.count; ages.append(T) } }
         let byAge = factored.map { f in ages.map { f.byAge($0) } } ?? []
         let (ageOf, factored) = (ageIndex, self.factored)
-        let results = Mutex([[(Double, Double, Double)]](repeating: [], count: blocks))
-        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+        let results = ParallelBlocks.map(count: n, block: block) { range in
             var out = [(Double, Double, Double)]()
-            out.reserveCapacity(block)
-            for k in (b * block)..<min(n, (b + 1) * block) {
+            out.reserveCapacity(range.count)
+            for k in range {
                 let (x, tx, T) = (rows.x[k], rows.tx[k], rows.T[k])
                 if let factored {
                     let p = alive(x, tx, T), scale = p * factored.factor(x, T), sums = byAge[ageOf[T]!]
@@ -82,12 +80,11 @@ struct PurchasePredictor: Sendable {
                 let (total, present) = overHorizon(x, tx, T)
                 out.append((wantAlive ? alive(x, tx, T) : 0, total, present))
             }
-            let done = out
-            results.withLock { $0[b] = done }
+            return out
         }
         var a = [Double](), t = [Double](), d = [Double]()
         a.reserveCapacity(n); t.reserveCapacity(n); d.reserveCapacity(n)
-        for chunk in results.withLock({ $0 }) {
+        for chunk in results {
             for (x, y, z) in chunk { a.append(x); t.append(y); d.append(z) }
         }
         return (a, t, d)

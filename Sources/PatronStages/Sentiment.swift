@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import PatronModels
 import PatronPipeline
 import PatronTable
@@ -65,12 +64,10 @@ enum Sentiment: StageModule {
 
         // Rows in fixed blocks on all cores; each block keeps its scored rows in order.
         typealias Scored = (row: Int, language: String, score: Double)
-        let rows = texts.count, block = 2048
-        let blocks = (rows + block - 1) / block
-        let parts = Mutex([[Scored]](repeating: [], count: blocks))
-        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+        let rows = texts.count
+        let scored = ParallelBlocks.map(count: rows, block: 2048) { range -> [Scored] in
             var out = [Scored]()
-            for row in (b * block)..<min(rows, (b + 1) * block) where !textColumn.isNull(row) {
+            for row in range where !textColumn.isNull(row) {
                 let text = texts[row]
                 guard SentimentScorer.letterCount(text, atLeast: max(1, minLength)) else { continue }
                 let language = forced ?? identifier.identify(text, among: allowed).language
@@ -78,10 +75,8 @@ enum Sentiment: StageModule {
                 let score = language.map { scorer.score(text, language: $0) } ?? 0
                 out.append((row, language?.rawValue ?? "und", score))
             }
-            let done = out
-            parts.withLock { $0[b] = done }
-        }
-        let scored = parts.withLock { $0 }.flatMap { $0 }
+            return out
+        }.flatMap { $0 }
         let skipped = rows - scored.count
 
         var columns: [Column] = [.int(scored.map { Int64($0.row) })]
@@ -99,10 +94,10 @@ enum Sentiment: StageModule {
         var perCustomer = try Table(names: ["customer_id", "n", "mean_score"], columns: [.string([String]()), .int([]), .decimal([])])
         if let customers {
             let known = scored.filter { $0.language != "und" }
-            let groups = GroupIndex([customers.gathering(known.map(\.row))])
+            let keyed = customers.gathering(known.map(\.row))
+            let groups = GroupIndex([keyed])
             var n = [Int64](repeating: 0, count: groups.count), sum = [Double](repeating: 0, count: groups.count)
             for (i, g) in groups.ids.enumerated() where g >= 0 { n[Int(g)] += 1; sum[Int(g)] += known[i].score }
-            let keyed = customers.gathering(known.map(\.row))
             let order = CustomerTransactions.sortedByID(Array(0..<groups.count), customers: keyed, firstRow: groups.firstRow)
             perCustomer = try Table(names: ["customer_id", "n", "mean_score"], columns: [
                 keyed.gathering(order.map { groups.firstRow[$0] }), .int(order.map { n[$0] }),

@@ -109,19 +109,14 @@ public struct GroupIndex: Sendable {
     static func rowHashes(_ columns: [Column], rows: Int) -> [UInt64] {
         // Blocks of rows on all cores, each hashing every column for its rows: one output
         // array, no per-column intermediates.
-        let block = 65_536
-        let blocks = (rows + block - 1) / block
-        let parts = Mutex([[UInt64]](repeating: [], count: blocks))
-        DispatchQueue.concurrentPerform(iterations: blocks) { b in
-            let range = (b * block)..<min(rows, (b + 1) * block)
+        ParallelBlocks.map(count: rows, block: 65_536) { range in
             var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: range.count)
             for column in columns {
                 let part = columnHashes(column, rows: range)
                 for i in 0..<range.count { hashes[i] = mix(hashes[i], part[i]) }
             }
-            parts.withLock { $0[b] = hashes }
-        }
-        return parts.withLock { $0 }.flatMap { $0 }
+            return hashes
+        }.flatMap { $0 }
     }
 
     /// A 64-bit hash of each row's value (nulls hash alike).

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import PatronTable
 
 /// Per-customer repeat-purchase summary in an explicit time unit: what BG/NBD, Pareto/NBD
 /// and Gamma-Gamma are fitted on.
@@ -54,14 +54,11 @@ public struct CustomerSummary: Sendable, Equatable {
         }
         // Customers in fixed blocks on all cores, the blocks' results joined in order.
         typealias Part = (customer: [Int], x: [Double], tx: [Double], T: [Double], m: [Double], late: Int)
-        let block = 65_536
-        let blocks = (customers + block - 1) / block
-        let parts = Mutex([Part](repeating: ([], [], [], [], [], 0), count: blocks))
         let (bucketStart, bucketRows, seenCustomers) = (start, rows, seen)
-        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+        let parts = ParallelBlocks.map(count: customers, block: 65_536) { range -> Part in
             var p: Part = ([], [], [], [], [], 0)
             var bucket = [(day: Int32, value: Double)]()
-            for c in (b * block)..<min(customers, (b + 1) * block) {
+            for c in range {
                 guard bucketStart[c + 1] > bucketStart[c] else { if seenCustomers[c] { p.late += 1 }; continue }
                 bucket.removeAll(keepingCapacity: true)
                 for k in bucketStart[c]..<bucketStart[c + 1] { bucket.append((days[bucketRows[k]], amounts[bucketRows[k]])) }
@@ -85,14 +82,13 @@ public struct CustomerSummary: Sendable, Equatable {
                 p.T.append(Double(end - first) / unit.days)
                 p.m.append(repeatDays == 0 ? 0 : repeatValue / Double(repeatDays))
             }
-            let done = p
-            parts.withLock { $0[b] = done }
+            return p
         }
         var customer = [Int](), x = [Double](), tx = [Double](), T = [Double](), m = [Double]()
         customer.reserveCapacity(customers); x.reserveCapacity(customers); tx.reserveCapacity(customers)
         T.reserveCapacity(customers); m.reserveCapacity(customers)
         var late = 0
-        for p in parts.withLock({ $0 }) {
+        for p in parts {
             customer += p.customer; x += p.x; tx += p.tx; T += p.T; m += p.m
             late += p.late
         }

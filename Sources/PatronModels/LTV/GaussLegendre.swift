@@ -45,11 +45,11 @@ public struct GaussLegendre: Sendable {
     /// E(H) and ∫₀ᴴ e^(−δt) dE(t) for a smooth cumulative expectation E with E(0) = 0, at the
     /// force of interest δ = ln(1 + `ratePerUnit`): by parts, e^(−δH) E(H) + δ ∫₀ᴴ e^(−δt) E(t) dt.
     public static func discounted(_ expected: (Double) -> Double, horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
-        let total = expected(horizon)
-        let delta = log(1 + ratePerUnit)
-        guard delta > 0 else { return (total, total) }
-        let integral = sixteen.integrate(0, horizon) { t in exp(-delta * t) * expected(t) }
-        return (total, exp(-delta * horizon) * total + delta * integral)
+        discounted(total: expected(horizon), horizon: horizon, ratePerUnit: ratePerUnit) { t in
+            var values = SIMD16<Double>()
+            for i in 0..<16 { values[i] = expected(t[i]) }
+            return values
+        }
     }
 }
 
@@ -72,7 +72,7 @@ extension GaussLegendre {
         let t = half + half * nodes
         let values = batch(t)
         var sum = 0.0
-        for i in 0..<16 { sum += weights[i] * exp(-delta * t[i]) * values[i] }
-        return (total, exp(-delta * horizon) * total + delta * sum * half)
+        for i in 0..<16 { sum += weights[i] * (exp(-delta * t[i]) * values[i]) }
+        return (total, exp(-delta * horizon) * total + delta * (sum * half))
     }
 }

@@ -212,11 +212,11 @@ public enum ParetoNBD {
     }
 
     /// Expected purchases over `horizon` and the same discounted (see
-    /// `GaussLegendre.discounted`), with P(alive) computed once.
+    /// `GaussLegendre.discounted`): P(alive) × `aliveFactor` × `horizonSums`.
     public static func purchasesOverHorizon(_ p: Parameters, x: Double, tx: Double, T: Double,
                                             horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
-        let alive = probabilityAlive(p, x: x, tx: tx, T: T)
-        let (total, discounted) = GaussLegendre.discounted({ expectedIfAlive(p, t: $0, x: x, T: T) }, horizon: horizon, ratePerUnit: ratePerUnit)
-        return (total * alive, discounted * alive)
+        let scale = probabilityAlive(p, x: x, tx: tx, T: T) * aliveFactor(p, x: x, T: T)
+        let sums = horizonSums(p, T: T, horizon: horizon, ratePerUnit: ratePerUnit)
+        return (scale * sums.total, scale * sums.discounted)
     }
 }

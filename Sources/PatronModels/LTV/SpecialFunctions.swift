@@ -138,26 +138,39 @@ extension SpecialFunctions {
 
     /// The same at two arguments at once (Pareto/NBD needs z at t_x and at T with the same a
     /// and b): the divisions of the term ratio are shared.
-    public static func lnHypergeometricAPlusOne(_ a: Double, _ b: Double, _ z: SIMD2<Double>)
-        -> (value: SIMD2<Double>, da: SIMD2<Double>, db: SIMD2<Double>, dz: SIMD2<Double>)? {
+    public static func lnHypergeometricAPlusOne(_ a: Double, _ b: Double, _ z: SIMD2<Double>) -> APlusOneResult? {
         let e = a + 1 - b, c = a + 1
-        guard z.min() >= 0 && z.max() <= 0.99 && e > 0 else { return nil }
+        guard e > 0 else { return nil }
+        return aPlusOneSeries(b: b, z: z, limit: 100_000) { n in
+            let inverseC = 1 / (c + Double(n))
+            return ((e + Double(n)) * inverseC, 1 / (e + Double(n)), inverseC)
+        }
+    }
+
+    public typealias APlusOneResult = (value: SIMD2<Double>, da: SIMD2<Double>, db: SIMD2<Double>, dz: SIMD2<Double>)
+
+    /// The Euler-transformed series and its derivative sums, with term n's ratio (e+n)/(c+n),
+    /// 1/(e+n) and 1/(c+n) from `terms`; nil outside 0 ≤ z ≤ 0.99 or without convergence
+    /// within `limit` terms.
+    @inline(__always)
+    static func aPlusOneSeries(b: Double, z: SIMD2<Double>, limit: Int,
+                               _ terms: (Int) -> (ratio: Double, inverseE: Double, inverseC: Double)) -> APlusOneResult? {
+        guard z.min() >= 0 && z.max() <= 0.99 else { return nil }
         var term = SIMD2<Double>(1, 1), sum = term
         var se = 0.0, sc = 0.0           // Σ 1/(e+k), Σ 1/(c+k) for k < n
         var ge = SIMD2<Double>(), gc = SIMD2<Double>(), gz = SIMD2<Double>()
-        var n = 0.0
         let tail = 1e-16 * (1 - z.max())   // the rest of the series is below term · z/(1 − z)
-        while n < 100_000 {
-            let inverseC = 1 / (c + n)
-            let ratio = (e + n) * inverseC
-            gz += term * (ratio * (n + 1))
-            se += 1 / (e + n); sc += inverseC
+        var converged = false
+        for n in 0..<limit {
+            let (ratio, inverseE, inverseC) = terms(n)
+            gz += term * (ratio * Double(n + 1))
+            se += inverseE; sc += inverseC
             term *= ratio * z
             sum += term
             ge += term * se; gc -= term * sc
-            if term.max() <= tail * sum.min() && (term * se).max() <= tail * ge.min() { break }
-            n += 1
+            if term.max() <= tail * sum.min() && (term * se).max() <= tail * ge.min() { converged = true; break }
         }
+        guard converged else { return nil }
         let ln1z = SIMD2(log1p(-z[0]), log1p(-z[1]))
         let value = (1 - b) * ln1z + SIMD2(log(sum[0]), log(sum[1]))
         return (value, (ge + gc) / sum, -ln1z - ge / sum, -(1 - b) / (1 - z) + gz / sum)
@@ -189,31 +202,13 @@ extension SpecialFunctions {
 
     /// `lnHypergeometricAPlusOne(a, b, z)` from precomputed terms; nil when z is outside
     /// 0…0.99 or the table runs out before the series converges.
-    public static func lnHypergeometricAPlusOne(_ t: APlusOneTerms, _ z: SIMD2<Double>)
-        -> (value: SIMD2<Double>, da: SIMD2<Double>, db: SIMD2<Double>, dz: SIMD2<Double>)? {
-        guard z.min() >= 0 && z.max() <= 0.99 else { return nil }
-        var term = SIMD2<Double>(1, 1), sum = term
-        var se = 0.0, sc = 0.0
-        var ge = SIMD2<Double>(), gc = SIMD2<Double>(), gz = SIMD2<Double>()
-        let tail = 1e-16 * (1 - z.max())
-        var converged = false
+    public static func lnHypergeometricAPlusOne(_ t: APlusOneTerms, _ z: SIMD2<Double>) -> APlusOneResult? {
         t.ratio.withUnsafeBufferPointer { ratio in
             t.inverseE.withUnsafeBufferPointer { inverseE in
                 t.inverseC.withUnsafeBufferPointer { inverseC in
-                    for n in 0..<ratio.count {
-                        gz += term * (ratio[n] * Double(n + 1))
-                        se += inverseE[n]; sc += inverseC[n]
-                        term *= ratio[n] * z
-                        sum += term
-                        ge += term * se; gc -= term * sc
-                        if term.max() <= tail * sum.min() && (term * se).max() <= tail * ge.min() { converged = true; break }
-                    }
+                    aPlusOneSeries(b: t.b, z: z, limit: ratio.count) { (ratio[$0], inverseE[$0], inverseC[$0]) }
                 }
             }
         }
-        guard converged else { return nil }
-        let ln1z = SIMD2(log1p(-z[0]), log1p(-z[1]))
-        let value = (1 - t.b) * ln1z + SIMD2(log(sum[0]), log(sum[1]))
-        return (value, (ge + gc) / sum, -ln1z - ge / sum, -(1 - t.b) / (1 - z) + gz / sum)
     }
 }

@@ -143,7 +143,7 @@ public struct SentimentRules: Sendable {
 
     /// Polish uses its own vocabulary only: polVADER's valences disagree with plain readings
     /// of common words (uwielbiam "I adore" 0.04, niewygodne "uncomfortable" +2.5, najgorszy
-    /// "the worst" −0.26, siostry "sister's" +2.9), so it is converted but not scored.
+    /// "the worst" −0.26, siostry "sister's" +2.9), so it is not converted.
     static let polish: SentimentRules = {
         var vocabulary: [String: Double] = [
             "dobrze": 1.8, "świetnie": 3.0, "idealnie": 2.8, "wspaniale": 3.0, "szybko": 1.5, "ładnie": 1.8, "przyjemnie": 1.8,
