@@ -9,7 +9,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 PY_PACKAGES := pyarrow pandas
 
-.PHONY: run test bench build release deps pyenv clean
+.PHONY: run test check bench build release deps pyenv browser clean
 
 run: deps
 	$(SWIFT) build -c release --product patron
@@ -17,10 +17,16 @@ run: deps
 
 # The end-to-end tests run the release binary, the one users run (and fast enough to run
 # real pipelines such as CDNOW); the unit tests run in the debug build.
-test: deps pyenv
+test: deps pyenv browser
 	$(SWIFT) build -c release --product patron
 	$(SWIFT) build --build-tests
-	PATRON_PYTHON=$(abspath $(PYTHON)) PATRON_BIN=$(abspath .build/release/patron) $(SWIFT) test --skip-build
+	PATRON_PYTHON=$(abspath $(PYTHON)) PATRON_BIN=$(abspath .build/release/patron) PATRON_REQUIRE_BROWSER=1 $(SWIFT) test --skip-build
+
+# Regenerates every pipeline's report into a temporary folder and compares it with Reports/
+# (exit 3 when a committed report is stale: run the pipeline and commit Reports/).
+check: deps
+	$(SWIFT) build -c release --product patron
+	.build/release/patron check --all
 
 bench: deps pyenv
 	@$(PYTHON) -c "import sklearn, lifetimes, vaderSentiment" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check scikit-learn lifetimes vaderSentiment
@@ -51,6 +57,19 @@ $(PYTHON):
 
 pyenv: $(PYTHON)
 	@$(PYTHON) -c "import pyarrow, pandas" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check $(PY_PACKAGES)
+
+# The report tests load each committed report in headless Chromium (Debian's package).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing chromium (the report tests open the reports in a headless browser)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null || exit 1; \
+	  else \
+	    echo "The report tests need Chromium. Install it, then rerun make:"; \
+	    echo "    sudo apt-get install chromium"; \
+	    exit 1; \
+	  fi; \
+	fi
 
 clean:
 	rm -rf .build $(VENV)

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "PatronPipeline", targets: ["PatronPipeline"]),
         .library(name: "PatronStages", targets: ["PatronStages"]),
         .library(name: "PatronModels", targets: ["PatronModels"]),
+        .library(name: "PatronReport", targets: ["PatronReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,11 +24,13 @@ let package = Package(
         .target(name: "PatronTable"),
         .target(name: "PatronModels", dependencies: ["PatronTable"], resources: [.copy("Resources/lexicons")]),
         .target(name: "PatronCSV", dependencies: ["CLibCSV", "PatronTable"]),
+        // HTML and Markdown reports with inline SVG charts; knows tables, not pipelines.
+        .target(name: "PatronReport", dependencies: ["PatronTable"]),
         .target(
             name: "PatronPipeline",
             dependencies: ["PatronTable", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "PatronStages", dependencies: ["PatronPipeline", "PatronCSV", "PatronTable", "PatronModels"]),
+        .target(name: "PatronStages", dependencies: ["PatronPipeline", "PatronCSV", "PatronTable", "PatronModels", "PatronReport"]),
         .executableTarget(
             name: "patron",
             dependencies: [
@@ -39,6 +42,7 @@ let package = Package(
         .testTarget(name: "PatronCSVTests", dependencies: ["PatronCSV", "PatronTable"]),
         .testTarget(name: "PatronPipelineTests", dependencies: ["PatronPipeline", "PatronStages", "PatronTable", "PatronModels"]),
         .testTarget(name: "PatronModelsTests", dependencies: ["PatronModels"], resources: [.copy("Resources")]),
+        .testTarget(name: "PatronReportTests", dependencies: ["PatronReport", "PatronTable"]),
         .testTarget(name: "PatronCLITests", dependencies: ["PatronTable"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,5 +11,6 @@ public enum BuiltinModules {
         SegmentKMeans.self,
         LTV.self,
         Sentiment.self,
+        Report.self,
     ])
 }

@@ -12,7 +12,7 @@ struct Patron: AsyncParsableCommand {
             3 check found stale reports · 75 another run holds the lock.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Status.self, List.self, Modules.self, Dag.self, Show.self, Export.self, Gc.self, Sample.self]
+        subcommands: [Run.self, Status.self, List.self, Modules.self, Dag.self, Show.self, Export.self, Check.self, Gc.self, Sample.self]
     )
 }
 

@@ -53,6 +53,9 @@ extension Patron {
         @Flag(name: .long, help: "Wait for another run of this project to finish instead of exiting with 75.")
         var wait = false
 
+        @Flag(name: .long, help: "Let reports show when the run was and how long each stage took (off by default, so reports are the same bytes on every run).")
+        var stamp = false
+
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("-j must be at least 1") }
             for p in param where !p.contains("=") { throw ValidationError("--param \(p): write it as name=value") }
@@ -70,18 +73,7 @@ extension Patron {
             let plans = try names.map { try project.plan($0, registry: registry, overrides: overrides) }
             let log = EventLog(format: logFormat, quiet: quiet)
 
-            var lock: RunLock? = nil
-            if !dryRun {
-                try FileManager.default.createDirectory(atPath: project.stateDirectory, withIntermediateDirectories: true)
-                switch try RunLock.acquire(path: project.stateDirectory + "/lock", wait: wait) {
-                case .acquired(let l): lock = l
-                case .busy(let holder):
-                    log.event("locked", ["holder": .string(holder)],
-                              text: "patron: another run of this project holds .patron/lock (\(holder.isEmpty ? "unknown process" : holder)); wait for it, or pass --wait",
-                              isError: true)
-                    throw ExitCode(75)
-                }
-            }
+            let lock = dryRun ? nil : try acquireRunLock(project, wait: wait, log: log)
             let cache = try LocalCacheStore(root: project.cacheDirectory)
             if lock != nil { cache.removeTemporaries() }
             let runner = Runner(project: project, registry: registry, cache: cache, log: log,
@@ -95,6 +87,7 @@ extension Patron {
             options.from = from
             options.to = to
             options.arguments = Array(CommandLine.arguments.dropFirst())
+            options.stamp = stamp
 
             var allSucceeded = true
             for plan in plans {
@@ -135,6 +128,11 @@ extension Patron {
                     lines.append("  \((stage.id + "." + port).padding(toLength: width, withPad: " ", startingAt: 0)) \(project.display(cache.portPath(key, port: port)))  (\(n) rows)")
                 }
             }
+            for stage in available {
+                guard let key = stage.key, plan.stage(stage.id)?.spec.writesFiles == true,
+                      let manifest = try? cache.load(key, port: "main"), case .string(let paths)? = manifest["path"]?.storage else { continue }
+                lines.append("\(stage.id) wrote: " + (0..<paths.count).map { paths[$0] }.joined(separator: ", "))
+            }
             if let path = summary.recordPath { lines.append("run record: \(project.display(path))") }
             log.event("run_finished", ["pipeline": .string(plan.name), "outcome": .string(summary.record.outcome),
                                        "seconds": .double(summary.record.seconds), "ran": .int(ran), "cached": .int(cached),
@@ -145,3 +143,17 @@ extension Patron {
 }
 
 extension EventLog.Format: ExpressibleByArgument {}
+
+/// Takes `.patron/lock` for a command that runs stages; exits 75 when another run holds it
+/// (unless `wait`).
+func acquireRunLock(_ project: Project, wait: Bool, log: EventLog) throws -> RunLock {
+    try FileManager.default.createDirectory(atPath: project.stateDirectory, withIntermediateDirectories: true)
+    switch try RunLock.acquire(path: project.stateDirectory + "/lock", wait: wait) {
+    case .acquired(let lock): return lock
+    case .busy(let holder):
+        log.event("locked", ["holder": .string(holder)],
+                  text: "patron: another run of this project holds .patron/lock (\(holder.isEmpty ? "unknown process" : holder)); wait for it, or pass --wait",
+                  isError: true)
+        throw ExitCode(75)
+    }
+}

@@ -22,7 +22,8 @@ extension Patron {
             let cache = try LocalCacheStore(root: project.cacheDirectory)
             let hasher = FileHasher(memoPath: project.stateDirectory + "/statcache.json")
             let keys = plan.keys(project: project, hasher: hasher)
-            let statuses = plan.statuses(keys: keys, cache: cache, state: PipelineState.load(project, pipeline: plan.name))
+            let statuses = plan.statuses(keys: keys, cache: cache, state: PipelineState.load(project, pipeline: plan.name),
+                                         outputRoot: project.root, hasher: hasher)
             let width = max(8, plan.stages.map(\.id.count).max() ?? 0) + 2
             print("\(plan.name): \(statuses.filter { $0.status.isFresh }.count) of \(statuses.count) stages fresh")
             for (id, status) in statuses {

@@ -9,15 +9,15 @@ import Testing
         let first = try await patron("run", "customer-health", in: root)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("customer-health: done"))
-        #expect(first.stderr.contains("7 ran, 0 from cache"))
+        #expect(first.stderr.contains("8 ran, 0 from cache"))
         #expect(first.stderr.contains(".patron/cache/"))
         let second = try await patron("run", "customer-health", "--quiet", in: root + "/Data")
         #expect(second.status == 0)
         #expect(second.stderr.isEmpty)
         let again = try await patron("run", "customer-health", in: root)
-        #expect(again.stderr.contains("0 ran, 7 from cache"))
+        #expect(again.stderr.contains("0 ran, 8 from cache"))
         let status = try await patron("status", "customer-health", in: root)
-        #expect(status.stdout.contains("7 of 7 stages fresh"))
+        #expect(status.stdout.contains("8 of 8 stages fresh"))
         // Every ingested row is kept or rejected.
         let shown = try await patron("show", "customer-health", "orders", "--head", "3", in: root)
         #expect(shown.stdout.contains("orders: "))
@@ -102,7 +102,7 @@ import Testing
             return out
         }
         let a = try arrowFiles("c1"), b = try arrowFiles("c4")
-        #expect(a.count == 14)  // every port of the seven stages
+        #expect(a.count == 15)  // every port of the eight stages (the report's is its manifest)
         #expect(a == b)
     }
 
@@ -135,7 +135,7 @@ import Testing
         #expect(dry.stderr.contains("cannot run"))
         let gc = try await patron("gc", "--keep-runs", "1", in: root)
         #expect(gc.status == 0)
-        #expect(gc.stdout.contains("kept 7"))
+        #expect(gc.stdout.contains("kept 8"))
     }
 
     @Test func sampleIsDeterministicAndMatchesTheCommittedFile() async throws {

@@ -51,6 +51,11 @@ public final class FileHasher: Sendable {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
             throw StageFailure("cannot read \(path): \(error.localizedDescription)")
         }
+        return contentHash(data: data)
+    }
+
+    /// The content hash of bytes in memory: equal to `contentHash(path:)` of a file holding them.
+    public static func contentHash(data: Data) -> String {
         let block = 8 << 20
         let count = (data.count + block - 1) / block
         let digests = Mutex([SHA256.Digest?](repeating: nil, count: count))

@@ -62,6 +62,12 @@ public struct SHA256: Sendable {
         return Digest(words: [s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7])
     }
 
+    public static func hash(bytes: [UInt8]) -> Digest {
+        var h = SHA256()
+        h.update(bytes)
+        return h.finalize()
+    }
+
     public static func hash(_ string: String) -> Digest {
         var h = SHA256()
         h.update(string)

@@ -19,6 +19,7 @@ extension PipelinePlan {
     /// hashes. A stage whose key cannot be made (a missing input file) gets an error instead.
     public func keys(project: Project, hasher: FileHasher) -> [String: Result<KeyMaterial, StageFailure>] {
         var out = [String: Result<KeyMaterial, StageFailure>]()
+        let description = descriptionJSON
         for stage in stages {
             var inputs = [String: String]()
             var failure: StageFailure? = nil
@@ -38,7 +39,11 @@ extension PipelinePlan {
                 } catch { failure = StageFailure("\(spec.name): \(error)") }
             }
             if let failure { out[stage.id] = .failure(failure); continue }
-            let params = stage.params.mapValues(\.canonicalJSON)
+            var params = stage.params.mapValues(\.canonicalJSON)
+            if stage.spec.writesFiles {
+                // A report shows every stage's notes and params: any change there is a change here.
+                params["(pipeline description)"] = SHA256.hash(description).hex
+            }
             let material: Value = .map([
                 .init("module", .string(stage.spec.name)),
                 .init("version", .string(stage.spec.version)),

@@ -21,14 +21,22 @@ public struct ModuleSpec: Sendable {
     /// The input columns the module reads, from its resolved params (nil: all). Inputs read
     /// from the cache then decode only these columns.
     public var inputColumns: @Sendable ([String: Value]) -> [String]?
+    /// The module writes files under its `outputPath` params (a report): its cache entry's
+    /// main table is the manifest of those files (`path`, `bytes`, `content_hash` as
+    /// `FileHasher.contentHash` computes it), it counts as
+    /// stale when a file is missing or differs, its key covers the whole pipeline's
+    /// description (notes, modules, params), and it gets a `PipelineInfo` and a port loader.
+    public var writesFiles: Bool
 
     public init(
         name: String, version: String, summary: String, inputs: Inputs, params: [ParamSpec],
         ports: [String] = [],
         dynamicPorts: (@Sendable ([String: Value]) -> [String])? = nil,
         validate: @escaping @Sendable ([String: Value]) -> [(param: String, message: String)] = { _ in [] },
-        inputColumns: @escaping @Sendable ([String: Value]) -> [String]? = { _ in nil }
+        inputColumns: @escaping @Sendable ([String: Value]) -> [String]? = { _ in nil },
+        writesFiles: Bool = false
     ) {
+        self.writesFiles = writesFiles
         self.name = name
         self.version = version
         self.summary = summary

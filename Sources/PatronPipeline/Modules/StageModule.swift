@@ -40,10 +40,22 @@ public struct StageContext: Sendable {
     /// Where the stage may write logs of its own (e.g. a command's stdout and stderr).
     public var logPrefix: String
     public var progress: @Sendable (String) -> Void
+    /// Where `outputPath` params resolve: the project root, or the folder `patron check`
+    /// regenerates into.
+    public var outputRoot: String
+    /// For modules that write files (`ModuleSpec.writesFiles`): the pipeline around the stage.
+    public var pipelineInfo: PipelineInfo?
+    /// For modules that write files: reads any port of any stage upstream of this one.
+    public var loadPort: PortLoader?
 
     /// A context for running a module outside a pipeline (in a test, say).
     public init(pipeline: String, stage: String, module: String, params: [String: Value], inputs: [Input],
-                projectRoot: String, scratchDirectory: String, logPrefix: String, progress: @escaping @Sendable (String) -> Void) {
+                projectRoot: String, scratchDirectory: String, logPrefix: String, progress: @escaping @Sendable (String) -> Void,
+                outputRoot: String? = nil, pipelineInfo: PipelineInfo? = nil,
+                loadPort: PortLoader? = nil) {
+        self.outputRoot = outputRoot ?? projectRoot
+        self.pipelineInfo = pipelineInfo
+        self.loadPort = loadPort
         self.pipeline = pipeline
         self.stage = stage
         self.module = module
@@ -63,6 +75,11 @@ public struct StageContext: Sendable {
     /// A project-relative or absolute path param, made absolute.
     public func path(_ name: String) -> String? {
         string(name).map { $0.hasPrefix("/") ? $0 : projectRoot + "/" + $0 }
+    }
+
+    /// An `outputPath` param, made absolute under `outputRoot`.
+    public func outputPath(_ name: String) -> String? {
+        string(name).map { $0.hasPrefix("/") ? $0 : outputRoot + "/" + $0 }
     }
 }
 

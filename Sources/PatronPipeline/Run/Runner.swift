@@ -11,6 +11,12 @@ public struct RunOptions: Sendable {
     public var from: String? = nil
     public var to: String? = nil
     public var arguments: [String] = []
+    /// Where stages that write files write them (`patron check` points it at a temporary
+    /// folder); nil: the project root.
+    public var outputRoot: String? = nil
+    /// Let reports show when the run was and how long stages took (`--stamp`); off by
+    /// default so that reports are the same bytes on every run.
+    public var stamp = false
     public init() {}
 }
 
@@ -68,7 +74,8 @@ public struct Runner: Sendable {
         let keys = plan.keys(project: project, hasher: hasher)
         hasher.save()
         var state = PipelineState.load(project, pipeline: plan.name)
-        let statuses = Dictionary(uniqueKeysWithValues: plan.statuses(keys: keys, cache: cache, state: state).map { ($0.stage, $0.status) })
+        let statuses = Dictionary(uniqueKeysWithValues: plan.statuses(keys: keys, cache: cache, state: state,
+                                                                                   outputRoot: options.outputRoot ?? project.root, hasher: hasher).map { ($0.stage, $0.status) })
 
         // What must run: selected stages that are stale (or all selected, with --force).
         var toRun = Set<String>()
@@ -159,8 +166,15 @@ public struct Runner: Sendable {
                     let key = (try? keys[stage.id]!.get())!
                     log.event("stage_started", ["stage": .string(stage.id), "module": .string(stage.spec.name)],
                               text: "▶ \(stage.id) (\(stage.spec.name))")
-                    group.addTask { [self] in
-                        (stage.id, await self.execute(stage, plan: plan, key: key, inputs: inputs, runID: runID, force: options.force))
+                    var surroundings: Surroundings? = nil
+                    if stage.spec.writesFiles {
+                        surroundings = self.surroundings(of: stage, plan: plan, keys: keys, memory: memory, records: records,
+                                                         stamp: options.stamp ? EventLog.timestamp(started) : nil)
+                    }
+                    let outputRoot = options.outputRoot ?? project.root
+                    group.addTask { [self, surroundings] in
+                        (stage.id, await self.execute(stage, plan: plan, key: key, inputs: inputs, runID: runID, force: options.force,
+                                                      outputRoot: outputRoot, surroundings: surroundings))
                     }
                 }
             }
@@ -229,8 +243,40 @@ public struct Runner: Sendable {
 
     /// Runs one stage: gathers inputs (from memory or the cache), calls the module, stores
     /// the output. Every error becomes a failed outcome with a message.
+    /// What a file-writing stage gets besides its inputs.
+    struct Surroundings: Sendable {
+        var info: PipelineInfo
+        var load: PortLoader
+    }
+
+    /// The pipeline as `stage` sees it when it starts: every upstream stage has finished and
+    /// is in memory or in the cache.
+    private func surroundings(of stage: PipelinePlan.Stage, plan: PipelinePlan, keys: [String: Result<KeyMaterial, StageFailure>],
+                              memory: [String: StageOutput], records: [String: RunRecord.Stage], stamp: String?) -> Surroundings {
+        let upstream = plan.upstream(of: stage.id).subtracting([stage.id])
+        let stages = plan.stages.map { s -> PipelineInfo.Stage in
+            let key = try? keys[s.id]?.get().key
+            let isUpstream = upstream.contains(s.id)
+            let entry = isUpstream ? key.flatMap { cache.meta($0) } : nil
+            let inMemory = isUpstream ? memory[s.id] : nil
+            let rows = inMemory.map { Dictionary(uniqueKeysWithValues: $0.ports.map { ($0.name, $0.table.rowCount) }) }
+                ?? Dictionary(uniqueKeysWithValues: (entry?.ports ?? []).map { ($0.name, $0.rows) })
+            let record = records[s.id]
+            return PipelineInfo.Stage(id: s.id, module: s.spec.name, version: s.spec.version, notes: s.notes,
+                                      params: s.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                                      inputs: s.inputs, upstream: isUpstream, rows: rows, counts: inMemory?.counts ?? entry?.counts ?? [:],
+                                      status: stamp != nil && isUpstream ? record?.status : nil,
+                                      seconds: stamp != nil && isUpstream ? record?.seconds : nil)
+        }
+        let info = PipelineInfo(name: plan.name, description: plan.description, path: project.display(plan.path), stages: stages, stamp: stamp)
+        let upstreamKeys = Dictionary(uniqueKeysWithValues: upstream.compactMap { id in (try? keys[id]?.get().key).map { (id, $0) } })
+        let loader = PortLoader(memory: memory.filter { upstream.contains($0.key) }, keys: upstreamKeys, cache: cache)
+        return Surroundings(info: info, load: loader)
+    }
+
     private func execute(_ stage: PipelinePlan.Stage, plan: PipelinePlan, key: KeyMaterial,
-                         inputs: [(PipelineFile.InputRef, StageOutput?, String?)], runID: String, force: Bool) async -> Outcome {
+                         inputs: [(PipelineFile.InputRef, StageOutput?, String?)], runID: String, force: Bool,
+                         outputRoot: String, surroundings: Surroundings?) async -> Outcome {
         let start = ContinuousClock.now
         let scratch = "\(project.stateDirectory)/tmp/\(runID)/\(stage.id)"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -254,7 +300,8 @@ public struct Runner: Sendable {
             let context = StageContext(pipeline: plan.name, stage: stage.id, module: stage.spec.name, params: stage.params, inputs: tables,
                                        projectRoot: project.root, scratchDirectory: scratch,
                                        logPrefix: "\(project.logsDirectory)/\(runID)/\(stage.id)",
-                                       progress: { log.progress("\(id): \($0)") })
+                                       progress: { log.progress("\(id): \($0)") },
+                                       outputRoot: outputRoot, pipelineInfo: surroundings?.info, loadPort: surroundings?.load)
             guard let module = registry.module(named: stage.spec.name) else { throw StageFailure("module \(stage.spec.name) is not registered") }
             let output = try await module.run(context)
             for port in stage.ports where output.table(port) == nil {
@@ -266,7 +313,7 @@ public struct Runner: Sendable {
             let entry = CacheEntry(source: key, pipeline: plan.name, stage: stage.id,
                                    ports: output.ports.map { .init(name: $0.name, rows: $0.table.rowCount, columns: $0.table.names) },
                                    counts: output.counts, seconds: Runner.round(seconds), created: EventLog.timestamp())
-            try cache.store(key.key, output: output, entry: entry, replace: force)
+            try cache.store(key.key, output: output, entry: entry, replace: force || stage.spec.writesFiles)
             return .ran(output, seconds: Runner.seconds(since: start), storeSeconds: Runner.seconds(since: stored))
         } catch {
             return .failed(String(describing: error), seconds: Runner.seconds(since: start))

@@ -39,8 +39,11 @@ public struct PipelineState: Codable, Sendable {
 
 extension PipelinePlan {
     /// Each stage's status, in plan order, explained against the last completed run.
+    ///
+    /// A stage that writes files is fresh only if the files its cache entry lists are under
+    /// `outputRoot` with the same content (checked through `hasher`'s stat cache).
     public func statuses(keys: [String: Result<KeyMaterial, StageFailure>], cache: any CacheStore,
-                         state: PipelineState) -> [(stage: String, status: StageStatus)] {
+                         state: PipelineState, outputRoot: String? = nil, hasher: FileHasher? = nil) -> [(stage: String, status: StageStatus)] {
         var out = [(stage: String, status: StageStatus)]()
         var staleIDs = Set<String>()
         for stage in stages {
@@ -50,7 +53,8 @@ extension PipelinePlan {
             case nil: status = .broken("no key")
             case .success(let now):
                 if cache.contains(now.key) {
-                    status = .fresh(key: now.key)
+                    let missing = stage.spec.writesFiles ? PipelinePlan.outputProblems(cache: cache, key: now.key, root: outputRoot, hasher: hasher) : []
+                    status = missing.isEmpty ? .fresh(key: now.key) : .stale(reasons: missing)
                 } else {
                     status = .stale(reasons: PipelinePlan.reasons(now: now, before: state.stages[stage.id], staleInputs: staleIDs, stage: stage))
                 }
@@ -61,14 +65,37 @@ extension PipelinePlan {
         return out
     }
 
+    /// Why the files a file-writing stage's manifest lists are not as it wrote them.
+    static func outputProblems(cache: any CacheStore, key: String, root: String?, hasher: FileHasher?) -> [String] {
+        guard let root, let hasher else { return [] }
+        guard let manifest = try? cache.load(key, port: "main"), case .string(let paths)? = manifest["path"]?.storage,
+              case .string(let sums)? = manifest["content_hash"]?.storage else {
+            return ["its cache entry has no manifest of the files it wrote"]
+        }
+        var problems = [String]()
+        for row in 0..<paths.count {
+            let path = root + "/" + paths[row]
+            if !FileManager.default.fileExists(atPath: path) {
+                problems.append("output \(paths[row]) is missing")
+            } else if (try? hasher.hash(path: path)) != sums[row] {
+                problems.append("output \(paths[row]) is not what the stage wrote (edited, or written by another run)")
+            }
+        }
+        return problems
+    }
+
     static func reasons(now: KeyMaterial, before: KeyMaterial?, staleInputs: Set<String>, stage: Stage) -> [String] {
         guard let before else { return ["never run"] }
         var reasons = [String]()
         if before.module != now.module { reasons.append("module changed (\(before.module) → \(now.module))") }
         else if before.version != now.version { reasons.append("module version changed (\(before.version) → \(now.version))") }
         let changed = Set(before.params.keys).union(now.params.keys).filter { before.params[$0] != now.params[$0] }.sorted()
-        if !changed.isEmpty {
-            reasons.append("params changed: " + changed.map { name in
+        if changed.contains("(pipeline description)") {
+            reasons.append("the pipeline's notes, description or another stage's params changed")
+        }
+        let changedParams = changed.filter { $0 != "(pipeline description)" }
+        if !changedParams.isEmpty {
+            reasons.append("params changed: " + changedParams.map { name in
                 "\(name) \(before.params[name] ?? "unset") → \(now.params[name] ?? "unset")"
             }.joined(separator: ", "))
         }

@@ -1,0 +1,84 @@
+/// Number formatting for reports: fixed rules, no locale, so the same value prints the same
+/// bytes on every machine.
+///
+/// ```swift
+/// Format.fixed(3.14159, 2)        // "3.14"
+/// Format.grouped(1234567)         // "1 234 567"
+/// Format.significant(0.0012345, 3) // "0.00123"
+/// ```
+public enum Format {
+    /// `x` with exactly `digits` decimals, rounded half away from zero.
+    public static func fixed(_ x: Double, _ digits: Int) -> String {
+        guard x.isFinite else { return x.isNaN ? "–" : (x < 0 ? "−∞" : "∞") }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e18 else { return significant(x, 6) }
+        let n = UInt64(scaled)
+        let whole = n / UInt64(scale)
+        let negative = x < 0 && n != 0
+        var text = (negative ? "-" : "") + String(whole)
+        if digits > 0 {
+            var fraction = String(n % UInt64(scale))
+            while fraction.count < digits { fraction = "0" + fraction }
+            text += "." + fraction
+        }
+        return text
+    }
+
+    /// `x` with about `digits` significant figures and no exponent for everyday magnitudes.
+    public static func significant(_ x: Double, _ digits: Int = 4) -> String {
+        guard x.isFinite else { return fixed(x, 0) }
+        if x == 0 { return "0" }
+        var magnitude = 0
+        var a = abs(x)
+        while a >= 10 { a /= 10; magnitude += 1 }
+        while a < 1 { a *= 10; magnitude -= 1 }
+        if magnitude >= 15 || magnitude < -6 {
+            return fixed(x / pow10(magnitude), digits - 1) + "e" + String(magnitude)
+        }
+        let decimals = max(0, digits - 1 - magnitude)
+        var text = fixed(x, decimals)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// An integer with a thin space between groups of three digits.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "\u{202F}" }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// An amount of money: grouped whole units and two decimals.
+    public static func money(_ x: Double) -> String {
+        guard x.isFinite else { return fixed(x, 0) }
+        let text = fixed(x, 2)
+        let parts = text.split(separator: ".")
+        let whole = Int(parts[0]) ?? 0
+        let sign = text.hasPrefix("-") && whole == 0 ? "-" : ""
+        return sign + grouped(whole) + "." + parts[1]
+    }
+
+    /// A share as a percentage with one decimal.
+    public static func percent(_ share: Double) -> String { fixed(share * 100, 1) + " %" }
+
+    /// A coordinate in an SVG: one decimal, no trailing ".0".
+    static func coordinate(_ x: Double) -> String {
+        let text = fixed(x, 1)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
+    static func pow10(_ k: Int) -> Double {
+        var p = 1.0
+        if k >= 0 { for _ in 0..<k { p *= 10 } } else { for _ in 0..<(-k) { p /= 10 } }
+        return p
+    }
+}

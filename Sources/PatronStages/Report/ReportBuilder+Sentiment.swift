@@ -1,0 +1,92 @@
+import PatronPipeline
+import PatronReport
+import PatronTable
+
+extension ReportBuilder {
+    /// Sentiment: positive / neutral / negative shares by language and by segment, the mean
+    /// score by month, and the most negative recent comments.
+    func sentimentBlocks(_ stage: PipelineInfo.Stage) throws -> [Block] {
+        let main = try loader.load(stage.id, port: "main")
+        guard let languages = main.strings("language"), let labels = main.strings("label"), let scores = main.doubles("score"),
+              let rows = main.ints("row"), main.rowCount > 0 else { return [.paragraph("No text was scored.")] }
+        var blocks = [Block]()
+        var charts = [any Chart]()
+        let labelIndex: (Int) -> Int = { i in labels[i] == "pos" ? 0 : labels[i] == "neu" ? 1 : 2 }
+        // By language.
+        var byLanguage = [String: [Int]]()
+        for i in 0..<main.rowCount { byLanguage[languages[i], default: [0, 0, 0]][labelIndex(i)] += 1 }
+        let languageNames = byLanguage.keys.sorted { (byLanguage[$1]!.reduce(0, +), $0) < (byLanguage[$0]!.reduce(0, +), $1) }
+        charts.append(shareChart(title: "Sentiment by language", category: "Language (texts)",
+                                 groups: languageNames.map { ("\($0) (\(Format.grouped(byLanguage[$0]!.reduce(0, +))))", byLanguage[$0]!) }))
+        // By segment, when an RFM stage is upstream too.
+        if let rfm = first("segment.rfm"), let customerIDs = main.strings("customer_id") {
+            let segments = try loader.load(rfm.id, port: "main", columns: ["customer_id", "segment"])
+            if let ids = segments.strings("customer_id"), let names = segments.strings("segment") {
+                let at = ReportBuilder.align(customerIDs, to: ids)
+                var bySegment = [String: [Int]]()
+                for i in 0..<main.rowCount where at[i] >= 0 { bySegment[names[at[i]], default: [0, 0, 0]][labelIndex(i)] += 1 }
+                let order = bySegment.keys.sorted { (bySegment[$1]!.reduce(0, +), $0) < (bySegment[$0]!.reduce(0, +), $1) }
+                charts.append(shareChart(title: "Sentiment by segment", category: "Segment (texts)",
+                                         groups: order.map { ("\($0) (\(Format.grouped(bySegment[$0]!.reduce(0, +))))", bySegment[$0]!) }))
+            }
+        }
+        // Over time and the most negative recent comments: dates and texts from the input.
+        let textColumn = stage.param("text")?.string ?? "feedback"
+        if let source = stage.inputs.first {
+            let input = try loader.load(source.stage, port: source.port, columns: ["order_date", textColumn, "customer_id"])
+            if case .date(let days)? = input["order_date"]?.storage {
+                var byMonth = [Int: (sum: Double, n: Int)]()
+                for i in 0..<main.rowCount where languages[i] != "und" {
+                    let (y, m, _) = CivilDate.date(Int(days[Int(rows[i])]))
+                    byMonth[y * 12 + m - 1, default: (0, 0)].sum += scores[i]
+                    byMonth[y * 12 + m - 1, default: (0, 0)].n += 1
+                }
+                let points = byMonth.keys.sorted().map { key in
+                    (x: Double(CivilDate.days(year: key / 12, month: key % 12 + 1, day: 1)), y: byMonth[key]!.sum / Double(byMonth[key]!.n))
+                }
+                charts.append(LineChart(title: "Mean sentiment score by month", xLabel: "Month", yLabel: "Mean score (−1 to 1)",
+                                        series: [Series("Mean score", points: points)], xTicks: .dates))
+                if top > 0, let texts = input.strings(textColumn) {
+                    blocks.append(.table(negativeComments(main: main, days: days, texts: texts, customers: input.strings("customer_id"))))
+                }
+            }
+        }
+        blocks.insert(.charts(charts), at: 0)
+        return blocks
+    }
+
+    func shareChart(title: String, category: String, groups: [(String, [Int])]) -> any Chart {
+        BarChart(title: title, categoryLabel: category, valueLabel: "Share of texts (%)", categories: groups.map(\.0),
+                 series: ["Positive", "Neutral", "Negative"].enumerated().map { k, name in
+                     (name, groups.map { g in 100 * Double(g.1[k]) / Double(max(1, g.1.reduce(0, +))) })
+                 },
+                 stacked: true, colors: [Palette.positive, Palette.neutral, Palette.negative], format: { Format.significant($0, 3) })
+    }
+
+    /// The `top` lowest-scored texts of the last 90 days before the latest one.
+    func negativeComments(main: Table, days: [Int32], texts: StringBuffer, customers: StringBuffer?) -> DataTable {
+        let rows = main.ints("row")!
+        let scores = main.doubles("score")!
+        let labels = main.strings("label")!
+        let languages = main.strings("language")!
+        let latest = rows.map { days[Int($0)] }.max() ?? 0
+        var negative = (0..<main.rowCount).filter { labels[$0] == "neg" && days[Int(rows[$0])] > latest - 90 }
+        negative.sort { (scores[$0], -days[Int(rows[$0])], $0) < (scores[$1], -days[Int(rows[$1])], $1) }
+        let picked = negative.prefix(top)
+        let cells = picked.map { i -> [String] in
+            let r = Int(rows[i])
+            return [ValueFormat.date(days[r]), customers.map { $0[r] } ?? "", languages[i], Format.fixed(scores[i], 3), texts[r]]
+        }
+        return DataTable(caption: "Most negative comments of the last 90 days (to \(ValueFormat.date(latest)))",
+                         columns: ["Date", "Customer", "Language", "Score", "Comment"], numeric: [false, false, false, true, false], rows: cells)
+    }
+
+    /// For each row of `ids`, its row in `reference` (or -1): direct when both columns are the
+    /// same, else through a dictionary.
+    static func align(_ ids: StringBuffer, to reference: StringBuffer) -> [Int] {
+        if ids == reference { return Array(0..<ids.count) }
+        var index = [String: Int](minimumCapacity: reference.count)
+        for row in 0..<reference.count { index[reference[row]] = row }
+        return (0..<ids.count).map { index[ids[$0]] ?? -1 }
+    }
+}

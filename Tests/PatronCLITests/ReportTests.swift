@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The report stage and `patron check`, on the repository's pipelines and committed reports.
+@Suite struct ReportTests {
+    /// A project with the pipelines, both data sets and the committed Reports/.
+    func projectWithReports() throws -> String {
+        let root = try makeProject()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/Data/cdnow", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: packageRoot + "/Data/cdnow/sample.csv", toPath: root + "/Data/cdnow/sample.csv")
+        try fm.copyItem(atPath: packageRoot + "/Reports", toPath: root + "/Reports")
+        return root
+    }
+
+    func files(_ dir: String) throws -> [String: Data] {
+        var out = [String: Data]()
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir) where !name.hasPrefix(".") {
+            out[name] = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))
+        }
+        return out
+    }
+
+    @Test func committedReportsAreCurrentAndCheckFailsAfterAParameterChange() async throws {
+        let root = try projectWithReports()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let check = try await patron("check", "--all", in: root)
+        #expect(check.status == 0, "committed Reports/ are stale; run `make run` and `patron run cdnow-ltv`, then commit Reports/\n\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("customer-health: Reports/customer-health is up to date"))
+        #expect(check.stdout.contains("cdnow-ltv: Reports/cdnow-ltv is up to date"))
+
+        // A parameter change alters the report: check exits 3 naming the files and lines.
+        let path = root + "/Pipelines/customer-health.yaml"
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "horizon_weeks: 52", with: "horizon_weeks: 26").write(toFile: path, atomically: true, encoding: .utf8)
+        let stale = try await patron("check", "customer-health", in: root)
+        #expect(stale.status == 3, "\(stale.stdout)\(stale.stderr)")
+        #expect(stale.stdout.contains("customer-health: Reports/customer-health is stale:"))
+        #expect(stale.stdout.contains("Reports/customer-health/summary.md: differs"))
+        #expect(stale.stdout.contains("Reports/customer-health/customers.csv: differs"))
+        #expect(stale.stdout.contains("summary.md:") && stale.stdout.contains(": - ") && stale.stdout.contains(": + "))
+        #expect(stale.stdout.contains("to update: patron run customer-health"))
+        // The committed files are untouched by check; a run brings them up to date.
+        #expect(try files(root + "/Reports/customer-health") == files(packageRoot + "/Reports/customer-health"))
+        let run = try await patron("run", "customer-health", in: root)
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("report wrote: Reports/customer-health/index.html"))
+        let fresh = try await patron("check", "customer-health", in: root)
+        #expect(fresh.status == 0, "\(fresh.stdout)")
+        let usage = try await patron("check", in: root)
+        #expect(usage.status == 2)
+    }
+
+    @Test func sameBytesForTwoRunsAndAnyJobs() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let one = try await patron("run", "customer-health", "-j", "1", "--cache-dir", "c1", in: root)
+        #expect(one.status == 0, "\(one.stderr)")
+        let first = try files(root + "/Reports/customer-health")
+        #expect(Set(first.keys) == ["index.html", "summary.md", "customers.csv"])
+        try FileManager.default.removeItem(atPath: root + "/Reports")
+        let two = try await patron("run", "customer-health", "-j", "2", "--cache-dir", "c2", in: root)
+        #expect(two.status == 0)
+        #expect(try files(root + "/Reports/customer-health") == first)
+        let again = try await patron("run", "customer-health", "--force", "--only", "report", "--cache-dir", "c2", in: root)
+        #expect(again.status == 0)
+        #expect(try files(root + "/Reports/customer-health") == first)
+        // --stamp adds when and how long; without it nothing in the report depends on the run.
+        let stamped = try await patron("run", "customer-health", "--force", "--only", "report", "--stamp", "--cache-dir", "c2", in: root)
+        #expect(stamped.status == 0)
+        let html = String(decoding: try Data(contentsOf: URL(fileURLWithPath: root + "/Reports/customer-health/index.html")), as: UTF8.self)
+        #expect(html.contains("This run (<code>--stamp</code>)"))
+        #expect(!String(decoding: first["index.html"]!, as: UTF8.self).contains("--stamp"))
+    }
+
+    @Test func reportIsSelfContainedAndEveryChartIsLabelled() throws {
+        for name in ["customer-health", "cdnow-ltv"] {
+            let html = try String(contentsOfFile: packageRoot + "/Reports/\(name)/index.html", encoding: .utf8)
+            #expect(!html.contains("http://") && !html.contains("https://"), "\(name) refers to the network")
+            #expect(!html.contains(packageRoot), "\(name) holds an absolute path")
+            let charts = html.components(separatedBy: "<svg class=\"chart\"").dropFirst()
+            #expect(charts.count >= 8, "\(name) has \(charts.count) charts")
+            for chart in charts {
+                let svg = String(chart[..<chart.range(of: "</svg>")!.lowerBound])
+                #expect(svg.contains("<title>") && svg.contains("class=\"chart-title\""))
+                if !svg.contains("data-kind=\"diagram\"") {
+                    #expect(svg.components(separatedBy: "class=\"axis-label\"").count - 1 == 2, "a chart without two axis labels: \(svg.prefix(200))")
+                }
+            }
+            for section in ["Overview", "Customers"] { #expect(html.contains("<h2>\(section)</h2>")) }
+            let csv = try String(contentsOfFile: packageRoot + "/Reports/\(name)/customers.csv", encoding: .utf8)
+            #expect(csv.hasPrefix("customer_id,segment,rfm_score,cluster,p_alive,expected_purchases,clv"))
+        }
+        let summary = try String(contentsOfFile: packageRoot + "/Reports/cdnow-ltv/summary.md", encoding: .utf8)
+        // The published BG/NBD estimates, as the report prints them.
+        for figure in ["| bg-nbd | r | 0.24259 |", "| bg-nbd | alpha | 4.4136 |", "| bg-nbd | a | 0.79292 |", "| bg-nbd | b | 2.4259 |"] {
+            #expect(summary.contains(figure), "\(figure) not in summary.md")
+        }
+    }
+
+    @Test func editedReportMakesTheStageStale() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try await patron("run", "customer-health", in: root)
+        try "edited".write(toFile: root + "/Reports/customer-health/summary.md", atomically: true, encoding: .utf8)
+        let status = try await patron("status", "customer-health", in: root)
+        #expect(status.stdout.contains("output Reports/customer-health/summary.md is not what the stage wrote"))
+        let run = try await patron("run", "customer-health", in: root)
+        #expect(run.stderr.contains("1 ran, 7 from cache"))
+        #expect(try String(contentsOfFile: root + "/Reports/customer-health/summary.md", encoding: .utf8).hasPrefix("# customer-health"))
+        // Notes are in the report, so a notes edit reruns the report and nothing else.
+        let path = root + "/Pipelines/customer-health.yaml"
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "k chosen by silhouette.", with: "k chosen by the silhouette.").write(toFile: path, atomically: true, encoding: .utf8)
+        let afterNotes = try await patron("run", "customer-health", in: root)
+        #expect(afterNotes.stderr.contains("1 ran, 7 from cache"))
+        #expect(try String(contentsOfFile: root + "/Reports/customer-health/index.html", encoding: .utf8).contains("k chosen by the silhouette."))
+    }
+}
