@@ -19,7 +19,10 @@ extension ReportBuilder {
             }
             if case .date(let days)? = table["order_date"]?.storage, let low = days.min(), let high = days.max() {
                 facts.append(Fact("Period", "\(ValueFormat.date(low)) – \(ValueFormat.date(high))"))
-                if let amounts = table.doubles("amount") { revenueChart = revenueByMonth(days: days, amounts: amounts) }
+                if let amounts = table.doubles("amount") {
+                    let currency = clean.param("base_currency")?.string.map { " (\($0))" } ?? ""
+                    revenueChart = revenueByMonth(days: days, amounts: amounts, label: "Revenue" + currency)
+                }
             }
         }
         var rejected = 0
@@ -64,7 +67,7 @@ extension ReportBuilder {
         return nil
     }
 
-    func revenueByMonth(days: [Int32], amounts: [Double]) -> any Chart {
+    func revenueByMonth(days: [Int32], amounts: [Double], label: String) -> any Chart {
         var byMonth = [Int: Double]()
         for (day, amount) in zip(days, amounts) {
             let (y, m, _) = CivilDate.date(Int(day))
@@ -73,7 +76,7 @@ extension ReportBuilder {
         let points = byMonth.keys.sorted().map { key in
             (x: Double(CivilDate.days(year: key / 12, month: key % 12 + 1, day: 1)), y: byMonth[key]!)
         }
-        return LineChart(title: "Revenue by month", xLabel: "Month", yLabel: "Revenue",
+        return LineChart(title: "Revenue by month", xLabel: "Month", yLabel: label,
                          series: [Series("Revenue", points: points)], xTicks: .dates, yIncludesZero: true)
     }
 
