@@ -11,11 +11,13 @@ extension ArrowIPC {
     /// - Parameter columns: decode only these columns (in the file's order); nil, or a name the
     ///   file does not have, decodes all of them (so a reader's "no such column" error can
     ///   list what there is).
-    public static func read(path: String, columns: Set<String>? = nil) throws -> Table {
+    /// - Parameter rows: decode only the first `rows` rows (a preview reads a few kilobytes of
+    ///   a large file, not all of it).
+    public static func read(path: String, columns: Set<String>? = nil, rows: Int? = nil) throws -> Table {
         // Mapped, not read: each buffer is copied once, straight into its column.
         let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         do {
-            return try data.withUnsafeBytes { try decode(raw: $0, columns: columns) }
+            return try data.withUnsafeBytes { try decode(raw: $0, columns: columns, rows: rows) }
         } catch let error as ArrowFormatError {
             throw ArrowFormatError(reason: "\(path): \(error.reason)")
         }
@@ -26,7 +28,7 @@ extension ArrowIPC {
         try bytes.withUnsafeBytes { try decode(raw: $0) }
     }
 
-    static func decode(raw bytes: UnsafeRawBufferPointer, columns: Set<String>? = nil) throws -> Table {
+    static func decode(raw bytes: UnsafeRawBufferPointer, columns: Set<String>? = nil, rows: Int? = nil) throws -> Table {
         func fail(_ reason: String) -> ArrowFormatError { ArrowFormatError(reason: reason) }
         guard bytes.count >= 18, Array(bytes[0..<6]) == magic, Array(bytes[(bytes.count - 6)..<bytes.count]) == magic else {
             throw fail("missing ARROW1 magic (is it an Arrow stream or Feather v1 file?)")
@@ -42,13 +44,16 @@ extension ArrowIPC {
             let wanted: Set<String>? = columns.flatMap { c in c.isSubset(of: Set(fields.map(\.name))) ? c : nil }
             let (blockStart, blockCount) = try footer.vector(3)
             var batches = [Table]()
-            for i in 0..<blockCount {
+            var remaining = max(0, rows ?? Int.max)
+            for i in 0..<blockCount where remaining > 0 || batches.isEmpty {
                 let p = blockStart + 24 * i
                 let offset = Int(try whole.load(Int64.self, at: p))
                 let metaLength = Int(try whole.load(Int32.self, at: p + 8))
                 let bodyLength = Int(try whole.load(Int64.self, at: p + 16))
-                batches.append(try readBatch(bytes, offset: offset, metaLength: metaLength,
-                                             bodyLength: bodyLength, fields: fields, wanted: wanted))
+                let batch = try readBatch(bytes, offset: offset, metaLength: metaLength,
+                                          bodyLength: bodyLength, fields: fields, wanted: wanted, limit: remaining)
+                remaining -= batch.rowCount
+                batches.append(batch)
             }
             if batches.isEmpty {
                 let kept = fields.filter { wanted?.contains($0.name) ?? true }
@@ -120,7 +125,8 @@ extension ArrowIPC {
     }
 
     private static func readBatch(
-        _ bytes: UnsafeRawBufferPointer, offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo], wanted: Set<String>?
+        _ bytes: UnsafeRawBufferPointer, offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo], wanted: Set<String>?,
+        limit: Int = .max
     ) throws -> Table {
         let reader = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
         var metaStart = offset + 4
@@ -164,9 +170,10 @@ extension ArrowIPC {
 
         var table = Table()
         for (i, field) in fields.enumerated() {
-            let n = Int(try reader.load(Int64.self, at: nodesStart + 16 * i))
-            guard n == length else { throw ArrowFormatError(reason: "column '\(field.name)' length differs from the batch") }
+            let stored = Int(try reader.load(Int64.self, at: nodesStart + 16 * i))
+            guard stored == length else { throw ArrowFormatError(reason: "column '\(field.name)' length differs from the batch") }
             let nulls = Int(try reader.load(Int64.self, at: nodesStart + 16 * i + 8))
+            let n = min(stored, limit)  // decode a prefix: every buffer's values start at row 0
             if let wanted, !wanted.contains(field.name) {
                 // Skipped: step over its buffers (validity, values, and a string's characters).
                 _ = try nextBuffer(); _ = try nextBuffer()

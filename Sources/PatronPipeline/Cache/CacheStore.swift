@@ -9,6 +9,8 @@ public protocol CacheStore: Sendable {
     func load(_ key: String, port: String) throws -> Table
     /// Only the named columns (all of them when one is missing).
     func load(_ key: String, port: String, columns: Set<String>?) throws -> Table
+    /// The first `rows` rows of a port, without reading the rest.
+    func head(_ key: String, port: String, rows: Int) throws -> Table
     /// Stores all ports at once: afterwards the entry is complete, or absent. An existing
     /// entry for the key is kept unless `replace` (a forced rerun) is set.
     func store(_ key: String, output: StageOutput, entry: CacheEntry, replace: Bool) throws
@@ -67,6 +69,10 @@ public struct LocalCacheStore: CacheStore {
 
     public func load(_ key: String, port: String, columns: Set<String>?) throws -> Table {
         try ArrowIPC.read(path: portPath(key, port: port), columns: columns)
+    }
+
+    public func head(_ key: String, port: String, rows: Int) throws -> Table {
+        try ArrowIPC.read(path: portPath(key, port: port), rows: rows)
     }
 
     public func portPath(_ key: String, port: String) -> String { directory(key) + "/\(port).arrow" }

@@ -37,6 +37,15 @@ public struct PortLoader: Sendable {
         return try cache.load(key, port: port, columns: columns)
     }
 
+    /// The first `rows` rows of `stage`'s `port` (a preview), without reading the rest.
+    public func head(_ stage: String, port: String = "main", rows: Int) throws -> Table {
+        if let table = memory[stage]?.table(port) { return table.head(rows) }
+        guard let key = keys[stage], let cache else {
+            throw StageFailure("stage '\(stage)' is not upstream of this one; add it (or a stage that reads it) to inputs:")
+        }
+        return try cache.head(key, port: port, rows: rows)
+    }
+
     /// Whether `stage` has a `port` (in memory or in its cache entry).
     public func has(_ stage: String, port: String) -> Bool {
         if let output = memory[stage] { return output.table(port) != nil }

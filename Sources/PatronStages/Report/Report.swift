@@ -11,7 +11,7 @@ import PatronTable
 /// of the files it wrote, so a deleted or edited report makes the stage stale.
 enum Report: StageModule {
     static let spec = ModuleSpec(
-        name: "report", version: "1",
+        name: "report", version: "2",
         summary: "Write index.html (inline SVG charts), summary.md and customers.csv for the stages upstream.",
         inputs: .any,
         params: [

@@ -15,17 +15,16 @@ extension ReportBuilder {
         var section = Section(id: "customers", title: "Customers", kicker: "`customers.csv` beside this report")
         // The base list: RFM's customers (every cleaned customer), else LTV's, else k-means'.
         var base: StringBuffer? = nil
-        var columns = [(name: String, cells: [String])]()
-        func joined(_ ids: StringBuffer, _ values: (Int) -> String) -> [String] {
-            let at = ReportBuilder.align(base!, to: ids)
-            return at.map { $0 < 0 ? "" : values($0) }
+        var columns = [(name: String, cell: CSVCell)]()
+        func rows(_ ids: StringBuffer) -> [Int]? {
+            ids == base! ? nil : ReportBuilder.align(base!, to: ids)
         }
         if let rfm = first("segment.rfm") {
             let t = try loader.load(rfm.id, port: "main", columns: ["customer_id", "segment", "rfm_score"])
             if let ids = t.strings("customer_id"), let segment = t.strings("segment"), let score = t.strings("rfm_score") {
                 base = ids
-                columns.append(("segment", (0..<ids.count).map { segment[$0] }))
-                columns.append(("rfm_score", (0..<ids.count).map { score[$0] }))
+                columns.append(("segment", .text(segment, rows: nil)))
+                columns.append(("rfm_score", .text(score, rows: nil)))
             }
         }
         let ltv = first("ltv")
@@ -34,52 +33,61 @@ extension ReportBuilder {
         if let kmeans = first("segment.kmeans") {
             let t = try loader.load(kmeans.id, port: "main", columns: ["customer_id", "cluster"])
             if base == nil { base = t.strings("customer_id") }
-            if let ids = t.strings("customer_id"), let cluster = t["cluster"] {
-                columns.append(("cluster", joined(ids) { ValueFormat.format(cluster, $0) }))
+            if let ids = t.strings("customer_id"), let cluster = t.ints("cluster") {
+                columns.append(("cluster", .integer(cluster, rows: rows(ids))))
             }
         }
         if let t = ltvTable, let ids = t.strings("customer_id") {
+            let at = rows(ids)
             for (name, digits) in [("p_alive", 4), ("expected_purchases", 4), ("clv", 2)] {
                 guard let column = t[name], let values = column.doubles else { continue }
-                columns.append((name, joined(ids) { column.isNull($0) ? "" : Format.fixed(values[$0], digits) }))
+                columns.append((name, .fixed(values, digits: digits, validity: column.validity, rows: at)))
             }
         }
         if let sentiment = first("sentiment"), sentiment.rows["customers"] != nil {
             let t = try loader.load(sentiment.id, port: "customers")
-            if let ids = t.strings("customer_id"), let n = t["n"], let mean = t.doubles("mean_score") {
-                columns.append(("feedback_texts", joined(ids) { ValueFormat.format(n, $0) }))
-                columns.append(("mean_sentiment", joined(ids) { n.isNull($0) || (n.doubles?[$0] ?? 0) == 0 ? "" : Format.fixed(mean[$0], 4) }))
+            if let ids = t.strings("customer_id"), let n = t.ints("n"), let mean = t.doubles("mean_score") {
+                let at = rows(ids)
+                columns.append(("feedback_texts", .integer(n, rows: at)))
+                columns.append(("mean_sentiment", .meanOf(mean, counts: n, digits: 4, rows: at)))
             }
         }
         guard let ids = base else {
             section.blocks.append(.paragraph("No customer-level stage (segment.rfm, segment.kmeans, ltv, sentiment) is upstream, so `customers.csv` has only its header."))
             return CustomersTable(section: section, csv: Array("customer_id\n".utf8), rows: 0)
         }
-        var csv = [UInt8]()
-        csv.reserveCapacity(ids.count * 64)
         let header = ["customer_id"] + columns.map(\.name)
-        csv += Array((header.map(ReportBuilder.csvField).joined(separator: ",") + "\n").utf8)
-        for row in 0..<ids.count {
-            csv += Array(ReportBuilder.csvField(ids[row]).utf8)
-            for column in columns {
-                csv.append(UInt8(ascii: ","))
-                csv += Array(ReportBuilder.csvField(column.cells[row]).utf8)
+        let cells = columns.map(\.cell)
+        @Sendable func line(_ row: Int, into out: inout [UInt8]) {
+            CSVCell.appendField(ids, row, into: &out)
+            for cell in cells {
+                out.append(UInt8(ascii: ","))
+                cell.write(row, into: &out)
             }
-            csv.append(UInt8(ascii: "\n"))
+            out.append(UInt8(ascii: "\n"))
         }
+        let blocks = ParallelBlocks.map(count: ids.count, block: 32_768) { range -> [UInt8] in
+            var out = [UInt8]()
+            out.reserveCapacity(range.count * 64)
+            for row in range { line(row, into: &out) }
+            return out
+        }
+        var csv = Array((header.joined(separator: ",") + "\n").utf8)
+        csv.reserveCapacity(csv.count + blocks.reduce(0) { $0 + $1.count })
+        for block in blocks { csv += block }
         section.blocks.append(.paragraph("One row per customer (\(Format.grouped(ids.count))), for a marketing tool to import: " +
                                          header.map { "`\($0)`" }.joined(separator: ", ") +
                                          ". Probabilities and expected purchases have 4 decimals, CLV 2; an empty cell means the customer is not in that stage's table (no feedback, say)."))
-        let preview = min(previewRows, ids.count)
+        let preview = (0..<min(previewRows, ids.count)).map { row -> [String] in
+            [ids[row]] + columns.map { column in
+                var bytes = [UInt8]()
+                column.cell.write(row, into: &bytes)
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
         section.blocks.append(.table(DataTable(caption: "`customers.csv`", columns: header,
                                                numeric: header.map { !["customer_id", "segment", "rfm_score"].contains($0) },
-                                               rows: (0..<preview).map { r in [ids[r]] + columns.map { $0.cells[r] } }, totalRows: ids.count, sortable: true)))
+                                               rows: preview, totalRows: ids.count, sortable: true, inSummary: false)))
         return CustomersTable(section: section, csv: csv, rows: ids.count)
-    }
-
-    /// A CSV field, quoted when it holds a comma, quote or line break.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }

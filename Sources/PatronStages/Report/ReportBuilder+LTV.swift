@@ -23,10 +23,12 @@ extension ReportBuilder {
                                                numeric: [false, false, true, true, false], rows: rows)))
             }
         }
-        let main = try loader.load(stage.id, port: "main")
+        let shown = ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive", "expected_purchases", "clv"]
+        let main = try loader.load(stage.id, port: "main", columns: Set(shown))
         var charts = [any Chart]()
         if let clv = main.doubles("clv") {
-            let clvValues = (0..<clv.count).compactMap { main["clv"]!.isNull($0) ? nil : clv[$0] }
+            let validity = main["clv"]!.validity
+            let clvValues = validity.map { v in clv.indices.filter { v[$0] }.map { clv[$0] } } ?? clv
             let histogram = Histogram(title: "Customer lifetime value", valueLabel: "CLV over the horizon", values: clvValues, bins: 30, logarithmic: true)
             charts.append(histogram)
             if histogram.excluded > 0 {
@@ -37,7 +39,7 @@ extension ReportBuilder {
         if !charts.isEmpty { blocks.append(.charts(charts)) }
         if top > 0, let clv = main.doubles("clv") {
             let order = ReportBuilder.topIndices(clv, count: top, validity: main["clv"]?.validity)
-            let wanted = ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive", "expected_purchases", "clv"].filter { main[$0] != nil }
+            let wanted = shown.filter { main[$0] != nil }
             let rows = order.map { row in wanted.map { ReportBuilder.cell(main[$0]!, row, digits: 4) } }
             blocks.append(.table(DataTable(caption: "Top \(order.count) customers by CLV", columns: wanted,
                                            numeric: wanted.map { $0 != "customer_id" }, rows: rows, sortable: true)))

@@ -11,23 +11,33 @@ extension ReportBuilder {
               let rows = main.ints("row"), main.rowCount > 0 else { return [.paragraph("No text was scored.")] }
         var blocks = [Block]()
         var charts = [any Chart]()
-        let labelIndex: (Int) -> Int = { i in labels[i] == "pos" ? 0 : labels[i] == "neu" ? 1 : 2 }
-        // By language.
-        var byLanguage = [String: [Int]]()
-        for i in 0..<main.rowCount { byLanguage[languages[i], default: [0, 0, 0]][labelIndex(i)] += 1 }
-        let languageNames = byLanguage.keys.sorted { (byLanguage[$1]!.reduce(0, +), $0) < (byLanguage[$0]!.reduce(0, +), $1) }
+        // Labels and languages by group index: a handful of distinct values, no String per row.
+        let labelGroups = GroupIndex([main["label"]!])
+        let labelOf = (0..<labelGroups.count).map { g in ["pos": 0, "neu": 1, "neg": 2][labels[labelGroups.firstRow[g]]] ?? 1 }
+        func tally(_ group: [Int32], groups: Int, rows: (Int) -> Int32?) -> [[Int]] {
+            var counts = [[Int]](repeating: [0, 0, 0], count: groups)
+            for i in 0..<main.rowCount { if let g = rows(i) { counts[Int(g)][labelOf[Int(labelGroups.ids[i])]] += 1 } }
+            return counts
+        }
+        let languageGroups = GroupIndex([main["language"]!])
+        let byLanguage = tally(languageGroups.ids, groups: languageGroups.count) { languageGroups.ids[$0] }
+        let languageOrder = (0..<languageGroups.count).sorted {
+            (byLanguage[$1].reduce(0, +), languages[languageGroups.firstRow[$0]]) < (byLanguage[$0].reduce(0, +), languages[languageGroups.firstRow[$1]])
+        }
         charts.append(shareChart(title: "Sentiment by language", category: "Language (texts)",
-                                 groups: languageNames.map { ("\($0) (\(Format.grouped(byLanguage[$0]!.reduce(0, +))))", byLanguage[$0]!) }))
+                                 groups: languageOrder.map { g in ("\(languages[languageGroups.firstRow[g]]) (\(Format.grouped(byLanguage[g].reduce(0, +))))", byLanguage[g]) }))
         // By segment, when an RFM stage is upstream too.
         if let rfm = first("segment.rfm"), let customerIDs = main.strings("customer_id") {
             let segments = try loader.load(rfm.id, port: "main", columns: ["customer_id", "segment"])
             if let ids = segments.strings("customer_id"), let names = segments.strings("segment") {
                 let at = ReportBuilder.align(customerIDs, to: ids)
-                var bySegment = [String: [Int]]()
-                for i in 0..<main.rowCount where at[i] >= 0 { bySegment[names[at[i]], default: [0, 0, 0]][labelIndex(i)] += 1 }
-                let order = bySegment.keys.sorted { (bySegment[$1]!.reduce(0, +), $0) < (bySegment[$0]!.reduce(0, +), $1) }
+                let segmentGroups = GroupIndex([segments["segment"]!])
+                let bySegment = tally(segmentGroups.ids, groups: segmentGroups.count) { at[$0] >= 0 ? segmentGroups.ids[at[$0]] : nil }
+                let order = (0..<segmentGroups.count).filter { bySegment[$0].reduce(0, +) > 0 }.sorted {
+                    (bySegment[$1].reduce(0, +), names[segmentGroups.firstRow[$0]]) < (bySegment[$0].reduce(0, +), names[segmentGroups.firstRow[$1]])
+                }
                 charts.append(shareChart(title: "Sentiment by segment", category: "Segment (texts)",
-                                         groups: order.map { ("\($0) (\(Format.grouped(bySegment[$0]!.reduce(0, +))))", bySegment[$0]!) }))
+                                         groups: order.map { g in ("\(names[segmentGroups.firstRow[g]]) (\(Format.grouped(bySegment[g].reduce(0, +))))", bySegment[g]) }))
             }
         }
         // Over time and the most negative recent comments: dates and texts from the input.
@@ -79,14 +89,5 @@ extension ReportBuilder {
         }
         return DataTable(caption: "Most negative comments of the last 90 days (to \(ValueFormat.date(latest)))",
                          columns: ["Date", "Customer", "Language", "Score", "Comment"], numeric: [false, false, false, true, false], rows: cells)
-    }
-
-    /// For each row of `ids`, its row in `reference` (or -1): direct when both columns are the
-    /// same, else through a dictionary.
-    static func align(_ ids: StringBuffer, to reference: StringBuffer) -> [Int] {
-        if ids == reference { return Array(0..<ids.count) }
-        var index = [String: Int](minimumCapacity: reference.count)
-        for row in 0..<reference.count { index[reference[row]] = row }
-        return (0..<ids.count).map { index[ids[$0]] ?? -1 }
     }
 }

@@ -53,9 +53,9 @@ struct ReportBuilder {
         case "sentiment": section.blocks += try sentimentBlocks(stage)
         default: break
         }
-        if previewRows > 0, stage.rows["main"] != nil {
-            let main = try loader.load(stage.id, port: "main")
-            section.blocks.append(.table(ReportBuilder.preview(main, rows: previewRows, caption: "`\(stage.id)`")))
+        if previewRows > 0, let total = stage.rows["main"] {
+            let head = try loader.head(stage.id, port: "main", rows: previewRows)
+            section.blocks.append(.table(ReportBuilder.preview(head, rows: previewRows, total: total, caption: "`\(stage.id)`")))
         }
         return section
     }
@@ -86,11 +86,11 @@ struct ReportBuilder {
     // MARK: - Table previews
 
     /// The first rows of a table, numbers with up to 6 significant figures.
-    static func preview(_ table: Table, rows: Int, caption: String) -> DataTable {
+    static func preview(_ table: Table, rows: Int, total: Int, caption: String) -> DataTable {
         let n = min(rows, table.rowCount)
         let numeric = table.columns.map { $0.type == .int || $0.type == .decimal }
         let cells = (0..<n).map { row in table.columns.map { cell($0, row) } }
-        return DataTable(caption: caption, columns: table.names, numeric: numeric, rows: cells, totalRows: table.rowCount, inSummary: false)
+        return DataTable(caption: caption, columns: table.names, numeric: numeric, rows: cells, totalRows: total, inSummary: false)
     }
 
     static func cell(_ column: Column, _ row: Int, digits: Int = 6) -> String {
