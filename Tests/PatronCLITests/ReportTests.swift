@@ -117,3 +117,42 @@ import Testing
         #expect(try String(contentsOfFile: root + "/Reports/customer-health/index.html", encoding: .utf8).contains("k chosen by the silhouette."))
     }
 }
+
+@Suite struct ReportTemplateTests {
+    /// An analyst's own template: its variables are filled, an edit reruns the report, and a
+    /// mistake names the file and the variables there are.
+    @Test func customTemplateIsUsedAndItsMistakesAreNamed() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/Templates", withIntermediateDirectories: true)
+        let template = root + "/Templates/plain.html"
+        try "<html><head><title>{{title}}</title><style>{{{style}}}</style></head><body><h1>Our shop: {{title}}</h1>{{{body}}}<p>{{footer}}</p><script>{{{script}}}</script></body></html>"
+            .write(toFile: template, atomically: true, encoding: .utf8)
+        let path = root + "/Pipelines/customer-health.yaml"
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "with: {out: Reports/customer-health}", with: "with: {out: Reports/customer-health, template: Templates/plain.html, title: Monday}")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try await patron("run", "customer-health", in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: root + "/Reports/customer-health/index.html", encoding: .utf8)
+        #expect(html.hasPrefix("<html><head><title>Monday</title>"))
+        #expect(html.contains("<h1>Our shop: Monday</h1>") && html.contains("<svg class=\"chart\""))
+        try "<h1>{{titel}}</h1>".write(toFile: template, atomically: true, encoding: .utf8)
+        let broken = try await patron("run", "customer-health", in: root)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("Templates/plain.html: '{{titel}}' is not a report variable; the variables are"))
+        #expect(broken.stderr.contains("1 ran, 7 from cache") || broken.stderr.contains("0 ran, 7 from cache"))
+    }
+
+    @Test func outputMustStayInsideTheProject() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/Pipelines/customer-health.yaml"
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "with: {out: Reports/customer-health}", with: "with: {out: ../elsewhere}")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try await patron("run", "customer-health", in: root)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("'out' must stay inside the project"))
+    }
+}

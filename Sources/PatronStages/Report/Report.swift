@@ -23,8 +23,8 @@ enum Report: StageModule {
         ],
         validate: { params in
             var problems = [(param: String, message: String)]()
-            if let out = params["out"]?.string, out.split(separator: "/").contains("..") {
-                problems.append(("out", "'out' must stay inside the project (no '..')"))
+            if let out = params["out"]?.string, out.hasPrefix("/") || out.split(separator: "/").contains("..") {
+                problems.append(("out", "'out' must stay inside the project: a relative path without '..', such as Reports/NAME"))
             }
             for name in ["preview_rows", "top"] where (params[name]?.int ?? 1) < 0 {
                 problems.append((name, "'\(name)' must be 0 or more"))
