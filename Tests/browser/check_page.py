@@ -36,7 +36,7 @@ class Browser:
         self.profile = tempfile.mkdtemp(prefix="patron-chromium-")
         self.process = subprocess.Popen(
             [chromium, "--headless", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
-             "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+             "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
              "--user-data-dir=" + self.profile, "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             preexec_fn=place, pass_fds=(3, 4, high_r, high_w))
