@@ -17,9 +17,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "Benchmarks", "work")
 PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "patron"))
 CUSTOMERS = int(os.environ.get("BENCH_CUSTOMERS", "1000000"))
-RATES = {"SEK": 0.087, "PLN": 0.23, "GBP": 1.17}
 
 from ingest import INGEST_STAGE, run_stages
+import baseline
 
 PIPELINE = "pipeline: segment\nstages:\n" + INGEST_STAGE + """  clean:
     use: clean.transactions
@@ -48,61 +48,20 @@ def patron_times(data):
 
 
 def pandas_times(data):
-    import numpy as np, pandas as pd
-    from sklearn.cluster import KMeans
-    from sklearn.metrics import silhouette_score
+    import pandas as pd
     raw = pd.read_csv(data, parse_dates=["order_date"])
     best = {}
     for _ in range(2):
         t = time.perf_counter()
-        df = raw.copy()
-        df["customer_id"] = df["customer_id"].str.strip()
-        df = df.dropna(subset=["customer_id", "order_date", "amount"])
-        df = df[~df.duplicated()]
-        df = df[(df.order_date >= "2023-01-01") & (df.order_date <= "2025-06-30")]
-        rate = df["currency"].map(lambda c: 1.0 if c == "EUR" else RATES.get(c, np.nan))
-        df = df[rate.notna()]
-        df["amount"] = (df["amount"] * rate[rate.notna()]).round(2)
-        df = df[df.amount != 0]
-        neg = df[df.amount < 0]
-        pos = df[df.amount > 0].copy()
-        day_returns = neg.groupby(["customer_id", "order_date"]).amount.sum()
-        pos = pos.join(day_returns.rename("returned"), on=["customer_id", "order_date"])
-        last = ~pos.duplicated(["customer_id", "order_date"], keep="last")
-        pos.loc[last, "amount"] = (pos.loc[last, "amount"] + pos.loc[last, "returned"].fillna(0)).clip(lower=0)
-        clean = pos[pos.amount > 0].drop(columns="returned")
+        cleaned = baseline.clean(raw)
         best["clean"] = min(best.get("clean", 1e9), time.perf_counter() - t)
 
         t = time.perf_counter()
-        end = pd.Timestamp("2025-06-30")
-        g = clean.groupby("customer_id").agg(last=("order_date", "max"), frequency=("amount", "size"), monetary=("amount", "sum"))
-        g["recency_days"] = (end - g["last"]).dt.days
-        def score(s, ascending=True):
-            below = s.rank(method="min", ascending=ascending) - 1
-            return (1 + (5 * below) // len(s)).clip(upper=5).astype(int)
-        g["r"] = score(g.recency_days, ascending=False)
-        g["f"] = score(g.frequency)
-        g["m"] = score(g.monetary)
-        grid = {}
-        for r in range(1, 6):
-            for f in range(1, 6):
-                grid[(r, f)] = ("Champions" if r == 5 and f >= 4 else "Loyal customers" if r >= 3 and f >= 4 else
-                                "Potential loyalists" if r >= 4 and f >= 2 else "New customers" if r == 5 else
-                                "Promising" if r == 4 else "Need attention" if r == 3 and f == 3 else
-                                "About to sleep" if r == 3 else "At risk" if f in (3, 4) else
-                                "Can't lose them" if f == 5 else "Hibernating")
-        g["segment"] = [grid[k] for k in zip(g.r, g.f)]
+        g = baseline.rfm(cleaned)
         best["rfm"] = min(best.get("rfm", 1e9), time.perf_counter() - t)
 
         t = time.perf_counter()
-        X = np.log1p(g[["recency_days", "frequency", "monetary"]].clip(lower=0).to_numpy(float))
-        X = (X - X.mean(0)) / X.std(0)
-        rng = np.random.default_rng(0)
-        sample = rng.choice(len(X), size=min(10_000, len(X)), replace=False)
-        sil = {}
-        for k in range(2, 9):
-            km = KMeans(n_clusters=k, n_init="auto", random_state=0).fit(X)
-            sil[k] = silhouette_score(X[sample], km.labels_[sample])
+        baseline.kmeans(g)
         best["kmeans"] = min(best.get("kmeans", 1e9), time.perf_counter() - t)
     return best
 
