@@ -14,7 +14,7 @@ import PatronTable
 /// ```
 enum SegmentKMeans: StageModule {
     static let spec = ModuleSpec(
-        name: "segment.kmeans", version: "1",
+        name: "segment.kmeans", version: "2",
         summary: "k-means clusters of customers (k-means++, restarts, fixed seed); k: auto picks k by silhouette.",
         inputs: .exactly(1),
         params: [

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import PatronTable
 
 /// k-means with k-means++ seeding, restarts, empty-cluster re-seeding and a fixed seed.
 ///
@@ -56,12 +57,16 @@ public enum KMeans {
         } else {
             sample = points
         }
-        var best: Fit? = nil
-        for _ in 0..<max(1, options.restarts) {
-            let start = seedPlusPlus(sample, d, k, &rng)
-            let fit = lloyd(sample, d, start, maxIterations: options.maxIterations, threshold: threshold)
-            if best == nil || fit.inertia < best!.inertia { best = fit }
+        // Seeds in order from the one random stream, then the restarts on all cores; the best
+        // (the first on ties) is the same whatever ran where.
+        var starts = [[Double]]()
+        for _ in 0..<max(1, options.restarts) { starts.append(seedPlusPlus(sample, d, k, &rng)) }
+        let seeds = starts
+        let fits = ParallelBlocks.map(count: seeds.count, block: 1) { range in
+            lloyd(sample, d, seeds[range.lowerBound], maxIterations: options.maxIterations, threshold: threshold)
         }
+        var best: Fit? = nil
+        for fit in fits where best == nil || fit.inertia < best!.inertia { best = fit }
         if sample.count == points.count { return best! }
         var refined = lloyd(points, d, best!.centers, maxIterations: options.maxIterations, threshold: threshold)
         refined.reseeded += best!.reseeded
@@ -164,6 +169,9 @@ public enum KMeans {
                 var counts = [Int](repeating: 0, count: k)
                 var blockInertia = 0.0
                 var far = (-1.0, -1)
+                if d == 3 {
+                    KMeans.assign3(points, current, k, lo..<hi, &blockLabels, &sums, &counts, &blockInertia, &far)
+                } else {
                 points.withUnsafeBufferPointer { p in
                     current.withUnsafeBufferPointer { centres in
                         for i in lo..<hi {
@@ -184,6 +192,7 @@ public enum KMeans {
                             if bestD > far.0 { far = (bestD, i) }
                         }
                     }
+                }
                 }
                 partials.withLock { $0[b] = (blockLabels, sums, counts, blockInertia, far) }
             }
@@ -229,6 +238,39 @@ public enum KMeans {
         return Fit(centers: centers, labels: labels, inertia: inertia, iterations: iterations, reseeded: reseeded)
     }
 
+    /// The assignment step for three features (RFM), the common case: the point's coordinates
+    /// stay in registers and the per-cluster sums live in raw buffers. The same arithmetic, in
+    /// the same order, as the general loop.
+    static func assign3(_ points: [Double], _ centres: [Double], _ k: Int, _ rows: Range<Int>, _ labels: inout [Int32],
+                        _ sums: inout [Double], _ counts: inout [Int], _ inertia: inout Double, _ far: inout (Double, Int)) {
+        points.withUnsafeBufferPointer { p in
+            centres.withUnsafeBufferPointer { c in
+                labels.withUnsafeMutableBufferPointer { l in
+                    sums.withUnsafeMutableBufferPointer { s in
+                        counts.withUnsafeMutableBufferPointer { n in
+                            for i in rows {
+                                let (x, y, z) = (p[3 * i], p[3 * i + 1], p[3 * i + 2])
+                                var bestC = 0, bestD = Double.infinity
+                                for j in 0..<k {
+                                    let dx = x - c[3 * j], dy = y - c[3 * j + 1], dz = z - c[3 * j + 2]
+                                    let dist = dx * dx + dy * dy + dz * dz
+                                    if dist < bestD { bestD = dist; bestC = j }
+                                }
+                                l[i - rows.lowerBound] = Int32(bestC)
+                                n[bestC] += 1
+                                s[3 * bestC] += x
+                                s[3 * bestC + 1] += y
+                                s[3 * bestC + 2] += z
+                                inertia += bestD
+                                if bestD > far.0 { far = (bestD, i) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Mean silhouette of the labelled points, on a seeded sample of at most `sampleSize`.
     public static func silhouette(_ points: [Double], dimensions d: Int, labels: [Int32], k: Int, sampleSize: Int = 10_000, seed: UInt64 = 0) -> Double {
         let n = points.count / d
@@ -239,43 +281,75 @@ public enum KMeans {
             for i in 0..<sampleSize { rows.swapAt(i, i + rng.below(n - i)) }
             rows = Array(rows[0..<sampleSize]).sorted()
         }
+        // The sample grouped by cluster (stable), each coordinate contiguous: the distance
+        // from a point to a whole cluster is then one SIMD loop over a range.
         let sampled = rows
-        let m = sampled.count
-        // The sample's points and labels, contiguous: the m² loop below reads only these.
-        let xs = sampled.flatMap { points[($0 * d)..<($0 * d + d)] }
-        let ls = sampled.map { Int(labels[$0]) }
-        let values = Mutex([Double](repeating: 0, count: m))
-        let chunk = 256
-        DispatchQueue.concurrentPerform(iterations: (m + chunk - 1) / chunk) { b in
-            var out = [Double]()
-            var sum = [Double](repeating: 0, count: k), count = [Int](repeating: 0, count: k)
-            xs.withUnsafeBufferPointer { x in
-                ls.withUnsafeBufferPointer { l in
-                    for a in (b * chunk)..<min(m, (b + 1) * chunk) {
-                        for c in 0..<k { sum[c] = 0; count[c] = 0 }
-                        let xa = a * d
-                        for j in 0..<m where j != a {
-                            var s2 = 0.0
-                            let xj = j * d
-                            for t in 0..<d {
-                                let diff = x[xa + t] - x[xj + t]
-                                s2 += diff * diff
-                            }
-                            sum[l[j]] += s2.squareRoot()
-                            count[l[j]] += 1
+        let order = sampled.indices.sorted { (labels[sampled[$0]], $0) < (labels[sampled[$1]], $1) }  // positions in the sample
+        let m = order.count
+        let coordinates = (0..<d).map { t in order.map { points[sampled[$0] * d + t] } }
+        let label = order.map { Int(labels[sampled[$0]]) }
+        var ranges = [Range<Int>](repeating: 0..<0, count: k)
+        var start = 0
+        for c in 0..<k {
+            var end = start
+            while end < m && label[end] == c { end += 1 }
+            ranges[c] = start..<end
+            start = end
+        }
+        let clusters = ranges
+        let values = ParallelBlocks.map(count: m, block: 256) { block -> [Double] in
+            var mean = [Double](repeating: 0, count: k)
+            return block.map { a in
+                let own = label[a]
+                for c in 0..<k {
+                    let size = clusters[c].count - (c == own ? 1 : 0)  // a's distance to itself is 0
+                    mean[c] = size > 0 ? KMeans.distanceSum(coordinates, from: a, over: clusters[c]) / Double(size) : .nan
+                }
+                guard !mean[own].isNaN else { return 0 }
+                var b = Double.infinity
+                for c in 0..<k where c != own && !mean[c].isNaN { b = min(b, mean[c]) }
+                return b.isFinite && max(mean[own], b) > 0 ? (b - mean[own]) / max(mean[own], b) : 0
+            }
+        }.flatMap { $0 }
+        // Summed in sample order, not cluster order, as before the grouping.
+        var total = 0.0
+        var byRow = [Double](repeating: 0, count: m)
+        for (i, position) in order.enumerated() { byRow[position] = values[i] }
+        for v in byRow { total += v }
+        return total / Double(m)
+    }
+
+    /// Σ over `range` of the Euclidean distance from point `a`, four points at a time.
+    static func distanceSum(_ coordinates: [[Double]], from a: Int, over range: Range<Int>) -> Double {
+        var acc = SIMD4<Double>(repeating: 0)
+        var j = range.lowerBound
+        let d = coordinates.count
+        if d == 3 {
+            coordinates[0].withUnsafeBufferPointer { x in
+                coordinates[1].withUnsafeBufferPointer { y in
+                    coordinates[2].withUnsafeBufferPointer { z in
+                        let (xa, ya, za) = (SIMD4(repeating: x[a]), SIMD4(repeating: y[a]), SIMD4(repeating: z[a]))
+                        while j + 4 <= range.upperBound {
+                            let dx = SIMD4(x[j], x[j + 1], x[j + 2], x[j + 3]) - xa
+                            let dy = SIMD4(y[j], y[j + 1], y[j + 2], y[j + 3]) - ya
+                            let dz = SIMD4(z[j], z[j + 1], z[j + 2], z[j + 3]) - za
+                            acc += (dx * dx + dy * dy + dz * dz).squareRoot()
+                            j += 4
                         }
-                        let own = l[a]
-                        guard count[own] > 0 else { out.append(0); continue }
-                        let a_ = sum[own] / Double(count[own])
-                        var b_ = Double.infinity
-                        for c in 0..<k where c != own && count[c] > 0 { b_ = min(b_, sum[c] / Double(count[c])) }
-                        out.append(b_.isFinite && max(a_, b_) > 0 ? (b_ - a_) / max(a_, b_) : 0)
                     }
                 }
             }
-            let result = out
-            values.withLock { for (o, v) in result.enumerated() { $0[b * chunk + o] = v } }
         }
-        return values.withLock { $0 }.reduce(0, +) / Double(m)
+        var sum = acc.sum()
+        while j < range.upperBound {
+            var s2 = 0.0
+            for t in 0..<d {
+                let diff = coordinates[t][j] - coordinates[t][a]
+                s2 += diff * diff
+            }
+            sum += s2.squareRoot()
+            j += 1
+        }
+        return sum
     }
 }
