@@ -13,11 +13,12 @@ extension ArrowIPC {
     ///   list what there is).
     /// - Parameter rows: decode only the first `rows` rows (a preview reads a few kilobytes of
     ///   a large file, not all of it).
-    public static func read(path: String, columns: Set<String>? = nil, rows: Int? = nil) throws -> Table {
+    /// - Parameter at: decode only these rows, in this order (a few comments out of millions).
+    public static func read(path: String, columns: Set<String>? = nil, rows: Int? = nil, at picked: [Int]? = nil) throws -> Table {
         // Mapped, not read: each buffer is copied once, straight into its column.
         let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         do {
-            return try data.withUnsafeBytes { try decode(raw: $0, columns: columns, rows: rows) }
+            return try data.withUnsafeBytes { try decode(raw: $0, columns: columns, rows: rows, at: picked) }
         } catch let error as ArrowFormatError {
             throw ArrowFormatError(reason: "\(path): \(error.reason)")
         }
@@ -28,7 +29,7 @@ extension ArrowIPC {
         try bytes.withUnsafeBytes { try decode(raw: $0) }
     }
 
-    static func decode(raw bytes: UnsafeRawBufferPointer, columns: Set<String>? = nil, rows: Int? = nil) throws -> Table {
+    static func decode(raw bytes: UnsafeRawBufferPointer, columns: Set<String>? = nil, rows: Int? = nil, at picked: [Int]? = nil) throws -> Table {
         func fail(_ reason: String) -> ArrowFormatError { ArrowFormatError(reason: reason) }
         guard bytes.count >= 18, Array(bytes[0..<6]) == magic, Array(bytes[(bytes.count - 6)..<bytes.count]) == magic else {
             throw fail("missing ARROW1 magic (is it an Arrow stream or Feather v1 file?)")
@@ -45,15 +46,33 @@ extension ArrowIPC {
             let (blockStart, blockCount) = try footer.vector(3)
             var batches = [Table]()
             var remaining = max(0, rows ?? Int.max)
+            var batchStart = 0  // the first row of the batch, for `picked`
+            var pickedOrder = [Int]()  // positions in `picked` of the rows gathered so far
             for i in 0..<blockCount where remaining > 0 || batches.isEmpty {
                 let p = blockStart + 24 * i
                 let offset = Int(try whole.load(Int64.self, at: p))
                 let metaLength = Int(try whole.load(Int32.self, at: p + 8))
                 let bodyLength = Int(try whole.load(Int64.self, at: p + 16))
+                let length = try batchLength(bytes, offset: offset)
+                var local: [Int]? = nil
+                if let picked {
+                    let mine = picked.indices.filter { picked[$0] >= batchStart && picked[$0] < batchStart + length }
+                    pickedOrder += mine
+                    local = mine.map { picked[$0] - batchStart }
+                }
+                batchStart += length
                 let batch = try readBatch(bytes, offset: offset, metaLength: metaLength,
-                                          bodyLength: bodyLength, fields: fields, wanted: wanted, limit: remaining)
-                remaining -= batch.rowCount
+                                          bodyLength: bodyLength, fields: fields, wanted: wanted, limit: remaining, pick: local)
+                remaining -= picked == nil ? batch.rowCount : 0
                 batches.append(batch)
+            }
+            if let picked {
+                guard pickedOrder.count == picked.count else { throw fail("a picked row is past the end of the table") }
+                let joined = try Table.concatenate(batches)
+                // Back into the order asked for.
+                var position = [Int](repeating: 0, count: picked.count)
+                for (k, p) in pickedOrder.enumerated() { position[p] = k }
+                return try Table(names: joined.names, columns: joined.columns.map { $0.gathering(position) })
             }
             if batches.isEmpty {
                 let kept = fields.filter { wanted?.contains($0.name) ?? true }
@@ -124,9 +143,23 @@ extension ArrowIPC {
         }
     }
 
+    /// Rows in the record batch whose message starts at `offset`.
+    private static func batchLength(_ bytes: UnsafeRawBufferPointer, offset: Int) throws -> Int {
+        let reader = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
+        var metaStart = offset + 4
+        var length = Int(try reader.load(Int32.self, at: offset))
+        if try reader.load(UInt32.self, at: offset) == 0xFFFF_FFFF {
+            metaStart = offset + 8
+            length = Int(try reader.load(Int32.self, at: offset + 4))
+        }
+        let message = try FlatBufferReader(bytes: bytes, base: metaStart, end: metaStart + length).root()
+        guard let batch = try message.table(2) else { throw ArrowFormatError(reason: "expected a record batch message") }
+        return Int(try batch.scalar(0, default: Int64(0)))
+    }
+
     private static func readBatch(
         _ bytes: UnsafeRawBufferPointer, offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo], wanted: Set<String>?,
-        limit: Int = .max
+        limit: Int = .max, pick: [Int]? = nil
     ) throws -> Table {
         let reader = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
         var metaStart = offset + 4
@@ -156,10 +189,21 @@ extension ArrowIPC {
             return start..<(start + count)
         }
         func bits(_ range: Range<Int>, _ n: Int) throws -> [Bool] {
+            if let pick {
+                guard range.count * 8 >= length else { throw ArrowFormatError(reason: "bitmap too short") }
+                return pick.map { bytes[range.lowerBound + $0 >> 3] & (1 << UInt8($0 & 7)) != 0 }
+            }
             guard range.count * 8 >= n else { throw ArrowFormatError(reason: "bitmap too short") }
             return (0..<n).map { bytes[range.lowerBound + $0 >> 3] & (1 << UInt8($0 & 7)) != 0 }
         }
-        func values<T: FixedWidthInteger>(_ range: Range<Int>, _ n: Int, as _: T.Type) throws -> [T] {
+        func values<T: FixedWidthInteger>(_ range: Range<Int>, _ n: Int, as _: T.Type, offsets: Bool = false) throws -> [T] {
+            if let pick {
+                // Gathered rows; a string column's offsets become each row's (start, end).
+                let count = offsets ? length + 1 : length
+                guard range.count >= count * MemoryLayout<T>.size else { throw ArrowFormatError(reason: "value buffer too short") }
+                let at = offsets ? pick.flatMap { [$0, $0 + 1] } : pick
+                return at.map { bytes.loadUnaligned(fromByteOffset: range.lowerBound + $0 * MemoryLayout<T>.size, as: T.self) }
+            }
             guard range.count >= n * MemoryLayout<T>.size else { throw ArrowFormatError(reason: "value buffer too short") }
             // Little-endian files on a little-endian machine: one copy of the whole buffer.
             return [T](unsafeUninitializedCapacity: n) { out, count in
@@ -173,7 +217,7 @@ extension ArrowIPC {
             let stored = Int(try reader.load(Int64.self, at: nodesStart + 16 * i))
             guard stored == length else { throw ArrowFormatError(reason: "column '\(field.name)' length differs from the batch") }
             let nulls = Int(try reader.load(Int64.self, at: nodesStart + 16 * i + 8))
-            let n = min(stored, limit)  // decode a prefix: every buffer's values start at row 0
+            let n = pick?.count ?? min(stored, limit)  // a prefix: every buffer's values start at row 0
             if let wanted, !wanted.contains(field.name) {
                 // Skipped: step over its buffers (validity, values, and a string's characters).
                 _ = try nextBuffer(); _ = try nextBuffer()
@@ -208,9 +252,20 @@ extension ArrowIPC {
                     : .date(try values(dataRange, n, as: Int64.self).map { Int32(($0 >= 0 ? $0 : $0 - 86_399_999) / 86_400_000) })
             default:  // utf8 (5) or large utf8 (20)
                 let offsets: [Int] = field.arrowType == 5
-                    ? try values(dataRange, n + 1, as: Int32.self).map { Int($0) }
-                    : try values(dataRange, n + 1, as: Int64.self).map { Int($0) }
+                    ? try values(dataRange, n + 1, as: Int32.self, offsets: true).map { Int($0) }
+                    : try values(dataRange, n + 1, as: Int64.self, offsets: true).map { Int($0) }
                 let chars = try nextBuffer()
+                if pick != nil {
+                    // (start, end) pairs of the picked rows: copy just their characters.
+                    var buffer = StringBuffer()
+                    for k in 0..<n {
+                        let (a, b) = (offsets[2 * k], offsets[2 * k + 1])
+                        guard a >= 0, a <= b, b <= chars.count else { throw ArrowFormatError(reason: "string offsets of '\(field.name)' are out of range") }
+                        buffer.append(bytesOf: UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + chars.lowerBound + a, count: b - a))
+                    }
+                    try table.append(field.name, Column(type: field.type, storage: .string(buffer), validity: validity).normalizingNulls())
+                    continue
+                }
                 let first = offsets.first ?? 0
                 guard let last = offsets.last, first >= 0, last <= chars.count, first <= last else {
                     throw ArrowFormatError(reason: "string offsets of '\(field.name)' are out of range")

@@ -10,8 +10,11 @@ import PatronTable
 struct CachedPort {
     var table: Table
     var ref: PipelineFile.InputRef
+    /// Rows in the whole port (`table` may hold only the first of them).
+    var totalRows: Int
 
-    static func load(pipeline: String, target: String, options: ProjectOptions, params: [String] = []) throws -> CachedPort {
+    /// With `rows`, only the first `rows` rows are read (a preview of a large table is quick).
+    static func load(pipeline: String, target: String, options: ProjectOptions, params: [String] = [], rows: Int? = nil) throws -> CachedPort {
         let project = try options.load()
         let plan = try project.plan(pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(params))
         let ref = PipelineFile.InputRef(parsing: target)
@@ -23,12 +26,20 @@ struct CachedPort {
         }
         let cache = try LocalCacheStore(root: project.cacheDirectory)
         let keys = plan.keys(project: project, hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
+        func read(_ key: String) throws -> CachedPort {
+            let total = cache.meta(key)?.ports.first { $0.name == ref.port }?.rows
+            guard let rows, let total else {
+                let table = try cache.load(key, port: ref.port)
+                return CachedPort(table: table, ref: ref, totalRows: table.rowCount)
+            }
+            return CachedPort(table: try cache.head(key, port: ref.port, rows: rows), ref: ref, totalRows: total)
+        }
         if let key = try? keys[stage.id]?.get().key, cache.contains(key) {
-            return CachedPort(table: try cache.load(key, port: ref.port), ref: ref)
+            return try read(key)
         }
         if let last = PipelineState.load(project, pipeline: plan.name).stages[stage.id], cache.contains(last.key) {
             FileHandle.standardError.write(Data("patron: '\(ref.stage)' is stale; showing its last completed output (run `patron run \(pipeline)` to refresh)\n".utf8))
-            return CachedPort(table: try cache.load(last.key, port: ref.port), ref: ref)
+            return try read(last.key)
         }
         FileHandle.standardError.write(Data("patron: '\(ref.stage)' has no cached output yet; run `patron run \(pipeline)` first\n".utf8))
         throw ExitCode(1)
@@ -51,15 +62,15 @@ extension Patron {
         @OptionGroup var projectOptions: ProjectOptions
 
         func run() throws {
-            let port = try CachedPort.load(pipeline: pipeline, target: target, options: projectOptions, params: param)
+            let port = try CachedPort.load(pipeline: pipeline, target: target, options: projectOptions, params: param, rows: max(0, head))
             let table = port.table.head(max(0, head))
             switch format {
             case .csv: FileHandle.standardOutput.write(Data(CSVWriter.encode(table)))
             case .json: print(TableText.json(table))
             case .table:
-                print("\(port.ref): \(port.table.rowCount) rows × \(port.table.columnCount) columns")
+                print("\(port.ref): \(port.totalRows) rows × \(port.table.columnCount) columns")
                 print(TableText.grid(table), terminator: "")
-                if port.table.rowCount > table.rowCount { print("… \(port.table.rowCount - table.rowCount) more rows (--head N)") }
+                if port.totalRows > table.rowCount { print("… \(port.totalRows - table.rowCount) more rows (--head N)") }
             }
         }
     }

@@ -66,4 +66,22 @@ func everyTypeTable() throws -> Table {
         // A name the file lacks: everything, so the reader's error can list what there is.
         #expect(try ArrowIPC.read(path: path, columns: ["day", "missing"]) == table)
     }
+
+    /// A prefix or picked rows read only those rows, equal to taking them from the whole table.
+    @Test func readsAPrefixOrPickedRows() throws {
+        let table = try everyTypeTable()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("patron-\(UUID().uuidString).arrow").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ArrowIPC.write(table, to: path)
+        #expect(try ArrowIPC.read(path: path, rows: 2) == table.head(2))
+        #expect(try ArrowIPC.read(path: path, rows: 0).rowCount == 0)
+        #expect(try ArrowIPC.read(path: path, rows: 99) == table)
+        let picked = [3, 0, 3, 1]
+        let gathered = try Table(names: table.names, columns: table.columns.map { $0.gathering(picked) })
+        #expect(try ArrowIPC.read(path: path, at: picked) == gathered)
+        let notes = try ArrowIPC.read(path: path, columns: ["note"], at: [1, 3])
+        #expect(notes.names == ["note"] && notes["note"]?.type == .text)
+        if case .string(let s)? = notes["note"]?.storage { #expect(s[0] == "a,b \"c\"\nd" && s[1] == "🙂") }
+        #expect(throws: ArrowFormatError.self) { try ArrowIPC.read(path: path, at: [4]) }
+    }
 }

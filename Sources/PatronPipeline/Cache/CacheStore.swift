@@ -11,6 +11,8 @@ public protocol CacheStore: Sendable {
     func load(_ key: String, port: String, columns: Set<String>?) throws -> Table
     /// The first `rows` rows of a port, without reading the rest.
     func head(_ key: String, port: String, rows: Int) throws -> Table
+    /// The given rows of a port, in that order, without reading the rest.
+    func rows(_ key: String, port: String, columns: Set<String>?, at rows: [Int]) throws -> Table
     /// Stores all ports at once: afterwards the entry is complete, or absent. An existing
     /// entry for the key is kept unless `replace` (a forced rerun) is set.
     func store(_ key: String, output: StageOutput, entry: CacheEntry, replace: Bool) throws
@@ -73,6 +75,10 @@ public struct LocalCacheStore: CacheStore {
 
     public func head(_ key: String, port: String, rows: Int) throws -> Table {
         try ArrowIPC.read(path: portPath(key, port: port), rows: rows)
+    }
+
+    public func rows(_ key: String, port: String, columns: Set<String>?, at rows: [Int]) throws -> Table {
+        try ArrowIPC.read(path: portPath(key, port: port), columns: columns, at: rows)
     }
 
     public func portPath(_ key: String, port: String) -> String { directory(key) + "/\(port).arrow" }

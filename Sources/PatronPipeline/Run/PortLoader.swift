@@ -46,6 +46,18 @@ public struct PortLoader: Sendable {
         return try cache.head(key, port: port, rows: rows)
     }
 
+    /// The given rows of `stage`'s `port`, in that order (a few texts out of millions).
+    public func rows(_ stage: String, port: String = "main", columns: Set<String>? = nil, at rows: [Int]) throws -> Table {
+        if let table = memory[stage]?.table(port) {
+            let selected = try columns.map { wanted in try table.selecting(table.names.filter { wanted.contains($0) }) } ?? table
+            return try Table(names: selected.names, columns: selected.columns.map { $0.gathering(rows) })
+        }
+        guard let key = keys[stage], let cache else {
+            throw StageFailure("stage '\(stage)' is not upstream of this one; add it (or a stage that reads it) to inputs:")
+        }
+        return try cache.rows(key, port: port, columns: columns, at: rows)
+    }
+
     /// Whether `stage` has a `port` (in memory or in its cache entry).
     public func has(_ stage: String, port: String) -> Bool {
         if let output = memory[stage] { return output.table(port) != nil }

@@ -31,6 +31,8 @@ enum Report: StageModule {
             }
             return problems
         },
+        // Every table is read through the port loader, column by column as needed.
+        inputColumns: { _ in [] },
         writesFiles: true)
 
     static func run(_ context: StageContext) async throws -> StageOutput {

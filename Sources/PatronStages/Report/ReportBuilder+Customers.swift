@@ -67,9 +67,20 @@ extension ReportBuilder {
             out.append(UInt8(ascii: "\n"))
         }
         let blocks = ParallelBlocks.map(count: ids.count, block: 32_768) { range -> [UInt8] in
+            let columns = cells.map { $0.cells(range) }
             var out = [UInt8]()
-            out.reserveCapacity(range.count * 64)
-            for row in range { line(row, into: &out) }
+            out.reserveCapacity(range.count * 16 + columns.reduce(0) { $0 + $1.bytes.count })
+            var starts = [Int](repeating: 0, count: columns.count)
+            for (k, row) in range.enumerated() {
+                CSVCell.appendField(ids, row, into: &out)
+                for c in columns.indices {
+                    out.append(UInt8(ascii: ","))
+                    let end = columns[c].ends[k]
+                    out += columns[c].bytes[starts[c]..<end]
+                    starts[c] = end
+                }
+                out.append(UInt8(ascii: "\n"))
+            }
             return out
         }
         var csv = Array((header.joined(separator: ",") + "\n").utf8)

@@ -4,46 +4,18 @@ import PatronReport
 
 extension ReportBuilder {
     /// For each row of `ids`, its row in `reference` (or -1): directly when both columns are
-    /// the same, by binary search when `reference` is sorted (stage outputs keyed by customer
-    /// are), else through a dictionary.
+    /// the same, else through one hash grouping of both (linear, no String per row).
     static func align(_ ids: StringBuffer, to reference: StringBuffer) -> [Int] {
         if ids == reference { return Array(0..<ids.count) }
-        if isSorted(reference) {
-            return ParallelBlocks.map(count: ids.count, block: 65_536) { range in
-                range.map { row in find(ids, row, in: reference) }
-            }.flatMap { $0 }
+        // One grouping of both columns, reference first: an id's group starts at its
+        // reference row when there is one (reference ids are unique: one row per customer).
+        let both = Column.concatenate([Column(type: .string, storage: .string(reference)), Column(type: .string, storage: .string(ids))], type: .string)
+        let groups = GroupIndex([both])
+        let n = reference.count
+        return (0..<ids.count).map { row in
+            let first = groups.firstRow[Int(groups.ids[n + row])]
+            return first < n ? first : -1
         }
-        var index = [String: Int](minimumCapacity: reference.count)
-        for row in 0..<reference.count { index[reference[row]] = row }
-        return (0..<ids.count).map { index[ids[$0]] ?? -1 }
-    }
-
-    /// Byte order of row `i` of `a` against row `j` of `b`: negative, zero or positive.
-    static func compare(_ a: StringBuffer, _ i: Int, _ b: StringBuffer, _ j: Int) -> Int {
-        let (x, y) = (a.range(i), b.range(j))
-        let common = min(x.count, y.count)
-        let c = a.bytes.withUnsafeBufferPointer { pa in
-            b.bytes.withUnsafeBufferPointer { pb in
-                common == 0 ? 0 : memcmp(pa.baseAddress! + x.lowerBound, pb.baseAddress! + y.lowerBound, common)
-            }
-        }
-        return c != 0 ? Int(c) : x.count - y.count
-    }
-
-    static func isSorted(_ s: StringBuffer) -> Bool {
-        s.count < 2 || (1..<s.count).allSatisfy { compare(s, $0 - 1, s, $0) < 0 }
-    }
-
-    /// Row of `ids[row]` in the strictly sorted `reference`, or -1.
-    static func find(_ ids: StringBuffer, _ row: Int, in reference: StringBuffer) -> Int {
-        var (low, high) = (0, reference.count)
-        while low < high {
-            let mid = (low + high) / 2
-            let c = compare(reference, mid, ids, row)
-            if c == 0 { return mid }
-            if c < 0 { low = mid + 1 } else { high = mid }
-        }
-        return -1
     }
 }
 
@@ -55,6 +27,31 @@ enum CSVCell: Sendable {
     case fixed([Double], digits: Int, validity: [Bool]?, rows: [Int]?)
     /// `values[i]` with `digits` decimals where `counts[i] > 0`.
     case meanOf([Double], counts: [Int64], digits: Int, rows: [Int]?)
+
+    /// The cells of `rows`, one after another, and where each ends: the switch on the kind
+    /// of column happens once per block, not once per cell.
+    func cells(_ rows: Range<Int>) -> (bytes: [UInt8], ends: [Int]) {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(rows.count * 8)
+        var ends = [Int]()
+        ends.reserveCapacity(rows.count)
+        func each(_ map: [Int]?, _ body: (Int, inout [UInt8]) -> Void) {
+            for row in rows {
+                let r = map.map { $0[row] } ?? row
+                if r >= 0 { body(r, &bytes) }
+                ends.append(bytes.count)
+            }
+        }
+        switch self {
+        case .text(let s, let map): each(map) { r, out in CSVCell.appendField(s, r, into: &out) }
+        case .integer(let v, let map): each(map) { r, out in CSVCell.appendInteger(v[r], into: &out) }
+        case .fixed(let v, let digits, let validity, let map):
+            each(map) { r, out in if validity?[r] ?? true { CSVCell.appendFixed(v[r], digits, into: &out) } }
+        case .meanOf(let v, let counts, let digits, let map):
+            each(map) { r, out in if counts[r] > 0 { CSVCell.appendFixed(v[r], digits, into: &out) } }
+        }
+        return (bytes, ends)
+    }
 
     func write(_ row: Int, into out: inout [UInt8]) {
         func at(_ rows: [Int]?) -> Int { rows.map { $0[row] } ?? row }

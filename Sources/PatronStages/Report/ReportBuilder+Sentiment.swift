@@ -43,7 +43,7 @@ extension ReportBuilder {
         // Over time and the most negative recent comments: dates and texts from the input.
         let textColumn = stage.param("text")?.string ?? "feedback"
         if let source = stage.inputs.first {
-            let input = try loader.load(source.stage, port: source.port, columns: ["order_date", textColumn, "customer_id"])
+            let input = try loader.load(source.stage, port: source.port, columns: ["order_date"])
             if case .date(let days)? = input["order_date"]?.storage {
                 var byMonth = [Int: (sum: Double, n: Int)]()
                 for i in 0..<main.rowCount where languages[i] != "und" {
@@ -56,8 +56,8 @@ extension ReportBuilder {
                 }
                 charts.append(LineChart(title: "Mean sentiment score by month", xLabel: "Month", yLabel: "Mean score (−1 to 1)",
                                         series: [Series("Mean score", points: points)], xTicks: .dates))
-                if top > 0, let texts = input.strings(textColumn) {
-                    blocks.append(.table(negativeComments(main: main, days: days, texts: texts, customers: input.strings("customer_id"))))
+                if top > 0 {
+                    blocks.append(.table(try negativeComments(main: main, days: days, source: source, textColumn: textColumn)))
                 }
             }
         }
@@ -73,19 +73,21 @@ extension ReportBuilder {
                  stacked: true, colors: [Palette.positive, Palette.neutral, Palette.negative], format: { Format.significant($0, 3) })
     }
 
-    /// The `top` lowest-scored texts of the last 90 days before the latest one.
-    func negativeComments(main: Table, days: [Int32], texts: StringBuffer, customers: StringBuffer?) -> DataTable {
+    /// The `top` lowest-scored texts of the last 90 days before the latest one; only their
+    /// texts are read from the input.
+    func negativeComments(main: Table, days: [Int32], source: PipelineFile.InputRef, textColumn: String) throws -> DataTable {
         let rows = main.ints("row")!
         let scores = main.doubles("score")!
         let labels = main.strings("label")!
         let languages = main.strings("language")!
+        let customers = main.strings("customer_id")
         let latest = rows.map { days[Int($0)] }.max() ?? 0
-        var negative = (0..<main.rowCount).filter { labels[$0] == "neg" && days[Int(rows[$0])] > latest - 90 }
+        var negative = (0..<main.rowCount).filter { days[Int(rows[$0])] > latest - 90 && labels[$0] == "neg" }
         negative.sort { (scores[$0], -days[Int(rows[$0])], $0) < (scores[$1], -days[Int(rows[$1])], $1) }
-        let picked = negative.prefix(top)
-        let cells = picked.map { i -> [String] in
-            let r = Int(rows[i])
-            return [ValueFormat.date(days[r]), customers.map { $0[r] } ?? "", languages[i], Format.fixed(scores[i], 3), texts[r]]
+        let picked = Array(negative.prefix(top))
+        let texts = try loader.rows(source.stage, port: source.port, columns: [textColumn], at: picked.map { Int(rows[$0]) }).strings(textColumn)
+        let cells = picked.enumerated().map { k, i -> [String] in
+            [ValueFormat.date(days[Int(rows[i])]), customers.map { $0[i] } ?? "", languages[i], Format.fixed(scores[i], 3), texts?[k] ?? ""]
         }
         return DataTable(caption: "Most negative comments of the last 90 days (to \(ValueFormat.date(latest)))",
                          columns: ["Date", "Customer", "Language", "Score", "Comment"], numeric: [false, false, false, true, false], rows: cells)
