@@ -71,6 +71,14 @@ def patron_side(n, data):
     change = measured(run + ["--param", "horizon_weeks=26"], project)
     result["change"] = {**change, "ran": [s["id"] for s in last_record(project)["stages"] if s["status"] == "ran"]}
     measured(run, project)  # back to the default horizon (cached)
+    html = os.path.join(project, "Reports", "customer-health", "index.html")
+    result["report_html_kb"] = round(os.path.getsize(html) / 1024, 1)
+    chromium = next((c for c in (os.environ.get("PATRON_CHROMIUM"), "/usr/bin/chromium") if c and os.access(c, os.X_OK)), None)
+    if chromium:
+        page = subprocess.run([sys.executable, os.path.join(ROOT, "Tests", "browser", "check_page.py"), chromium, html,
+                               os.path.join(project, "report.png")], capture_output=True, text=True)
+        loaded = json.loads(page.stdout.strip().splitlines()[-1]) if page.stdout.strip() else {"fatal": page.stderr}
+        result["report_browser"] = {"load_ms": loaded.get("load_ms"), "errors": loaded.get("errors", [loaded.get("fatal")])}
     for stage in result["stages"]:
         alone = measured(run + ["--only", stage, "--force"], project)
         result["stages"][stage]["alone_seconds"] = alone["wall"]
@@ -116,6 +124,9 @@ def table(n, ours, theirs):
               f"| peak memory MB | {cold['peak_mb']:.0f} | {theirs['peak_mb']:.0f} | {cold['peak_mb'] / theirs['peak_mb']:.2f} of it |",
               f"| nothing changed | {ours['warm']['wall']:.3f} s, ran: {', '.join(ours['warm']['ran']) or 'nothing'} | | |",
               f"| horizon_weeks=26 | {ours['change']['wall']:.2f} s, ran: {', '.join(ours['change']['ran'])} | | |"]
+    browser = ours.get("report_browser")
+    lines.append(f"| report | index.html {ours['report_html_kb']:.0f} KB"
+                 + (f", Chromium loads it in {browser['load_ms']} ms, {len(browser['errors'] or [])} errors" if browser else "") + " | | |")
     if "identical_j1" in ours:
         lines.append(f"| -j 1 vs -j 2 | cached tables and report {'byte-identical' if ours['identical_j1'] else 'DIFFER'} | | |")
     return "\n".join(lines)
