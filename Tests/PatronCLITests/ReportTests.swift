@@ -156,3 +156,35 @@ import Testing
         #expect(run.stderr.contains("'out' must stay inside the project"))
     }
 }
+
+@Suite struct ReportEscapingTests {
+    /// Data is never markup: hostile customer ids and comments go through the whole pipeline
+    /// and come out escaped in the page, which then loads without a request or a script.
+    @Test func hostileStringsAreEscaped() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let orders = root + "/Data/sample/orders.csv"
+        var csv = try String(contentsOfFile: orders, encoding: .utf8)
+        let hostile = "<script>alert('id')</script>"
+        for (i, day) in ["2025-06-20", "2025-06-21", "2025-06-22"].enumerated() {
+            csv += "\(hostile),O9999999\(i),\(day),500.00,EUR,NL,\"<img src=x onerror=alert(1)> Terrible, awful, the worst <script>alert(2)</script> & </td></table>\"\n"
+        }
+        try csv.write(toFile: orders, atomically: true, encoding: .utf8)
+        let run = try await patron("run", "customer-health", in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: root + "/Reports/customer-health/index.html", encoding: .utf8)
+        #expect(html.contains("&lt;script&gt;alert(&#39;id&#39;)&lt;/script&gt;") || html.contains("&lt;script&gt;alert('id')&lt;/script&gt;"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt; Terrible"))
+        #expect(!html.contains("<img") && !html.contains("<script>alert") && !html.contains("</td></table>"))
+        let customers = try String(contentsOfFile: root + "/Reports/customer-health/customers.csv", encoding: .utf8)
+        #expect(customers.contains("\n\(hostile),"))
+        if let browser = chromium {
+            let output = try await runProcess(ProcessInfo.processInfo.environment["PATRON_PYTHON"] ?? "/usr/bin/python3",
+                                              [packageRoot + "/Tests/browser/check_page.py", browser, root + "/Reports/customer-health/index.html",
+                                               root + "/shot.png"])
+            let result = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+            #expect((result["errors"] as? [String]) == [], "\(result)")
+            #expect((result["requests"] as? [String]) == [], "\(result)")
+        }
+    }
+}
