@@ -118,6 +118,24 @@ import PatronStages
         #expect(plan.upstream(of: "late") == ["early", "late"])
     }
 
+    /// Of stages ready together, the one with the most work after it launches first.
+    @Test func launchOrderFollowsTheCriticalPath() throws {
+        let yaml = """
+            pipeline: p
+            stages:
+              clean: {use: shell, with: {command: "true"}}
+              side: {use: shell, inputs: [clean], with: {command: "true"}}
+              rfm: {use: shell, inputs: [clean], with: {command: "true"}}
+              clusters: {use: shell, inputs: [rfm], with: {command: "true"}}
+              report: {use: shell, inputs: [clusters, side], with: {command: "true"}}
+            """
+        let plan = try PipelinePlan(file: try PipelineFile.parse(yaml, path: "p.yaml"), registry: registry, projectRoot: "/x")
+        #expect(Runner.criticalPathOrder(plan) { _ in 1 }.map(\.id) == ["clean", "rfm", "side", "clusters", "report"])  // side and clusters tie: file order
+        // A slow side stage goes first when its recorded seconds make it the longer path.
+        let slow = Runner.criticalPathOrder(plan) { $0 == "side" ? 10 : 1 }.map(\.id)
+        #expect(slow == ["clean", "side", "rfm", "clusters", "report"])
+    }
+
     @Test func canonicalJSONIsOrderIndependent() {
         let a = Value.map([.init("b", .int(1)), .init("a", .list([.double(0.5), .string("x\"y")]))])
         let b = Value.map([.init("a", .list([.double(0.5), .string("x\"y")])), .init("b", .int(1))])

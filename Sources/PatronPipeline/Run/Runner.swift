@@ -150,11 +150,17 @@ public struct Runner: Sendable {
             log.event("cached", ["stages": .int(cacheHits)], text: "· \(cacheHits) stage\(cacheHits == 1 ? "" : "s") fresh in the cache")
         }
 
+        // Of the stages ready at once, the one with the longest path of work after it starts
+        // first (seconds from each stage's last completed run, 1 when unknown), so a short side
+        // stage does not hold a core while the critical path waits.
+        let launchOrder = Runner.criticalPathOrder(plan) { id in
+            state.stages[id].flatMap { cache.meta($0.key)?.seconds } ?? 1
+        }
         await withTaskGroup(of: (String, Outcome).self) { group in
             var running = 0
             func launchReady() {
                 guard !stopping else { return }
-                for stage in plan.stages where toRun.contains(stage.id) && !launched.contains(stage.id) {
+                for stage in launchOrder where toRun.contains(stage.id) && !launched.contains(stage.id) {
                     guard running < max(1, options.jobs) else { return }
                     let ready = stage.inputs.allSatisfy { !toRun.contains($0.stage) || memory[$0.stage] != nil }
                     guard ready else { continue }
@@ -318,6 +324,17 @@ public struct Runner: Sendable {
         } catch {
             return .failed(String(describing: error), seconds: Runner.seconds(since: start))
         }
+    }
+
+    /// The plan's stages by decreasing length of the longest path from each to the end of
+    /// the graph (its own cost included); ties keep the file's order.
+    static func criticalPathOrder(_ plan: PipelinePlan, cost: (String) -> Double) -> [PipelinePlan.Stage] {
+        var path = [String: Double]()
+        for stage in plan.stages.reversed() {
+            let after = plan.dependents(of: stage.id).compactMap { path[$0] }.max() ?? 0
+            path[stage.id] = max(0, cost(stage.id)) + after
+        }
+        return plan.stages.enumerated().sorted { (path[$0.element.id]!, -$0.offset) > (path[$1.element.id]!, -$1.offset) }.map(\.element)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
