@@ -117,26 +117,59 @@ extension Patron {
             return out
         }
 
-        /// The first lines where two text files differ, committed (−) and regenerated (+).
-        static func firstDifferences(committed: String, regenerated: String, limit: Int = 6) -> [String] {
+        /// The first lines where two text files differ, as a line diff: committed lines that
+        /// went (−, with their line number there) and regenerated lines that came (+, with
+        /// theirs), from a longest common subsequence of the two.
+        static func firstDifferences(committed: String, regenerated: String, limit: Int = 12) -> [String] {
             func lines(_ path: String) -> [Substring] {
                 let text = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) } ?? ""
                 return text.split(separator: "\n", omittingEmptySubsequences: false)
             }
-            let a = lines(committed)
-            let b = lines(regenerated)
+            let a = lines(committed), b = lines(regenerated)
             var out = [String]()
-            var i = 0
-            while i < max(a.count, b.count) && out.count < 2 * limit {
-                let x = i < a.count ? a[i] : nil
-                let y = i < b.count ? b[i] : nil
-                if x != y {
-                    out.append("summary.md:\(i + 1): - \(x.map(String.init) ?? "(no line)")")
-                    out.append("summary.md:\(i + 1): + \(y.map(String.init) ?? "(no line)")")
+            for change in lineDiff(a, b) where out.count < limit {
+                switch change {
+                case .removed(let i): out.append("summary.md:\(i + 1): - \(a[i])")
+                case .added(let j): out.append("summary.md:\(j + 1): + \(b[j])")
                 }
-                i += 1
             }
             return out
+        }
+
+        enum LineChange: Equatable {
+            case removed(Int)
+            case added(Int)
+        }
+
+        /// Lines of `a` not in a longest common subsequence with `b` (removed) and lines of `b`
+        /// not in it (added), in file order. Past a few thousand lines each, a plain
+        /// position-by-position comparison instead (the table would grow too large).
+        static func lineDiff(_ a: [Substring], _ b: [Substring]) -> [LineChange] {
+            let (n, m) = (a.count, b.count)
+            guard n * m <= 25_000_000 else {
+                return (0..<max(n, m)).filter { $0 >= n || $0 >= m || a[$0] != b[$0] }
+                    .flatMap { i -> [LineChange] in (i < n ? [.removed(i)] : []) + (i < m ? [.added(i)] : []) }
+            }
+            // lcs[i][j]: length of the longest common subsequence of a[i...] and b[j...].
+            var lcs = [Int32](repeating: 0, count: (n + 1) * (m + 1))
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    lcs[i * (m + 1) + j] = a[i] == b[j] ? lcs[(i + 1) * (m + 1) + j + 1] + 1
+                        : max(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1])
+                }
+            }
+            var changes = [LineChange]()
+            var (i, j) = (0, 0)
+            while i < n || j < m {
+                if i < n && j < m && a[i] == b[j] {
+                    i += 1; j += 1
+                } else if j < m && (i == n || lcs[i * (m + 1) + j + 1] > lcs[(i + 1) * (m + 1) + j]) {
+                    changes.append(.added(j)); j += 1
+                } else {
+                    changes.append(.removed(i)); i += 1
+                }
+            }
+            return changes
         }
     }
 }

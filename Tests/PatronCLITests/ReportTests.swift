@@ -38,7 +38,12 @@ import Testing
         #expect(stale.stdout.contains("customer-health: Reports/customer-health is stale:"))
         #expect(stale.stdout.contains("Reports/customer-health/summary.md: differs"))
         #expect(stale.stdout.contains("Reports/customer-health/customers.csv: differs"))
-        #expect(stale.stdout.contains("summary.md:") && stale.stdout.contains(": - ") && stale.stdout.contains(": + "))
+        // A line diff: the old horizon goes, the new one comes, and nothing else is listed
+        // around them as changed.
+        let removed = try #require(stale.stdout.range(of: ": - | horizon | `52` |"))
+        let added = try #require(stale.stdout.range(of: ": + | horizon | `26` |"))
+        #expect(removed.lowerBound < added.lowerBound)
+        #expect(!stale.stdout.contains(": - ## ") && !stale.stdout.contains(": + ## "))
         #expect(stale.stdout.contains("to update: patron run customer-health"))
         // The committed files are untouched by check; a run brings them up to date.
         #expect(try files(root + "/Reports/customer-health") == files(packageRoot + "/Reports/customer-health"))
