@@ -31,31 +31,33 @@ public struct PortLoader: Sendable {
             guard let columns else { return table }
             return try table.selecting(table.names.filter { columns.contains($0) })
         }
-        guard let key = keys[stage], let cache else {
-            throw StageFailure("stage '\(stage)' is not upstream of this one; add it (or a stage that reads it) to inputs:")
-        }
+        let (key, cache) = try entry(stage)
         return try cache.load(key, port: port, columns: columns)
     }
 
     /// The first `rows` rows of `stage`'s `port` (a preview), without reading the rest.
     public func head(_ stage: String, port: String = "main", rows: Int) throws -> Table {
         if let table = memory[stage]?.table(port) { return table.head(rows) }
-        guard let key = keys[stage], let cache else {
-            throw StageFailure("stage '\(stage)' is not upstream of this one; add it (or a stage that reads it) to inputs:")
-        }
+        let (key, cache) = try entry(stage)
         return try cache.head(key, port: port, rows: rows)
     }
 
     /// The given rows of `stage`'s `port`, in that order (a few texts out of millions).
     public func rows(_ stage: String, port: String = "main", columns: Set<String>? = nil, at rows: [Int]) throws -> Table {
-        if let table = memory[stage]?.table(port) {
-            let selected = try columns.map { wanted in try table.selecting(table.names.filter { wanted.contains($0) }) } ?? table
+        if memory[stage]?.table(port) != nil {
+            let selected = try load(stage, port: port, columns: columns)
             return try Table(names: selected.names, columns: selected.columns.map { $0.gathering(rows) })
         }
+        let (key, cache) = try entry(stage)
+        return try cache.rows(key, port: port, columns: columns, at: rows)
+    }
+
+    /// The cache key and store of an upstream stage's entry.
+    private func entry(_ stage: String) throws -> (String, any CacheStore) {
         guard let key = keys[stage], let cache else {
             throw StageFailure("stage '\(stage)' is not upstream of this one; add it (or a stage that reads it) to inputs:")
         }
-        return try cache.rows(key, port: port, columns: columns, at: rows)
+        return (key, cache)
     }
 
     /// Whether `stage` has a `port` (in memory or in its cache entry).

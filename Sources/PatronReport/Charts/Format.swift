@@ -10,20 +10,46 @@ public enum Format {
     /// `x` with exactly `digits` decimals, rounded half away from zero.
     public static func fixed(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return x.isNaN ? "–" : (x < 0 ? "−∞" : "∞") }
+        var bytes = [UInt8]()
+        guard appendFixed(x, digits, into: &bytes) else { return significant(x, 6) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the bytes of `fixed(x, digits)`, without a String per value (for a file of
+    /// millions of numbers); false, appending nothing, when `x` is not finite or too large
+    /// for fixed digits.
+    @discardableResult
+    public static func appendFixed(_ x: Double, _ digits: Int, into out: inout [UInt8]) -> Bool {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e18 else { return significant(x, 6) }
+        guard x.isFinite, scaled < 9e18 else { return false }
         let n = UInt64(scaled)
-        let whole = n / UInt64(scale)
-        let negative = x < 0 && n != 0
-        var text = (negative ? "-" : "") + String(whole)
+        if x < 0 && n != 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(n / UInt64(scale), minimumDigits: 1, into: &out)
         if digits > 0 {
-            var fraction = String(n % UInt64(scale))
-            while fraction.count < digits { fraction = "0" + fraction }
-            text += "." + fraction
+            out.append(UInt8(ascii: "."))
+            appendDigits(n % UInt64(scale), minimumDigits: digits, into: &out)
         }
-        return text
+        return true
+    }
+
+    /// Appends an integer's decimal digits.
+    public static func appendInteger(_ v: Int64, into out: inout [UInt8]) {
+        if v < 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(v.magnitude, minimumDigits: 1, into: &out)
+    }
+
+    /// The decimal digits of `n`, zero-padded to `minimumDigits`, without a temporary array.
+    static func appendDigits(_ n: UInt64, minimumDigits: Int, into out: inout [UInt8]) {
+        let start = out.count
+        var rest = n
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        while out.count - start < minimumDigits { out.append(UInt8(ascii: "0")) }
+        out[start...].reverse()
     }
 
     /// `x` with about `digits` significant figures and no exponent for everyday magnitudes.

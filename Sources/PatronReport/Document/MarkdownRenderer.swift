@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a `ReportDocument` as Markdown for `summary.md`: headings, headline figures and
 /// tables, no charts — the file a pull request's diff shows when results change.
 public struct MarkdownRenderer: Sendable {
@@ -44,11 +46,5 @@ public struct MarkdownRenderer: Sendable {
         for row in t.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
         if let total = t.totalRows, total > t.rows.count { out += "\n_First \(t.rows.count) of \(Format.grouped(total)) rows._\n" }
         return out
-    }
-}
-
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page template with `{{name}}` (escaped) and `{{{name}}}` (as is) placeholders — the
 /// Mustache variables, without sections — so an analyst can restyle the report with a file
 /// of their own (`template:` in the report stage).
@@ -26,7 +28,7 @@ public struct Template: Sendable {
                 let line = source[..<open.lowerBound].reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
                 throw .unclosed(name: name, line: line)
             }
-            let key = rest[afterOpen..<close.lowerBound].trimmingCharacters(in: " ")
+            let key = rest[afterOpen..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             pieces.append(triple ? .raw(key) : .escaped(key))
             rest = rest[close.upperBound...]
         }
@@ -66,11 +68,5 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
         case .unknownName(let name, let key, let known):
             "\(name): '{{\(key)}}' is not a report variable; the variables are \(known.joined(separator: ", "))"
         }
-    }
-}
-
-private extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
-        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
     }
 }

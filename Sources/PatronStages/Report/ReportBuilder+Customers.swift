@@ -58,14 +58,6 @@ extension ReportBuilder {
         }
         let header = ["customer_id"] + columns.map(\.name)
         let cells = columns.map(\.cell)
-        @Sendable func line(_ row: Int, into out: inout [UInt8]) {
-            CSVCell.appendField(ids, row, into: &out)
-            for cell in cells {
-                out.append(UInt8(ascii: ","))
-                cell.write(row, into: &out)
-            }
-            out.append(UInt8(ascii: "\n"))
-        }
         let blocks = ParallelBlocks.map(count: ids.count, block: 32_768) { range -> [UInt8] in
             let columns = cells.map { $0.cells(range) }
             var out = [UInt8]()
@@ -90,11 +82,7 @@ extension ReportBuilder {
                                          header.map { "`\($0)`" }.joined(separator: ", ") +
                                          ". Probabilities and expected purchases have 4 decimals, CLV 2; an empty cell means the customer is not in that stage's table (no feedback, say)."))
         let preview = (0..<min(previewRows, ids.count)).map { row -> [String] in
-            [ids[row]] + columns.map { column in
-                var bytes = [UInt8]()
-                column.cell.write(row, into: &bytes)
-                return String(decoding: bytes, as: UTF8.self)
-            }
+            [ids[row]] + cells.map { String(decoding: $0.cells(row..<(row + 1)).bytes, as: UTF8.self) }
         }
         section.blocks.append(.table(DataTable(caption: "`customers.csv`", columns: header,
                                                numeric: header.map { !["customer_id", "segment", "rfm_score"].contains($0) },

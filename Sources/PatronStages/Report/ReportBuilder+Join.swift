@@ -44,35 +44,13 @@ enum CSVCell: Sendable {
         }
         switch self {
         case .text(let s, let map): each(map) { r, out in CSVCell.appendField(s, r, into: &out) }
-        case .integer(let v, let map): each(map) { r, out in CSVCell.appendInteger(v[r], into: &out) }
+        case .integer(let v, let map): each(map) { r, out in Format.appendInteger(v[r], into: &out) }
         case .fixed(let v, let digits, let validity, let map):
             each(map) { r, out in if validity?[r] ?? true { CSVCell.appendFixed(v[r], digits, into: &out) } }
         case .meanOf(let v, let counts, let digits, let map):
             each(map) { r, out in if counts[r] > 0 { CSVCell.appendFixed(v[r], digits, into: &out) } }
         }
         return (bytes, ends)
-    }
-
-    func write(_ row: Int, into out: inout [UInt8]) {
-        func at(_ rows: [Int]?) -> Int { rows.map { $0[row] } ?? row }
-        switch self {
-        case .text(let s, let rows):
-            let r = at(rows)
-            guard r >= 0 else { return }
-            CSVCell.appendField(s, r, into: &out)
-        case .integer(let v, let rows):
-            let r = at(rows)
-            guard r >= 0 else { return }
-            CSVCell.appendInteger(v[r], into: &out)
-        case .fixed(let v, let digits, let validity, let rows):
-            let r = at(rows)
-            guard r >= 0, validity?[r] ?? true else { return }
-            CSVCell.appendFixed(v[r], digits, into: &out)
-        case .meanOf(let v, let counts, let digits, let rows):
-            let r = at(rows)
-            guard r >= 0, counts[r] > 0 else { return }
-            CSVCell.appendFixed(v[r], digits, into: &out)
-        }
     }
 
     /// A string field, quoted when it holds a comma, quote or line break.
@@ -87,36 +65,11 @@ enum CSVCell: Sendable {
         }
         out.append(UInt8(ascii: "\""))
     }
+}
 
-    static func appendInteger(_ v: Int64, into out: inout [UInt8]) {
-        if v < 0 { out.append(UInt8(ascii: "-")) }
-        appendDigits(v.magnitude, minimumDigits: 1, into: &out)
-    }
-
-    /// The decimal digits of `n`, zero-padded to `minimumDigits`, without a temporary array.
-    static func appendDigits(_ n: UInt64, minimumDigits: Int, into out: inout [UInt8]) {
-        let start = out.count
-        var rest = n
-        repeat {
-            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        while out.count - start < minimumDigits { out.append(UInt8(ascii: "0")) }
-        out[start...].reverse()
-    }
-
-    /// The bytes of `Format.fixed(x, digits)`.
+extension CSVCell {
+    /// `Format.fixed`'s bytes, also for values it spells in words (NaN, ∞).
     static func appendFixed(_ x: Double, _ digits: Int, into out: inout [UInt8]) {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        guard x.isFinite, scaled < 9e18 else { out += Array(Format.fixed(x, digits).utf8); return }
-        let n = UInt64(scaled)
-        if x < 0 && n != 0 { out.append(UInt8(ascii: "-")) }
-        appendInteger(Int64(n / UInt64(scale)), into: &out)
-        if digits > 0 {
-            out.append(UInt8(ascii: "."))
-            appendDigits(n % UInt64(scale), minimumDigits: digits, into: &out)
-        }
+        if !Format.appendFixed(x, digits, into: &out) { out += Array(Format.fixed(x, digits).utf8) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PatronPipeline
 import PatronReport
 import PatronTable
@@ -42,7 +43,7 @@ struct ReportBuilder {
     func section(for stage: PipelineInfo.Stage) throws -> Section {
         var section = Section(id: "stage-" + stage.id, title: stage.id, kicker: "`\(stage.module)` version \(stage.version)" +
                               (stage.inputs.isEmpty ? "" : " · reads " + stage.inputs.map { "`\($0)`" }.joined(separator: ", ")))
-        if let notes = stage.notes?.trimmingCharacters(), !notes.isEmpty { section.blocks.append(.paragraph(notes)) }
+        if let notes = stage.notes?.trimmingCharacters(in: .whitespacesAndNewlines), !notes.isEmpty { section.blocks.append(.paragraph(notes)) }
         section.blocks.append(.facts(didFacts(stage)))
         section.blocks.append(.parameters(stage.params.map { Fact($0.name, $0.value.string ?? $0.value.canonicalJSON) }))
         switch stage.module {
@@ -106,13 +107,6 @@ struct ReportBuilder {
 }
 
 extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-
     func replacingUnderscores() -> String {
         let spaced = String(map { $0 == "_" ? " " : $0 })
         return spaced.prefix(1).uppercased() + spaced.dropFirst()
