@@ -7,6 +7,15 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     case missingColumns(path: String, missing: [String], available: [String])
     case tooManyRejects(path: String, rejected: Int, total: Int, limit: Double, examples: [String])
     case badOption(String)
+    case wrongEncoding(path: String, encoding: String)
+    case recordTooLong(path: String, line: Int, limit: Int)
+
+    /// At most 30 names of at most 40 characters each: a header can be anything.
+    static func abbreviated(_ names: [String]) -> String {
+        var shown = names.prefix(30).map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }.joined(separator: ", ")
+        if names.count > 30 { shown += " … (\(names.count) columns)" }
+        return shown
+    }
 
     public var description: String {
         switch self {
@@ -20,7 +29,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
             return "\(path):1: bad header row: \(reason)"
         case .missingColumns(let path, let missing, let available):
             let s = missing.count == 1 ? "" : "s"
-            return "\(path):1: declared column\(s) \(missing.map { "'\($0)'" }.joined(separator: ", ")) not in the header; the file has: \(available.joined(separator: ", "))"
+            return "\(path):1: declared column\(s) \(missing.map { "'\($0)'" }.joined(separator: ", ")) not in the header; the file has: \(Self.abbreviated(available))"
         case .tooManyRejects(let path, let rejected, let total, let limit, let examples):
             let pct = total == 0 ? 0 : Double(rejected) * 100 / Double(total)
             return "\(path): \(rejected) of \(total) rows rejected (\(String(format: "%.1f", pct))%, above max_reject_ratio \(limit)); first problems:\n"
@@ -28,6 +37,12 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
                 + "\nfix the file or its declared columns (delimiter, decimal, date_format), or raise max_reject_ratio"
         case .badOption(let message):
             return message
+        case .wrongEncoding(let path, let encoding):
+            return "\(path): the file is \(encoding), which Patron does not read; save it as CSV UTF-8, or convert it: iconv -f \(encoding) -t UTF-8 FILE > FILE.utf8.csv"
+        case .recordTooLong(let path, let line, let limit):
+            return "\(path):\(line): the record starting here is longer than \(limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"); usually a quote that never closes "
+                + "(check the quote character, or set quote to a character the file does not use), or a file that is not CSV; "
+                + "if records really are this long, raise max_record_mb"
         }
     }
 }

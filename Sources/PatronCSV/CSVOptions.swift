@@ -30,6 +30,11 @@ public struct CSVOptions: Sendable {
     /// Columns to keep, in output order; `nil` keeps every column of the header, with types
     /// inferred from the values.
     public var columns: [ColumnSpec]? = nil
+    /// The file's character encoding; other than UTF-8, it is converted while reading.
+    public var encoding: CSVEncoding = .utf8
+    /// A record (line, or lines joined by a quoted field) longer than this fails the read
+    /// with its line number instead of filling memory: a runaway quote or a file that is not CSV.
+    public var maxRecordBytes: Int = 64 << 20
     /// Above this share of rejected rows the read fails instead of returning.
     public var maxRejectRatio: Double = 0.05
     /// Target size of the pieces parsed in parallel.
@@ -52,3 +57,37 @@ public struct CSVOptions: Sendable {
 }
 
 import Foundation
+
+/// Character encodings a CSV file can be read from. Spreadsheet exports on Windows are often
+/// Windows-1252 (a superset of Latin-1 in the printable range).
+public enum CSVEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case latin1 = "latin-1"
+    case windows1252 = "windows-1252"
+}
+
+extension CSVEncoding {
+    /// The bytes converted to UTF-8. Windows-1252's five unassigned bytes become U+FFFD.
+    func transcode(_ data: Data) -> Data {
+        if self == .utf8 { return data }
+        var out = [UInt8]()
+        out.reserveCapacity(data.count + data.count / 8)
+        data.withUnsafeBytes { raw in
+            for b in raw {
+                if b < 0x80 {
+                    out.append(b)
+                    continue
+                }
+                let scalar: UInt32 = self == .windows1252 && b < 0xA0 ? UInt32(Self.windows1252High[Int(b - 0x80)]) : UInt32(b)
+                for unit in String(Unicode.Scalar(scalar)!).utf8 { out.append(unit) }
+            }
+        }
+        return Data(out)
+    }
+
+    /// Windows-1252 bytes 0x80…0x9F as Unicode code points (0xFFFD where unassigned).
+    private static let windows1252High: [UInt16] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+}

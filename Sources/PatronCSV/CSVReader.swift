@@ -40,10 +40,14 @@ public enum CSVReader {
         return try await read(data: data, name: path, options: options)
     }
 
-    public static func read(data: Data, name: String, options: CSVOptions) async throws -> CSVResult {
+    public static func read(data original: Data, name: String, options: CSVOptions) async throws -> CSVResult {
         guard options.delimiter != options.quote, options.delimiter != 10, options.delimiter != 13 else {
             throw CSVError.badOption("\(name): the delimiter must differ from the quote character and from newlines")
         }
+        if original.starts(with: [0xFF, 0xFE]) || original.starts(with: [0xFE, 0xFF]) {
+            throw CSVError.wrongEncoding(path: name, encoding: "UTF-16")
+        }
+        let data = options.encoding.transcode(original)
         var start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let (nul, onlyBlank) = data.withUnsafeBytes { raw -> (Int?, Bool) in
             let probe = raw[start..<min(raw.count, start + 65_536)]
@@ -61,14 +65,14 @@ public enum CSVReader {
             }
         }
         let headerEnd = data.withUnsafeBytes { ChunkSplitter.recordEnd(UnsafeRawBufferPointer(rebasing: $0[start...]), quote: options.quote) } + start
-        let (header, headerNewlines) = try parseHeader(data, start..<headerEnd, name: name, options: options)
+        let (header, headerNewlines) = try parseHeader(data, start..<headerEnd, line: headerLine, name: name, options: options)
         let plan = try makePlan(header: header, name: name, options: options)
 
         let boundaries = await ChunkSplitter.boundaries(data, from: headerEnd, chunkSize: options.chunkSize,
                                                         quote: options.quote, parallelism: options.parallelism)
         var results = await parseChunks(data, boundaries: boundaries, plan: plan, parallelism: options.parallelism,
                                         progress: options.progress)
-        if results.dropLast().contains(where: { !$0.endedCleanly }) {
+        if results.dropLast().contains(where: { !$0.endedCleanly }) || results.contains(where: { $0.overlongLine != nil }) {
             // A stray quote outside any quoted field fooled the quote-parity split: fall back
             // to one sequential pass, which is always right.
             results = await parseChunks(data, boundaries: [headerEnd, data.count], plan: plan, parallelism: 1,
@@ -76,6 +80,10 @@ public enum CSVReader {
         }
 
         var firstLine = headerLine + headerNewlines
+        if let overlong = results.first(where: { $0.overlongLine != nil }) {
+            let before = results.prefix { $0.overlongLine == nil }.reduce(0) { $0 + $1.newlines }
+            throw CSVError.recordTooLong(path: name, line: firstLine + before + overlong.overlongLine!, limit: options.maxRecordBytes)
+        }
         var rejects = [CSVReject]()
         var lines = [Int64]()
         if options.lineColumn != nil { lines.reserveCapacity(results.reduce(0) { $0 + $1.lines.count }) }
@@ -112,12 +120,15 @@ public enum CSVReader {
         return CSVResult(table: table, rejects: rejects)
     }
 
-    private static func parseHeader(_ data: Data, _ range: Range<Int>, name: String, options: CSVOptions) throws -> ([String], Int) {
+    private static func parseHeader(_ data: Data, _ range: Range<Int>, line: Int, name: String, options: CSVOptions) throws -> ([String], Int) {
         var plan = ChunkParser.Plan(fieldCount: 0, columns: [], fields: FieldParser(options: options),
                                     delimiter: options.delimiter, quote: options.quote)
         plan.captureOnly = true
+        // No real header is a mebibyte long; past that it is a runaway quote or not CSV.
+        plan.maxRecordBytes = min(options.maxRecordBytes, 1 << 20)
         let parser = ChunkParser(plan: plan)
         let result = data.withUnsafeBytes { raw in parser.parse(UnsafeRawBufferPointer(rebasing: raw[range]), final: true) }
+        if result.overlongLine != nil { throw CSVError.recordTooLong(path: name, line: line, limit: plan.maxRecordBytes) }
         guard let fields = parser.captured.first else {
             if let reject = result.rejects.first { throw CSVError.badHeader(path: name, reason: reject.reason) }
             throw CSVError.emptyFile(path: name)
@@ -140,10 +151,12 @@ public enum CSVReader {
         let wanted = options.columns ?? header.map { .init($0, .string) }
         let missing = wanted.map(\.name).filter { !header.contains($0) }
         if !missing.isEmpty { throw CSVError.missingColumns(path: name, missing: missing, available: header) }
-        return ChunkParser.Plan(
+        var plan = ChunkParser.Plan(
             fieldCount: header.count,
             columns: wanted.map { (header.firstIndex(of: $0.name)!, $0.name, $0.type) },
             fields: FieldParser(options: options), delimiter: options.delimiter, quote: options.quote)
+        plan.maxRecordBytes = options.maxRecordBytes
+        return plan
     }
 
     /// Parses each `[boundaries[k], boundaries[k+1])` range, at most `parallelism` at a time,

@@ -20,6 +20,8 @@ struct ChunkResult: Sendable {
     var newlines: Int
     /// Whether the chunk ended between records (false: its end fell inside a quoted field).
     var endedCleanly: Bool
+    /// Chunk-relative line of a record longer than the plan's limit; parsing stopped there.
+    var overlongLine: Int? = nil
 }
 
 /// Drives libcsv over one byte range and builds typed columns from its callbacks.
@@ -37,6 +39,8 @@ final class ChunkParser {
         var quote: UInt8
         /// Keep every record's raw fields instead of typing them (used for the header).
         var captureOnly = false
+        /// A record longer than this stops the parse (a runaway quote, a file that is not CSV).
+        var maxRecordBytes = CSVOptions().maxRecordBytes
 
         /// For each field position in a record: the output column it feeds, or -1.
         var slots: [Int] {
@@ -64,6 +68,8 @@ final class ChunkParser {
     @exclusivity(unchecked) private var committedRows = 0
     @exclusivity(unchecked) private var lines: [Int64] = []
     @exclusivity(unchecked) private var failure: String? = nil
+    /// Line of the first record found longer than the limit.
+    @exclusivity(unchecked) private var overlong: Int? = nil
     private let slots: [Int]
     private var parser = csv_parser()
 
@@ -88,8 +94,21 @@ final class ChunkParser {
         csv_set_quote(&parser, plan.quote)
         defer { csv_free(&parser) }
         let context = Unmanaged.passUnretained(self).toOpaque()
-        if let base = bytes.baseAddress, !bytes.isEmpty {
-            _ = csv_parse(&parser, base, bytes.count, ChunkParser.onField, ChunkParser.onRecord, context)
+        // Fed in slices so that a runaway record (a 2 GB line, an unclosed quote) is caught
+        // after at most one slice more than the limit, in memory and in time.
+        let slice = 1 << 20
+        var offset = 0
+        while let base = bytes.baseAddress, offset < bytes.count {
+            let length = min(slice, bytes.count - offset)
+            _ = csv_parse(&parser, base + offset, length, ChunkParser.onField, ChunkParser.onRecord, context)
+            offset += length
+            // libcsv grows a field's buffer by a fixed step (128 bytes): quadratic for a huge
+            // field. Growing by the current size makes it geometric.
+            if parser.entry_size > 4 * parser.blk_size { csv_set_blk_size(&parser, parser.entry_size) }
+            if overlong == nil, exceedsLimit(pending: parser.entry_pos) { overlong = line }
+            if let overlong {
+                return ChunkResult(columns: [], lines: [], rejects: [], newlines: line, endedCleanly: false, overlongLine: overlong)
+            }
         }
         // pstate 2 with `quoted` set: inside a quoted field that never closed.
         let insideQuote = parser.pstate == 2 && parser.quoted != 0
@@ -134,12 +153,19 @@ final class ChunkParser {
         Unmanaged<ChunkParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { (me: ChunkParser) -> Void in
             // Quoted fields may hold newlines; they count toward physical line numbers.
             me.newlinesInRecord = me.record.occurrences(of: 10)
+            if me.overlong == nil, me.exceedsLimit(pending: 0) { me.overlong = me.line }
             if !me.fieldEnds.isEmpty { me.finishRecord() }
             me.line += me.newlinesInRecord + (terminator == 10 ? 1 : 0)
             me.newlinesInRecord = 0
             me.record.removeAll()
             me.fieldEnds.removeAll()
         }
+    }
+
+    /// Whether the record so far (with `pending` bytes of a field libcsv still holds) is over
+    /// the limit. Field ends count as the memory they take: a line of commas is bounded too.
+    private func exceedsLimit(pending: Int) -> Bool {
+        record.count + pending + 8 * fieldEnds.count > plan.maxRecordBytes
     }
 
     private func fieldRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i] }
@@ -152,7 +178,9 @@ final class ChunkParser {
         }
         switch types[c] {
         case .string, .text:
-            guard isValidUTF8(field) else { return "column '\(plan.columns[c].name)': invalid UTF-8" }
+            guard isValidUTF8(field) else {
+                return "column '\(plan.columns[c].name)': invalid UTF-8; if the file is Latin-1 or Windows-1252, set encoding: windows-1252"
+            }
             builders[c].append(string: field)
         case .int:
             guard let v = plan.fields.int(field) else { return cannotRead(field, plan.columns[c].name, "an integer") }

@@ -44,13 +44,18 @@ enum ChunkSplitter {
         }
         var result = [start]
         var parityBefore = 0
+        var reach = start
         for k in 0..<pieces {
-            if k > 0 {
+            // A piece whose start the previous cut already passed would find that same cut
+            // again (every newline in between is inside quotes): skip it, so that a file with
+            // one enormous record is scanned once, not once per piece.
+            if k > 0, nominal[k] >= reach {
                 let cut = data.withUnsafeBytes { raw in
                     nominal[k] + recordEnd(UnsafeRawBufferPointer(rebasing: raw[nominal[k]..<end]), quote: quote,
                                            startParity: parityBefore & 1 == 1)
                 }
                 if cut > result.last!, cut < end { result.append(cut) }
+                reach = max(reach, cut)
             }
             parityBefore += counts[k]
         }

@@ -149,7 +149,9 @@ struct FieldParser: Sendable {
             buffer.append(CChar(bitPattern: b == decimal ? UInt8(ascii: ".") : b))
         }
         buffer.append(0)
-        return buffer.withUnsafeBufferPointer { strtod($0.baseAddress!, nil) }
+        // Beyond Double's range is an error, not infinity.
+        let value = buffer.withUnsafeBufferPointer { strtod($0.baseAddress!, nil) }
+        return value.isFinite ? value : nil
     }
 
     func bool(_ f: UnsafeBufferPointer<UInt8>) -> Bool? {

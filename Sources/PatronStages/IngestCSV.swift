@@ -14,7 +14,7 @@ import PatronTable
 /// ```
 enum IngestCSV: StageModule {
     static let spec = ModuleSpec(
-        name: "ingest.csv", version: "2",
+        name: "ingest.csv", version: "3",
         summary: "Read a CSV file into typed columns; rows that do not fit go to `rejects` with line and reason.",
         inputs: .none,
         params: [
@@ -26,6 +26,9 @@ enum IngestCSV: StageModule {
             ParamSpec("thousands", .string, help: "digit-group separator (default: ',' with decimal '.', '.' with decimal ',')"),
             ParamSpec("date_format", .string, default: .string("%Y-%m-%d"), help: "layout of date columns: %Y %y %m %d and literals"),
             ParamSpec("max_reject_ratio", .number, default: .double(0.05), help: "fail when a larger share of rows is rejected"),
+            ParamSpec("encoding", .choice(CSVEncoding.allCases.map(\.rawValue)), default: .string("utf-8"), help: "character encoding of the file"),
+            ParamSpec("max_record_mb", .number, default: .double(64), help: "a record longer than this many MiB fails the read (a quote that never closes)"),
+            ParamSpec("allow_empty", .bool, default: .bool(false), help: "accept a file with a header and no data rows (otherwise an error: usually a failed export)"),
             ParamSpec("line_numbers", .bool, default: .bool(true), help: "add a source_line column: the line where each row starts, so later stages can name it"),
         ],
         ports: ["rejects"],
@@ -43,6 +46,9 @@ enum IngestCSV: StageModule {
             }
             if let f = params["date_format"]?.string {
                 do { _ = try DateFormat(f) } catch { problems.append(("date_format", String(describing: error))) }
+            }
+            if let m = params["max_record_mb"]?.double, !(m >= 0.001 && m <= 4096) {
+                problems.append(("max_record_mb", "'max_record_mb' is a size in MiB between 0.001 and 4096, got \(m)"))
             }
             if let r = params["max_reject_ratio"]?.double, !(0...1).contains(r) {
                 problems.append(("max_reject_ratio", "'max_reject_ratio' is a share between 0 and 1, got \(r)"))
@@ -65,6 +71,10 @@ enum IngestCSV: StageModule {
         progress("reading \(name)")
         options.progress = { share in progress("reading \(name): \(Int(share * 100))%") }
         let result = try await CSVReader.read(path: path, options: options)
+        if result.rowsRead == 0, context.bool("allow_empty") != true {
+            throw StageFailure("\(name) has a header but no data rows; an export that failed upstream looks like this. "
+                + "If an empty file is expected, set allow_empty: true")
+        }
         return StageOutput(main: result.table, other: [("rejects", result.rejectsTable)],
                            counts: ["rows_read": result.rowsRead, "rows_kept": result.table.rowCount, "rows_rejected": result.rejects.count])
     }
@@ -78,6 +88,8 @@ enum IngestCSV: StageModule {
         if let t = params["thousands"]?.string { options.thousandsSeparator = singleByte(t) }
         if let f = params["date_format"]?.string { options.dateFormat = try DateFormat(f) }
         if let r = params["max_reject_ratio"]?.double { options.maxRejectRatio = r }
+        if let e = params["encoding"]?.string, let encoding = CSVEncoding(rawValue: e) { options.encoding = encoding }
+        if let m = params["max_record_mb"]?.double { options.maxRecordBytes = Int(m * 1_048_576) }
         if case .map(let entries)? = params["columns"] {
             options.columns = entries.map { .init($0.key, ColumnType(rawValue: $0.value.string ?? "") ?? .string) }
         }

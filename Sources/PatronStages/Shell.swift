@@ -18,7 +18,7 @@ import PatronTable
 /// ```
 enum Shell: StageModule {
     static let spec = ModuleSpec(
-        name: "shell", version: "1",
+        name: "shell", version: "2",
         summary: "Run a command with its inputs as CSV or Arrow files and read its outputs back.",
         inputs: .any,
         params: [
@@ -29,6 +29,7 @@ enum Shell: StageModule {
             ParamSpec("select", .list, help: "only these columns of each input are written"),
             ParamSpec("columns", .map, help: "output columns to keep and their types (CSV); default: all, types inferred"),
             ParamSpec("env", .map, help: "extra environment variables"),
+            ParamSpec("pass_env", .list, help: "names of variables to pass on from patron's environment (by default only PATH, HOME, USER, LANG, LC_*, TZ and TMPDIR are)"),
         ],
         dynamicPorts: { params in (params["outputs"]?.list ?? []).compactMap(\.string).filter { $0 != "main" } },
         validate: { params in
@@ -37,7 +38,16 @@ enum Shell: StageModule {
             if !outputs.contains("main") { problems.append(("outputs", "'outputs' must include main (the stage's own table)")) }
             if Set(outputs).count != outputs.count { problems.append(("outputs", "'outputs' lists a port twice")) }
             return problems
-        })
+        },
+        commandParam: "command")
+
+    /// What the command gets of patron's own environment: the basics a program needs to
+    /// find tools and format text, and what `pass_env` names; not the analyst's tokens,
+    /// passwords and cloud credentials.
+    static func inheritedEnvironment(_ all: [String: String], passing names: [String]) -> [String: String] {
+        let basics: Set<String> = ["PATH", "HOME", "USER", "LOGNAME", "LANG", "TZ", "TMPDIR", "SHELL"]
+        return all.filter { basics.contains($0.key) || $0.key.hasPrefix("LC_") || names.contains($0.key) }
+    }
 
     static func variable(_ name: String) -> String {
         String(name.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
@@ -46,7 +56,8 @@ enum Shell: StageModule {
     static func run(_ context: StageContext) async throws -> StageOutput {
         let arrow = context.string("format") == "arrow"
         let ext = arrow ? "arrow" : "csv"
-        var environment = ProcessInfo.processInfo.environment
+        var environment = inheritedEnvironment(ProcessInfo.processInfo.environment,
+                                               passing: (context.params["pass_env"]?.list ?? []).compactMap(\.string))
         environment["PATRON_PROJECT_ROOT"] = context.projectRoot
         environment["PATRON_STAGE"] = context.stage
         environment["PATRON_PIPELINE"] = context.pipeline

@@ -25,7 +25,7 @@ final class PositionedFile: Sendable {
     init(path: String) throws {
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         self.path = path
-        guard fd >= 0 else { throw ArrowFormatError(reason: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw ArrowWriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
     }
 
     func write(_ bytes: [UInt8], at offset: Int) throws {
@@ -38,13 +38,19 @@ final class PositionedFile: Sendable {
             let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ArrowFormatError(reason: "cannot write \(path): \(String(cString: strerror(errno)))")
+                throw ArrowWriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
             done += n
         }
     }
 
     func close() throws {
-        if Foundation.close(fd) != 0 { throw ArrowFormatError(reason: "cannot close \(path): \(String(cString: strerror(errno)))") }
+        if Foundation.close(fd) != 0 { throw ArrowWriteError(description: "cannot close \(path): \(String(cString: strerror(errno)))") }
     }
+}
+
+/// A table file that could not be written (disk full, no permission), with the OS's reason.
+public struct ArrowWriteError: Error, CustomStringConvertible {
+    public let description: String
+    public init(description: String) { self.description = description }
 }

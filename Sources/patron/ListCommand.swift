@@ -66,7 +66,7 @@ extension Patron {
 
         func run() throws {
             let project = try projectOptions.load()
-            let plan = try project.plan(pipeline, registry: BuiltinModules.registry)
+            let plan = try project.plan(pipeline, registry: BuiltinModules.registry, allowOutside: true)
             print(format == .mermaid ? DagRendering.mermaid(plan) : DagRendering.dot(plan), terminator: "")
         }
     }

@@ -53,6 +53,9 @@ extension Patron {
         @Flag(name: .long, help: "Wait for another run of this project to finish instead of exiting with 75.")
         var wait = false
 
+        @Flag(name: .long, help: "Let a pipeline file write reports outside the project folder (refused by default: a pipeline file from someone else must not write elsewhere).")
+        var allowOutside = false
+
         @Flag(name: .long, help: "Let reports show when the run was and how long each stage took (off by default, so reports are the same bytes on every run).")
         var stamp = false
 
@@ -70,7 +73,7 @@ extension Patron {
                 let eq = p.firstIndex(of: "=")!
                 overrides[String(p[..<eq])] = Value.parseScalar(String(p[p.index(after: eq)...]))
             }
-            let plans = try names.map { try project.plan($0, registry: registry, overrides: overrides) }
+            let plans = try names.map { try project.plan($0, registry: registry, overrides: overrides, allowOutside: allowOutside) }
             let log = EventLog(format: logFormat, quiet: quiet)
 
             let lock = dryRun ? nil : try acquireRunLock(project, wait: wait, log: log)

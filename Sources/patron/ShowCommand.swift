@@ -16,7 +16,9 @@ struct CachedPort {
     /// With `rows`, only the first `rows` rows are read (a preview of a large table is quick).
     static func load(pipeline: String, target: String, options: ProjectOptions, params: [String] = [], rows: Int? = nil) throws -> CachedPort {
         let project = try options.load()
-        let plan = try project.plan(pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(params))
+        // Reading never writes: a pipeline that writes outside the project (--allow-outside)
+        // can still be shown and exported from.
+        let plan = try project.plan(pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(params), allowOutside: true)
         let ref = PipelineFile.InputRef(parsing: target)
         guard let stage = plan.stage(ref.stage) else {
             throw PipelineError.usage("pipeline '\(pipeline)' has no stage '\(ref.stage)'; its stages: \(plan.stages.map(\.id).joined(separator: ", "))")
@@ -82,6 +84,7 @@ extension Patron {
         @Argument(help: "STAGE or STAGE.PORT.") var target: String
         @Option(name: .shortAndLong, help: "Output file: .csv or .arrow.") var output: String
         @Option(name: .long, help: "The params the run used: name=value (repeatable).") var param: [String] = []
+        @Flag(name: .long, help: "Allow -o outside the project folder.") var allowOutside = false
         @OptionGroup var projectOptions: ProjectOptions
 
         func validate() throws {
@@ -89,11 +92,25 @@ extension Patron {
         }
 
         func run() throws {
-            let port = try CachedPort.load(pipeline: pipeline, target: target, options: projectOptions, params: param)
-            if output.hasSuffix(".arrow") {
-                try ArrowIPC.write(port.table, to: output)
-            } else {
-                try Data(CSVWriter.encode(port.table)).write(to: URL(fileURLWithPath: output))
+            let project = try projectOptions.load()
+            let cwd = FileManager.default.currentDirectoryPath
+            let target = ProjectPath.resolve(output, root: cwd)
+            guard allowOutside || ProjectPath.isInside(target, root: project.root) else {
+                throw PipelineError.usage("-o \(output) is outside the project (\(project.root)); write inside it, or pass --allow-outside")
+            }
+            let port = try CachedPort.load(pipeline: pipeline, target: self.target, options: projectOptions, params: param)
+            // Written beside the target and renamed: an interrupted export leaves the old file or none.
+            let temporary = target + ".patron-tmp-\(getpid())"
+            do {
+                if output.hasSuffix(".arrow") {
+                    try ArrowIPC.write(port.table, to: temporary)
+                } else {
+                    try Data(CSVWriter.encode(port.table)).write(to: URL(fileURLWithPath: temporary))
+                }
+                guard rename(temporary, target) == 0 else { throw ArrowWriteError(description: "cannot write \(output): \(String(cString: strerror(errno)))") }
+            } catch {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw error
             }
             print("wrote \(port.table.rowCount) rows to \(output)")
         }

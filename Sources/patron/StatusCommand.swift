@@ -18,7 +18,7 @@ extension Patron {
 
         func run() async throws {
             let project = try projectOptions.load()
-            let plan = try project.plan(pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(param))
+            let plan = try project.plan(pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(param), allowOutside: true)
             let cache = try LocalCacheStore(root: project.cacheDirectory)
             let hasher = FileHasher(memoPath: project.stateDirectory + "/statcache.json")
             let keys = plan.keys(project: project, hasher: hasher)

@@ -19,15 +19,16 @@ final class PatronProcess: Sendable {
     let outPath: String
     let errPath: String
 
-    init(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
+    /// `executable` replaces the `patron` binary (a shell that sets limits, then runs it).
+    init(_ arguments: [String], in directory: String, environment: [String: String] = [:], executable: String? = nil) throws {
         let id = UUID().uuidString
         outPath = NSTemporaryDirectory() + "patron-out-\(id)"
         errPath = NSTemporaryDirectory() + "patron-err-\(id)"
         FileManager.default.createFile(atPath: outPath, contents: nil)
         FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: patronBinary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: executable ?? patronBinary)
+        process.arguments = executable == nil ? arguments : Array(arguments.dropFirst())
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PATRON_CACHE_DIR")

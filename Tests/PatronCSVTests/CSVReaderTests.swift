@@ -100,7 +100,7 @@ import PatronTable
         let r = try await read(bytes: bytes, [("id", .int), ("name", .string)])
         #expect(r.table["id"] == .int([1, 3]))
         #expect(r.rejects.map(\.line) == [3])
-        #expect(r.rejects[0].reason == "column 'name': invalid UTF-8")
+        #expect(r.rejects[0].reason == "column 'name': invalid UTF-8; if the file is Latin-1 or Windows-1252, set encoding: windows-1252")
     }
 
     @Test func unterminatedQuoteAtEndOfFile() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import PatronTable
+import Synchronization
 
 /// Where stage outputs are kept, by cache key. The local folder is the only store today;
 /// a shared bucket for distributed runs would be another conformance.
@@ -24,6 +25,18 @@ public protocol CacheStore: Sendable {
     func size(_ key: String) -> Int
     /// Removes half-written entries left by a killed run. Call only while holding the lock.
     func removeTemporaries()
+    /// Checks that an entry is whole: its metadata reads and every table file has the size
+    /// and checksum recorded when it was stored. Throws `CacheDamage` when not.
+    func verify(_ key: String) throws
+}
+
+/// A cache entry that is not what was stored: a truncated, edited or bit-flipped file.
+public struct CacheDamage: Error, CustomStringConvertible {
+    public var key: String
+    public var reason: String
+    public var description: String {
+        "cache entry \(key.prefix(12)) is damaged (\(reason)); rerun the pipeline to recompute it"
+    }
 }
 
 /// What is known about a cache entry besides its tables: `meta.json` in the entry.
@@ -32,6 +45,16 @@ public struct CacheEntry: Codable, Sendable, Equatable {
         public var name: String
         public var rows: Int
         public var columns: [String]
+        /// Size and XXH64 checksum (16 hex digits) of the port's Arrow file, filled in by
+        /// the store; absent in entries written before checksums were kept.
+        public var bytes: Int? = nil
+        public var checksum: String? = nil
+
+        public init(name: String, rows: Int, columns: [String]) {
+            self.name = name
+            self.rows = rows
+            self.columns = columns
+        }
     }
 
     /// What the entry was made from: its key and everything hashed into it.
@@ -49,6 +72,12 @@ public struct CacheEntry: Codable, Sendable, Equatable {
 /// leaves either the whole entry or none of it.
 public struct LocalCacheStore: CacheStore {
     public let root: String
+    /// Entries this process has already checked (each is checked once, on first read).
+    private let verified = Verified()
+
+    private final class Verified: Sendable {
+        let keys = Mutex<Set<String>>([])
+    }
 
     public init(root: String) throws {
         self.root = root
@@ -57,6 +86,7 @@ public struct LocalCacheStore: CacheStore {
 
     func directory(_ key: String) -> String { "\(root)/\(key.prefix(2))/\(key)" }
 
+    /// Whether an entry is stored; `verify` checks that it is whole, as every read does.
     public func contains(_ key: String) -> Bool {
         FileManager.default.fileExists(atPath: directory(key) + "/meta.json")
     }
@@ -66,19 +96,50 @@ public struct LocalCacheStore: CacheStore {
     }
 
     public func load(_ key: String, port: String) throws -> Table {
-        try ArrowIPC.read(path: portPath(key, port: port))
+        try verify(key)
+        return try ArrowIPC.read(path: portPath(key, port: port))
     }
 
     public func load(_ key: String, port: String, columns: Set<String>?) throws -> Table {
-        try ArrowIPC.read(path: portPath(key, port: port), columns: columns)
+        try verify(key)
+        return try ArrowIPC.read(path: portPath(key, port: port), columns: columns)
     }
 
     public func head(_ key: String, port: String, rows: Int) throws -> Table {
-        try ArrowIPC.read(path: portPath(key, port: port), rows: rows)
+        try verify(key)
+        return try ArrowIPC.read(path: portPath(key, port: port), rows: rows)
     }
 
     public func rows(_ key: String, port: String, columns: Set<String>?, at rows: [Int]) throws -> Table {
-        try ArrowIPC.read(path: portPath(key, port: port), columns: columns, at: rows)
+        try verify(key)
+        return try ArrowIPC.read(path: portPath(key, port: port), columns: columns, at: rows)
+    }
+
+    public func verify(_ key: String) throws {
+        if verified.keys.withLock({ $0.contains(key) }) { return }
+        guard FileManager.default.fileExists(atPath: directory(key) + "/meta.json") else {
+            throw CacheDamage(key: key, reason: "meta.json is missing")
+        }
+        guard let entry = meta(key) else { throw CacheDamage(key: key, reason: "meta.json does not read") }
+        for port in entry.ports {
+            let path = portPath(key, port: port.name)
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+                throw CacheDamage(key: key, reason: "\(port.name).arrow is missing")
+            }
+            if let bytes = port.bytes, data.count != bytes {
+                throw CacheDamage(key: key, reason: "\(port.name).arrow has \(data.count) bytes, \(bytes) were stored")
+            }
+            if let checksum = port.checksum, Self.checksum(data) != checksum {
+                throw CacheDamage(key: key, reason: "\(port.name).arrow does not match its checksum")
+            }
+        }
+        verified.keys.withLock { _ = $0.insert(key) }
+    }
+
+    static func checksum(_ data: Data) -> String {
+        let h = data.withUnsafeBytes { XXHash64.hash($0) }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     public func portPath(_ key: String, port: String) -> String { directory(key) + "/\(port).arrow" }
@@ -88,27 +149,39 @@ public struct LocalCacheStore: CacheStore {
         let temporary = "\(root)/tmp/\(key).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         do {
+            var entry = entry
             for (name, table) in output.ports {
-                try ArrowIPC.write(table, to: "\(temporary)/\(name).arrow", metadata: ["patron.stage": entry.stage, "patron.port": name])
+                let file = "\(temporary)/\(name).arrow"
+                try ArrowIPC.write(table, to: file, metadata: ["patron.stage": entry.stage, "patron.port": name])
+                let data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+                if let i = entry.ports.firstIndex(where: { $0.name == name }) {
+                    entry.ports[i].bytes = data.count
+                    entry.ports[i].checksum = Self.checksum(data)
+                }
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             try encoder.encode(entry).write(to: URL(fileURLWithPath: temporary + "/meta.json"))
             let final = directory(key)
             try fm.createDirectory(atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if replace && contains(key) {
+            // A damaged entry (unreadable metadata) is replaced like a forced one.
+            if (replace || meta(key) == nil) && fm.fileExists(atPath: final) {
                 // Move the old entry aside first: a crash in between leaves no entry, never a mix.
                 let old = temporary + ".old"
                 if rename(final, old) == 0 { try? fm.removeItem(atPath: old) }
             }
+            verified.keys.withLock { _ = $0.remove(key) }
             if rename(temporary, final) != 0 {
                 // Someone stored the same key first (same inputs, same bytes): keep theirs.
                 try? fm.removeItem(atPath: temporary)
-                if !contains(key) { throw StageFailure("cannot store cache entry \(key) in \(root): \(String(cString: strerror(errno)))") }
+                if meta(key) == nil { throw StageFailure("cannot store cache entry \(key) in \(root): \(String(cString: strerror(errno)))") }
+            } else {
+                verified.keys.withLock { _ = $0.insert(key) }
             }
         } catch {
             try? fm.removeItem(atPath: temporary)
-            throw error
+            throw StageFailure("cannot store the output in the cache at \(root): \(error)\n"
+                + "nothing partial was kept; free some space (patron gc removes unused entries) or point --cache-dir (PATRON_CACHE_DIR) at a larger disk")
         }
     }
 
@@ -121,7 +194,10 @@ public struct LocalCacheStore: CacheStore {
         return out.sorted()
     }
 
-    public func remove(_ key: String) throws { try FileManager.default.removeItem(atPath: directory(key)) }
+    public func remove(_ key: String) throws {
+        verified.keys.withLock { _ = $0.remove(key) }
+        try FileManager.default.removeItem(atPath: directory(key))
+    }
 
     public func size(_ key: String) -> Int {
         let dir = directory(key)

@@ -6,6 +6,9 @@ extension PipelineFile {
     /// with its line and column; module-level checks come later, in `PipelinePlan`.
     public static func load(path: String, displayPath: String? = nil) throws -> PipelineFile {
         let shown = displayPath ?? path
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 4 << 20 {
+            throw PipelineError.invalid([PipelineProblem(file: shown, position: nil, message: "the file is \(size >> 20) MiB; a pipeline file is a few kilobytes of YAML (is this the right file?)")])
+        }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw PipelineError.invalid([PipelineProblem(file: shown, position: nil, message: "cannot read the file as UTF-8 text")])
         }
@@ -24,7 +27,13 @@ extension PipelineFile {
             }
             root = node
         } catch let error as YamlError {
-            throw PipelineError.invalid([PipelineProblem(file: path, position: yamlPosition(error), message: "not valid YAML: \(yamlMessage(error))")])
+            throw PipelineError.invalid([PipelineProblem(file: path, position: yamlPosition(error), message: "not valid YAML: \(yamlMessage(error, text: text))")])
+        }
+        // Aliases can nest: ten lines of anchors expand to a hundred million values (the
+        // "billion laughs"). A pipeline file has hundreds; refuse before expanding anything.
+        if exceeds(root, limit: maxValues) {
+            throw PipelineError.invalid([PipelineProblem(file: path, position: nil, message: "the file expands to more than \(maxValues) values "
+                + "(YAML aliases that refer to aliases); a pipeline file needs far fewer: write the values out")])
         }
         guard let top = root.mapping else {
             throw PipelineError.invalid([PipelineProblem(file: path, position: position(root), message: "a pipeline file is a map with keys pipeline, description, params, stages")])
@@ -104,6 +113,25 @@ extension PipelineFile {
         return stage
     }
 
+    static let maxValues = 100_000
+
+    /// Whether the tree, with aliases expanded, has more than `limit` nodes. Stops counting
+    /// at the limit, so it costs at most `limit` steps whatever the file.
+    static func exceeds(_ root: Node, limit: Int) -> Bool {
+        var count = 0
+        var stack = [root]
+        while let node = stack.popLast() {
+            count += 1
+            if count > limit { return true }
+            switch node {
+            case .sequence(let seq): stack.append(contentsOf: seq)
+            case .mapping(let map): for (k, v) in map { stack.append(k); stack.append(v) }
+            default: break
+            }
+        }
+        return false
+    }
+
     /// Map entries in order, reporting duplicate keys.
     private static func entries(_ mapping: Node.Mapping, _ problem: (Node?, String) -> Void) -> [(Node, Node)] {
         var seen = Set<String>()
@@ -145,15 +173,22 @@ extension PipelineFile {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return Position(line: mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(_, let context):
+            return Position(line: context.mark.line, column: context.mark.column)
         default:
             return nil
         }
     }
 
-    private static func yamlMessage(_ error: YamlError) -> String {
+    /// libyaml's words, with what to do where the cause is a common one.
+    private static func yamlMessage(_ error: YamlError, text: String) -> String {
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(0, mark.line - 1)).first ?? ""
+            if line.contains("\t") { return problem + " (a tab: YAML indents with spaces only)" }
             return problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "a key appears twice in one map: \(duplicates.map { "'\($0)'" }.joined(separator: ", ")); keep one"
         default:
             return String(describing: error)
         }

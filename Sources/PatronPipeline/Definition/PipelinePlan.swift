@@ -43,7 +43,10 @@ public struct PipelinePlan: Sendable {
 extension PipelinePlan {
     /// Validates `file` against the modules and resolves its params, with `overrides` from
     /// `--param`. Throws `PipelineError.invalid` listing every problem with its position.
-    public init(file: PipelineFile, registry: ModuleRegistry, overrides: [String: Value] = [:], projectRoot: String) throws {
+    /// - Parameter allowOutside: let `outputPath` params point outside `projectRoot`
+    ///   (`--allow-outside`); by default that is a validation error.
+    public init(file: PipelineFile, registry: ModuleRegistry, overrides: [String: Value] = [:], projectRoot: String,
+                allowOutside: Bool = false) throws {
         var problems = [PipelineProblem]()
         func problem(_ at: Position?, _ message: String) {
             problems.append(PipelineProblem(file: file.path, position: at, message: message))
@@ -83,8 +86,9 @@ extension PipelinePlan {
                     problem(entry.valuePosition, "stage '\(stage.id)': \(mismatch)")
                     continue
                 }
-                if paramSpec.kind == .outputPath, let path = value.string, !PipelinePlan.isInside(path, root: projectRoot) {
-                    problem(entry.valuePosition, "stage '\(stage.id)': '\(entry.key)' must stay inside the project (\(path) is outside); use a relative path")
+                if paramSpec.kind == .outputPath, !allowOutside, let path = value.string, !ProjectPath.isInside(path, root: projectRoot) {
+                    problem(entry.valuePosition, "stage '\(stage.id)': '\(entry.key)' must stay inside the project (\(path) resolves to "
+                        + "\(ProjectPath.resolve(path, root: projectRoot))); use a path inside it, or pass --allow-outside to write there anyway")
                 }
                 resolved[entry.key] = value
             }
@@ -136,7 +140,8 @@ extension PipelinePlan {
     }
 
     /// Replaces `${name}` in strings. A string that is exactly one `${name}` takes the
-    /// param's value with its type; otherwise the value's text is spliced in.
+    /// param's value with its type; otherwise the value's text is spliced in. `${…}` whose
+    /// inside is not a name (shell's `${VAR:-default}`) stays as written.
     static func substitute(_ value: Value, _ params: [String: Value], _ undefined: inout [String]) -> Value {
         switch value {
         case .string(let s) where s.contains("${"):
@@ -148,6 +153,12 @@ extension PipelinePlan {
                 out += rest[..<open.lowerBound]
                 guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
                 let name = String(rest[open.upperBound..<close])
+                // Not a param name (`${VAR:-default}`, `${#list}`): shell syntax, left as it is.
+                guard PipelineFile.isIdentifier(name) else {
+                    out += rest[open.lowerBound...close]
+                    rest = rest[rest.index(after: close)...]
+                    continue
+                }
                 if let v = params[name] { out += v.interpolated; single = v } else { undefined.append(name) }
                 pieces += 1
                 rest = rest[rest.index(after: close)...]
@@ -159,11 +170,6 @@ extension PipelinePlan {
         case .map(let entries): return .map(entries.map { .init($0.key, substitute($0.value, params, &undefined)) })
         default: return value
         }
-    }
-
-    static func isInside(_ path: String, root: String) -> Bool {
-        if !path.hasPrefix("/") { return !path.split(separator: "/").contains("..") }
-        return path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     /// Kahn's algorithm, always taking the earliest ready stage in reading order.

@@ -27,6 +27,8 @@ public struct ModuleSpec: Sendable {
     /// stale when a file is missing or differs, its key covers the whole pipeline's
     /// description (notes, modules, params), and it gets a `PipelineInfo` and a port loader.
     public var writesFiles: Bool
+    /// The param holding a shell command the module runs (`shell`): `--dry-run` prints it.
+    public var commandParam: String?
 
     public init(
         name: String, version: String, summary: String, inputs: Inputs, params: [ParamSpec],
@@ -34,9 +36,11 @@ public struct ModuleSpec: Sendable {
         dynamicPorts: (@Sendable ([String: Value]) -> [String])? = nil,
         validate: @escaping @Sendable ([String: Value]) -> [(param: String, message: String)] = { _ in [] },
         inputColumns: @escaping @Sendable ([String: Value]) -> [String]? = { _ in nil },
-        writesFiles: Bool = false
+        writesFiles: Bool = false,
+        commandParam: String? = nil
     ) {
         self.writesFiles = writesFiles
+        self.commandParam = commandParam
         self.name = name
         self.version = version
         self.summary = summary

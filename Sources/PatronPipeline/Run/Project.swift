@@ -51,10 +51,10 @@ public struct Project: Sendable {
     }
 
     /// Reads and validates a pipeline.
-    public func plan(_ name: String, registry: ModuleRegistry, overrides: [String: Value] = [:]) throws -> PipelinePlan {
+    public func plan(_ name: String, registry: ModuleRegistry, overrides: [String: Value] = [:], allowOutside: Bool = false) throws -> PipelinePlan {
         let path = try pipelinePath(name)
         let file = try PipelineFile.load(path: path, displayPath: "Pipelines/" + (path as NSString).lastPathComponent)
-        return try PipelinePlan(file: file, registry: registry, overrides: overrides, projectRoot: root)
+        return try PipelinePlan(file: file, registry: registry, overrides: overrides, projectRoot: root, allowOutside: allowOutside)
     }
 
     /// `path` relative to the root when inside it, for messages.

@@ -97,6 +97,33 @@ public struct Runner: Sendable {
             }
             records[stage.id] = record
         }
+        // Cache entries this run will read are checked first (size and checksum of each file).
+        // A damaged one is discarded, with a warning, and its stage reruns, whatever was
+        // selected; the entries that stage reads are checked in turn.
+        var checked = Set<String>()
+        while true {
+            var reads = Set<String>()
+            for stage in plan.stages where toRun.contains(stage.id) {
+                reads.formUnion(stage.spec.writesFiles ? plan.upstream(of: stage.id).subtracting([stage.id]) : Set(stage.inputs.map(\.stage)))
+            }
+            let toCheck = plan.stages.filter { reads.contains($0.id) && !toRun.contains($0.id) && !checked.contains($0.id) && statuses[$0.id]?.isFresh == true }
+            if toCheck.isEmpty { break }
+            for stage in toCheck {
+                checked.insert(stage.id)
+                guard let key = try? keys[stage.id]?.get().key else { continue }
+                do {
+                    try cache.verify(key)
+                } catch {
+                    let reason = (error as? CacheDamage)?.reason ?? String(describing: error)
+                    log.event("cache_damaged", ["stage": .string(stage.id), "key": .string(key), "error": .string(reason)],
+                              text: "! \(stage.id): its cache entry is damaged (\(reason)); discarded, \(stage.id) reruns", isError: true)
+                    if !options.dryRun { try? cache.remove(key) }
+                    toRun.insert(stage.id)
+                    records[stage.id]!.status = "pending"
+                    records[stage.id]!.reason = "its cache entry was damaged (\(reason))"
+                }
+            }
+        }
         // Inputs of stages that will run must be cached if they are not run themselves.
         for stage in plan.stages where toRun.contains(stage.id) {
             for ref in stage.inputs where !toRun.contains(ref.stage) && !(statuses[ref.stage]?.isFresh ?? false) {
@@ -108,6 +135,7 @@ public struct Runner: Sendable {
         }
 
         if options.dryRun {
+            let width = max(16, plan.stages.map(\.id.count).max() ?? 0)
             for stage in plan.stages {
                 let r = records[stage.id]!
                 let what = switch r.status {
@@ -116,8 +144,13 @@ public struct Runner: Sendable {
                 case "failed": "cannot run: \(r.error ?? "")"
                 default: "not selected"
                 }
-                log.event("plan", ["stage": .string(stage.id), "action": .string(r.status), "reason": .string(r.reason ?? r.error ?? "")],
-                          text: "  \(stage.id.padding(toLength: 16, withPad: " ", startingAt: 0)) \(stage.spec.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(what)")
+                // A command a stage would run is shown in full: shell stages run what the file says.
+                let command = r.status == "pending" ? stage.spec.commandParam.flatMap { stage.params[$0]?.string } : nil
+                var fields: [String: Value] = ["stage": .string(stage.id), "action": .string(r.status), "reason": .string(r.reason ?? r.error ?? "")]
+                if let command { fields["command"] = .string(command) }
+                log.event("plan", fields,
+                          text: "  \(stage.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(stage.spec.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(what)"
+                              + (command.map { "\n  \(String(repeating: " ", count: width + 22))runs: /bin/sh -c \(Runner.shellQuoted($0))" } ?? ""))
             }
             let record = RunRecord(id: runID, pipeline: plan.name, started: EventLog.timestamp(started), finished: EventLog.timestamp(),
                                    seconds: 0, outcome: "dry-run", jobs: options.jobs, arguments: options.arguments,
@@ -340,6 +373,11 @@ public struct Runner: Sendable {
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// `text` as one shell word: single quotes, with each `'` written as `'\''`.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }

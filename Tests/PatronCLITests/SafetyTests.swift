@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// What `patron` does when the disk fills, what a `shell` stage gets to see, and where a
+/// pipeline file may write.
+@Suite(.serialized) struct SafetyTests {
+    /// A cache folder with room for about 300 KB: a small tmpfs when this process may mount
+    /// one (root), else the cache folder with a file-size limit (`ulimit -f`) on `patron`.
+    struct SmallDisk {
+        let cache: String
+        let mounted: Bool
+
+        init() throws {
+            cache = NSTemporaryDirectory() + "patron-small-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+            let mount = Process()
+            mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+            mount.arguments = ["-t", "tmpfs", "-o", "size=300k", "tmpfs", cache]
+            mount.standardError = FileHandle.nullDevice
+            var ok = false
+            if getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount"), (try? mount.run()) != nil {
+                mount.waitUntilExit()  // a one-off set-up step, not a hot path
+                ok = mount.terminationStatus == 0
+            }
+            mounted = ok
+        }
+
+        /// `patron ARGS` with the cache here (and the file-size limit when not mounted).
+        func run(_ arguments: [String], in root: String) async throws -> Finished {
+            if mounted {
+                return try await PatronProcess(arguments, in: root, environment: ["PATRON_CACHE_DIR": cache]).finish()
+            }
+            let command = "trap '' XFSZ; ulimit -f 200; exec \"$0\" \"$@\""
+            let shell = ["/bin/sh", "-c", command, patronBinary] + arguments
+            return try await PatronProcess(shell, in: root, environment: ["PATRON_CACHE_DIR": cache], executable: "/bin/sh").finish()
+        }
+
+        func remove() {
+            if mounted {
+                let umount = Process()
+                umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+                umount.arguments = [cache]
+                try? umount.run()
+                umount.waitUntilExit()
+            }
+            try? FileManager.default.removeItem(atPath: cache)
+        }
+    }
+
+    @Test func aFullDiskFailsTheStageAndLeavesNothingPartial() async throws {
+        let root = try makeProject()
+        let disk = try SmallDisk()
+        defer {
+            disk.remove()
+            try? FileManager.default.removeItem(atPath: root)
+        }
+        let run = try await disk.run(["run", "customer-health"], in: root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("✗ orders (ingest.csv) failed"), "\(run.stderr)")
+        #expect(run.stderr.contains(disk.mounted ? "No space left on device" : "File too large"), "\(run.stderr)")
+        #expect(run.stderr.contains("nothing partial was kept"))
+        let fm = FileManager.default
+        let left = try fm.contentsOfDirectory(atPath: disk.cache).filter { $0 != "tmp" }
+        #expect(left.isEmpty, "entries left: \(left)")
+        #expect(try fm.contentsOfDirectory(atPath: disk.cache + "/tmp").isEmpty)
+    }
+
+    let envPipeline = """
+        pipeline: env
+        stages:
+          look:
+            use: shell
+            with:
+              command: printf 'secret,home\\n%s,%s\\n' "${AWS_SECRET_ACCESS_KEY:-absent}" "${HOME:+set}" > "$PATRON_OUTPUT"
+        """
+
+    @Test func shellStagesGetOnlyTheEnvironmentTheyNeed() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writeFile(root + "/Pipelines/env.yaml", envPipeline)
+        let secret = ["AWS_SECRET_ACCESS_KEY": "hunter2"]
+        let dry = try await patron("run", "env", "--dry-run", in: root, environment: secret)
+        #expect(dry.stderr.contains("runs: /bin/sh -c 'printf '\\''secret,home"), "\(dry.stderr)")
+        let run = try await patron("run", "env", in: root, environment: secret)
+        #expect(run.status == 0, "\(run.stderr)")
+        let seen = try await patron("show", "env", "look", "--format", "csv", in: root)
+        #expect(seen.stdout == "secret,home\nabsent,set\n")
+
+        try writeFile(root + "/Pipelines/env.yaml", envPipeline + "\n      pass_env: [AWS_SECRET_ACCESS_KEY]\n")
+        let passed = try await patron("run", "env", in: root, environment: secret)
+        #expect(passed.status == 0, "\(passed.stderr)")
+        let seenNow = try await patron("show", "env", "look", "--format", "csv", in: root)
+        #expect(seenNow.stdout == "secret,home\nhunter2,set\n")
+    }
+
+    @Test func writingOutsideTheProjectNeedsAllowOutside() async throws {
+        let root = try makeProject()
+        let outside = root + "-outside"
+        defer {
+            try? FileManager.default.removeItem(atPath: root)
+            try? FileManager.default.removeItem(atPath: outside)
+        }
+        try writeFile(root + "/Pipelines/out.yaml", """
+            pipeline: out
+            stages:
+              orders: {use: ingest.csv, with: {path: Data/sample/orders.csv}}
+              report: {use: report, inputs: [orders], with: {out: ../\((outside as NSString).lastPathComponent)}}
+            """)
+        let refused = try await patron("run", "out", in: root)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("'out' must stay inside the project"))
+        #expect(!FileManager.default.fileExists(atPath: outside))
+        let allowed = try await patron("run", "out", "--allow-outside", in: root)
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: outside + "/index.html"))
+
+        let export = try await patron("export", "out", "orders", "-o", outside + "/orders.csv", in: root)
+        #expect(export.status == 2)
+        #expect(export.stderr.contains("is outside the project"))
+        let exportInside = try await patron("export", "out", "orders", "-o", "orders.csv", in: root)
+        #expect(exportInside.status == 0, "\(exportInside.stderr)")
+
+        // A symlink inside the project that points out counts as outside.
+        try FileManager.default.createSymbolicLink(atPath: root + "/Reports", withDestinationPath: outside)
+        try writeFile(root + "/Pipelines/out.yaml", """
+            pipeline: out
+            stages:
+              orders: {use: ingest.csv, with: {path: Data/sample/orders.csv}}
+              report: {use: report, inputs: [orders], with: {out: Reports/weekly}}
+            """)
+        let viaLink = try await patron("run", "out", in: root)
+        #expect(viaLink.status == 2)
+        #expect(viaLink.stderr.contains("resolves to"))
+
+    }
+}
