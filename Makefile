@@ -9,7 +9,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 PY_PACKAGES := pyarrow pandas
 
-.PHONY: run test check bench build release deps pyenv browser clean
+.PHONY: run test check bench fuzz build release deps pyenv browser clean
 
 run: deps
 	$(SWIFT) build -c release --product patron
@@ -32,6 +32,23 @@ bench: deps pyenv
 	@$(PYTHON) -c "import sklearn, lifetimes, vaderSentiment" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check scikit-learn lifetimes vaderSentiment
 	$(SWIFT) build -c release --product patron
 	PATRON_PYTHON=$(abspath $(PYTHON)) Benchmarks/run.sh
+
+# libFuzzer on the CSV reader and the pipeline-file parser (FUZZ_SECONDS each, with address
+# sanitizer), two 2 GB non-CSV files, and KILLS runs killed at random moments. What libFuzzer
+# finds is saved in .build/fuzz/found/; see Tests/Fuzz/README.md.
+FUZZ_SECONDS ?= 120
+KILLS ?= 60
+FUZZ_FLAGS = -timeout=10 -rss_limit_mb=2048 -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+fuzz: deps
+	PATRON_FUZZ=1 $(SWIFT) build -c release --scratch-path .build/fuzz --product FuzzCSV -Xswiftc -sanitize=fuzzer,address
+	PATRON_FUZZ=1 $(SWIFT) build -c release --scratch-path .build/fuzz --product FuzzPipeline -Xswiftc -sanitize=fuzzer,address
+	mkdir -p .build/fuzz/corpus/csv .build/fuzz/corpus/pipeline .build/fuzz/found
+	ASAN_OPTIONS=detect_leaks=0 .build/fuzz/release/FuzzCSV $(FUZZ_FLAGS) -max_len=4096 -artifact_prefix=.build/fuzz/found/csv- .build/fuzz/corpus/csv Tests/Fuzz/corpus/csv
+	ASAN_OPTIONS=detect_leaks=0 .build/fuzz/release/FuzzPipeline $(FUZZ_FLAGS) -max_len=8192 -artifact_prefix=.build/fuzz/found/pipeline- .build/fuzz/corpus/pipeline Tests/Fuzz/corpus/pipeline
+	$(SWIFT) build -c release --product patron
+	PATRON_BIN=$(abspath .build/release/patron) Tests/Fuzz/huge-inputs.sh
+	$(SWIFT) build --build-tests
+	PATRON_BIN=$(abspath .build/release/patron) PATRON_KILLS=$(KILLS) PATRON_KILL_SEED=$$(date +%s) $(SWIFT) test --skip-build --filter killedAtRandomMomentsTheNextRunCompletesIdentically
 
 build: deps
 	$(SWIFT) build

@@ -78,7 +78,11 @@ extension Patron {
 
             let lock = dryRun ? nil : try acquireRunLock(project, wait: wait, log: log)
             let cache = try LocalCacheStore(root: project.cacheDirectory)
-            if lock != nil { cache.removeTemporaries() }
+            if lock != nil {
+                // Leftovers of a run that was killed: half-written entries and stage scratch folders.
+                cache.removeTemporaries()
+                try? FileManager.default.removeItem(atPath: project.stateDirectory + "/tmp")
+            }
             let runner = Runner(project: project, registry: registry, cache: cache, log: log,
                                 hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
             var options = RunOptions()

@@ -60,6 +60,12 @@ enum Report: StageModule {
         context.progress("writing \(out)")
         let folder = context.outputPath("out")!
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // A run killed while writing leaves a temporary file; runs of a project hold its lock,
+        // so any such file here is a leftover.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where files.contains(where: { name.hasPrefix($0.name + ".tmp-") }) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
         for file in files { try writeAtomically(file.bytes, to: folder + "/" + file.name) }
         let relative = out.hasSuffix("/") ? String(out.dropLast()) : out
         let manifest = try Table(names: ["path", "bytes", "content_hash"], columns: [
@@ -73,8 +79,11 @@ enum Report: StageModule {
     /// Writes to a temporary name beside `path` and renames, so a reader never sees half a file.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw StageFailure("cannot write \(temporary): check that the folder is writable")
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            unlink(temporary)
+            throw StageFailure("cannot write \(path): \(error); check that the folder is writable and the disk has room")
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

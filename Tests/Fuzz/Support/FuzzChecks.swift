@@ -1,0 +1,82 @@
+import Foundation
+import PatronCSV
+import PatronPipeline
+import PatronStages
+import PatronTable
+
+/// What a fuzz input showed that must not happen.
+public struct FuzzFinding: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The checks behind both the libFuzzer targets (`make fuzz`) and the seeded mutation tests
+/// in `make test`, so that both hold every input to the same rules.
+public enum FuzzChecks {
+    /// Options from a CSV fuzz input's first byte: bits 0–1 the delimiter (`,` `;` tab `|`),
+    /// bit 2 a decimal comma, bit 3 declared columns a:string b:decimal c:date d:int e:bool
+    /// (else inferred), bit 4 a 64-byte record limit, bit 5 Windows-1252.
+    public static func csvOptions(flags: UInt8) -> CSVOptions {
+        var options = CSVOptions()
+        options.delimiter = [UInt8(ascii: ","), UInt8(ascii: ";"), 9, UInt8(ascii: "|")][Int(flags & 3)]
+        options.decimalSeparator = flags & 4 != 0 && options.delimiter != UInt8(ascii: ",") ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        if flags & 8 != 0 {
+            options.columns = [.init("a", .string), .init("b", .decimal), .init("c", .date), .init("d", .int), .init("e", .bool)]
+        }
+        options.maxRecordBytes = flags & 16 != 0 ? 64 : 1 << 20
+        options.maxRejectRatio = 1
+        if flags & 32 != 0 { options.encoding = .windows1252 }
+        return options
+    }
+
+    /// Reads `input` (flags byte, then the file) in small parallel chunks and in one pass:
+    /// the two must agree exactly (same rows and rejects, or the same error), and no decimal
+    /// may be NaN or infinite.
+    public static func csv(_ input: [UInt8]) async throws(FuzzFinding) {
+        guard let flags = input.first else { return }
+        let file = Data(input.dropFirst())
+        var split = csvOptions(flags: flags)
+        split.chunkSize = 7
+        split.parallelism = 2
+        var whole = csvOptions(flags: flags)
+        whole.chunkSize = 1 << 30
+        whole.parallelism = 1
+        let pieces = await outcome(file, split)
+        let once = await outcome(file, whole)
+        guard pieces == once else { throw FuzzFinding(description: "chunked and sequential reads differ:\n\(pieces)\n\(once)") }
+        if case .read(let table, _) = once {
+            for column in table.columns {
+                if case .decimal(let values) = column.storage, values.contains(where: { !$0.isFinite }) {
+                    throw FuzzFinding(description: "a decimal column holds NaN or infinity")
+                }
+            }
+        }
+    }
+
+    /// Parses and validates `input` as a pipeline file: a plan, or a `PipelineError` whose
+    /// message is not empty.
+    public static func pipeline(_ input: [UInt8]) throws(FuzzFinding) {
+        let text = String(decoding: input, as: UTF8.self)
+        do {
+            let file = try PipelineFile.parse(text, path: "Pipelines/fuzz.yaml")
+            _ = try PipelinePlan(file: file, registry: BuiltinModules.registry, projectRoot: "/nonexistent/patron-fuzz")
+        } catch let error as PipelineError {
+            if String(describing: error).isEmpty { throw FuzzFinding(description: "an empty error message") }
+        } catch {
+            throw FuzzFinding(description: "not a PipelineError: \(error)")
+        }
+    }
+
+    enum Outcome: Equatable, Sendable {
+        case read(Table, [CSVReject])
+        case failed(String)
+    }
+
+    static func outcome(_ file: Data, _ options: CSVOptions) async -> Outcome {
+        do {
+            let result = try await CSVReader.read(data: file, name: "fuzz.csv", options: options)
+            return .read(result.table, result.rejects)
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+}
