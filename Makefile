@@ -43,8 +43,8 @@ fuzz: deps
 	PATRON_FUZZ=1 $(SWIFT) build -c release --scratch-path .build/fuzz --product FuzzCSV -Xswiftc -sanitize=fuzzer,address
 	PATRON_FUZZ=1 $(SWIFT) build -c release --scratch-path .build/fuzz --product FuzzPipeline -Xswiftc -sanitize=fuzzer,address
 	mkdir -p .build/fuzz/corpus/csv .build/fuzz/corpus/pipeline .build/fuzz/found
-	ASAN_OPTIONS=detect_leaks=0 .build/fuzz/release/FuzzCSV $(FUZZ_FLAGS) -max_len=4096 -artifact_prefix=.build/fuzz/found/csv- .build/fuzz/corpus/csv Tests/Fuzz/corpus/csv
-	ASAN_OPTIONS=detect_leaks=0 .build/fuzz/release/FuzzPipeline $(FUZZ_FLAGS) -max_len=8192 -artifact_prefix=.build/fuzz/found/pipeline- .build/fuzz/corpus/pipeline Tests/Fuzz/corpus/pipeline
+	ASAN_OPTIONS=detect_leaks=0 .build/fuzz/release/FuzzCSV $(FUZZ_FLAGS) -max_len=4096 -artifact_prefix=.build/fuzz/found/csv- .build/fuzz/corpus/csv Tests/Fuzz/corpus/csv Tests/Fuzz/corpus/csv-found
+	ASAN_OPTIONS=detect_leaks=0 .build/fuzz/release/FuzzPipeline $(FUZZ_FLAGS) -max_len=8192 -artifact_prefix=.build/fuzz/found/pipeline- .build/fuzz/corpus/pipeline Tests/Fuzz/corpus/pipeline Tests/Fuzz/corpus/pipeline-found
 	$(SWIFT) build -c release --product patron
 	PATRON_BIN=$(abspath .build/release/patron) Tests/Fuzz/huge-inputs.sh
 	$(SWIFT) build --build-tests

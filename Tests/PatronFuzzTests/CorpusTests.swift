@@ -2,9 +2,11 @@ import Foundation
 import FuzzSupport
 import Testing
 
-/// The fuzz corpus (Tests/Fuzz/corpus: hand-written edge cases and what `make fuzz` found)
-/// and seeded random mutations of it, held to the same rules as the libFuzzer targets. This
-/// is the short version that runs in every `make test`; `make fuzz` runs libFuzzer itself.
+/// The fuzz corpus (Tests/Fuzz/corpus: hand-written edge cases in `csv/` and `pipeline/`,
+/// and in `*-found/` the inputs libFuzzer kept for reaching new code, merged to a minimal
+/// set) and seeded random mutations of the hand-written ones, held to the same rules as the
+/// libFuzzer targets. This is the short version that runs in every `make test`; `make fuzz`
+/// runs libFuzzer itself.
 @Suite struct CorpusTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path + "/Fuzz/corpus"
 
@@ -53,7 +55,9 @@ import Testing
     @Test func csvCorpusAndMutantsReadTheSameInChunksAndInOnePass() async throws {
         let inputs = try Self.inputs("csv")
         #expect(inputs.count >= 15)
-        for (name, bytes) in inputs {
+        let found = try Self.inputs("csv-found")
+        #expect(found.count > 500)
+        for (name, bytes) in inputs + found {
             do { try await FuzzChecks.csv(bytes) } catch { Issue.record("corpus \(name): \(error)") }
         }
         for (i, bytes) in Self.mutants(of: inputs.map(\.bytes), count: 150, seed: 2026_11_30).enumerated() {
@@ -66,7 +70,9 @@ import Testing
     @Test func pipelineCorpusAndMutantsEndInAPlanOrAnError() throws {
         let inputs = try Self.inputs("pipeline")
         #expect(inputs.count >= 4)
-        for (name, bytes) in inputs {
+        let found = try Self.inputs("pipeline-found")
+        #expect(found.count > 300)
+        for (name, bytes) in inputs + found {
             do { try FuzzChecks.pipeline(bytes) } catch { Issue.record("corpus \(name): \(error)") }
         }
         for (i, bytes) in Self.mutants(of: inputs.map(\.bytes), count: 300, seed: 2026_11_30).enumerated() {
