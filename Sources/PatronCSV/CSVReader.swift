@@ -30,17 +30,22 @@ public struct CSVResult: Sendable {
 /// `result.table` or in `result.rejects` with its line and reason.
 public enum CSVReader {
     public static func read(path: String, options: CSVOptions) async throws -> CSVResult {
-        let data: Data
+        let file: MappedFile
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "\(error.localizedDescription)" : "no such file"
+            file = try MappedFile(path: path)
+        } catch let error as MappedFileError {
+            let reason = FileManager.default.fileExists(atPath: path) ? error.reason : "no such file"
             throw CSVError.unreadable(path: path, reason: reason)
         }
-        return try await read(data: data, name: path, options: options)
+        // The file's pages go back as each piece is done with: the file costs resident
+        // memory for the pieces being parsed, not for all of it.
+        return try await read(data: file.data, name: path, options: options, release: file.release)
     }
 
-    public static func read(data original: Data, name: String, options: CSVOptions) async throws -> CSVResult {
+    /// - Parameter release: called with byte ranges of `data` the reader is done with (a
+    ///   mapped file hands those pages back).
+    public static func read(data original: Data, name: String, options: CSVOptions,
+                            release: @escaping @Sendable (Range<Int>) -> Void = { _ in }) async throws -> CSVResult {
         guard options.delimiter != options.quote, options.delimiter != 10, options.delimiter != 13 else {
             throw CSVError.badOption("\(name): the delimiter must differ from the quote character and from newlines")
         }
@@ -48,6 +53,9 @@ public enum CSVReader {
             throw CSVError.wrongEncoding(path: name, encoding: "UTF-16")
         }
         let data = options.encoding.transcode(original)
+        // Offsets into a transcoded copy are not offsets into the file.
+        var done = release
+        if options.encoding != .utf8 { done = { _ in } }
         var start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let (nul, onlyBlank) = data.withUnsafeBytes { raw -> (Int?, Bool) in
             let probe = raw[start..<min(raw.count, start + 65_536)]
@@ -69,9 +77,9 @@ public enum CSVReader {
         let plan = try makePlan(header: header, name: name, options: options)
 
         let boundaries = await ChunkSplitter.boundaries(data, from: headerEnd, chunkSize: options.chunkSize,
-                                                        quote: options.quote, parallelism: options.parallelism)
+                                                        quote: options.quote, parallelism: options.parallelism, release: done)
         var results = await parseChunks(data, boundaries: boundaries, plan: plan, parallelism: options.parallelism,
-                                        progress: options.progress)
+                                        progress: options.progress, release: done)
         if results.dropLast().contains(where: { !$0.endedCleanly }) || results.contains(where: { $0.overlongLine != nil }) {
             // A stray quote outside any quoted field fooled the quote-parity split: fall back
             // to one sequential pass, which is always right.
@@ -162,7 +170,8 @@ public enum CSVReader {
     /// Parses each `[boundaries[k], boundaries[k+1])` range, at most `parallelism` at a time,
     /// and returns the results in file order.
     private static func parseChunks(_ data: Data, boundaries: [Int], plan: ChunkParser.Plan, parallelism: Int,
-                                    progress: (@Sendable (Double) -> Void)?) async -> [ChunkResult] {
+                                    progress: (@Sendable (Double) -> Void)?,
+                                    release: @escaping @Sendable (Range<Int>) -> Void = { _ in }) async -> [ChunkResult] {
         let count = boundaries.count - 1
         return await withTaskGroup(of: (Int, ChunkResult).self) { group in
             var results = [ChunkResult?](repeating: nil, count: count)
@@ -174,6 +183,7 @@ public enum CSVReader {
                             .parse(UnsafeRawBufferPointer(rebasing: raw[boundaries[k]..<boundaries[k + 1]]),
                                                       final: k == count - 1)
                     }
+                    release(boundaries[k]..<boundaries[k + 1])
                     return (k, result)
                 }
             }

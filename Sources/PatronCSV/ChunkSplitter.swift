@@ -22,7 +22,8 @@ enum ChunkSplitter {
 
     /// Boundaries `[start, b1, …, end]` of pieces of about `chunkSize` bytes, each starting
     /// at a record start.
-    static func boundaries(_ data: Data, from start: Int, chunkSize: Int, quote: UInt8, parallelism: Int) async -> [Int] {
+    static func boundaries(_ data: Data, from start: Int, chunkSize: Int, quote: UInt8, parallelism: Int,
+                           release: @escaping @Sendable (Range<Int>) -> Void = { _ in }) async -> [Int] {
         let end = data.count
         let size = max(1, chunkSize)
         let pieces = max(1, (end - start + size - 1) / size)
@@ -34,7 +35,8 @@ enum ChunkSplitter {
             for lane in 0..<lanes {
                 group.addTask {
                     stride(from: lane, to: pieces, by: lanes).map { k in
-                        (k, data.withUnsafeBytes { quoteCount(UnsafeRawBufferPointer(rebasing: $0[nominal[k]..<nominal[k + 1]]), quote: quote) })
+                        defer { release(nominal[k]..<nominal[k + 1]) }
+                        return (k, data.withUnsafeBytes { quoteCount(UnsafeRawBufferPointer(rebasing: $0[nominal[k]..<nominal[k + 1]]), quote: quote) })
                     }
                 }
             }

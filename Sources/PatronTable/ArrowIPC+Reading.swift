@@ -15,10 +15,13 @@ extension ArrowIPC {
     ///   a large file, not all of it).
     /// - Parameter at: decode only these rows, in this order (a few comments out of millions).
     public static func read(path: String, columns: Set<String>? = nil, rows: Int? = nil, at picked: [Int]? = nil) throws -> Table {
-        // Mapped, not read: each buffer is copied once, straight into its column.
-        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        // Mapped, not read: each buffer is copied once, straight into its column, and its
+        // pages are handed back as soon as it is (so a table read costs its columns, not
+        // its columns and the file).
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch { throw ArrowFormatError(reason: String(describing: error)) }
         do {
-            return try data.withUnsafeBytes { try decode(raw: $0, columns: columns, rows: rows, at: picked) }
+            return try file.data.withUnsafeBytes { try decode(raw: $0, columns: columns, rows: rows, at: picked, release: file.release) }
         } catch let error as ArrowFormatError {
             throw ArrowFormatError(reason: "\(path): \(error.reason)")
         }
@@ -29,7 +32,8 @@ extension ArrowIPC {
         try bytes.withUnsafeBytes { try decode(raw: $0) }
     }
 
-    static func decode(raw bytes: UnsafeRawBufferPointer, columns: Set<String>? = nil, rows: Int? = nil, at picked: [Int]? = nil) throws -> Table {
+    static func decode(raw bytes: UnsafeRawBufferPointer, columns: Set<String>? = nil, rows: Int? = nil, at picked: [Int]? = nil,
+                       release: (Range<Int>) -> Void = { _ in }) throws -> Table {
         func fail(_ reason: String) -> ArrowFormatError { ArrowFormatError(reason: reason) }
         guard bytes.count >= 18, Array(bytes[0..<6]) == magic, Array(bytes[(bytes.count - 6)..<bytes.count]) == magic else {
             throw fail("missing ARROW1 magic (is it an Arrow stream or Feather v1 file?)")
@@ -62,7 +66,8 @@ extension ArrowIPC {
                 }
                 batchStart += length
                 let batch = try readBatch(bytes, offset: offset, metaLength: metaLength,
-                                          bodyLength: bodyLength, fields: fields, wanted: wanted, limit: remaining, pick: local)
+                                          bodyLength: bodyLength, fields: fields, wanted: wanted, limit: remaining, pick: local,
+                                          release: release)
                 remaining -= picked == nil ? batch.rowCount : 0
                 batches.append(batch)
             }
@@ -159,7 +164,7 @@ extension ArrowIPC {
 
     private static func readBatch(
         _ bytes: UnsafeRawBufferPointer, offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo], wanted: Set<String>?,
-        limit: Int = .max, pick: [Int]? = nil
+        limit: Int = .max, pick: [Int]? = nil, release: (Range<Int>) -> Void = { _ in }
     ) throws -> Table {
         let reader = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
         var metaStart = offset + 4
@@ -179,6 +184,8 @@ extension ArrowIPC {
         guard nodeCount == fields.count else { throw ArrowFormatError(reason: "nested columns are not supported") }
         let body = messageEnd
         var bufferIndex = 0
+        // The bytes the current column's buffers span, released once the column is built.
+        var columnSpan: Range<Int>? = nil
         func nextBuffer() throws -> Range<Int> {
             guard bufferIndex < bufferCount else { throw ArrowFormatError(reason: "too few buffers") }
             let p = buffersStart + 16 * bufferIndex
@@ -186,6 +193,7 @@ extension ArrowIPC {
             let start = body + Int(try reader.load(Int64.self, at: p))
             let count = Int(try reader.load(Int64.self, at: p + 8))
             guard start >= body, start + count <= body + bodyLength else { throw ArrowFormatError(reason: "buffer outside the body") }
+            columnSpan = columnSpan.map { min($0.lowerBound, start)..<max($0.upperBound, start + count) } ?? start..<(start + count)
             return start..<(start + count)
         }
         func bits(_ range: Range<Int>, _ n: Int) throws -> [Bool] {
@@ -214,6 +222,10 @@ extension ArrowIPC {
 
         var table = Table()
         for (i, field) in fields.enumerated() {
+            defer {
+                if let span = columnSpan { release(span) }
+                columnSpan = nil
+            }
             let stored = Int(try reader.load(Int64.self, at: nodesStart + 16 * i))
             guard stored == length else { throw ArrowFormatError(reason: "column '\(field.name)' length differs from the batch") }
             let nulls = Int(try reader.load(Int64.self, at: nodesStart + 16 * i + 8))

@@ -62,6 +62,7 @@ extension Patron {
                 let scratch = "\(project.stateDirectory)/tmp/check-\(getpid())-\(plan.name)"
                 defer { try? FileManager.default.removeItem(atPath: scratch) }
                 var options = RunOptions()
+                options.afterStage = Main.trimHeap
                 options.jobs = jobs
                 options.outputRoot = scratch
                 options.arguments = Array(CommandLine.arguments.dropFirst())

@@ -86,6 +86,7 @@ extension Patron {
             let runner = Runner(project: project, registry: registry, cache: cache, log: log,
                                 hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
             var options = RunOptions()
+            options.afterStage = Main.trimHeap
             options.jobs = jobs
             options.force = force
             options.dryRun = dryRun

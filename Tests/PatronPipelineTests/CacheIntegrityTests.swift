@@ -112,3 +112,15 @@ import Testing
         #expect(ProjectPath.resolve("escape/report", root: root) == ProjectPath.real(outside) + "/report")
     }
 }
+
+extension CacheIntegrityTests {
+    @Test func xxhash64InBlocksEqualsOneShotAndCoversEveryStripe() {
+        let bytes = (0..<100_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        var covered = [Range<Int>]()
+        let blocked = bytes.withUnsafeBytes { XXHash64.hash($0, block: 4_096) { covered.append($0) } }
+        #expect(blocked == XXHash64.hash(bytes))
+        #expect(covered.first?.lowerBound == 0)
+        #expect(covered.last?.upperBound == 100_003 / 32 * 32)
+        #expect(zip(covered, covered.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    }
+}

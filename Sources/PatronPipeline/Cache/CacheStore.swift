@@ -123,21 +123,22 @@ public struct LocalCacheStore: CacheStore {
         guard let entry = meta(key) else { throw CacheDamage(key: key, reason: "meta.json does not read") }
         for port in entry.ports {
             let path = portPath(key, port: port.name)
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+            guard let file = try? MappedFile(path: path) else {
                 throw CacheDamage(key: key, reason: "\(port.name).arrow is missing")
             }
-            if let bytes = port.bytes, data.count != bytes {
-                throw CacheDamage(key: key, reason: "\(port.name).arrow has \(data.count) bytes, \(bytes) were stored")
+            if let bytes = port.bytes, file.data.count != bytes {
+                throw CacheDamage(key: key, reason: "\(port.name).arrow has \(file.data.count) bytes, \(bytes) were stored")
             }
-            if let checksum = port.checksum, Self.checksum(data) != checksum {
+            if let checksum = port.checksum, Self.checksum(file) != checksum {
                 throw CacheDamage(key: key, reason: "\(port.name).arrow does not match its checksum")
             }
         }
         verified.keys.withLock { _ = $0.insert(key) }
     }
 
-    static func checksum(_ data: Data) -> String {
-        let h = data.withUnsafeBytes { XXHash64.hash($0) }
+    /// The file's XXH64 as 16 hex digits, its pages handed back as they are hashed.
+    static func checksum(_ file: MappedFile) -> String {
+        let h = file.data.withUnsafeBytes { XXHash64.hash($0, done: file.release) }
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
@@ -153,10 +154,10 @@ public struct LocalCacheStore: CacheStore {
             for (name, table) in output.ports {
                 let file = "\(temporary)/\(name).arrow"
                 try ArrowIPC.write(table, to: file, metadata: ["patron.stage": entry.stage, "patron.port": name])
-                let data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+                let written = try MappedFile(path: file)
                 if let i = entry.ports.firstIndex(where: { $0.name == name }) {
-                    entry.ports[i].bytes = data.count
-                    entry.ports[i].checksum = Self.checksum(data)
+                    entry.ports[i].bytes = written.data.count
+                    entry.ports[i].checksum = Self.checksum(written)
                 }
             }
             let encoder = JSONEncoder()

@@ -1,4 +1,5 @@
 import Foundation
+import PatronTable
 import Synchronization
 
 /// Content hashes of input files, remembered by (path, size, mtime, inode) so an unchanged
@@ -47,15 +48,16 @@ public final class FileHasher: Sendable {
     /// block, the blocks hashed in parallel. Equal content gives the equal hash on every
     /// machine, and a large input is hashed at the speed of all cores, not one.
     public static func contentHash(path: String) throws -> String {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw StageFailure("cannot read \(path): \(error.localizedDescription)")
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch {
+            throw StageFailure(String(describing: error))
         }
-        return contentHash(data: data)
+        return contentHash(data: file.data, release: file.release)
     }
 
     /// The content hash of bytes in memory: equal to `contentHash(path:)` of a file holding them.
-    public static func contentHash(data: Data) -> String {
+    /// `release` is called with each block once it is hashed.
+    public static func contentHash(data: Data, release: @Sendable (Range<Int>) -> Void = { _ in }) -> String {
         let block = 8 << 20
         let count = (data.count + block - 1) / block
         let digests = Mutex([SHA256.Digest?](repeating: nil, count: count))
@@ -64,6 +66,7 @@ public final class FileHasher: Sendable {
             data.withUnsafeBytes { raw in
                 hasher.update(UnsafeRawBufferPointer(rebasing: raw[(i * block)..<min(raw.count, (i + 1) * block)]))
             }
+            release((i * block)..<min(data.count, (i + 1) * block))
             let digest = hasher.finalize()
             digests.withLock { $0[i] = digest }
         }

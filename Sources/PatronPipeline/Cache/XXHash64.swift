@@ -26,19 +26,28 @@ public enum XXHash64 {
         bytes.withUnsafeBytes { hash($0, seed: seed) }
     }
 
-    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    /// - Parameter done: called with each `block` of bytes once it is hashed (a mapped file
+    ///   hands its pages back there).
+    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0, block: Int = 8 << 20,
+                            done: (Range<Int>) -> Void = { _ in }) -> UInt64 {
         let n = bytes.count
         guard let base = bytes.baseAddress else { return avalanche(seed &+ p5) }
         var i = 0
         var acc: UInt64
         if n >= 32 {
             var v1 = seed &+ p1 &+ p2, v2 = seed &+ p2, v3 = seed, v4 = seed &- p1
+            let stripes = max(32, block / 32 * 32)
             while i + 32 <= n {
-                v1 = round(v1, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-                v2 = round(v2, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
-                v3 = round(v3, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
-                v4 = round(v4, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
-                i += 32
+                let blockStart = i
+                let blockEnd = min(n / 32 * 32, i + stripes)
+                while i < blockEnd {
+                    v1 = round(v1, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                    v2 = round(v2, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
+                    v3 = round(v3, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
+                    v4 = round(v4, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+                    i += 32
+                }
+                done(blockStart..<blockEnd)
             }
             acc = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)
             acc = merge(merge(merge(merge(acc, v1), v2), v3), v4)

@@ -17,6 +17,9 @@ public struct RunOptions: Sendable {
     /// Let reports show when the run was and how long stages took (`--stamp`); off by
     /// default so that reports are the same bytes on every run.
     public var stamp = false
+    /// Called after each stage ends and its memory is let go (the command hands freed heap
+    /// back to the system there).
+    public var afterStage: (@Sendable () -> Void)? = nil
     public init() {}
 }
 
@@ -257,6 +260,7 @@ public struct Runner: Sendable {
                     if readersLeft[ref] == 0 { memory[ref] = nil }
                 }
                 if readersLeft[id, default: 0] == 0 { memory[id] = nil }
+                options.afterStage?()
                 launchReady()
             }
         }
