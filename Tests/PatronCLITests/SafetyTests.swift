@@ -65,6 +65,39 @@ import Testing
         #expect(try fm.contentsOfDirectory(atPath: disk.cache + "/tmp").isEmpty)
     }
 
+    @Test func aDamagedCacheEntryIsReportedDiscardedAndRecomputed() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = try await patron("run", "customer-health", in: root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: root + "/Reports/customer-health/customers.csv"))
+        // Flip one bit in the middle of the cleaned orders' table.
+        let cache = root + "/.patron/cache"
+        var cleaned: String? = nil
+        for shard in try FileManager.default.contentsOfDirectory(atPath: cache) where shard.count == 2 {
+            for key in try FileManager.default.contentsOfDirectory(atPath: cache + "/" + shard) {
+                let meta = try String(contentsOfFile: "\(cache)/\(shard)/\(key)/meta.json", encoding: .utf8)
+                if meta.contains("\"stage\" : \"clean\"") { cleaned = "\(cache)/\(shard)/\(key)/main.arrow" }
+            }
+        }
+        let path = try #require(cleaned)
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count / 2] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let shown = try await patron("show", "customer-health", "clean", in: root)
+        #expect(shown.status == 1)
+        #expect(shown.stderr.contains("is damaged (main.arrow does not match its checksum); rerun the pipeline"), "\(shown.stderr)")
+        // A change downstream makes the run read `clean` from the cache: it notices, warns,
+        // recomputes, and the report comes out as before.
+        let rerun = try await patron("run", "customer-health", "--only", "rfm", "--force", in: root)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("! clean: its cache entry is damaged (main.arrow does not match its checksum); discarded, clean reruns"), "\(rerun.stderr)")
+        let again = try await patron("run", "customer-health", in: root)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/Reports/customer-health/customers.csv")) == before)
+    }
+
     let envPipeline = """
         pipeline: env
         stages:
