@@ -100,33 +100,7 @@ public struct Runner: Sendable {
             }
             records[stage.id] = record
         }
-        // Cache entries this run will read are checked first (size and checksum of each file).
-        // A damaged one is discarded, with a warning, and its stage reruns, whatever was
-        // selected; the entries that stage reads are checked in turn.
-        var checked = Set<String>()
-        while true {
-            var reads = Set<String>()
-            for stage in plan.stages where toRun.contains(stage.id) {
-                reads.formUnion(stage.spec.writesFiles ? plan.upstream(of: stage.id).subtracting([stage.id]) : Set(stage.inputs.map(\.stage)))
-            }
-            let toCheck = plan.stages.filter { reads.contains($0.id) && !toRun.contains($0.id) && !checked.contains($0.id) && statuses[$0.id]?.isFresh == true }
-            if toCheck.isEmpty { break }
-            for stage in toCheck {
-                checked.insert(stage.id)
-                guard let key = try? keys[stage.id]?.get().key else { continue }
-                do {
-                    try cache.verify(key)
-                } catch {
-                    let reason = (error as? CacheDamage)?.reason ?? String(describing: error)
-                    log.event("cache_damaged", ["stage": .string(stage.id), "key": .string(key), "error": .string(reason)],
-                              text: "! \(stage.id): its cache entry is damaged (\(reason)); discarded, \(stage.id) reruns", isError: true)
-                    if !options.dryRun { try? cache.remove(key) }
-                    toRun.insert(stage.id)
-                    records[stage.id]!.status = "pending"
-                    records[stage.id]!.reason = "its cache entry was damaged (\(reason))"
-                }
-            }
-        }
+        discardDamagedEntries(plan, keys: keys, statuses: statuses, toRun: &toRun, records: &records, dryRun: options.dryRun)
         // Inputs of stages that will run must be cached if they are not run themselves.
         for stage in plan.stages where toRun.contains(stage.id) {
             for ref in stage.inputs where !toRun.contains(ref.stage) && !(statuses[ref.stage]?.isFresh ?? false) {
@@ -284,8 +258,38 @@ public struct Runner: Sendable {
         return RunSummary(succeeded: !failed, record: record, recordPath: path)
     }
 
-    /// Runs one stage: gathers inputs (from memory or the cache), calls the module, stores
-    /// the output. Every error becomes a failed outcome with a message.
+    /// Checks the cache entries a run will read (size and checksum of each file) before it
+    /// starts. A damaged one is discarded, with a warning, and its stage reruns, whatever was
+    /// selected; the entries that stage reads are checked in turn. A dry run only says so.
+    private func discardDamagedEntries(_ plan: PipelinePlan, keys: [String: Result<KeyMaterial, StageFailure>],
+                                       statuses: [String: StageStatus], toRun: inout Set<String>,
+                                       records: inout [String: RunRecord.Stage], dryRun: Bool) {
+        var checked = Set<String>()
+        while true {
+            var reads = Set<String>()
+            for stage in plan.stages where toRun.contains(stage.id) {
+                reads.formUnion(stage.spec.writesFiles ? plan.upstream(of: stage.id).subtracting([stage.id]) : Set(stage.inputs.map(\.stage)))
+            }
+            let toCheck = plan.stages.filter { reads.contains($0.id) && !toRun.contains($0.id) && !checked.contains($0.id) && statuses[$0.id]?.isFresh == true }
+            if toCheck.isEmpty { return }
+            for stage in toCheck {
+                checked.insert(stage.id)
+                guard let key = try? keys[stage.id]?.get().key else { continue }
+                do {
+                    try cache.verify(key)
+                } catch {
+                    let reason = (error as? CacheDamage)?.reason ?? String(describing: error)
+                    log.event("cache_damaged", ["stage": .string(stage.id), "key": .string(key), "error": .string(reason)],
+                              text: "! \(stage.id): its cache entry is damaged (\(reason)); discarded, \(stage.id) reruns", isError: true)
+                    if !dryRun { try? cache.remove(key) }
+                    toRun.insert(stage.id)
+                    records[stage.id]!.status = "pending"
+                    records[stage.id]!.reason = "its cache entry was damaged (\(reason))"
+                }
+            }
+        }
+    }
+
     /// What a file-writing stage gets besides its inputs.
     struct Surroundings: Sendable {
         var info: PipelineInfo
@@ -317,6 +321,8 @@ public struct Runner: Sendable {
         return Surroundings(info: info, load: loader)
     }
 
+    /// Runs one stage: gathers inputs (from memory or the cache), calls the module, stores
+    /// the output. Every error becomes a failed outcome with a message.
     private func execute(_ stage: PipelinePlan.Stage, plan: PipelinePlan, key: KeyMaterial,
                          inputs: [(PipelineFile.InputRef, StageOutput?, String?)], runID: String, force: Bool,
                          outputRoot: String, surroundings: Surroundings?) async -> Outcome {
