@@ -122,7 +122,9 @@ enum LikelihoodFit {
         // gradients are accurate enough that the step's rounding error stays near 1e-8).
         let k = params.count
         var hessian = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        let g0 = negLL(params).gradient
+        // The gradient at the optimum is BFGS's last one, in θ and scaled: back to natural
+        // parameters without another pass over the data.
+        let g0 = (0..<k).map { best.gradient[$0] / (params[$0] * scale) }
         for j in 0..<k {
             let h = 1e-7 * max(abs(params[j]), 1e-8)
             var up = params
