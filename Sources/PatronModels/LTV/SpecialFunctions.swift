@@ -161,13 +161,20 @@ extension SpecialFunctions {
         var ge = SIMD2<Double>(), gc = SIMD2<Double>(), gz = SIMD2<Double>()
         let tail = 1e-16 * (1 - z.max())   // the rest of the series is below term · z/(1 − z)
         var converged = false
-        for n in 0..<limit {
-            let (ratio, inverseE, inverseC) = terms(n)
-            gz += term * (ratio * Double(n + 1))
-            se += inverseE; sc += inverseC
-            term *= ratio * z
-            sum += term
-            ge += term * se; gc -= term * sc
+        // Convergence is checked every fourth term: the check costs as much as a term, and
+        // up to three terms past the point add less than the tolerance.
+        var n = 0
+        while n < limit {
+            let end = min(limit, n + 4)
+            while n < end {
+                let (ratio, inverseE, inverseC) = terms(n)
+                gz += term * (ratio * Double(n + 1))
+                se += inverseE; sc += inverseC
+                term *= ratio * z
+                sum += term
+                ge += term * se; gc -= term * sc
+                n += 1
+            }
             if term.max() <= tail * sum.min() && (term * se).max() <= tail * ge.min() { converged = true; break }
         }
         guard converged else { return nil }
