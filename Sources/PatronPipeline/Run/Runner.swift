@@ -75,10 +75,12 @@ public struct Runner: Sendable {
         let runID = RunRecord.makeID(started)
         let selected = try Runner.selection(plan, options)
         let keys = plan.keys(project: project, hasher: hasher)
-        hasher.save()
         var state = PipelineState.load(project, pipeline: plan.name)
         let statuses = Dictionary(uniqueKeysWithValues: plan.statuses(keys: keys, cache: cache, state: state,
                                                                                    outputRoot: options.outputRoot ?? project.root, hasher: hasher).map { ($0.stage, $0.status) })
+        // After the statuses too: checking a report's files hashes them, and an unchanged
+        // 50 MB customers.csv should not be read again on the next run.
+        hasher.save()
 
         // What must run: selected stages that are stale (or all selected, with --force).
         var toRun = Set<String>()
