@@ -24,6 +24,7 @@ extension Patron {
             let keys = plan.keys(project: project, hasher: hasher)
             let statuses = plan.statuses(keys: keys, cache: cache, state: PipelineState.load(project, pipeline: plan.name),
                                          outputRoot: project.root, hasher: hasher)
+            hasher.save()  // the files it hashed are not read again by the next run or status
             let width = max(8, plan.stages.map(\.id.count).max() ?? 0) + 2
             print("\(plan.name): \(statuses.filter { $0.status.isFresh }.count) of \(statuses.count) stages fresh")
             for (id, status) in statuses {
