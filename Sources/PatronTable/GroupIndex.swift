@@ -19,59 +19,87 @@ public struct GroupIndex: Sendable {
         let equal = columns.map { $0.equality() }
         let skip: [Bool] = !nullsAreValues && columns.contains(where: { $0.validity != nil })
             ? (0..<rows).map { row in columns.contains { $0.isNull(row) } } : []
-        // Rows are split by hash between cores; each part groups its rows on its own, then
-        // groups are numbered by their first row, so the result does not depend on the split.
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows / 200_000))
-        var ids = [Int32](repeating: -1, count: rows)
-        // Per part: its groups' first rows, and (row, local group) for each of its rows.
-        let results = Mutex([(firstRow: [Int], rows: [Int32], groups: [Int32])](repeating: ([], [], []), count: parts))
-        do {
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var firstRow = [Int]()
-                var partRows = [Int32](), partGroups = [Int32]()
-                partRows.reserveCapacity(rows / parts + 16)
-                partGroups.reserveCapacity(rows / parts + 16)
+        // Rows are partitioned by their hash's top bits into buckets of about 8 000 rows, so
+        // that each bucket's hash table (a few hundred KB) stays in cache while its rows are
+        // grouped; buckets are grouped on all cores, then groups are numbered by their first
+        // row in one pass, so the result does not depend on the partition or the cores.
+        let bucketBits = rows < 16_384 ? 0 : min(14, Int(log2(Double(rows) / 8_192).rounded(.up)))
+        let buckets = 1 << bucketBits
+        @inline(__always) func bucket(_ h: UInt64) -> Int { bucketBits == 0 ? 0 : Int(h >> UInt64(64 - bucketBits)) }
+        var start = [Int](repeating: 0, count: buckets + 1)
+        for row in 0..<rows where skip.isEmpty || !skip[row] { start[bucket(hashes[row]) + 1] += 1 }
+        for b in 0..<buckets { start[b + 1] += start[b] }
+        // (Only without nulls: a null and "" must still go through the full comparison.)
+        let strings: StringBuffer? = if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage { s } else { nil }
+        let stringBytes = strings?.bytes ?? [], stringOffsets = strings?.offsets ?? []
+        // Each row's key material goes with it into its bucket: row, hash, and the tag and
+        // prefix its slot will hold, so grouping a bucket reads contiguous memory.
+        var order = [Int32](repeating: 0, count: start[buckets])
+        var orderHash = [UInt64](repeating: 0, count: start[buckets])
+        var orderPrefix = [UInt64](repeating: 0, count: strings == nil ? 0 : start[buckets])
+        var fill = start
+        stringBytes.withUnsafeBufferPointer { bytes in
+            for row in 0..<rows where skip.isEmpty || !skip[row] {
+                let h = hashes[row]
+                let b = bucket(h)
+                let at = fill[b]
+                order[at] = Int32(row)
+                if strings != nil {
+                    let start = Int(stringOffsets[row]), length = Int(stringOffsets[row + 1]) - start
+                    var prefix: UInt64 = 0
+                    for i in 0..<min(8, length) { prefix |= UInt64(bytes[start + i]) << (8 * UInt64(i)) }
+                    orderPrefix[at] = prefix
+                    orderHash[at] = h & ~(0xFF << 32) | UInt64(min(length, 255)) << 32
+                } else {
+                    orderHash[at] = h
+                }
+                fill[b] = at + 1
+            }
+        }
+        // Per bucket: each row's group in the bucket, as ~group on the group's first row.
+        let (bucketStart, bucketRows, bucketHashes, bucketPrefixes) = (start, order, orderHash, orderPrefix)
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, buckets))
+        let results = Mutex([(locals: [Int32], groups: Int)](repeating: ([], 0), count: buckets))
+        let isStrings = strings != nil
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            // Each slot is two words: the upper 32 bits of the row hash with local group + 1
+            // (0 = empty), and a key prefix. For a single string column the prefix is the
+            // value's first 8 bytes and the tag's low byte its length, so values of up to 8
+            // bytes (most ids) are told apart in the slot itself, without reading the
+            // group's first row.
+            var slots = [UInt64]()
+            var firstRow = [Int]()
+            for b in stride(from: lane, to: buckets, by: lanes) {
+                let range = bucketStart[b]..<bucketStart[b + 1]
                 var capacity = 16
-                while capacity < (rows / parts) * 3 / 2 + 16 { capacity <<= 1 }
-                // Each slot is two words: the upper 32 bits of the row hash with local group + 1
-                // (0 = empty), and a key prefix. For a single string column the prefix is the
-                // value's first 8 bytes and the tag's low byte its length, so values of up to 8
-                // bytes (most ids) are told apart in the slot itself, without reading the
-                // group's first row.
-                var slots = [UInt64](repeating: 0, count: 2 * capacity)
+                while capacity < 2 * range.count { capacity <<= 1 }
+                if slots.count < 2 * capacity { slots = [UInt64](repeating: 0, count: 2 * capacity) } else {
+                    slots.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: 0, count: 2 * capacity) }
+                }
                 let mask = capacity - 1
-                // (Only without nulls: a null and "" must still go through the full comparison.)
-                let strings: StringBuffer? = if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage { s } else { nil }
-                let stringBytes = strings?.bytes ?? [], stringOffsets = strings?.offsets ?? []
+                firstRow.removeAll(keepingCapacity: true)
+                var locals = [Int32](repeating: 0, count: range.count)
                 slots.withUnsafeMutableBufferPointer { slots in
-                    stringBytes.withUnsafeBufferPointer { bytes in
-                        for row in 0..<rows {
-                            let h = hashes[row]
-                            if parts > 1 && Int((h >> 24) % UInt64(parts)) != part { continue }
-                            if !skip.isEmpty && skip[row] { continue }
-                            var tag = h >> 32, prefix: UInt64 = 0, short = false
-                            if strings != nil {
-                                let start = Int(stringOffsets[row]), length = Int(stringOffsets[row + 1]) - start
-                                for k in 0..<min(8, length) { prefix |= UInt64(bytes[start + k]) << (8 * UInt64(k)) }
-                                tag = tag & ~0xFF | UInt64(min(length, 255))
-                                short = length <= 8
-                            }
+                    do {
+                        for (k, position) in range.enumerated() {
+                            let row = Int(bucketRows[position])
+                            let h = bucketHashes[position]
+                            let tag = h >> 32, prefix = isStrings ? bucketPrefixes[position] : 0
+                            let short = isStrings && tag & 0xFF <= 8
                             var slot = Int(truncatingIfNeeded: h) & mask
                             while true {
                                 let entry = slots[2 * slot]
                                 if entry == 0 {
                                     slots[2 * slot] = tag << 32 | UInt64(firstRow.count + 1)
                                     slots[2 * slot + 1] = prefix
-                                    partRows.append(Int32(row))
-                                    partGroups.append(Int32(firstRow.count))
+                                    locals[k] = ~Int32(firstRow.count)
                                     firstRow.append(row)
                                     break
                                 }
                                 if entry >> 32 == tag && slots[2 * slot + 1] == prefix {
                                     let group = Int(entry & 0xFFFF_FFFF) - 1
                                     if short || (equal.count == 1 ? equal[0](row, firstRow[group]) : equal.allSatisfy({ $0(row, firstRow[group]) })) {
-                                        partRows.append(Int32(row))
-                                        partGroups.append(Int32(group))
+                                        locals[k] = Int32(group)
                                         break
                                     }
                                 }
@@ -80,29 +108,40 @@ public struct GroupIndex: Sendable {
                         }
                     }
                 }
-                results.withLock { $0[part] = (firstRow, partRows, partGroups) }
+                let groups = firstRow.count
+                results.withLock { $0[b] = (locals, groups) }
             }
         }
         let parted = results.withLock { $0 }
-        let local = parted.map(\.firstRow)
-        if parts == 1 {
-            for (row, group) in zip(parted[0].rows, parted[0].groups) { ids[Int(row)] = group }
-            self.ids = ids
-            self.firstRow = local[0]
-            return
+        // Each row's group across buckets (~handle on a group's first row; Int32.min: no
+        // group), then groups numbered by their first row in one pass over the rows: a
+        // group's first row comes before its others.
+        var handle = [Int32](repeating: Int32.min, count: rows)
+        var offset: Int32 = 0
+        for b in 0..<buckets {
+            let locals = parted[b].locals
+            for k in locals.indices {
+                let row = Int(bucketRows[bucketStart[b] + k]), local = locals[k]
+                handle[row] = local < 0 ? ~(offset + ~local) : offset + local
+            }
+            offset += Int32(parted[b].groups)
         }
-        // Number groups by first appearance.
-        var all = [(row: Int, part: Int, local: Int)]()
-        all.reserveCapacity(local.reduce(0) { $0 + $1.count })
-        for (part, rowsOfPart) in local.enumerated() { for (g, row) in rowsOfPart.enumerated() { all.append((row, part, g)) } }
-        all.sort { $0.row < $1.row }
-        var global = local.map { [Int32](repeating: 0, count: $0.count) }
-        for (id, entry) in all.enumerated() { global[entry.part][entry.local] = Int32(id) }
-        for (part, result) in parted.enumerated() {
-            for (row, group) in zip(result.rows, result.groups) { ids[Int(row)] = global[part][Int(group)] }
+        var number = [Int32](repeating: 0, count: Int(offset))
+        var firstRows = [Int]()
+        firstRows.reserveCapacity(Int(offset))
+        var ids = [Int32](repeating: -1, count: rows)
+        for row in 0..<rows {
+            var h = handle[row]
+            if h == Int32.min { continue }
+            if h < 0 {
+                h = ~h
+                number[Int(h)] = Int32(firstRows.count)
+                firstRows.append(row)
+            }
+            ids[row] = number[Int(h)]
         }
         self.ids = ids
-        self.firstRow = all.map(\.row)
+        self.firstRow = firstRows
     }
 
     /// A 64-bit hash of each row's values across `columns` (FNV-1a bytes, then a final mix).
