@@ -44,6 +44,19 @@ public final class FileHasher: Sendable {
         return digest
     }
 
+    /// Records `hash` as the content hash of the file now at `path` (a file this process has
+    /// just written and hashed), so the next run does not read it again.
+    public func remember(path: String, hash: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        let stamp = Stamp(size: Int64(info.st_size), mtimeNanoseconds: mtime, inode: UInt64(info.st_ino), sha256: hash)
+        memo.withLock {
+            $0.entries[path] = stamp
+            $0.dirty = true
+        }
+    }
+
     /// A file's content hash: SHA-256 over the file's size and the SHA-256 of each 8 MiB
     /// block, the blocks hashed in parallel. Equal content gives the equal hash on every
     /// machine, and a large input is hashed at the speed of all cores, not one.

@@ -204,6 +204,13 @@ public struct Runner: Sendable {
                 switch outcome {
                 case .ran(let output, let seconds, let storeSeconds):
                     memory[id] = output
+                    // The files a report wrote, with the hashes its manifest holds: remembered
+                    // by stat, so the next run's check of them reads nothing.
+                    if stage.spec.writesFiles, let manifest = output.table("main"),
+                       case .string(let paths)? = manifest["path"]?.storage, case .string(let sums)? = manifest["content_hash"]?.storage {
+                        let root = options.outputRoot ?? project.root
+                        for row in 0..<paths.count { hasher.remember(path: root + "/" + paths[row], hash: sums[row]) }
+                    }
                     records[id]!.status = "ran"
                     records[id]!.seconds = seconds
                     records[id]!.storeSeconds = storeSeconds
@@ -240,6 +247,7 @@ public struct Runner: Sendable {
                 launchReady()
             }
         }
+        hasher.save()
         for stage in plan.stages where records[stage.id]?.status == "pending" {
             records[stage.id]!.status = "skipped"
             records[stage.id]!.reason = "the run stopped after a failure (use --keep-going to run independent stages)"
