@@ -100,17 +100,12 @@ extension Patron {
             }
             let port = try CachedPort.load(pipeline: pipeline, target: self.target, options: projectOptions, params: param)
             // Written beside the target and renamed: an interrupted export leaves the old file or none.
-            let temporary = target + ".patron-tmp-\(getpid())"
-            do {
+            try AtomicFile.replace(target) { temporary in
                 if output.hasSuffix(".arrow") {
                     try ArrowIPC.write(port.table, to: temporary)
                 } else {
                     try Data(CSVWriter.encode(port.table)).write(to: URL(fileURLWithPath: temporary))
                 }
-                guard rename(temporary, target) == 0 else { throw ArrowWriteError(description: "cannot write \(output): \(String(cString: strerror(errno)))") }
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw error
             }
             print("wrote \(port.table.rowCount) rows to \(output)")
         }

@@ -66,7 +66,7 @@ enum Report: StageModule {
         where files.contains(where: { name.hasPrefix($0.name + ".tmp-") }) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
-        for file in files { try writeAtomically(file.bytes, to: folder + "/" + file.name) }
+        for file in files { try AtomicFile.replace(folder + "/" + file.name) { try Data(file.bytes).write(to: URL(fileURLWithPath: $0)) } }
         let relative = out.hasSuffix("/") ? String(out.dropLast()) : out
         let manifest = try Table(names: ["path", "bytes", "content_hash"], columns: [
             .string(files.map { relative + "/" + $0.name }),
@@ -74,21 +74,5 @@ enum Report: StageModule {
             .string(files.map { FileHasher.contentHash(data: Data($0.bytes)) }),
         ])
         return StageOutput(main: manifest, counts: ["files": files.count, "customers": built.customers, "html_bytes": files[0].bytes.count])
-    }
-
-    /// Writes to a temporary name beside `path` and renames, so a reader never sees half a file.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            unlink(temporary)
-            throw StageFailure("cannot write \(path): \(error); check that the folder is writable and the disk has room")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw StageFailure("cannot rename \(temporary) to \(path): \(reason)")
-        }
     }
 }
