@@ -31,6 +31,7 @@ check: deps
 bench: deps pyenv
 	@$(PYTHON) -c "import sklearn, lifetimes, vaderSentiment" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check scikit-learn lifetimes vaderSentiment
 	$(SWIFT) build -c release --product patron
+	$(SWIFT) build -c release --package-path Benchmarks --product SentimentThroughput
 	PATRON_PYTHON=$(abspath $(PYTHON)) Benchmarks/run.sh
 
 # libFuzzer on the CSV reader and the pipeline-file parser (FUZZ_SECONDS each, with address

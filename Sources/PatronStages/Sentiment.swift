@@ -58,46 +58,56 @@ enum Sentiment: StageModule {
         let customers = input[customerName]
         let (scorer, identifier) = try models.get()
         let forced = Language(rawValue: context.string("language") ?? "auto")
-        let allowed = Set((context.params["languages"]?.list ?? []).compactMap { $0.string.flatMap(Language.init(rawValue:)) })
+        let allowed = LanguageSet((context.params["languages"]?.list ?? []).compactMap { $0.string.flatMap(Language.init(rawValue:)) })
         let minLength = context.int("min_length") ?? 1
         context.progress("scoring \(texts.count) texts")
 
-        // Rows in fixed blocks on all cores; each block keeps its scored rows in order.
-        typealias Scored = (row: Int, language: String, score: Double)
+        // Rows in fixed blocks on all cores, read as UTF-8 straight from the column's buffer;
+        // each block keeps its scored rows in order. Language codes: 0…4 as `Language`, 5 `und`.
         let rows = texts.count
-        let scored = ParallelBlocks.map(count: rows, block: 2048) { range -> [Scored] in
-            var out = [Scored]()
-            for row in range where !textColumn.isNull(row) {
-                let text = texts[row]
-                guard SentimentScorer.letterCount(text, atLeast: max(1, minLength)) else { continue }
-                let language = forced ?? identifier.identify(text, among: allowed).language
-                // Unsure of the language: no lexicon to trust, so no score.
-                let score = language.map { scorer.score(text, language: $0) } ?? 0
-                out.append((row, language?.rawValue ?? "und", score))
+        let und = UInt8(Language.allCases.count)
+        let blocks = ParallelBlocks.map(count: rows, block: 2048) { range -> Scored in
+            var out = Scored()
+            texts.bytes.withUnsafeBufferPointer { all in
+                texts.offsets.withUnsafeBufferPointer { offsets in
+                    for row in range where !textColumn.isNull(row) {
+                        let text = UnsafeBufferPointer(rebasing: all[Int(offsets[row])..<Int(offsets[row + 1])])
+                        guard SentimentScorer.letterCount(utf8: text, atLeast: max(1, minLength)) else { continue }
+                        let language = forced ?? identifier.identify(utf8: text, among: allowed).language
+                        out.rows.append(row)
+                        out.languages.append(language.map { UInt8($0.index) } ?? und)
+                        // Unsure of the language: no lexicon to trust, so no score.
+                        out.scores.append(language.map { scorer.score(utf8: text, language: $0) } ?? 0)
+                    }
+                }
             }
             return out
-        }.flatMap { $0 }
-        let skipped = rows - scored.count
+        }
+        let scored = Scored(joining: blocks)
+        let skipped = rows - scored.rows.count
+        context.progress("scored \(scored.rows.count) texts; building the tables")
 
-        var columns: [Column] = [.int(scored.map { Int64($0.row) })]
+        var columns: [Column] = [.int(scored.rows.map { Int64($0) })]
         var names = ["row"]
         if let customers {
             names.append("customer_id")
-            columns.append(customers.gathering(scored.map(\.row)))
+            columns.append(customers.gathering(scored.rows))
         }
+        let labels = zip(scored.languages, scored.scores).map { $0 == und ? 2 : labelCode(SentimentScorer.label($1)) }
         names += ["language", "score", "label"]
-        columns += [.string(scored.map(\.language)), .decimal(scored.map(\.score)),
-                    .string(scored.map { $0.language == "und" ? "neu" : SentimentScorer.label($0.score).rawValue })]
+        columns += [Self.codes(scored.languages, Language.allCases.map(\.rawValue) + ["und"]), .decimal(scored.scores),
+                    Self.codes(labels, ["pos", "neg", "neu"])]
         let main = try Table(names: names, columns: columns)
 
+        context.progress("per customer")
         // Per customer: texts scored in a known language, and their mean score.
         var perCustomer = try Table(names: ["customer_id", "n", "mean_score"], columns: [.string([String]()), .int([]), .decimal([])])
         if let customers {
-            let known = scored.filter { $0.language != "und" }
-            let keyed = customers.gathering(known.map(\.row))
+            let known = scored.languages.indices.filter { scored.languages[$0] != und }
+            let keyed = customers.gathering(known.map { scored.rows[$0] })
             let groups = GroupIndex([keyed])
             var n = [Int64](repeating: 0, count: groups.count), sum = [Double](repeating: 0, count: groups.count)
-            for (i, g) in groups.ids.enumerated() where g >= 0 { n[Int(g)] += 1; sum[Int(g)] += known[i].score }
+            for (i, g) in groups.ids.enumerated() where g >= 0 { n[Int(g)] += 1; sum[Int(g)] += scored.scores[known[i]] }
             let order = CustomerTransactions.sortedByID(Array(0..<groups.count), customers: keyed, firstRow: groups.firstRow)
             perCustomer = try Table(names: ["customer_id", "n", "mean_score"], columns: [
                 keyed.gathering(order.map { groups.firstRow[$0] }), .int(order.map { n[$0] }),
@@ -105,7 +115,37 @@ enum Sentiment: StageModule {
             ])
         }
         return StageOutput(main: main, other: [("customers", perCustomer)],
-                           counts: ["scored": scored.count, "skipped_empty": skipped,
-                                    "undetermined_language": scored.filter { $0.language == "und" }.count])
+                           counts: ["scored": scored.rows.count, "skipped_empty": skipped,
+                                    "undetermined_language": scored.languages.count { $0 == und }])
+    }
+
+    /// The scored rows of a block, or of all blocks joined in order.
+    struct Scored: Sendable {
+        var rows = [Int](), languages = [UInt8](), scores = [Double]()
+
+        init() {}
+
+        init(joining blocks: [Scored]) {
+            let total = blocks.reduce(0) { $0 + $1.rows.count }
+            rows.reserveCapacity(total); languages.reserveCapacity(total); scores.reserveCapacity(total)
+            for b in blocks { rows += b.rows; languages += b.languages; scores += b.scores }
+        }
+    }
+
+    static func labelCode(_ label: SentimentScorer.Label) -> UInt8 {
+        switch label {
+        case .pos: 0
+        case .neg: 1
+        case .neu: 2
+        }
+    }
+
+    /// A string column of short codes, built straight into its buffer.
+    static func codes(_ values: [UInt8], _ names: [String]) -> Column {
+        var buffer = StringBuffer()
+        buffer.reserve(rows: values.count, bytes: values.count * 3)
+        let utf8 = names.map { Array($0.utf8) }
+        for v in values { utf8[Int(v)].withUnsafeBufferPointer { buffer.append(bytesOf: $0) } }
+        return Column(type: .string, storage: .string(buffer))
     }
 }

@@ -1,54 +1,68 @@
 import Foundation
 
 /// A read-only hash table from UTF-8 byte strings to values, looked up by a byte range: the
-/// scorer and the language identifier find words without making a `String` or hashing with
-/// SipHash (open addressing on an FNV-1a hash, keys compared byte for byte).
+/// scorer finds words without making a `String` or hashing with SipHash. Open addressing on an
+/// FNV-1a hash; each slot holds its key's length and first eight bytes, so most words are told
+/// apart without reading the key's bytes (longer keys compare the rest).
 struct ByteTable<Value: Sendable>: Sendable {
-    private let slots: [Int32]
-    private let keyStart: [Int32]
+    /// One slot: the key's first eight bytes packed (first byte lowest, zero-padded), where the
+    /// key is in `keyBytes`, and its length (-1: empty).
+    struct Slot: Sendable {
+        var prefix: UInt64 = 0
+        var start: Int32 = 0, length: Int32 = -1
+    }
+
+    private let slots: [Slot]
+    private let values: [Value?]
     private let keyBytes: [UInt8]
-    private let values: [Value]
     private let mask: Int
 
     init(_ entries: [String: Value]) {
         var capacity = 16
         while capacity < entries.count * 2 { capacity <<= 1 }
-        var slots = [Int32](repeating: -1, count: capacity)
-        var starts = [Int32](), bytes = [UInt8](), values = [Value]()
+        var slots = [Slot](repeating: Slot(), count: capacity)
+        var values = [Value?](repeating: nil, count: capacity)
+        var bytes = [UInt8]()
         // Sorted, so the table's layout does not depend on the dictionary's order.
         for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
             let utf8 = Array(key.utf8)
-            var slot = utf8.withUnsafeBufferPointer { Self.hash($0) } & (capacity - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Int32(values.count)
-            starts.append(Int32(bytes.count))
+            let (h, prefix) = utf8.withUnsafeBufferPointer { Self.hash($0) }
+            var slot = h & (capacity - 1)
+            while slots[slot].length >= 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Slot(prefix: prefix, start: Int32(bytes.count), length: Int32(utf8.count))
+            values[slot] = value
             bytes += utf8
-            values.append(value)
         }
-        starts.append(Int32(bytes.count))
         self.slots = slots
-        keyStart = starts
-        keyBytes = bytes
         self.values = values
+        keyBytes = bytes
         mask = capacity - 1
     }
 
-    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// FNV-1a of the bytes, and their first eight packed.
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, UInt64) {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        var prefix: UInt64 = 0
+        for (k, b) in bytes.enumerated() {
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            if k < 8 { prefix |= UInt64(b) << (8 * UInt64(k)) }
+        }
+        return (Int(truncatingIfNeeded: h ^ (h >> 29)), prefix)
     }
 
     /// The value stored for exactly these bytes.
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-        var slot = Self.hash(bytes) & mask
-        return keyBytes.withUnsafeBufferPointer { keys in
+        let (h, prefix) = Self.hash(bytes)
+        var slot = h & mask
+        return slots.withUnsafeBufferPointer { slots in
             while true {
-                let entry = Int(slots[slot])
-                if entry < 0 { return nil }
-                let start = Int(keyStart[entry]), end = Int(keyStart[entry + 1])
-                if end - start == bytes.count && (bytes.isEmpty || memcmp(keys.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0) {
-                    return values[entry]
+                let s = slots[slot]
+                if s.length < 0 { return nil }
+                if Int(s.length) == bytes.count && s.prefix == prefix
+                    && (bytes.count <= 8 || keyBytes.withUnsafeBufferPointer {
+                        memcmp($0.baseAddress! + Int(s.start) + 8, bytes.baseAddress! + 8, bytes.count - 8) == 0
+                    }) {
+                    return values[slot]
                 }
                 slot = (slot + 1) & mask
             }
@@ -56,5 +70,4 @@ struct ByteTable<Value: Sendable>: Sendable {
     }
 
     func lookup(_ bytes: [UInt8]) -> Value? { bytes.withUnsafeBufferPointer { lookup($0) } }
-    func lookup(_ bytes: ArraySlice<UInt8>) -> Value? { bytes.withUnsafeBufferPointer { lookup($0) } }
 }

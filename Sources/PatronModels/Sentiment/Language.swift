@@ -5,7 +5,7 @@ public enum Language: String, Sendable, CaseIterable, Comparable {
     public static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
 
     /// Position in `allCases`, without building the array.
-    var index: Int {
+    public var index: Int {
         switch self {
         case .en: 0
         case .sv: 1

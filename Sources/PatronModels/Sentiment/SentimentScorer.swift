@@ -18,26 +18,17 @@ import Foundation
 public struct SentimentScorer: Sendable {
     public enum Label: String, Sendable { case pos, neg, neu }
 
-    /// One language's lexicon merged with its rules' vocabulary, and the rules, as byte tables.
-    struct Compiled: Sendable {
-        var valence: ByteTable<Double>
-        /// Two-word phrases by their first word.
-        var phrases: ByteTable<[(second: [UInt8], valence: Double)]>
-        var intensifier: ByteTable<Double>
-        var negator: ByteTable<Bool>
-        var contrast: ByteTable<Bool>
-        var negatesBackward: Bool
-    }
-
-    let compiled: [Compiled]
+    let compiled: [CompiledLanguage]
     let scan = TextScanner.Tables()
-    /// Emoji by their first scalar.
+    /// Emoji by their first scalar, and the smallest such scalar (below it none is looked up).
     let emoji: [UInt32: Double]
-    let emoticons: ByteTable<Double>
+    let emojiFloor: UInt32
+    /// Emoticons (two or three ASCII characters) packed as `PackedWordTable` keys.
+    let emoticons: PackedWordTable<Double>
 
     /// Loads the lexicons and the emoji valences (a fraction of a second; load once, score many).
     public init() throws {
-        var compiled = [Compiled]()
+        var compiled = [CompiledLanguage]()
         for language in Language.allCases {
             var table = [String: Double]()
             let rules = SentimentRules.rules(for: language)
@@ -46,16 +37,13 @@ public struct SentimentScorer: Sendable {
                     if let v = Double(value) { table[String(word)] = v }
                 }
             }
-            var phrases = [String: [(second: [UInt8], valence: Double)]]()
+            var phrases = [String: [(second: String, valence: Double)]]()
             for (word, v) in rules.vocabulary.sorted(by: { $0.key < $1.key }) {
                 let parts = word.split(separator: " ")
-                if parts.count == 2 { phrases[String(parts[0]), default: []].append((Array(parts[1].utf8), v)) } else { table[word] = v }
+                if parts.count == 2 { phrases[String(parts[0]), default: []].append((String(parts[1]), v)) } else { table[word] = v }
             }
             for word in rules.neutral.union(rules.negators) where rules.vocabulary[word] == nil { table[word] = nil }
-            compiled.append(Compiled(valence: ByteTable(table), phrases: ByteTable(phrases), intensifier: ByteTable(rules.intensifiers),
-                                     negator: ByteTable(Dictionary(uniqueKeysWithValues: rules.negators.map { ($0, true) })),
-                                     contrast: ByteTable(Dictionary(uniqueKeysWithValues: rules.contrast.map { ($0, true) })),
-                                     negatesBackward: rules.negatesBackward))
+            compiled.append(CompiledLanguage(valences: table, phrases: phrases, rules: rules))
         }
         self.compiled = compiled
         var emoji = [UInt32: Double]()
@@ -63,30 +51,33 @@ public struct SentimentScorer: Sendable {
             if let first = symbol.unicodeScalars.first, let v = Double(value), emoji[first.value] == nil { emoji[first.value] = v }
         }
         self.emoji = emoji
-        emoticons = ByteTable(Self.emoticonValences)
+        emojiFloor = emoji.keys.min() ?? .max
+        emoticons = PackedWordTable(Self.emoticonValences)
     }
 
     /// Whether `text` has at least `minimum` letters (digits do not count).
     public static func letterCount(_ text: String, atLeast minimum: Int) -> Bool {
-        var n = 0
-        for s in text.unicodeScalars {
-            if let l = TextScanner.lowerWordScalar(s), l.value < 0x30 || l.value > 0x39 {
+        TextScanner.withUTF8(text) { letterCount(utf8: $0, atLeast: minimum) }
+    }
+
+    /// `letterCount(_:atLeast:)` on UTF-8 bytes.
+    public static func letterCount(utf8: UnsafeBufferPointer<UInt8>, atLeast minimum: Int) -> Bool {
+        guard minimum > 0 else { return true }
+        guard let p = utf8.baseAddress else { return false }
+        var n = 0, i = 0
+        while i < utf8.count {
+            let l = scanTables.lowerValue(TextScanner.decode(p, &i, utf8.count))
+            if l != 0 && (l < 0x30 || l > 0x39) {
                 n += 1
                 if n >= minimum { return true }
             }
         }
-        return minimum <= 0
+        return false
     }
+
+    static let scanTables = TextScanner.Tables()
 
     public static func label(_ score: Double) -> Label { score >= 0.05 ? .pos : score <= -0.05 ? .neg : .neu }
-
-    /// One token of a sentence: where its lower-case bytes are in the sentence's buffer,
-    /// whether it was written in capitals, and the valence of an emoji or emoticon.
-    struct Token {
-        var start: Int, end: Int
-        var shouted: Bool
-        var symbolValence: Double?
-    }
 
     static let emoticonValences: [String: Double] = [":)": 2.0, ":-)": 2.0, ":d": 2.3, ":D": 2.3, ";)": 1.5, ";-)": 1.5, ":(": -2.0,
                                                      ":-(": -2.0, ":/": -1.2, ":'(": -2.2, "<3": 2.5, ":p": 1.2, ":P": 1.2, "xd": 1.8,
@@ -94,178 +85,74 @@ public struct SentimentScorer: Sendable {
 
     /// The text's compound score in −1…1 (0 for a text with no sentiment).
     public func score(_ text: String, language: Language) -> Double {
+        TextScanner.withUTF8(text) { score(utf8: $0, language: language) }
+    }
+
+    /// `score(_:language:)` on UTF-8 bytes, such as a row of a table's text column (invalid
+    /// sequences read as U+FFFD).
+    public func score(utf8: UnsafeBufferPointer<UInt8>, language: Language) -> Double {
         let c = compiled[language.index]
-        var total = 0.0, scored = 0
-        var info = [Info]()
-        forEachSentence(text) { tokens, bytes, exclamations, question in
-            guard let s = scoreSentence(tokens, bytes, exclamations: exclamations, question: question, c, &info) else { return }
-            total += s
-            scored += 1
+        // A sentence has at most one token per scalar and two lower-case bytes per byte.
+        return withUnsafeTemporaryAllocation(of: Token.self, capacity: utf8.count + 1) { tokens in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * utf8.count + 8) { bytes in
+                withUnsafeTemporaryAllocation(of: Info.self, capacity: utf8.count + 1) { info in
+                    scan.withClassifier { scan in
+                        var total = 0.0, scored = 0
+                        read(utf8, SentenceReader(tokens: tokens.baseAddress!, bytes: bytes.baseAddress!), scan) { reader in
+                            guard let s = scoreSentence(reader, c, info.baseAddress!) else { return }
+                            total += s
+                            scored += 1
+                        }
+                        return scored == 0 ? 0 : total / Double(scored)
+                    }
+                }
+            }
         }
-        return scored == 0 ? 0 : total / Double(scored)
     }
 
     /// Splits a text into sentences (at . ! ? … before a space or the end, and at line
-    /// breaks) of tokens, in one pass over its scalars.
-    func forEachSentence(_ text: String, _ body: (_ tokens: [Token], _ bytes: [UInt8], _ exclamations: Int, _ question: Bool) -> Void) {
-        var tokens = [Token]()
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(256)
-        var wordStart = 0, letters = 0, upper = 0
-        var pendingJoiner: UInt8? = nil
-        var exclamations = 0, question = false, pendingEnd = false
-        // The current run of non-space scalars, while short enough to be an emoticon.
-        var chunk = [UInt8](), chunkLength = 0, chunkTokenStart = 0
-        chunk.reserveCapacity(16)
-        func flushWord() {
-            if bytes.count > wordStart {
-                tokens.append(Token(start: wordStart, end: bytes.count, shouted: letters >= 2 && upper == letters, symbolValence: nil))
-            }
-            wordStart = bytes.count
-            letters = 0; upper = 0; pendingJoiner = nil
-        }
-        func endChunk() {
-            flushWord()
-            if chunkLength >= 2 && chunkLength <= 3, let v = emoticons.lookup(chunk) {
-                tokens.removeSubrange(chunkTokenStart...)
-                tokens.append(Token(start: bytes.count, end: bytes.count, shouted: false, symbolValence: v))
-            }
-            chunk.removeAll(keepingCapacity: true); chunkLength = 0; chunkTokenStart = tokens.count
-        }
-        func endSentence() {
-            endChunk()
-            if !tokens.isEmpty { body(tokens, bytes, exclamations, question) }
-            tokens.removeAll(keepingCapacity: true)
-            bytes.removeAll(keepingCapacity: true)
-            wordStart = 0; chunkTokenStart = 0
-            exclamations = 0; question = false; pendingEnd = false
-        }
-        for s in text.unicodeScalars {
-            let space = s.value < 0x80 ? (s == " " || s == "\t" || s == "\r") : s.properties.isWhitespace
-            if s == "\n" { endSentence(); continue }
-            if space {
-                if pendingEnd { endSentence() } else { endChunk() }
-                continue
-            }
-            pendingEnd = false
-            if chunkLength < 4 { TextScanner.appendUTF8(s, to: &chunk) }
-            chunkLength += 1
-            if let l = scan.lowerWordScalar(s) {
-                if let j = pendingJoiner { bytes.append(j); pendingJoiner = nil }
-                TextScanner.appendUTF8(l, to: &bytes)
-                if l.value < 0x30 || l.value > 0x39 { letters += 1 }
-                if scan.isUpper(s) { upper += 1 }
-                continue
-            }
-            if TextScanner.isJoiner(s) && bytes.count > wordStart && pendingJoiner == nil {
-                pendingJoiner = s == "-" ? UInt8(ascii: "-") : UInt8(ascii: "'")
-                continue
-            }
-            flushWord()
-            if let v = emoji[s.value] { tokens.append(Token(start: bytes.count, end: bytes.count, shouted: false, symbolValence: v)); continue }
-            switch s {
-            case "!": exclamations += 1; pendingEnd = true
-            case "?": question = true; pendingEnd = true
-            case ".", "…": pendingEnd = true
-            default: break
-            }
-        }
-        endSentence()
-    }
-
-    /// What scoring needs to know of one kept token (a two-word phrase of the vocabulary is
-    /// one token, carrying its own negation; an emoji or emoticon is "fixed" too).
-    struct Info {
-        var valence: Double
-        var booster: Double
-        var negator: Bool, contrast: Bool, shouted: Bool, fixed: Bool, phrase: Bool, negated: Bool
-    }
-
-    /// The sentence's compound score, or nil when no word in it carries sentiment. `info` is
-    /// scratch space reused from sentence to sentence.
-    func scoreSentence(_ toks: [Token], _ bytes: [UInt8], exclamations: Int, question: Bool, _ c: Compiled, _ info: inout [Info]) -> Double? {
-        info.removeAll(keepingCapacity: true)
-        bytes.withUnsafeBufferPointer { all in
-            func word(_ t: Token) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[t.start..<t.end]) }
+    /// breaks) of tokens, in one pass over its UTF-8, calling `sentence` at the end of each.
+    @inline(__always)
+    func read(_ utf8: UnsafeBufferPointer<UInt8>, _ reader: SentenceReader, _ scan: TextScanner.Classifier,
+              _ sentence: (SentenceReader) -> Void) {
+        guard let p = utf8.baseAddress else { return }
+        let end = utf8.count
+        var r = reader
             var i = 0
-            while i < toks.count {
-                let t = toks[i]
-                if t.symbolValence == nil, i + 1 < toks.count, let candidates = c.phrases.lookup(word(t)) {
-                    let next = word(toks[i + 1])
-                    if let match = candidates.first(where: { $0.second.elementsEqual(next) }) {
-                        info.append(Info(valence: match.valence, booster: 0, negator: false, contrast: false,
-                                         shouted: t.shouted && toks[i + 1].shouted, fixed: true, phrase: true, negated: false))
-                        i += 2
-                        continue
-                    }
+            while i < end {
+                let at = i
+                let s = TextScanner.decode(p, &i, end)
+                if s == 0x0A {
+                    r.endSentence(at: at, next: i, p, emoticons, sentence)
+                    continue
                 }
-                if let v = t.symbolValence {
-                    info.append(Info(valence: v, booster: 0, negator: false, contrast: false, shouted: false, fixed: true, phrase: false, negated: false))
-                } else {
-                    let w = word(t)
-                    info.append(Info(valence: c.valence.lookup(w) ?? jättePrefix(w, c.valence) ?? 0, booster: c.intensifier.lookup(w) ?? 0,
-                                     negator: c.negator.lookup(w) ?? false, contrast: c.contrast.lookup(w) ?? false,
-                                     shouted: t.shouted, fixed: false, phrase: false, negated: false))
+                let kind = scan.classify(s)
+                if kind & TextScanner.spaceBit != 0 {
+                    if r.pendingEnd { r.endSentence(at: at, next: i, p, emoticons, sentence) } else { r.endChunk(at: at, next: i, p, emoticons) }
+                    continue
                 }
-                i += 1
-            }
-        }
-        let n = info.count
-        var mixedCase = false, any = false
-        for t in toks where !t.shouted && t.symbolValence == nil { mixedCase = true; break }
-        // An intensifier right before a sentiment word boosts it instead of counting itself.
-        for k in 0..<n {
-            if !info[k].fixed && info[k].booster != 0 && k + 1 < n && info[k + 1].valence != 0 { info[k].valence = 0 }
-        }
-        for k in 0..<n where info[k].valence != 0 { any = true; break }
-        guard any else { return nil }
-        for k in 0..<n where info[k].valence != 0 && !info[k].fixed {
-            var v = info[k].valence
-            // Boosters and dampeners up to three words before, fading with distance.
-            for back in 1...3 where k - back >= 0 && info[k - back].booster != 0 {
-                v += (v > 0 ? 1 : -1) * info[k - back].booster * (1.05 - 0.05 * Double(back))
-            }
-            if info[k].shouted && mixedCase { v += (v > 0 ? 1 : -1) * SentimentRules.capsBoost }
-            for back in 1...3 where k - back >= 0 && info[k - back].negator { info[k].negated = true }
-            info[k].valence = v
-        }
-        if c.negatesBackward {
-            // A negator with no sentiment word after it in its clause negates the one before.
-            for k in 0..<n where info[k].negator {
-                var clauseEnd = n
-                for j in (k + 1)..<max(k + 1, n) where info[j].contrast { clauseEnd = j; break }
-                var later = false
-                for j in (k + 1)..<max(k + 1, min(clauseEnd, k + 4)) where info[j].valence != 0 { later = true; break }
-                if later { continue }
-                for j in stride(from: k - 1, through: max(0, k - 3), by: -1) where info[j].valence != 0 && !info[j].phrase {
-                    info[j].negated = true
-                    break
+                r.pendingEnd = false
+                let l = kind & TextScanner.lowerMask
+                if l != 0 {
+                    r.letter(l, upper: kind & TextScanner.upperBit != 0)
+                    continue
+                }
+                if (s == 0x27 || s == 0x2019 || s == 0x2D) && r.byteCount > r.wordStart && r.pendingJoiner == 0 {
+                    r.pendingJoiner = s == 0x2D ? UInt8(ascii: "-") : UInt8(ascii: "'")
+                    continue
+                }
+                r.flushWord()
+                if s >= emojiFloor, let v = emoji[s] {
+                    r.appendSymbol(v)
+                    continue
+                }
+                switch s {
+                case 0x21: r.exclamations += 1; r.pendingEnd = true   // !
+                case 0x3F: r.question = true; r.pendingEnd = true     // ?
+                case 0x2E, 0x2026: r.pendingEnd = true                // . …
+                default: break
                 }
             }
-        }
-        var lastContrast = -1
-        for k in 0..<n where info[k].contrast { lastContrast = k }
-        var sum = 0.0
-        for k in 0..<n {
-            var v = info[k].valence
-            if info[k].negated { v *= SentimentRules.negation }
-            // The clause after the (last) contrast word counts more than the one before.
-            if lastContrast > 0 { v *= k < lastContrast ? 0.5 : k > lastContrast ? 1.5 : 1 }
-            sum += v
-        }
-        if sum != 0 { sum += (sum > 0 ? 1 : -1) * Double(min(4, exclamations)) * SentimentRules.exclamation }
-        // A question asserts less: praise in a question is mostly neutral, a complaint stays one.
-        if question { sum *= sum > 0 ? 0.2 : 0.9 }
-        return sum / (sum * sum + 15).squareRoot()
-    }
-
-    static let jätte = Array("jätte".utf8)
-
-    /// Swedish "jätte-" compounds (jättesnabb, jättenöjd): the word after the prefix, boosted.
-    func jättePrefix(_ word: UnsafeBufferPointer<UInt8>, _ valence: ByteTable<Double>) -> Double? {
-        let prefix = Self.jätte
-        guard word.count > prefix.count + 2, word.starts(with: prefix),
-              let v = valence.lookup(UnsafeBufferPointer(rebasing: word[prefix.count...])) else { return nil }
-        return v + (v > 0 ? 1 : -1) * SentimentRules.boost
+        r.endSentence(at: end, next: end, p, emoticons, sentence)
     }
 }

@@ -9,6 +9,12 @@ enum TextScanner {
         let lower = s.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first!.value : v
     }
+    /// For scalars below `tableSize`: white space that separates words (not the line break,
+    /// which ends a sentence; in ASCII only space, tab and carriage return).
+    static let spaceTable: [Bool] = (0..<UInt32(tableSize)).map { (v: UInt32) -> Bool in
+        if v < 0x80 { return v == 0x20 || v == 0x09 || v == 0x0D }
+        return Unicode.Scalar(v)?.properties.isWhitespace ?? false
+    }
     static let upperTable: [Bool] = (0..<UInt32(tableSize)).map { v in Unicode.Scalar(v)?.properties.isUppercase ?? false }
 
     /// The lower-case form of a letter or digit, or nil for anything else.
@@ -21,40 +27,85 @@ enum TextScanner {
         return s.properties.lowercaseMapping.unicodeScalars.first
     }
 
-    /// The same tables held by a scorer or identifier, so the per-scalar path reads them
-    /// without a lazy-global check and retain each time.
-    struct Tables: Sendable {
-        let lower = TextScanner.lowerTable
-        let upper = TextScanner.upperTable
+    /// What a scalar is, in one word: its lower-case form when a letter or digit (bits 0…20,
+    /// else 0), `upperBit` when upper case, `spaceBit` when white space between words.
+    static let upperBit: UInt32 = 1 << 30, spaceBit: UInt32 = 1 << 31, lowerMask: UInt32 = (1 << 21) - 1
 
-        @inline(__always) func lowerWordScalar(_ s: Unicode.Scalar) -> Unicode.Scalar? {
-            if s.value < UInt32(TextScanner.tableSize) {
-                let l = lower[Int(s.value)]
-                return l == 0 ? nil : Unicode.Scalar(l)
-            }
-            return TextScanner.lowerWordScalar(s)
+    static func classify(_ v: UInt32) -> UInt32 {
+        if v < UInt32(tableSize) {
+            return lowerTable[Int(v)] | (upperTable[Int(v)] ? upperBit : 0) | (spaceTable[Int(v)] ? spaceBit : 0)
+        }
+        guard let s = Unicode.Scalar(v) else { return 0 }
+        return (lowerWordScalar(s)?.value ?? 0) | (s.properties.isUppercase ? upperBit : 0) | (s.properties.isWhitespace ? spaceBit : 0)
+    }
+
+    /// The classes of the scalars below `tableSize`, held by a scorer or identifier so the
+    /// per-scalar path reads one table without a lazy-global check each time.
+    struct Tables: Sendable {
+        let classes: [UInt32] = (0..<UInt32(TextScanner.tableSize)).map(TextScanner.classify)
+
+        @inline(__always) func classify(_ v: UInt32) -> UInt32 {
+            v < UInt32(TextScanner.tableSize) ? classes[Int(v)] : TextScanner.classify(v)
         }
 
-        @inline(__always) func isUpper(_ s: Unicode.Scalar) -> Bool {
-            s.value < UInt32(TextScanner.tableSize) ? upper[Int(s.value)] : s.properties.isUppercase
+        /// The lower-case value of a letter or digit, or 0 for anything else.
+        @inline(__always) func lowerValue(_ v: UInt32) -> UInt32 { classify(v) & TextScanner.lowerMask }
+
+        /// Calls `body` with a classifier that reads the table through a pointer held in a
+        /// register (an array read through `self` reloads and bounds-checks it per scalar).
+        @inline(__always) func withClassifier<R>(_ body: (Classifier) -> R) -> R {
+            classes.withUnsafeBufferPointer { body(Classifier(classes: $0.baseAddress!)) }
         }
     }
 
-    /// Apostrophes and hyphens inside a word keep it together ("don't", "e-mail").
-    @inline(__always) static func isJoiner(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" || s == "-" }
+    /// `Tables.classify` through a pointer to the table, for the duration of one text.
+    struct Classifier {
+        let classes: UnsafePointer<UInt32>
 
-    /// Appends a scalar's UTF-8 encoding.
-    @inline(__always) static func appendUTF8(_ s: Unicode.Scalar, to buffer: inout [UInt8]) {
-        let v = s.value
-        if v < 0x80 {
-            buffer.append(UInt8(v))
-        } else if v < 0x800 {
-            buffer.append(UInt8(0xC0 | v >> 6)); buffer.append(UInt8(0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            buffer.append(UInt8(0xE0 | v >> 12)); buffer.append(UInt8(0x80 | v >> 6 & 0x3F)); buffer.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            buffer.append(UInt8(0xF0 | v >> 18)); buffer.append(UInt8(0x80 | v >> 12 & 0x3F))
-            buffer.append(UInt8(0x80 | v >> 6 & 0x3F)); buffer.append(UInt8(0x80 | v & 0x3F))
+        @inline(__always) func classify(_ v: UInt32) -> UInt32 {
+            v < UInt32(TextScanner.tableSize) ? classes[Int(v)] : TextScanner.classify(v)
         }
+    }
+
+    /// The scalar that starts at `i` of UTF-8 ending at `end`, moving `i` past it. What is not
+    /// well-formed UTF-8 (Unicode's table 3-7: no overlong forms, surrogates or values beyond
+    /// U+10FFFF) reads as U+FFFD, one byte at a time: a `String`'s bytes are valid, a table's
+    /// text column written elsewhere may not be, and either way scoring sees what
+    /// `String(decoding:as:)` would (it may merge a broken sequence into one U+FFFD, which
+    /// scores the same).
+    @inline(__always) static func decode(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> UInt32 {
+        let b0 = p[i]
+        if b0 < 0x80 { i += 1; return UInt32(b0) }
+        @inline(__always) func continuation(_ k: Int) -> UInt32? {
+            i + k < end && p[i + k] & 0xC0 == 0x80 ? UInt32(p[i + k] & 0x3F) : nil
+        }
+        switch b0 {
+        case 0xC2...0xDF:
+            if let c1 = continuation(1) { i += 2; return UInt32(b0 & 0x1F) << 6 | c1 }
+        case 0xE0...0xEF:
+            if let c1 = continuation(1), let c2 = continuation(2),
+               b0 == 0xE0 ? c1 >= 0x20 : b0 == 0xED ? c1 < 0x20 : true {
+                i += 3
+                return UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2
+            }
+        case 0xF0...0xF4:
+            if let c1 = continuation(1), let c2 = continuation(2), let c3 = continuation(3),
+               b0 == 0xF0 ? c1 >= 0x10 : b0 == 0xF4 ? c1 < 0x10 : true {
+                i += 4
+                return UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+            }
+        default:
+            break
+        }
+        i += 1
+        return 0xFFFD
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text` (its own storage; a copy only for a string
+    /// that is not native, which a table's strings are).
+    @inline(__always) static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = text
+        return copy.withUTF8(body)
     }
 }

@@ -1,0 +1,45 @@
+/// One language's lexicon merged with its rules' vocabulary into one byte table, so the scorer
+/// learns a word's valence, booster and roles (negator, contrast word, first word of a phrase)
+/// in one lookup.
+final class CompiledLanguage: Sendable {
+    /// What a word is in this language.
+    struct Entry: Sendable {
+        /// Its valence, when the lexicon or the vocabulary gives one (0 is a valence too).
+        var valence: Double?
+        var booster = 0.0
+        var negator = false, contrast = false
+        /// The two-word phrases it starts, in `phraseSeconds`.
+        var phrases = 0..<0
+    }
+
+    let words: ByteTable<Entry>
+    /// Second words of the phrases and their valences, grouped by first word.
+    let phraseSeconds: [(bytes: [UInt8], valence: Double)]
+    let negatesBackward: Bool
+
+    /// - Parameters:
+    ///   - valences: single words and their valences (lexicon and vocabulary merged).
+    ///   - phrases: two-word phrases by their first word, in the order they are tried.
+    init(valences: [String: Double], phrases: [String: [(second: String, valence: Double)]], rules: SentimentRules) {
+        var entries = [String: Entry]()
+        for (word, v) in valences { entries[word, default: Entry()].valence = v }
+        for (word, b) in rules.intensifiers { entries[word, default: Entry()].booster = b }
+        for word in rules.negators { entries[word, default: Entry()].negator = true }
+        for word in rules.contrast { entries[word, default: Entry()].contrast = true }
+        var seconds = [(bytes: [UInt8], valence: Double)]()
+        for (first, list) in phrases.sorted(by: { $0.key < $1.key }) {
+            let start = seconds.count
+            seconds += list.map { (Array($0.second.utf8), $0.valence) }
+            entries[first, default: Entry()].phrases = start..<seconds.count
+        }
+        words = ByteTable(entries)
+        phraseSeconds = seconds
+        negatesBackward = rules.negatesBackward
+    }
+
+    /// The valence of the phrase `entry`'s word starts with `second`, if it is one.
+    @inline(__always) func phrase(_ entry: Entry, then second: UnsafeBufferPointer<UInt8>) -> Double? {
+        for k in entry.phrases where phraseSeconds[k].bytes.elementsEqual(second) { return phraseSeconds[k].valence }
+        return nil
+    }
+}

@@ -1,0 +1,92 @@
+extension SentimentScorer {
+    /// What scoring needs to know of one kept token (a two-word phrase of the vocabulary is
+    /// one token, carrying its own negation; an emoji or emoticon is "fixed" too).
+    struct Info {
+        var valence: Double
+        var booster: Double
+        var negator: Bool, contrast: Bool, shouted: Bool, fixed: Bool, phrase: Bool, negated: Bool
+    }
+
+    /// The sentence's compound score, or nil when no word in it carries sentiment. `info` has
+    /// room for one entry per token.
+    func scoreSentence(_ r: SentenceReader, _ c: CompiledLanguage, _ info: UnsafeMutablePointer<Info>) -> Double? {
+        let toks = r.tokens, count = r.tokenCount
+        var n = 0, i = 0
+        while i < count {
+            let t = toks[i]
+            if let v = t.symbolValence {
+                info[n] = Info(valence: v, booster: 0, negator: false, contrast: false, shouted: false, fixed: true, phrase: false, negated: false)
+                n += 1; i += 1
+                continue
+            }
+            let w = r.word(t)
+            let entry = c.words.lookup(w)
+            if let entry, !entry.phrases.isEmpty, i + 1 < count, let v = c.phrase(entry, then: r.word(toks[i + 1])) {
+                info[n] = Info(valence: v, booster: 0, negator: false, contrast: false,
+                               shouted: t.shouted && toks[i + 1].shouted, fixed: true, phrase: true, negated: false)
+                n += 1; i += 2
+                continue
+            }
+            info[n] = Info(valence: entry?.valence ?? jättePrefix(w, c) ?? 0, booster: entry?.booster ?? 0,
+                           negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
+                           shouted: t.shouted, fixed: false, phrase: false, negated: false)
+            n += 1; i += 1
+        }
+        var mixedCase = false, any = false
+        for k in 0..<count where !toks[k].shouted && toks[k].symbolValence == nil { mixedCase = true; break }
+        // An intensifier right before a sentiment word boosts it instead of counting itself.
+        for k in 0..<n {
+            if !info[k].fixed && info[k].booster != 0 && k + 1 < n && info[k + 1].valence != 0 { info[k].valence = 0 }
+        }
+        for k in 0..<n where info[k].valence != 0 { any = true; break }
+        guard any else { return nil }
+        for k in 0..<n where info[k].valence != 0 && !info[k].fixed {
+            var v = info[k].valence
+            // Boosters and dampeners up to three words before, fading with distance.
+            for back in 1...3 where k - back >= 0 && info[k - back].booster != 0 {
+                v += (v > 0 ? 1 : -1) * info[k - back].booster * (1.05 - 0.05 * Double(back))
+            }
+            if info[k].shouted && mixedCase { v += (v > 0 ? 1 : -1) * SentimentRules.capsBoost }
+            for back in 1...3 where k - back >= 0 && info[k - back].negator { info[k].negated = true }
+            info[k].valence = v
+        }
+        if c.negatesBackward {
+            // A negator with no sentiment word after it in its clause negates the one before.
+            for k in 0..<n where info[k].negator {
+                var clauseEnd = n
+                for j in (k + 1)..<max(k + 1, n) where info[j].contrast { clauseEnd = j; break }
+                var later = false
+                for j in (k + 1)..<max(k + 1, min(clauseEnd, k + 4)) where info[j].valence != 0 { later = true; break }
+                if later { continue }
+                for j in stride(from: k - 1, through: max(0, k - 3), by: -1) where info[j].valence != 0 && !info[j].phrase {
+                    info[j].negated = true
+                    break
+                }
+            }
+        }
+        var lastContrast = -1
+        for k in 0..<n where info[k].contrast { lastContrast = k }
+        var sum = 0.0
+        for k in 0..<n {
+            var v = info[k].valence
+            if info[k].negated { v *= SentimentRules.negation }
+            // The clause after the (last) contrast word counts more than the one before.
+            if lastContrast > 0 { v *= k < lastContrast ? 0.5 : k > lastContrast ? 1.5 : 1 }
+            sum += v
+        }
+        if sum != 0 { sum += (sum > 0 ? 1 : -1) * Double(min(4, r.exclamations)) * SentimentRules.exclamation }
+        // A question asserts less: praise in a question is mostly neutral, a complaint stays one.
+        if r.question { sum *= sum > 0 ? 0.2 : 0.9 }
+        return sum / (sum * sum + 15).squareRoot()
+    }
+
+    static let jätte = Array("jätte".utf8)
+
+    /// Swedish "jätte-" compounds (jättesnabb, jättenöjd): the word after the prefix, boosted.
+    func jättePrefix(_ word: UnsafeBufferPointer<UInt8>, _ c: CompiledLanguage) -> Double? {
+        let prefix = Self.jätte
+        guard word.count > prefix.count + 2, word.starts(with: prefix),
+              let v = c.words.lookup(UnsafeBufferPointer(rebasing: word[prefix.count...]))?.valence else { return nil }
+        return v + (v > 0 ? 1 : -1) * SentimentRules.boost
+    }
+}
