@@ -1,5 +1,6 @@
 import Foundation
 import PatronPipeline
+import PatronModels
 import PatronTable
 
 /// The transactions a per-customer stage reads — the columns its `customer`, `date` and
@@ -47,20 +48,30 @@ struct CustomerTransactions {
     static func sortedByID(_ groups: [Int], customers: Column, firstRow: [Int]) -> [Int] {
         guard case .string(let s) = customers.storage else { return groups }
         return s.bytes.withUnsafeBufferPointer { bytes in
-            var keyed = groups.map { g -> (prefix: UInt64, group: Int) in
+            let prefixes = groups.map { g -> UInt64 in
                 let r = s.range(firstRow[g])
                 var prefix: UInt64 = 0
                 for k in 0..<8 { prefix = prefix << 8 | UInt64(k < r.count ? bytes[r.lowerBound + k] : 0) }
-                return (prefix, g)
+                return prefix
             }
-            keyed.sort { a, b in
-                if a.prefix != b.prefix { return a.prefix < b.prefix }
-                let ra = s.range(firstRow[a.group]), rb = s.range(firstRow[b.group])
-                let n = min(ra.count, rb.count)
-                let c = n <= 8 ? 0 : memcmp(bytes.baseAddress! + ra.lowerBound + 8, bytes.baseAddress! + rb.lowerBound + 8, n - 8)
-                return c != 0 ? c < 0 : (ra.count != rb.count ? ra.count < rb.count : a.group < b.group)
+            // A radix sort on the prefixes, then each run of equal prefixes by the whole id.
+            let order = RadixSort.order(prefixes)
+            var sorted = order.map { groups[Int($0)] }
+            var i = 0
+            while i < order.count {
+                var j = i + 1
+                while j < order.count && prefixes[Int(order[j])] == prefixes[Int(order[i])] { j += 1 }
+                if j - i > 1 {
+                    sorted[i..<j].sort { a, b in
+                        let ra = s.range(firstRow[a]), rb = s.range(firstRow[b])
+                        let n = min(ra.count, rb.count)
+                        let c = n <= 8 ? 0 : memcmp(bytes.baseAddress! + ra.lowerBound + 8, bytes.baseAddress! + rb.lowerBound + 8, n - 8)
+                        return c != 0 ? c < 0 : (ra.count != rb.count ? ra.count < rb.count : a < b)
+                    }
+                }
+                i = j
             }
-            return keyed.map(\.group)
+            return sorted
         }
     }
 }

@@ -9,9 +9,16 @@ struct PurchasePredictor: Sendable {
     let alive: @Sendable (Double, Double, Double) -> Double
     let expectedAt: @Sendable (_ t: Double, Double, Double, Double) -> Double
     let overHorizon: @Sendable (Double, Double, Double) -> (total: Double, discounted: Double)
-    /// For models whose horizon sums factor into P(alive) × f(x, T) × g(T) (Pareto/NBD): f, and
-    /// g computed once per distinct age T instead of once per customer.
-    var factored: (factor: @Sendable (Double, Double) -> Double, byAge: @Sendable (Double) -> (total: Double, discounted: Double))? = nil
+    /// For models whose horizon sums factor into P(alive) × f(x, T) × g(x, T): f, and g, computed
+    /// once per distinct (x, T) — or per distinct age T when it does not depend on x (Pareto/NBD)
+    /// — instead of once per customer. BG/NBD: f = 1.
+    var factored: Factored? = nil
+
+    struct Factored: Sendable {
+        let factor: @Sendable (_ x: Double, _ T: Double) -> Double
+        let sums: @Sendable (_ x: Double, _ T: Double) -> (total: Double, discounted: Double)
+        let dependsOnX: Bool
+    }
 
     static let models = ["bg-nbd", "pareto-nbd", "mbg-nbd"]
 
@@ -30,18 +37,20 @@ struct PurchasePredictor: Sendable {
             self.init(alive: { ParetoNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
                       expectedAt: { ParetoNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit,
                       overHorizon: { ParetoNBD.purchasesOverHorizon(p, x: $0, tx: $1, T: $2, horizon: horizon, ratePerUnit: ratePerUnit) })
-            factored = ({ ParetoNBD.aliveFactor(p, x: $0, T: $1) },
-                        { ParetoNBD.horizonSums(p, T: $0, horizon: horizon, ratePerUnit: ratePerUnit) })
+            factored = Factored(factor: { ParetoNBD.aliveFactor(p, x: $0, T: $1) },
+                                sums: { ParetoNBD.horizonSums(p, T: $1, horizon: horizon, ratePerUnit: ratePerUnit) }, dependsOnX: false)
         case "mbg-nbd":
             let p = MBGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3])
             self.init(alive: { MBGNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
                       expectedAt: { MBGNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit)
         default:
             let p = BGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3])
-            // Over the horizon: one ₂F₁ call for all quadrature times.
+            // Over the horizon: one ₂F₁ call for all quadrature times, once per distinct (x, T).
             self.init(alive: { BGNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
                       expectedAt: { BGNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit,
                       overHorizon: { BGNBD.purchasesOverHorizon(p, x: $0, tx: $1, T: $2, horizon: horizon, ratePerUnit: ratePerUnit) })
+            factored = Factored(factor: { _, _ in 1 }, sums: { BGNBD.horizonSums(p, x: $0, T: $1, horizon: horizon, ratePerUnit: ratePerUnit) },
+                                dependsOnX: true)
         }
     }
 
@@ -62,19 +71,24 @@ struct PurchasePredictor: Sendable {
     func predict(_ rows: CollapsedSummary, alive wantAlive: Bool = true) -> (alive: [Double], total: [Double], discounted: [Double]) {
         let n = rows.x.count
         let block = 4096
-        // Factored models: the horizon sums once per distinct age.
-        var ageIndex = [Double: Int](), ages = [Double]()
-        if factored != nil { for T in rows.T where ageIndex[T] == nil { ageIndex[T] = ages.count; ages.append(T) } }
-        let byAge = factored.map { f in ages.map { f.byAge($0) } } ?? []
-        let (ageOf, factored) = (ageIndex, self.factored)
+        // Factored models: the horizon sums once per distinct (x, T) or T, on all cores.
+        var keyOf = [Int32](), sums = [(total: Double, discounted: Double)]()
+        if let factored {
+            let (index, firsts) = Self.distinct(factored.dependsOnX ? rows.x : [Double](repeating: 0, count: n), rows.T)
+            keyOf = index
+            sums = ParallelBlocks.map(count: firsts.count, block: 256) { range in
+                range.map { factored.sums(rows.x[firsts[$0]], rows.T[firsts[$0]]) }
+            }.flatMap { $0 }
+        }
+        let (keys, perKey, factored) = (keyOf, sums, self.factored)
         let results = ParallelBlocks.map(count: n, block: block) { range in
             var out = [(Double, Double, Double)]()
             out.reserveCapacity(range.count)
             for k in range {
                 let (x, tx, T) = (rows.x[k], rows.tx[k], rows.T[k])
                 if let factored {
-                    let p = alive(x, tx, T), scale = p * factored.factor(x, T), sums = byAge[ageOf[T]!]
-                    out.append((wantAlive ? p : 0, scale * sums.total, scale * sums.discounted))
+                    let p = alive(x, tx, T), scale = p * factored.factor(x, T), s = perKey[Int(keys[k])]
+                    out.append((wantAlive ? p : 0, scale * s.total, scale * s.discounted))
                     continue
                 }
                 let (total, present) = overHorizon(x, tx, T)
@@ -88,5 +102,33 @@ struct PurchasePredictor: Sendable {
             for (x, y, z) in chunk { a.append(x); t.append(y); d.append(z) }
         }
         return (a, t, d)
+    }
+
+    /// Each row's index among the distinct pairs (a, b), numbered by first appearance, and the
+    /// first row of each: an open-addressing table on the bit patterns.
+    static func distinct(_ a: [Double], _ b: [Double]) -> (index: [Int32], firsts: [Int]) {
+        var capacity = 16
+        while capacity < 2 * a.count { capacity <<= 1 }
+        let mask = capacity - 1
+        var slots = [Int32](repeating: -1, count: capacity)
+        var index = [Int32](repeating: 0, count: a.count), firsts = [Int]()
+        for i in a.indices {
+            var h = a[i].bitPattern &* 0x9E37_79B9_7F4A_7C15
+            h = (h ^ (h >> 29) ^ b[i].bitPattern) &* 0xBF58_476D_1CE4_E5B9
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 31)) & mask
+            while true {
+                let k = slots[slot]
+                if k < 0 {
+                    slots[slot] = Int32(firsts.count)
+                    index[i] = Int32(firsts.count)
+                    firsts.append(i)
+                    break
+                }
+                let f = firsts[Int(k)]
+                if a[f] == a[i] && b[f] == b[i] { index[i] = k; break }
+                slot = (slot + 1) & mask
+            }
+        }
+        return (index, firsts)
     }
 }

@@ -121,11 +121,20 @@ public enum BGNBD {
     /// force of interest δ = ln(1 + `ratePerUnit`): ∫₀ᴴ e^(−δt) dE[Y(t)], which integration by
     /// parts turns into e^(−δH) E[Y(H)] + δ ∫₀ᴴ e^(−δt) E[Y(t)] dt, computed by 16-point
     /// Gauss–Legendre quadrature (E[Y(t)] is smooth in t: the quadrature error is far below the
-    /// model's). The terms that do not depend on t are computed once.
+    /// model's). E[Y(t) | x, t_x, T] is P(alive) times a part that does not depend on t_x
+    /// (`horizonSums`), so customers with the same (x, T) share the quadrature.
     public static func purchasesOverHorizon(_ p: Parameters, x: Double, tx: Double, T: Double,
                                             horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
-        let denominator = x > 0 ? 1 + exp(log(p.a / (p.b + x - 1)) + (p.r + x) * log((p.alpha + T) / (p.alpha + tx))) : 1
-        let lead = (p.a + p.b + x - 1) / (p.a - 1) / denominator
+        let alive = probabilityAlive(p, x: x, tx: tx, T: T)
+        let sums = horizonSums(p, x: x, T: T, horizon: horizon, ratePerUnit: ratePerUnit)
+        return (alive * sums.total, alive * sums.discounted)
+    }
+
+    /// The horizon's (total, discounted) of (a+b+x−1)/(a−1) · (1 − ((α+T)/(α+T+t))^(r+x)
+    /// ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))): E[Y(t) | x, t_x, T] divided by P(alive). One ₂F₁
+    /// call for all quadrature times.
+    public static func horizonSums(_ p: Parameters, x: Double, T: Double, horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
+        let lead = (p.a + p.b + x - 1) / (p.a - 1)
         let ab = p.alpha + T, (first, second, third) = (p.r + x, p.b + x, p.a + p.b + x - 1)
         let total = lead * (1 - exp(first * log(ab / (ab + horizon))) * SpecialFunctions.hypergeometric2F1(first, second, third, horizon / (ab + horizon)))
         return GaussLegendre.discounted(total: total, horizon: horizon, ratePerUnit: ratePerUnit) { t in

@@ -38,18 +38,19 @@ public struct CustomerSummary: Sendable, Equatable {
     ///     are ignored.
     public init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double], end: Int32, unit: TimeUnit) {
         // Rows bucketed by customer (a counting sort), each bucket then put in day order.
-        var start = [Int](repeating: 0, count: customers + 1)
+        var start = [Int32](repeating: 0, count: customers + 1)
         var seen = [Bool](repeating: false, count: customers)
         for row in groups.indices where groups[row] >= 0 {
-            seen[Int(groups[row])] = true
-            if days[row] <= end { start[Int(groups[row]) + 1] += 1 }
+            let g = Int(groups[row])
+            seen[g] = true
+            if days[row] <= end { start[g + 1] += 1 }
         }
         for c in 0..<customers { start[c + 1] += start[c] }
         var fill = start
-        var rows = [Int](repeating: 0, count: start[customers])
+        var rows = [Int32](repeating: 0, count: Int(start[customers]))
         for row in groups.indices where groups[row] >= 0 && days[row] <= end {
             let c = Int(groups[row])
-            rows[fill[c]] = row
+            rows[Int(fill[c])] = Int32(row)
             fill[c] += 1
         }
         // Customers in fixed blocks on all cores, the blocks' results joined in order.
@@ -59,10 +60,20 @@ public struct CustomerSummary: Sendable, Equatable {
             var p: Part = ([], [], [], [], [], 0)
             var bucket = [(day: Int32, value: Double)]()
             for c in range {
-                guard bucketStart[c + 1] > bucketStart[c] else { if seenCustomers[c] { p.late += 1 }; continue }
+                let from = Int(bucketStart[c]), to = Int(bucketStart[c + 1])
+                guard to > from else { if seenCustomers[c] { p.late += 1 }; continue }
                 bucket.removeAll(keepingCapacity: true)
-                for k in bucketStart[c]..<bucketStart[c + 1] { bucket.append((days[bucketRows[k]], amounts[bucketRows[k]])) }
-                if bucket.count > 1 { bucket.sort { ($0.day, $0.value) < ($1.day, $1.value) } }
+                for k in from..<to {
+                    // Insertion sort by (day, value): buckets hold a few purchases.
+                    let item = (day: days[Int(bucketRows[k])], value: amounts[Int(bucketRows[k])])
+                    var j = bucket.count
+                    bucket.append(item)
+                    while j > 0 && (bucket[j - 1].day > item.day || (bucket[j - 1].day == item.day && bucket[j - 1].value > item.value)) {
+                        bucket[j] = bucket[j - 1]
+                        j -= 1
+                    }
+                    bucket[j] = item
+                }
                 // Same-day purchases are one purchase; repeat value is the mean over repeat days.
                 let first = bucket[0].day
                 var lastDay = first, repeatDays = 0, repeatValue = 0.0
