@@ -74,7 +74,7 @@ struct PurchasePredictor: Sendable {
         // Factored models: the horizon sums once per distinct (x, T) or T, on all cores.
         var keyOf = [Int32](), sums = [(total: Double, discounted: Double)]()
         if let factored {
-            let (index, firsts) = Self.distinct(factored.dependsOnX ? rows.x : [Double](repeating: 0, count: n), rows.T)
+            let (index, firsts) = DistinctKeys.index(rows.T, factored.dependsOnX ? rows.x : nil)
             keyOf = index
             sums = ParallelBlocks.map(count: firsts.count, block: 256) { range in
                 range.map { factored.sums(rows.x[firsts[$0]], rows.T[firsts[$0]]) }
@@ -102,33 +102,5 @@ struct PurchasePredictor: Sendable {
             for (x, y, z) in chunk { a.append(x); t.append(y); d.append(z) }
         }
         return (a, t, d)
-    }
-
-    /// Each row's index among the distinct pairs (a, b), numbered by first appearance, and the
-    /// first row of each: an open-addressing table on the bit patterns.
-    static func distinct(_ a: [Double], _ b: [Double]) -> (index: [Int32], firsts: [Int]) {
-        var capacity = 16
-        while capacity < 2 * a.count { capacity <<= 1 }
-        let mask = capacity - 1
-        var slots = [Int32](repeating: -1, count: capacity)
-        var index = [Int32](repeating: 0, count: a.count), firsts = [Int]()
-        for i in a.indices {
-            var h = a[i].bitPattern &* 0x9E37_79B9_7F4A_7C15
-            h = (h ^ (h >> 29) ^ b[i].bitPattern) &* 0xBF58_476D_1CE4_E5B9
-            var slot = Int(truncatingIfNeeded: h ^ (h >> 31)) & mask
-            while true {
-                let k = slots[slot]
-                if k < 0 {
-                    slots[slot] = Int32(firsts.count)
-                    index[i] = Int32(firsts.count)
-                    firsts.append(i)
-                    break
-                }
-                let f = firsts[Int(k)]
-                if a[f] == a[i] && b[f] == b[i] { index[i] = k; break }
-                slot = (slot + 1) & mask
-            }
-        }
-        return (index, firsts)
     }
 }

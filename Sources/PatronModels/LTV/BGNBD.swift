@@ -49,33 +49,34 @@ public enum BGNBD {
             tableB[xi] = psiAB + SpecialFunctions.digamma(b + x) - psiB - psiABX
             tableLn[xi] = xi > 0 ? log(b + x - 1) : 0
         }
+        // Per distinct age or recency: ln(α + v) and 1 / (α + v).
+        let lnGrid = data.grid.map { log(alpha + $0) }, invGrid = data.grid.map { 1 / (alpha + $0) }
         let (a12, dR0, dA0, dB0, lnBX1) = (tableA12, tableR, tableA, tableB, tableLn)
         let total = BlockSum.sum(count: data.x.count, width: 5) { range in
             var ll = 0.0, g0 = 0.0, g1 = 0.0, g2 = 0.0, g3 = 0.0
             for i in range {
-                let x = data.x[i], tx = data.tx[i], T = data.T[i], w = data.weight[i]
-                let xi = Int(x)
-                let lnAT = log(alpha + T)
+                let x = data.x[i], w = data.weight[i]
+                let xi = Int(x), t = Int(data.tSlot[i])
+                let lnAT = lnGrid[t]
                 let a3 = -(r + x) * lnAT
                 var w3 = 1.0, w4 = 0.0, tail = a3
                 var lnATX = 0.0
                 if xi > 0 {
-                    lnATX = log(alpha + tx)
+                    lnATX = lnGrid[Int(data.txSlot[i])]
                     let a4 = lnA - lnBX1[xi] - (r + x) * lnATX
-                    let top = max(a3, a4)
-                    let e3 = exp(a3 - top), e4 = exp(a4 - top)
-                    tail = top + log(e3 + e4)
-                    w3 = e3 / (e3 + e4)
-                    w4 = e4 / (e3 + e4)
+                    // ln(e^a3 + e^a4) = max + ln(1 + e^−|a3 − a4|): one exp and one log.
+                    let e = exp(-abs(a3 - a4)), share = 1 / (1 + e)
+                    tail = max(a3, a4) + log(1 + e)   // glibc log1p costs twice log; e ≥ 1e-16 matters not
+                    (w3, w4) = a3 >= a4 ? (share, e * share) : (e * share, share)
                 }
                 ll += w * (a12[xi] + tail)
                 var dr = dR0[xi] - w3 * lnAT
-                var dAlpha = r / alpha - w3 * (r + x) / (alpha + T)
+                var dAlpha = r / alpha - w3 * (r + x) * invGrid[t]
                 var da = dA0[xi]
                 var db = dB0[xi]
                 if xi > 0 {
                     dr -= w4 * lnATX
-                    dAlpha -= w4 * (r + x) / (alpha + tx)
+                    dAlpha -= w4 * (r + x) * invGrid[Int(data.txSlot[i])]
                     da += w4 / a
                     db -= w4 / (b + x - 1)
                 }

@@ -14,6 +14,10 @@ public struct CollapsedSummary: Sendable {
     public var rowOf: [Int32]
     /// Largest x (frequencies are whole numbers: per-x tables replace ln Γ per row).
     let maxX: Int
+    /// The distinct values among T and t_x, and each row's T and t_x as an index into them:
+    /// a likelihood takes ln(α + T) once per distinct age per evaluation, not once per row.
+    let grid: [Double]
+    let tSlot: [Int32], txSlot: [Int32]
 
     /// Rows in order of first appearance. Keys are found in an open-addressing table on the
     /// bit patterns of the three numbers (no general-purpose hashing per customer).
@@ -51,6 +55,13 @@ public struct CollapsedSummary: Sendable {
         self.rowOf = rowOf
         customers = n
         maxX = Int(cx.max() ?? 0)
+        (grid, tSlot, txSlot) = Self.grid(T: cT, tx: ctx)
+    }
+
+    static func grid(T: [Double], tx: [Double]) -> (grid: [Double], tSlot: [Int32], txSlot: [Int32]) {
+        let both = T + tx
+        let (index, firsts) = DistinctKeys.index(both)
+        return (firsts.map { both[$0] }, Array(index[..<T.count]), Array(index[T.count...]))
     }
 
     /// The given rows of `other`, with their weights.
@@ -60,6 +71,7 @@ public struct CollapsedSummary: Sendable {
         customers = Int(weight.reduce(0, +))
         rowOf = []
         maxX = Int(x.max() ?? 0)
+        (grid, tSlot, txSlot) = Self.grid(T: T, tx: tx)
     }
 
     /// Every `step`th row, with its weight: a subsample for choosing starting points.

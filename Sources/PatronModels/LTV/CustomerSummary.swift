@@ -46,16 +46,20 @@ public struct CustomerSummary: Sendable, Equatable {
             if days[row] <= end { start[g + 1] += 1 }
         }
         for c in 0..<customers { start[c + 1] += start[c] }
+        // Each row's day and amount scattered to its customer's bucket, in one pass in row
+        // order (writes in random order cost far less than reads would).
         var fill = start
-        var rows = [Int32](repeating: 0, count: Int(start[customers]))
+        var bucketDays = [Int32](repeating: 0, count: Int(start[customers]))
+        var bucketAmounts = [Double](repeating: 0, count: Int(start[customers]))
         for row in groups.indices where groups[row] >= 0 && days[row] <= end {
             let c = Int(groups[row])
-            rows[Int(fill[c])] = Int32(row)
+            bucketDays[Int(fill[c])] = days[row]
+            bucketAmounts[Int(fill[c])] = amounts[row]
             fill[c] += 1
         }
         // Customers in fixed blocks on all cores, the blocks' results joined in order.
         typealias Part = (customer: [Int], x: [Double], tx: [Double], T: [Double], m: [Double], late: Int)
-        let (bucketStart, bucketRows, seenCustomers) = (start, rows, seen)
+        let (bucketStart, seenCustomers, scatteredDays, scatteredAmounts) = (start, seen, bucketDays, bucketAmounts)
         let parts = ParallelBlocks.map(count: customers, block: 65_536) { range -> Part in
             var p: Part = ([], [], [], [], [], 0)
             var bucket = [(day: Int32, value: Double)]()
@@ -65,7 +69,7 @@ public struct CustomerSummary: Sendable, Equatable {
                 bucket.removeAll(keepingCapacity: true)
                 for k in from..<to {
                     // Insertion sort by (day, value): buckets hold a few purchases.
-                    let item = (day: days[Int(bucketRows[k])], value: amounts[Int(bucketRows[k])])
+                    let item = (day: scatteredDays[k], value: scatteredAmounts[k])
                     var j = bucket.count
                     bucket.append(item)
                     while j > 0 && (bucket[j - 1].day > item.day || (bucket[j - 1].day == item.day && bucket[j - 1].value > item.value)) {
