@@ -19,41 +19,15 @@ public struct CollapsedSummary: Sendable {
     let grid: [Double]
     let tSlot: [Int32], txSlot: [Int32]
 
-    /// Rows in order of first appearance. Keys are found in an open-addressing table on the
-    /// bit patterns of the three numbers (no general-purpose hashing per customer).
+    /// Rows in order of first appearance (`DistinctKeys` on the three numbers' bit patterns).
     public init(x: [Double], tx: [Double], T: [Double]) {
-        let n = x.count
-        var capacity = 16
-        while capacity < 2 * n { capacity <<= 1 }
-        let mask = capacity - 1
-        var slots = [Int32](repeating: -1, count: capacity)
-        var cx = [Double](), ctx = [Double](), cT = [Double](), w = [Double]()
-        var rowOf = [Int32](repeating: 0, count: n)
-        for i in 0..<n {
-            let (a, b, c) = (x[i], tx[i], T[i])
-            var h = a.bitPattern &* 0x9E37_79B9_7F4A_7C15
-            h = (h ^ (h >> 29) ^ b.bitPattern) &* 0xBF58_476D_1CE4_E5B9
-            h = (h ^ (h >> 32) ^ c.bitPattern) &* 0x94D0_49BB_1331_11EB
-            var slot = Int(truncatingIfNeeded: h ^ (h >> 31)) & mask
-            while true {
-                let k = slots[slot]
-                if k < 0 {
-                    slots[slot] = Int32(cx.count)
-                    rowOf[i] = Int32(cx.count)
-                    cx.append(a); ctx.append(b); cT.append(c); w.append(1)
-                    break
-                }
-                if cx[Int(k)] == a && ctx[Int(k)] == b && cT[Int(k)] == c {
-                    w[Int(k)] += 1
-                    rowOf[i] = k
-                    break
-                }
-                slot = (slot + 1) & mask
-            }
-        }
+        let (index, firsts) = DistinctKeys.index(x, tx, T)
+        var w = [Double](repeating: 0, count: firsts.count)
+        for k in index { w[Int(k)] += 1 }
+        let cx = firsts.map { x[$0] }, ctx = firsts.map { tx[$0] }, cT = firsts.map { T[$0] }
         self.x = cx; self.tx = ctx; self.T = cT; self.weight = w
-        self.rowOf = rowOf
-        customers = n
+        self.rowOf = index
+        customers = x.count
         maxX = Int(cx.max() ?? 0)
         (grid, tSlot, txSlot) = Self.grid(T: cT, tx: ctx)
     }
