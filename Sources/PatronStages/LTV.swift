@@ -71,7 +71,13 @@ enum LTV: StageModule {
         // With a calibration period the models see only its data.
         let end = calibrationEnd ?? observationEnd
         context.progress("summarising \(groups.count) customers")
-        let summary = CustomerSummary(groups: ids, customers: groups.count, days: days, amounts: amounts, end: end, unit: unit)
+        // Customers numbered in the output's order (by id) before summarising: every per-customer
+        // array is then in that order, and the fit's sums do not depend on the input's row order.
+        let byID = CustomerTransactions.sortedByID(Array(0..<groups.count), customers: customers, firstRow: groups.firstRow)
+        var rank = [Int32](repeating: 0, count: groups.count)
+        for (position, g) in byID.enumerated() { rank[g] = Int32(position) }
+        let ranked = ids.map { $0 < 0 ? -1 : rank[Int($0)] }
+        let summary = CustomerSummary(groups: ranked, customers: groups.count, days: days, amounts: amounts, end: end, unit: unit)
         guard summary.count >= 2 else { throw StageFailure("BG/NBD needs at least 2 customers with purchases by observation_end, found \(summary.count)") }
         guard summary.frequency.contains(where: { $0 > 0 }) else {
             throw StageFailure("no customer bought twice by observation_end: a repeat-purchase model has nothing to learn from; use more history")
@@ -117,29 +123,24 @@ enum LTV: StageModule {
         }
 
         context.progress("building the table")
-        // Output ordered by customer id, like every per-customer table.
+        // Output ordered by customer id, like every per-customer table: the summary's order.
         let firstRows = groups.firstRow
-        let order = CustomerTransactions.sortedByID(Array(0..<n), customers: customers, firstRow: summary.customer.map { firstRows[$0] })
-        let hasSpend = gg != nil
-        let spendValid = order.map { hasSpend && spend[$0].isFinite }
+        let order = Array(0..<n)
+        let spendValid = spend.map { gg != nil && $0.isFinite }
         let main = try Table(names: ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive",
                                      "expected_purchases", "expected_spend", "clv"] + (intervals == nil ? [] : LTVIntervals.columns), columns: [
-            customers.gathering(order.map { firstRows[summary.customer[$0]] }),
-            .decimal(order.map { summary.frequency[$0] }),
-            .decimal(order.map { summary.recency[$0] }),
-            .decimal(order.map { summary.age[$0] }),
-            .decimal(order.map { summary.monetary[$0] }),
-            .decimal(order.map { pAlive[$0] }),
-            .decimal(order.map { expected[$0] }),
-            .decimal(order.indices.map { spendValid[$0] ? spend[order[$0]] : 0 }, validity: spendValid),
-            .decimal(order.indices.map { spendValid[$0] ? discounted[order[$0]] * spend[order[$0]] : 0 }, validity: spendValid),
+            customers.gathering(summary.customer.map { firstRows[byID[$0]] }),
+            .decimal(summary.frequency), .decimal(summary.recency), .decimal(summary.age), .decimal(summary.monetary),
+            .decimal(pAlive), .decimal(expected),
+            .decimal(order.map { spendValid[$0] ? spend[$0] : 0 }, validity: spendValid),
+            .decimal(order.map { spendValid[$0] ? discounted[$0] * spend[$0] : 0 }, validity: spendValid),
         ] + (intervals?.columns(order: order) ?? []))
         var ports: [(String, Table)] = [("params", try paramsTable(model, purchaseFit, spendFit, summary, intervals))]
         if let calibrationEnd {
             context.progress("evaluating on the holdout")
             var holdout = [[Int32]](repeating: [], count: groups.count)
-            for row in ids.indices where ids[row] >= 0 && days[row] > calibrationEnd && days[row] <= observationEnd {
-                holdout[Int(ids[row])].append(days[row])
+            for row in ranked.indices where ranked[row] >= 0 && days[row] > calibrationEnd && days[row] <= observationEnd {
+                holdout[Int(ranked[row])].append(days[row])
             }
             let evaluation = HoldoutEvaluation(
                 frequency: summary.frequency, holdoutDays: summary.customer.map { holdout[$0] }, calibrationEnd: calibrationEnd,
