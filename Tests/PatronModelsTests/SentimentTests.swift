@@ -60,7 +60,7 @@ func macroF1(_ pairs: [(gold: SentimentScorer.Label, predicted: SentimentScorer.
 
     /// A regression guard, not a goal: the held-out figures (README) are well below the tuned
     /// set's, most of all for Polish, whose vocabulary is Patron's own and small.
-    static let heldOutFloor: [Language: Double] = [.en: 0.8, .sv: 0.7, .nl: 0.6, .de: 0.6, .pl: 0.4]
+    static let heldOutFloor: [Language: Double] = [.en: 0.8, .sv: 0.78, .nl: 0.65, .de: 0.65, .pl: 0.6]
 
     @Test(arguments: Language.allCases)
     func heldOutMacroF1(_ language: Language) {

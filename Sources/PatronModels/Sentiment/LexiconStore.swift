@@ -18,8 +18,10 @@ public enum LexiconStore {
         return Bundle.main.bundleURL.appendingPathComponent("Patron_PatronModels.resources/lexicons")
     }
 
-    /// The files the scorer and the language identifier read (Polish's lexicon is not scored).
+    /// The files the scorer and the language identifier read (Polish's lexicon is not scored;
+    /// the customer-LANG.tsv vocabularies are Patron's own).
     public static let filesInUse = ["en.tsv", "sv.tsv", "nl.tsv", "de.tsv", "emoji.tsv", "langid.tsv"]
+        + Language.allCases.map { "customer-\($0.rawValue).tsv" }
 
     /// The raw bytes of a lexicon file, or nil when it cannot be read.
     public static func contents(_ name: String) -> [UInt8]? {

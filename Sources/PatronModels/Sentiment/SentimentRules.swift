@@ -20,6 +20,31 @@ public struct SentimentRules: Sendable {
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
 
+    /// A Polish adjective's forms from its stem: every gender, number and case ("i" stems —
+    /// in -k, -g and soft consonants — take i where the others take y).
+    static func polishAdjective(_ stem: String, iStem: Bool) -> [String] {
+        let endings = iStem ? ["i", "a", "ie", "iego", "iej", "ich", "im", "imi", "ą", "iemu"]
+                            : ["y", "a", "e", "ego", "ej", "ych", "ym", "ymi", "ą", "emu", "i"]
+        return endings.map { stem + $0 }
+    }
+
+    /// The customer vocabulary file of `language` (`customer-LANG.tsv` among the lexicons):
+    /// words and two-word phrases with valences; in Polish, "stem~y" and "stem~i" are adjectives
+    /// given by their stem.
+    static func customerVocabulary(_ language: Language) throws -> [String: Double] {
+        var out = [String: Double]()
+        for (key, value) in try LexiconStore.pairs("customer-" + language.rawValue + ".tsv") {
+            guard !key.hasPrefix("#"), let v = Double(value) else { continue }
+            let word = String(key)
+            if word.hasSuffix("~y") || word.hasSuffix("~i") {
+                for form in polishAdjective(String(word.dropLast(2)), iStem: word.hasSuffix("~i")) where out[form] == nil { out[form] = v }
+            } else {
+                out[word] = v
+            }
+        }
+        return out
+    }
+
     public static func rules(for language: Language) -> SentimentRules {
         switch language {
         case .en: english
@@ -175,9 +200,7 @@ public struct SentimentRules: Sendable {
             ("najgorsz", false, -2.8), ("nieczyteln", false, -1.5), ("brudn", false, -1.8), ("drog", true, -0.8), ("zmęczon", false, -1.0),
         ]
         for (stem, iStem, valence) in adjectives {
-            let endings = iStem ? ["i", "a", "ie", "iego", "iej", "ich", "im", "imi", "ą", "iemu"]
-                                : ["y", "a", "e", "ego", "ej", "ych", "ym", "ymi", "ą", "emu", "i"]
-            for ending in endings where vocabulary[stem + ending] == nil { vocabulary[stem + ending] = valence }
+            for form in polishAdjective(stem, iStem: iStem) where vocabulary[form] == nil { vocabulary[form] = valence }
         }
         var rules = SentimentRules(
             negators: ["nie", "nigdy", "żaden", "żadna", "żadne", "żadnego", "żadnej", "żadnych", "żadnym", "bez", "ani", "nic", "nikt",

@@ -37,12 +37,15 @@ public struct SentimentScorer: Sendable {
                     if let v = Double(value) { table[String(word)] = v }
                 }
             }
+            // The rules' vocabulary, then the customer vocabulary file where the rules say nothing.
+            var vocabulary = rules.vocabulary
+            for (word, v) in try SentimentRules.customerVocabulary(language) where vocabulary[word] == nil { vocabulary[word] = v }
             var phrases = [String: [(second: String, valence: Double)]]()
-            for (word, v) in rules.vocabulary.sorted(by: { $0.key < $1.key }) {
+            for (word, v) in vocabulary.sorted(by: { $0.key < $1.key }) {
                 let parts = word.split(separator: " ")
                 if parts.count == 2 { phrases[String(parts[0]), default: []].append((String(parts[1]), v)) } else { table[word] = v }
             }
-            for word in rules.neutral.union(rules.negators) where rules.vocabulary[word] == nil { table[word] = nil }
+            for word in rules.neutral.union(rules.negators) where vocabulary[word] == nil { table[word] = nil }
             compiled.append(CompiledLanguage(valences: table, phrases: phrases, rules: rules))
         }
         self.compiled = compiled
