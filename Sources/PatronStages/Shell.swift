@@ -39,6 +39,8 @@ enum Shell: StageModule {
             if Set(outputs).count != outputs.count { problems.append(("outputs", "'outputs' lists a port twice")) }
             return problems
         },
+        // With `select`, only those columns are read from the cache.
+        inputColumns: { params in params["select"]?.list?.compactMap(\.string) },
         commandParam: "command")
 
     /// What the command gets of patron's own environment: the basics a program needs to
