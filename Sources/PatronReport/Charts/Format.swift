@@ -42,14 +42,25 @@ public enum Format {
 
     /// The decimal digits of `n`, zero-padded to `minimumDigits`, without a temporary array.
     static func appendDigits(_ n: UInt64, minimumDigits: Int, into out: inout [UInt8]) {
-        let start = out.count
-        var rest = n
-        repeat {
-            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        while out.count - start < minimumDigits { out.append(UInt8(ascii: "0")) }
-        out[start...].reverse()
+        // Written backwards into a small stack buffer, then appended at once (a UInt64 has at
+        // most 20 digits; padding beyond 40 goes on byte by byte).
+        if minimumDigits > 40 {
+            for _ in 0..<(minimumDigits - 40) { out.append(UInt8(ascii: "0")) }
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var i = 40
+            var rest = n
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            while 40 - i < min(minimumDigits, 40) {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0")
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
+        }
     }
 
     /// `x` with about `digits` significant figures and no exponent for everyday magnitudes.
