@@ -50,6 +50,9 @@ enum Report: StageModule {
                                     title: context.string("title") ?? info.name,
                                     previewRows: context.int("preview_rows") ?? 10, top: context.int("top") ?? 20)
         let built = try builder.build()
+        // customers.csv is the big file: its content hash runs beside the rendering and writing.
+        let customersCSV = built.customersCSV
+        async let customersHash = FileHasher.contentHash(data: Data(customersCSV))
         let html: String
         do { html = try renderer.render(built.document) } catch { throw StageFailure(error.description) }
         let files: [(name: String, bytes: [UInt8])] = [
@@ -68,10 +71,12 @@ enum Report: StageModule {
         }
         for file in files { try AtomicFile.replace(folder + "/" + file.name) { try Data(file.bytes).write(to: URL(fileURLWithPath: $0)) } }
         let relative = out.hasSuffix("/") ? String(out.dropLast()) : out
+        let csvHash = await customersHash
+        let hashes = files.map { $0.name == "customers.csv" ? csvHash : FileHasher.contentHash(data: Data($0.bytes)) }
         let manifest = try Table(names: ["path", "bytes", "content_hash"], columns: [
             .string(files.map { relative + "/" + $0.name }),
             .int(files.map { Int64($0.bytes.count) }),
-            .string(files.map { FileHasher.contentHash(data: Data($0.bytes)) }),
+            .string(hashes),
         ])
         return StageOutput(main: manifest, counts: ["files": files.count, "customers": built.customers, "html_bytes": files[0].bytes.count])
     }
