@@ -99,7 +99,8 @@ public enum ParetoNBD {
     /// ln L for one customer and its gradient in (r, α, s, β); central differences for the
     /// few customers whose ₂F₁ arguments are beyond the series range.
     static func logLikelihoodWithGradient(_ p: Parameters, x: Double, tx: Double, T: Double,
-                                          terms: SpecialFunctions.APlusOneTerms? = nil) -> (value: Double, gradient: SIMD4<Double>) {
+                                          terms: SpecialFunctions.APlusOneTerms? = nil,
+                                          head given: (value: Double, gradient: SIMD4<Double>)? = nil) -> (value: Double, gradient: SIMD4<Double>) {
         guard let a0 = logA0WithGradient(p, x: x, tx: tx, T: T, terms: terms) else {
             let v = [p.r, p.alpha, p.s, p.beta]
             var g = SIMD4<Double>()
@@ -115,9 +116,7 @@ public enum ParetoNBD {
         }
         let rsx = p.r + p.s + x
         let lnAT = log(p.alpha + T), lnBT = log(p.beta + T)
-        let head = SpecialFunctions.lnGamma(p.r + x) - SpecialFunctions.lnGamma(p.r) + p.r * log(p.alpha) + p.s * log(p.beta)
-        let headGradient = SIMD4(SpecialFunctions.digamma(p.r + x) - SpecialFunctions.digamma(p.r) + log(p.alpha), p.r / p.alpha,
-                                 log(p.beta), p.s / p.beta)
+        let (head, headGradient) = given ?? Self.head(p, x: x)
         let first = -(p.r + x) * lnAT - p.s * lnBT
         let firstGradient = SIMD4(-lnAT, -(p.r + x) / (p.alpha + T), -lnBT, -p.s / (p.beta + T))
         let second = log(p.s / rsx) + a0.value
@@ -131,6 +130,15 @@ public enum ParetoNBD {
         return (head + top + log(e1 + e2), gradient)
     }
 
+    /// The part of ln L that depends on x alone, and its gradient: ln Γ(r+x) − ln Γ(r) + r ln α
+    /// + s ln β. Tabulated once per frequency for a fit (ln Γ and ψ per row cost more than the
+    /// rest of a row's likelihood).
+    static func head(_ p: Parameters, x: Double) -> (value: Double, gradient: SIMD4<Double>) {
+        (SpecialFunctions.lnGamma(p.r + x) - SpecialFunctions.lnGamma(p.r) + p.r * log(p.alpha) + p.s * log(p.beta),
+         SIMD4(SpecialFunctions.digamma(p.r + x) - SpecialFunctions.digamma(p.r) + log(p.alpha), p.r / p.alpha,
+               log(p.beta), p.s / p.beta))
+    }
+
     /// ln L over the rows and its gradient, in fixed blocks on all cores.
     public static func logLikelihoodWithGradient(_ p: Parameters, _ data: CollapsedSummary) -> (value: Double, gradient: [Double]) {
         // The ₂F₁ series' (a, b) depend on x alone: one table of its divisions per frequency.
@@ -138,21 +146,24 @@ public enum ParetoNBD {
         let big = alphaBig ? p.alpha : p.beta, small = alphaBig ? p.beta : p.alpha
         let zMax = (big - small) / (big + (data.tx.min() ?? 0))
         var tables = [SpecialFunctions.APlusOneTerms?](repeating: nil, count: data.maxX + 1)
+        var heads = [(value: Double, gradient: SIMD4<Double>)?](repeating: nil, count: data.maxX + 1)
         if data.maxX <= 100_000 {
             var present = [Bool](repeating: false, count: data.maxX + 1)
             for x in data.x where x == x.rounded() && x >= 0 { present[Int(x)] = true }
             for xi in present.indices where present[xi] {
                 let x = Double(xi)
                 tables[xi] = SpecialFunctions.APlusOneTerms(a: p.r + p.s + x, b: alphaBig ? p.s + 1 : p.r + x, zMax: zMax)
+                heads[xi] = head(p, x: x)
             }
         }
-        let terms = tables
+        let (terms, headOf) = (tables, heads)
         let v = BlockSum.sum(count: data.x.count, width: 5) { range in
             var ll = 0.0, g = SIMD4<Double>()
             for i in range {
                 let x = data.x[i]
-                let table = x == x.rounded() && x >= 0 && Int(x) < terms.count ? terms[Int(x)] : nil
-                let (value, gradient) = logLikelihoodWithGradient(p, x: x, tx: data.tx[i], T: data.T[i], terms: table)
+                let whole = x == x.rounded() && x >= 0 && Int(x) < terms.count
+                let (value, gradient) = logLikelihoodWithGradient(p, x: x, tx: data.tx[i], T: data.T[i], terms: whole ? terms[Int(x)] : nil,
+                                                                  head: whole ? headOf[Int(x)] : nil)
                 ll += data.weight[i] * value
                 g += data.weight[i] * gradient
             }
