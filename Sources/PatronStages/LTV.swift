@@ -125,16 +125,15 @@ enum LTV: StageModule {
         context.progress("building the table")
         // Output ordered by customer id, like every per-customer table: the summary's order.
         let firstRows = groups.firstRow
-        let order = Array(0..<n)
         let spendValid = spend.map { gg != nil && $0.isFinite }
         let main = try Table(names: ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive",
                                      "expected_purchases", "expected_spend", "clv"] + (intervals == nil ? [] : LTVIntervals.columns), columns: [
             customers.gathering(summary.customer.map { firstRows[byID[$0]] }),
             .decimal(summary.frequency), .decimal(summary.recency), .decimal(summary.age), .decimal(summary.monetary),
             .decimal(pAlive), .decimal(expected),
-            .decimal(order.map { spendValid[$0] ? spend[$0] : 0 }, validity: spendValid),
-            .decimal(order.map { spendValid[$0] ? discounted[$0] * spend[$0] : 0 }, validity: spendValid),
-        ] + (intervals?.columns(order: order) ?? []))
+            .decimal(spend.indices.map { spendValid[$0] ? spend[$0] : 0 }, validity: spendValid),
+            .decimal(spend.indices.map { spendValid[$0] ? discounted[$0] * spend[$0] : 0 }, validity: spendValid),
+        ] + (intervals?.outputColumns ?? []))
         var ports: [(String, Table)] = [("params", try paramsTable(model, purchaseFit, spendFit, summary, intervals))]
         if let calibrationEnd {
             context.progress("evaluating on the holdout")

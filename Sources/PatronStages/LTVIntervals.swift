@@ -83,11 +83,12 @@ struct LTVIntervals {
         return (at(0.05), at(0.95))
     }
 
-    /// The four interval columns in the output's customer order; null where not finite.
-    func columns(order: [Int]) -> [Column] {
+    /// The four interval columns, in the summary's (the output's) customer order; null where
+    /// not finite.
+    var outputColumns: [Column] {
         [purchasesLow, purchasesHigh, clvLow, clvHigh].map { v in
-            let valid = order.map { v[$0].isFinite }
-            return .decimal(order.indices.map { valid[$0] ? v[order[$0]] : 0 }, validity: valid)
+            let valid = v.map(\.isFinite)
+            return .decimal(v.map { $0.isFinite ? $0 : 0 }, validity: valid)
         }
     }
 }

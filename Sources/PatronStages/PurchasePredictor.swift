@@ -74,7 +74,8 @@ struct PurchasePredictor: Sendable {
         // Factored models: the horizon sums once per distinct (x, T) or T, on all cores.
         var keyOf = [Int32](), sums = [(total: Double, discounted: Double)]()
         if let factored {
-            let (index, firsts) = DistinctKeys.index(rows.T, factored.dependsOnX ? rows.x : nil)
+            let groups = GroupIndex(factored.dependsOnX ? [.decimal(rows.T), .decimal(rows.x)] : [.decimal(rows.T)])
+            let (index, firsts) = (groups.ids, groups.firstRow)
             keyOf = index
             sums = ParallelBlocks.map(count: firsts.count, block: 256) { range in
                 range.map { factored.sums(rows.x[firsts[$0]], rows.T[firsts[$0]]) }

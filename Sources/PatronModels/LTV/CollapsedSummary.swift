@@ -1,3 +1,5 @@
+import PatronTable
+
 /// Customers with the same (x, t_x, T) collapsed into weighted rows: the likelihood of the
 /// customer-base models is the same sum, and predictions are computed once per row.
 ///
@@ -19,9 +21,10 @@ public struct CollapsedSummary: Sendable {
     let grid: [Double]
     let tSlot: [Int32], txSlot: [Int32]
 
-    /// Rows in order of first appearance (`DistinctKeys` on the three numbers' bit patterns).
+    /// Rows in order of first appearance (`GroupIndex` on the three numbers).
     public init(x: [Double], tx: [Double], T: [Double]) {
-        let (index, firsts) = DistinctKeys.index(x, tx, T)
+        let groups = GroupIndex([.decimal(x), .decimal(tx), .decimal(T)])
+        let (index, firsts) = (groups.ids, groups.firstRow)
         var w = [Double](repeating: 0, count: firsts.count)
         for k in index { w[Int(k)] += 1 }
         let cx = firsts.map { x[$0] }, ctx = firsts.map { tx[$0] }, cT = firsts.map { T[$0] }
@@ -34,7 +37,8 @@ public struct CollapsedSummary: Sendable {
 
     static func grid(T: [Double], tx: [Double]) -> (grid: [Double], tSlot: [Int32], txSlot: [Int32]) {
         let both = T + tx
-        let (index, firsts) = DistinctKeys.index(both)
+        let groups = GroupIndex([.decimal(both)])
+        let (index, firsts) = (groups.ids, groups.firstRow)
         return (firsts.map { both[$0] }, Array(index[..<T.count]), Array(index[T.count...]))
     }
 

@@ -59,7 +59,7 @@ public struct LanguageIdentifier: Sendable {
         var logP = [SIMD8<Double>](repeating: .zero, count: capacity)
         for (packed, c) in counts.sorted(by: { $0.key < $1.key }) {
             let order = Self.order(packed) - 1
-            var slot = Self.slot(packed, capacity - 1)
+            var slot = packed.tableSlot(capacity - 1)
             while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             keys[slot] = packed
             for l in all.indices { logP[slot][l] = log((c[l] + 0.5) / (totals[l][order] + 1)) }
@@ -77,12 +77,6 @@ public struct LanguageIdentifier: Sendable {
 
     /// How many scalars a packed gram holds (a space is 0x20, never 0).
     static func order(_ packed: UInt64) -> Int { packed >> 42 != 0 ? 3 : packed >> 21 != 0 ? 2 : 1 }
-
-    /// The product's high bits, which depend on every bit of the key (its low bits see only
-    /// the last letters, and trigrams differing in the first one collided: probes were long).
-    @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 44) & mask
-    }
 
     /// A margin in log-likelihood (nats) at which the rest of a long text cannot plausibly
     /// change the answer: identification stops reading there (after 40 grams at least). A
@@ -190,7 +184,7 @@ public struct LanguageIdentifier: Sendable {
         let unseen: SIMD8<Double>
 
         @inline(__always) subscript(_ packed: UInt64) -> SIMD8<Double> {
-            var slot = LanguageIdentifier.slot(packed, mask)
+            var slot = packed.tableSlot(mask)
             while true {
                 let key = keys[slot]
                 if key == packed { return values[slot] }

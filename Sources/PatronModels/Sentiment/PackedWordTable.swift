@@ -15,7 +15,7 @@ struct PackedWordTable<Value: Sendable>: Sendable {
         for (word, value) in entries {
             precondition(!word.isEmpty && word.utf8.count <= 8, "PackedWordTable holds words of 1 to 8 bytes; got '\(word)'")
             let key = Self.pack(word.utf8)
-            var slot = Self.slot(key, capacity - 1)
+            var slot = key.tableSlot(capacity - 1)
             while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             keys[slot] = key
             values[slot] = value
@@ -31,18 +31,23 @@ struct PackedWordTable<Value: Sendable>: Sendable {
         return key
     }
 
-    @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-    }
-
     /// The value of a packed word (no byte of a word is 0, so a key is never 0).
     @inline(__always) func lookup(_ key: UInt64) -> Value? {
-        var slot = Self.slot(key, mask)
+        var slot = key.tableSlot(mask)
         while true {
             let k = keys[slot]
             if k == key { return values[slot] }
             if k == 0 { return nil }
             slot = (slot + 1) & mask
         }
+    }
+}
+
+extension UInt64 {
+    /// The slot of a packed key (letters, or bytes, of a short word or gram) in an
+    /// open-addressing table of `mask + 1` slots, up to 2²⁰: the high bits of a multiplicative
+    /// hash, which depend on every bit of the key (the low bits see only its last letters).
+    @inline(__always) func tableSlot(_ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (self &* 0x9E37_79B9_7F4A_7C15) >> 44) & mask
     }
 }

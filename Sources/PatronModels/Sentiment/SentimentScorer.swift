@@ -67,15 +67,17 @@ public struct SentimentScorer: Sendable {
     public static func letterCount(utf8: UnsafeBufferPointer<UInt8>, atLeast minimum: Int) -> Bool {
         guard minimum > 0 else { return true }
         guard let p = utf8.baseAddress else { return false }
-        var n = 0, i = 0
-        while i < utf8.count {
-            let l = scanTables.lowerValue(TextScanner.decode(p, &i, utf8.count))
-            if l != 0 && (l < 0x30 || l > 0x39) {
-                n += 1
-                if n >= minimum { return true }
+        return scanTables.withClassifier { scan in
+            var n = 0, i = 0
+            while i < utf8.count {
+                let l = scan.classify(TextScanner.decode(p, &i, utf8.count)) & TextScanner.lowerMask
+                if l != 0 && (l < 0x30 || l > 0x39) {
+                    n += 1
+                    if n >= minimum { return true }
+                }
             }
+            return false
         }
-        return false
     }
 
     static let scanTables = TextScanner.Tables()

@@ -44,13 +44,6 @@ enum TextScanner {
     struct Tables: Sendable {
         let classes: [UInt32] = (0..<UInt32(TextScanner.tableSize)).map(TextScanner.classify)
 
-        @inline(__always) func classify(_ v: UInt32) -> UInt32 {
-            v < UInt32(TextScanner.tableSize) ? classes[Int(v)] : TextScanner.classify(v)
-        }
-
-        /// The lower-case value of a letter or digit, or 0 for anything else.
-        @inline(__always) func lowerValue(_ v: UInt32) -> UInt32 { classify(v) & TextScanner.lowerMask }
-
         /// Calls `body` with a classifier that reads the table through a pointer held in a
         /// register (an array read through `self` reloads and bounds-checks it per scalar).
         @inline(__always) func withClassifier<R>(_ body: (Classifier) -> R) -> R {
