@@ -13,6 +13,9 @@ struct PurchasePredictor: Sendable {
     /// once per distinct (x, T) — or per distinct age T when it does not depend on x (Pareto/NBD)
     /// — instead of once per customer. BG/NBD: f = 1.
     var factored: Factored? = nil
+    /// P(alive) for all rows at once, where a model shares work between rows (Pareto/NBD's
+    /// A₀ per distinct (x, t) pair); else `alive` row by row.
+    var aliveOfRows: (@Sendable (CollapsedSummary) -> [Double])? = nil
 
     struct Factored: Sendable {
         let factor: @Sendable (_ x: Double, _ T: Double) -> Double
@@ -39,6 +42,7 @@ struct PurchasePredictor: Sendable {
                       overHorizon: { ParetoNBD.purchasesOverHorizon(p, x: $0, tx: $1, T: $2, horizon: horizon, ratePerUnit: ratePerUnit) })
             factored = Factored(factor: { ParetoNBD.aliveFactor(p, x: $0, T: $1) },
                                 sums: { ParetoNBD.horizonSums(p, T: $1, horizon: horizon, ratePerUnit: ratePerUnit) }, dependsOnX: false)
+            aliveOfRows = { ParetoNBD.probabilityAlive(p, $0) }
         case "mbg-nbd":
             let p = MBGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3])
             self.init(alive: { MBGNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
@@ -82,18 +86,19 @@ struct PurchasePredictor: Sendable {
             }.flatMap { $0 }
         }
         let (keys, perKey, factored) = (keyOf, sums, self.factored)
+        let aliveOfRow = aliveOfRows?(rows)
         let results = ParallelBlocks.map(count: n, block: block) { range in
             var out = [(Double, Double, Double)]()
             out.reserveCapacity(range.count)
             for k in range {
                 let (x, tx, T) = (rows.x[k], rows.tx[k], rows.T[k])
                 if let factored {
-                    let p = alive(x, tx, T), scale = p * factored.factor(x, T), s = perKey[Int(keys[k])]
+                    let p = aliveOfRow?[k] ?? alive(x, tx, T), scale = p * factored.factor(x, T), s = perKey[Int(keys[k])]
                     out.append((wantAlive ? p : 0, scale * s.total, scale * s.discounted))
                     continue
                 }
                 let (total, present) = overHorizon(x, tx, T)
-                out.append((wantAlive ? alive(x, tx, T) : 0, total, present))
+                out.append((wantAlive ? aliveOfRow?[k] ?? alive(x, tx, T) : 0, total, present))
             }
             return out
         }

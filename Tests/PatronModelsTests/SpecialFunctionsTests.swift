@@ -146,6 +146,28 @@ func centralDifferences(at v: [Double], step: Double, _ f: ([Double]) -> Double)
         }
     }
 
+    /// Rows that share (x, T) or (x, t_x) share A₀'s terms: numbered once, in order of x then
+    /// time, and P(alive) for all rows at once is the row-by-row value.
+    @Test func paretoPairsAreSharedAndAliveMatchesRowByRow() throws {
+        let rows = CollapsedSummary(x: [1, 1, 2, 0, 0], tx: [3, 3, 4, 0, 0], T: [9, 10, 9, 9, 12])
+        let pairs = try #require(FrequencyTimePairs(rows))
+        let keys = (0..<pairs.count).map { (Int(pairs.x[$0]), rows.grid[Int(pairs.slot[$0])]) }
+        #expect(keys.map(\.0) == [0, 0, 0, 1, 1, 1, 2, 2])
+        #expect(Set(keys.map { "\($0.0)@\($0.1)" }).count == 8)
+        for i in rows.x.indices {
+            #expect(keys[Int(pairs.tPair[i])] == (Int(rows.x[i]), rows.T[i]))
+            #expect(keys[Int(pairs.txPair[i])] == (Int(rows.x[i]), rows.tx[i]))
+        }
+        #expect(FrequencyTimePairs(CollapsedSummary(x: [1.5], tx: [2], T: [3])) == nil)
+        for p in [ParetoNBD.Parameters(r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67), ParetoNBD.Parameters(r: 1.7, alpha: 35, s: 7, beta: 680)] {
+            let batch = ParetoNBD.probabilityAlive(p, rows)
+            for i in rows.x.indices {
+                let single = ParetoNBD.probabilityAlive(p, x: rows.x[i], tx: rows.tx[i], T: rows.T[i])
+                #expect(abs(batch[i] - single) < 1e-12, "row \(i): \(batch[i]) vs \(single)")
+            }
+        }
+    }
+
     @Test func mbgGradientMatchesDifferences() {
         let rows = CollapsedSummary(x: [0, 0, 1, 2, 7, 20], tx: [0, 0, 5.5, 30.43, 29.4, 60], T: [38.86, 20, 38.86, 38.86, 38.9, 70])
         let p = MBGNBD.Parameters(r: 0.52, alpha: 6.18, a: 0.89, b: 1.61)

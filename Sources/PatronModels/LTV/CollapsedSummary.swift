@@ -20,6 +20,8 @@ public struct CollapsedSummary: Sendable {
     /// a likelihood takes ln(α + T) once per distinct age per evaluation, not once per row.
     let grid: [Double]
     let tSlot: [Int32], txSlot: [Int32]
+    /// The distinct (x, t) pairs, for Pareto/NBD (`withFrequencyTimePairs()`); nil unless asked.
+    private(set) var pairs: FrequencyTimePairs? = nil
 
     /// Rows in order of first appearance (`GroupIndex` on the three numbers).
     public init(x: [Double], tx: [Double], T: [Double]) {
@@ -50,6 +52,14 @@ public struct CollapsedSummary: Sendable {
         rowOf = []
         maxX = Int(x.max() ?? 0)
         (grid, tSlot, txSlot) = Self.grid(T: T, tx: tx)
+        if other.pairs != nil { pairs = FrequencyTimePairs(self) }
+    }
+
+    /// The same rows with their distinct (x, t) pairs numbered (kept by subsets).
+    func withFrequencyTimePairs() -> CollapsedSummary {
+        var copy = self
+        copy.pairs = FrequencyTimePairs(self)
+        return copy
     }
 
     /// Every `step`th row, with its weight: a subsample for choosing starting points.
