@@ -78,7 +78,7 @@ struct PurchasePredictor: Sendable {
         // Factored models: the horizon sums once per distinct (x, T) or T, on all cores.
         var keyOf = [Int32](), sums = [(total: Double, discounted: Double)]()
         if let factored {
-            let groups = GroupIndex(factored.dependsOnX ? [.decimal(rows.T), .decimal(rows.x)] : [.decimal(rows.T)])
+            let groups = rows.ageGroups(byFrequency: factored.dependsOnX)
             let (index, firsts) = (groups.ids, groups.firstRow)
             keyOf = index
             sums = ParallelBlocks.map(count: firsts.count, block: 256) { range in

@@ -15,10 +15,36 @@ public struct GroupIndex: Sendable {
     /// otherwise rows with a null key get id -1.
     public init(_ columns: [Column], nullsAreValues: Bool = false) {
         let rows = columns.first?.count ?? 0
-        let hashes = GroupIndex.rowHashes(columns, rows: rows)
-        let equal = columns.map { $0.equality() }
         let skip: [Bool] = !nullsAreValues && columns.contains(where: { $0.validity != nil })
             ? (0..<rows).map { row in columns.contains { $0.isNull(row) } } : []
+        // (Only without nulls: a null and "" must still go through the full comparison.)
+        let strings: StringBuffer? = if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage { s } else { nil }
+        self.init(rows: rows, hashes: GroupIndex.rowHashes(columns, rows: rows), skip: skip, key: strings.map { .strings($0) },
+                  equal: columns.map { $0.equality() })
+    }
+
+    /// Groups of equal 64-bit keys, numbered in order of first appearance: `init(_:)` for
+    /// keys the caller has packed (several small integers in one word, a value's bits), with
+    /// no comparison beyond the key itself.
+    ///
+    /// ```swift
+    /// let groups = GroupIndex(keys: zip(xs, slots).map { UInt64($0) << 32 | UInt64($1) })
+    /// ```
+    public init(keys: [UInt64]) {
+        let hashes = ParallelBlocks.map(count: keys.count, block: 65_536) { range in
+            range.map { GroupIndex.mix(0xcbf2_9ce4_8422_2325, keys[$0]) }
+        }.flatMap { $0 }
+        self.init(rows: keys.count, hashes: hashes, skip: [], key: .words(keys), equal: [])
+    }
+
+    /// What a slot holds beside the hash to tell rows apart: a string's first 8 bytes (the
+    /// whole value when it is no longer), or the whole key.
+    private enum SlotKey {
+        case strings(StringBuffer)
+        case words([UInt64])
+    }
+
+    private init(rows: Int, hashes: [UInt64], skip: [Bool], key: SlotKey?, equal: [@Sendable (Int, Int) -> Bool]) {
         // Rows are partitioned by their hash's top bits into buckets of about 8 000 rows, so
         // that each bucket's hash table (a few hundred KB) stays in cache while its rows are
         // grouped; buckets are grouped on all cores, then groups are numbered by their first
@@ -29,14 +55,14 @@ public struct GroupIndex: Sendable {
         var start = [Int](repeating: 0, count: buckets + 1)
         for row in 0..<rows where skip.isEmpty || !skip[row] { start[bucket(hashes[row]) + 1] += 1 }
         for b in 0..<buckets { start[b + 1] += start[b] }
-        // (Only without nulls: a null and "" must still go through the full comparison.)
-        let strings: StringBuffer? = if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage { s } else { nil }
+        let strings: StringBuffer? = if case .strings(let s) = key { s } else { nil }
+        let words: [UInt64] = if case .words(let w) = key { w } else { [] }
         let stringBytes = strings?.bytes ?? [], stringOffsets = strings?.offsets ?? []
         // Each row's key material goes with it into its bucket: row, hash, and the tag and
         // prefix its slot will hold, so grouping a bucket reads contiguous memory.
         var order = [Int32](repeating: 0, count: start[buckets])
         var orderHash = [UInt64](repeating: 0, count: start[buckets])
-        var orderPrefix = [UInt64](repeating: 0, count: strings == nil ? 0 : start[buckets])
+        var orderPrefix = [UInt64](repeating: 0, count: key == nil ? 0 : start[buckets])
         var fill = start
         stringBytes.withUnsafeBufferPointer { bytes in
             for row in 0..<rows where skip.isEmpty || !skip[row] {
@@ -44,7 +70,10 @@ public struct GroupIndex: Sendable {
                 let b = bucket(h)
                 let at = fill[b]
                 order[at] = Int32(row)
-                if strings != nil {
+                if !words.isEmpty {
+                    orderPrefix[at] = words[row]
+                    orderHash[at] = h
+                } else if strings != nil {
                     let start = Int(stringOffsets[row]), length = Int(stringOffsets[row + 1]) - start
                     var prefix: UInt64 = 0
                     for i in 0..<min(8, length) { prefix |= UInt64(bytes[start + i]) << (8 * UInt64(i)) }
@@ -60,7 +89,7 @@ public struct GroupIndex: Sendable {
         let (bucketStart, bucketRows, bucketHashes, bucketPrefixes) = (start, order, orderHash, orderPrefix)
         let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, buckets))
         let results = Mutex([(locals: [Int32], groups: Int)](repeating: ([], 0), count: buckets))
-        let isStrings = strings != nil
+        let isStrings = strings != nil, isWords = !words.isEmpty
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
             // Each slot is two words: the upper 32 bits of the row hash with local group + 1
             // (0 = empty), and a key prefix. For a single string column the prefix is the
@@ -84,8 +113,8 @@ public struct GroupIndex: Sendable {
                         for (k, position) in range.enumerated() {
                             let row = Int(bucketRows[position])
                             let h = bucketHashes[position]
-                            let tag = h >> 32, prefix = isStrings ? bucketPrefixes[position] : 0
-                            let short = isStrings && tag & 0xFF <= 8
+                            let tag = h >> 32, prefix = isStrings || isWords ? bucketPrefixes[position] : 0
+                            let short = isWords || isStrings && tag & 0xFF <= 8
                             var slot = Int(truncatingIfNeeded: h) & mask
                             while true {
                                 let entry = slots[2 * slot]

@@ -52,6 +52,24 @@ import Testing
         #expect(groups.ids == expected)
         #expect(groups.count == count)
     }
+
+    /// Packed 64-bit keys group like the columns they were packed from, across cores.
+    @Test func packedKeysMatchTheColumns() {
+        let rows = 300_000
+        var rng: UInt64 = 99
+        var a = [Int](), b = [Int]()
+        for _ in 0..<rows {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            a.append(Int(rng >> 40) % 60)
+            b.append(Int(rng >> 20) % 2_000)
+        }
+        let keys = GroupIndex(keys: zip(a, b).map { UInt64($0) << 32 | UInt64($1) })
+        let columns = GroupIndex([.int(a.map { Int64($0) }), .int(b.map { Int64($0) })])
+        #expect(keys.ids == columns.ids)
+        #expect(keys.firstRow == columns.firstRow)
+        #expect(GroupIndex(keys: [7, 0, 7, UInt64.max, 0]).ids == [0, 1, 0, 2, 1])
+        #expect(GroupIndex(keys: []).count == 0)
+    }
 }
 
 /// Group ids by first appearance, the plain way (nil keys get -1), and the number of groups.

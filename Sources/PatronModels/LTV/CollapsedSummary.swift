@@ -23,9 +23,16 @@ public struct CollapsedSummary: Sendable {
     /// The distinct (x, t) pairs, for Pareto/NBD (`withFrequencyTimePairs()`); nil unless asked.
     private(set) var pairs: FrequencyTimePairs? = nil
 
-    /// Rows in order of first appearance (`GroupIndex` on the three numbers).
+    /// Rows in order of first appearance (as `GroupIndex` on the three numbers).
     public init(x: [Double], tx: [Double], T: [Double]) {
-        let groups = GroupIndex([.decimal(x), .decimal(tx), .decimal(T)])
+        // T and t_x as slots of their distinct values first; then, where frequencies are small
+        // whole numbers, each customer's (x, t_x, T) is one 64-bit key (x, T's slot, t_x's slot)
+        // and groups without comparing numbers.
+        let (customerGrid, customerT, customerTx) = Self.grid(T: T, tx: tx)
+        let packs = customerGrid.count < 1 << 21 && x.allSatisfy { $0 >= 0 && $0 < Double(1 << 21) && $0 == $0.rounded() }
+        let groups = packs
+            ? GroupIndex(keys: x.indices.map { UInt64(x[$0]) << 42 | UInt64(customerT[$0]) << 21 | UInt64(customerTx[$0]) })
+            : GroupIndex([.decimal(x), .decimal(tx), .decimal(T)])
         let (index, firsts) = (groups.ids, groups.firstRow)
         var w = [Double](repeating: 0, count: firsts.count)
         for k in index { w[Int(k)] += 1 }
@@ -34,14 +41,24 @@ public struct CollapsedSummary: Sendable {
         self.rowOf = index
         customers = x.count
         maxX = Int(cx.max() ?? 0)
-        (grid, tSlot, txSlot) = Self.grid(T: cT, tx: ctx)
+        (grid, tSlot, txSlot) = (customerGrid, firsts.map { customerT[$0] }, firsts.map { customerTx[$0] })
     }
 
+    /// The distinct values among T and t_x (first appearance, T before t_x), and each row's
+    /// slots.
     static func grid(T: [Double], tx: [Double]) -> (grid: [Double], tSlot: [Int32], txSlot: [Int32]) {
         let both = T + tx
-        let groups = GroupIndex([.decimal(both)])
+        let groups = GroupIndex(keys: both.map { ($0 == 0 ? 0 : $0).bitPattern })
         let (index, firsts) = (groups.ids, groups.firstRow)
         return (firsts.map { both[$0] }, Array(index[..<T.count]), Array(index[T.count...]))
+    }
+
+    /// Rows grouped by T (`byFrequency`: by x and T), numbered in order of first appearance:
+    /// predictions that depend on those alone are computed once per group.
+    public func ageGroups(byFrequency: Bool) -> GroupIndex {
+        guard byFrequency else { return GroupIndex(keys: tSlot.map { UInt64($0) }) }
+        guard x.allSatisfy({ $0 >= 0 && $0 < Double(1 << 40) && $0 == $0.rounded() }) else { return GroupIndex([.decimal(T), .decimal(x)]) }
+        return GroupIndex(keys: x.indices.map { UInt64(x[$0]) << 21 | UInt64(tSlot[$0]) })
     }
 
     /// The given rows of `other`, with their weights.
