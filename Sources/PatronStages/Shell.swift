@@ -67,7 +67,7 @@ enum Shell: StageModule {
         for (i, input) in context.inputs.enumerated() {
             let file = "\(context.scratchDirectory)/\(input.ref).\(ext)"
             let table = try select.map { try input.table.selecting($0) } ?? input.table
-            if arrow { try ArrowIPC.write(table, to: file) } else { try Data(CSVWriter.encode(table)).write(to: URL(fileURLWithPath: file)) }
+            if arrow { try ArrowIPC.write(table, to: file) } else { try SequentialFile.write(CSVWriter.encode(table), to: file) }
             environment["PATRON_INPUT_" + variable(input.ref.description)] = file
             if i == 0 { environment["PATRON_INPUT"] = file }
         }

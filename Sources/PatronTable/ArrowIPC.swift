@@ -23,24 +23,23 @@ public enum ArrowIPC {
         return sink.bytes
     }
 
-    /// Writes the table to `path`: metadata, then each column buffer at its offset, straight
-    /// from the columns' memory (not atomically; the cache writes to a temporary folder and
-    /// renames it).
-    public static func write(_ table: Table, to path: String, metadata: [String: String] = [:]) throws {
-        let (head, layout) = prologue(table, metadata: metadata)
-        let footer = epilogue(schema: schemaObject(table, metadata: metadata), batchStart: head.batchStart,
-                              batchMetaLength: head.batchMetaLength, bodyLength: layout.bodyLength)
-        let file = try PositionedFile(path: path)
-        let bodyStart = head.bytes.count
-        try file.write(head.bytes, at: 0)
-        try file.write(footer, at: bodyStart + layout.bodyLength)
-        // Each buffer straight from the column's memory; padding between buffers stays zero
-        // (a hole in the file). One writer: parallel writes to one file only contend for
-        // the inode lock.
-        for (buffer, (offset, _)) in zip(bodyBuffers(table), layout.buffers) {
-            try buffer.withBytes { try file.write($0, at: bodyStart + offset) }
+    /// Writes the table to `path` front to back (`SequentialFile`: direct I/O where the file
+    /// system takes it); not atomically — the cache writes to a temporary folder and renames
+    /// it. `observe` sees the file's bytes once, in order (the cache checksums them so).
+    public static func write(_ table: Table, to path: String, metadata: [String: String] = [:],
+                             observe: ((UnsafeRawBufferPointer) -> Void)? = nil) throws {
+        try write(table, to: path, metadata: metadata, direct: true, observe: observe)
+    }
+
+    static func write(_ table: Table, to path: String, metadata: [String: String], direct: Bool,
+                      observe: ((UnsafeRawBufferPointer) -> Void)?) throws {
+        var file = try SequentialFile(path: path, direct: direct, observe: observe)
+        write(table, metadata: metadata, to: &file)
+        if let failure = file.failure {
+            file.abandon()
+            throw failure
         }
-        try file.close()
+        try file.finish()
     }
 
     static func write<S: ArrowSink>(_ table: Table, metadata: [String: String], to sink: inout S) {

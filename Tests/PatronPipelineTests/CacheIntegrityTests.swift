@@ -26,6 +26,27 @@ import Testing
         #expect(XXHash64.hash(bytes, seed: 7) == 0xB635_55D1_BF05_377F)
     }
 
+    /// Bytes hashed in pieces of any size give the one-shot hash.
+    @Test func xxhash64StreamMatchesOneShot() {
+        var rng: UInt64 = 3
+        for length in [0, 1, 31, 32, 33, 100, 1_000, 70_000] {
+            let bytes = (0..<length).map { _ -> UInt8 in
+                rng = rng &* 6364136223846793005 &+ 1442695040888963407
+                return UInt8(truncatingIfNeeded: rng >> 56)
+            }
+            var stream = XXHash64.Stream()
+            var at = 0
+            while at < length {
+                rng = rng &* 6364136223846793005 &+ 1442695040888963407
+                let piece = min(length - at, Int(rng >> 58) * (rng & 1 == 0 ? 1 : 97))
+                bytes[at..<(at + piece)].withUnsafeBytes { stream.update($0) }
+                at += piece
+            }
+            #expect(stream.count == length)
+            #expect(stream.value == XXHash64.hash(bytes), "length \(length)")
+        }
+    }
+
     let pipeline = """
         pipeline: p
         stages:

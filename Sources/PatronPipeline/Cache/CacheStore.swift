@@ -138,7 +138,10 @@ public struct LocalCacheStore: CacheStore {
 
     /// The file's XXH64 as 16 hex digits, its pages handed back as they are hashed.
     static func checksum(_ file: MappedFile) -> String {
-        let h = file.data.withUnsafeBytes { XXHash64.hash($0, done: file.release) }
+        hex(file.data.withUnsafeBytes { XXHash64.hash($0, done: file.release) })
+    }
+
+    static func hex(_ h: UInt64) -> String {
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
@@ -153,11 +156,12 @@ public struct LocalCacheStore: CacheStore {
             var entry = entry
             for (name, table) in output.ports {
                 let file = "\(temporary)/\(name).arrow"
-                try ArrowIPC.write(table, to: file, metadata: ["patron.stage": entry.stage, "patron.port": name])
-                let written = try MappedFile(path: file)
+                // Checksummed as it is written, not read back.
+                var stream = XXHash64.Stream()
+                try ArrowIPC.write(table, to: file, metadata: ["patron.stage": entry.stage, "patron.port": name]) { stream.update($0) }
                 if let i = entry.ports.firstIndex(where: { $0.name == name }) {
-                    entry.ports[i].bytes = written.data.count
-                    entry.ports[i].checksum = Self.checksum(written)
+                    entry.ports[i].bytes = stream.count
+                    entry.ports[i].checksum = Self.hex(stream.value)
                 }
             }
             let encoder = JSONEncoder()

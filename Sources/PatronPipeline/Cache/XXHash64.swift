@@ -55,6 +55,79 @@ public enum XXHash64 {
             acc = seed &+ p5
         }
         acc &+= UInt64(n)
+        return tail(acc, UnsafeRawBufferPointer(rebasing: bytes[i...]))
+    }
+
+    @inline(__always) static func avalanche(_ x: UInt64) -> UInt64 {
+        var h = x
+        h ^= h >> 33
+        h &*= p2
+        h ^= h >> 29
+        h &*= p3
+        h ^= h >> 32
+        return h
+    }
+
+    /// XXH64 of bytes given in pieces of any size: the same value as `hash` of them joined.
+    ///
+    /// ```swift
+    /// var stream = XXHash64.Stream()
+    /// stream.update(first); stream.update(second)
+    /// stream.value == XXHash64.hash(first + second)   // true
+    /// ```
+    public struct Stream {
+        private var v1 = p1 &+ p2, v2 = p2, v3: UInt64 = 0, v4 = 0 &- p1
+        private var pending = [UInt8]()
+        /// Bytes given so far.
+        public private(set) var count = 0
+
+        public init() {}
+
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            count += bytes.count
+            var i = 0
+            if !pending.isEmpty {
+                let take = min(32 - pending.count, bytes.count)
+                pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
+                i = take
+                guard pending.count == 32 else { return }
+                pending.withUnsafeBytes { stripe($0.baseAddress!) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            while i + 32 <= bytes.count {
+                stripe(base + i)
+                i += 32
+            }
+            if i < bytes.count { pending.append(contentsOf: UnsafeRawBufferPointer(start: base + i, count: bytes.count - i)) }
+        }
+
+        @inline(__always) private mutating func stripe(_ p: UnsafeRawPointer) {
+            v1 = round(v1, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 0, as: UInt64.self)))
+            v2 = round(v2, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            v3 = round(v3, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
+            v4 = round(v4, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
+        }
+
+        /// The hash of everything given so far.
+        public var value: UInt64 {
+            var acc: UInt64
+            if count >= 32 {
+                acc = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)
+                acc = merge(merge(merge(merge(acc, v1), v2), v3), v4)
+            } else {
+                acc = p5
+            }
+            acc &+= UInt64(count)
+            return pending.withUnsafeBytes { tail(acc, $0) }
+        }
+    }
+
+    /// The last step: the fewer than 32 bytes after the stripes, and the avalanche.
+    static func tail(_ start: UInt64, _ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var acc = start, i = 0
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return avalanche(acc) }
         while i + 8 <= n {
             acc ^= round(0, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
             acc = rotl(acc, 27) &* p1 &+ p4
@@ -71,15 +144,5 @@ public enum XXHash64 {
             i += 1
         }
         return avalanche(acc)
-    }
-
-    @inline(__always) static func avalanche(_ x: UInt64) -> UInt64 {
-        var h = x
-        h ^= h >> 33
-        h &*= p2
-        h ^= h >> 29
-        h &*= p3
-        h ^= h >> 32
-        return h
     }
 }

@@ -69,7 +69,7 @@ enum Report: StageModule {
         where files.contains(where: { name.hasPrefix($0.name + ".tmp-") }) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
-        for file in files { try AtomicFile.replace(folder + "/" + file.name) { try Data(file.bytes).write(to: URL(fileURLWithPath: $0)) } }
+        for file in files { try AtomicFile.replace(folder + "/" + file.name) { try SequentialFile.write(file.bytes, to: $0) } }
         let relative = out.hasSuffix("/") ? String(out.dropLast()) : out
         let csvHash = await customersHash
         let hashes = files.map { $0.name == "customers.csv" ? csvHash : FileHasher.contentHash(data: Data($0.bytes)) }
