@@ -66,7 +66,10 @@ enum Shell: StageModule {
         let select = context.params["select"]?.list?.compactMap(\.string)
         for (i, input) in context.inputs.enumerated() {
             let file = "\(context.scratchDirectory)/\(input.ref).\(ext)"
-            let table = try select.map { try input.table.selecting($0) } ?? input.table
+            // Taken from the context: the table is freed once written, not kept while the
+            // command runs.
+            let whole = input.take()
+            let table = try select.map { try whole.selecting($0) } ?? whole
             if arrow { try ArrowIPC.write(table, to: file) } else { try SequentialFile.write(CSVWriter.encode(table), to: file) }
             environment["PATRON_INPUT_" + variable(input.ref.description)] = file
             if i == 0 { environment["PATRON_INPUT"] = file }

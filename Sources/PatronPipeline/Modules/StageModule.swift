@@ -1,4 +1,5 @@
 import PatronTable
+import Synchronization
 
 /// A stage module: the code behind one `use:` name. Adding one is a small file with a type
 /// conforming to this protocol and one line in `ModuleRegistry.builtin`.
@@ -21,11 +22,30 @@ public protocol StageModule: Sendable {
 public struct StageContext: Sendable {
     public struct Input: Sendable {
         public var ref: PipelineFile.InputRef
-        public var table: Table
+        private let box: TableBox
+
         public init(ref: PipelineFile.InputRef, table: Table) {
-            self.ref = ref
-            self.table = table
+            self.init(ref: ref, box: TableBox(table))
         }
+
+        init(ref: PipelineFile.InputRef, box: TableBox) {
+            self.ref = ref
+            self.box = box
+        }
+
+        /// The table. (Not after `take()`: the stage has it in hand then.)
+        public var table: Table { box.table }
+
+        /// The table, handed over: the context keeps no reference to it, so what the stage
+        /// drops from its copy — a column once it is used — is freed at once. The runner
+        /// hands each output over to the last stage that reads it.
+        ///
+        /// ```swift
+        /// var orders = context.inputs[0].take()
+        /// let kept = orders.columns[0].gathering(rows)
+        /// orders.columns[0] = .int([])          // freed now, not at the end of the stage
+        /// ```
+        public func take() -> Table { box.take() }
     }
 
     public var pipeline: String
@@ -107,4 +127,24 @@ public struct StageFailure: Error, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+/// An input table that its stage can take out of the context.
+final class TableBox: Sendable {
+    private let slot: Mutex<Table?>
+
+    init(_ table: Table) { slot = Mutex(table) }
+
+    var table: Table {
+        guard let table = slot.withLock({ $0 }) else { preconditionFailure("the input was taken (StageContext.Input.take()); use the table in hand") }
+        return table
+    }
+
+    func take() -> Table {
+        guard let table = slot.withLock({ value -> Table? in
+            defer { value = nil }
+            return value
+        }) else { preconditionFailure("the input was already taken") }
+        return table
+    }
 }

@@ -178,8 +178,11 @@ public struct Runner: Sendable {
                     guard ready else { continue }
                     launched.insert(stage.id)
                     running += 1
-                    let inputs: [(PipelineFile.InputRef, StageOutput?, String?)] = stage.inputs.map { ref in
-                        (ref, memory[ref.stage], try? keys[ref.stage]?.get().key)
+                    // Only the ports read, so that a stage reading `clean.rejects` does not keep
+                    // clean's main table alive.
+                    // (Boxed, so that nothing but the stage's context holds them.)
+                    let inputs: [(PipelineFile.InputRef, TableBox?, String?)] = stage.inputs.map { ref in
+                        (ref, memory[ref.stage]?.table(ref.port).map(TableBox.init), try? keys[ref.stage]?.get().key)
                     }
                     let key = (try? keys[stage.id]!.get())!
                     log.event("stage_started", ["stage": .string(stage.id), "module": .string(stage.spec.name)],
@@ -188,6 +191,12 @@ public struct Runner: Sendable {
                     if stage.spec.writesFiles {
                         surroundings = self.surroundings(of: stage, plan: plan, keys: keys, memory: memory, records: records,
                                                          stamp: options.stamp ? EventLog.timestamp(started) : nil)
+                    }
+                    // The last stage to read an output holds it alone from here, and may free
+                    // it as it goes (`StageContext.Input.take()`).
+                    for ref in Set(stage.inputs.map(\.stage)) {
+                        readersLeft[ref, default: 1] -= 1
+                        if readersLeft[ref] == 0 { memory[ref] = nil }
                     }
                     let outputRoot = options.outputRoot ?? project.root
                     group.addTask { [self, surroundings] in
@@ -237,10 +246,6 @@ public struct Runner: Sendable {
                     } else {
                         stopping = true
                     }
-                }
-                for ref in Set(stage.inputs.map(\.stage)) {
-                    readersLeft[ref, default: 1] -= 1
-                    if readersLeft[ref] == 0 { memory[ref] = nil }
                 }
                 if readersLeft[id, default: 0] == 0 { memory[id] = nil }
                 options.afterStage?()
@@ -327,23 +332,30 @@ public struct Runner: Sendable {
         }
         let info = PipelineInfo(name: plan.name, description: plan.description, path: project.display(plan.path), stages: stages, stamp: stamp)
         let upstreamKeys = Dictionary(uniqueKeysWithValues: upstream.compactMap { id in (try? keys[id]?.get().key).map { (id, $0) } })
-        let loader = PortLoader(memory: memory.filter { upstream.contains($0.key) }, keys: upstreamKeys, cache: cache)
+        // In memory: the ports the stage takes as inputs; anything else upstream it reads from
+        // the cache, so that it does not keep whole tables alive for a few columns.
+        let inputPorts = Dictionary(grouping: stage.inputs, by: \.stage)
+        let inHand = memory.compactMap { id, output -> (String, StageOutput)? in
+            guard upstream.contains(id), let refs = inputPorts[id] else { return nil }
+            return (id, StageOutput(ports: output.ports.filter { port in refs.contains { $0.port == port.name } }, counts: output.counts))
+        }
+        let loader = PortLoader(memory: Dictionary(uniqueKeysWithValues: inHand), keys: upstreamKeys, cache: cache)
         return Surroundings(info: info, load: loader)
     }
 
     /// Runs one stage: gathers inputs (from memory or the cache), calls the module, stores
     /// the output. Every error becomes a failed outcome with a message.
     private func execute(_ stage: PipelinePlan.Stage, plan: PipelinePlan, key: KeyMaterial,
-                         inputs: [(PipelineFile.InputRef, StageOutput?, String?)], runID: String, force: Bool,
+                         inputs: [(PipelineFile.InputRef, TableBox?, String?)], runID: String, force: Bool,
                          outputRoot: String, surroundings: Surroundings?) async -> Outcome {
         let start = ContinuousClock.now
         let scratch = "\(project.stateDirectory)/tmp/\(runID)/\(stage.id)"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         do {
             var tables = [StageContext.Input]()
-            for (ref, output, upstreamKey) in inputs {
-                if let table = output?.table(ref.port) {
-                    tables.append(.init(ref: ref, table: table))
+            for (ref, inMemory, upstreamKey) in inputs {
+                if let box = inMemory {
+                    tables.append(.init(ref: ref, box: box))
                 } else if let upstreamKey {
                     let columns = stage.spec.inputColumns(stage.params).map(Set.init)
                     tables.append(.init(ref: ref, table: try cache.load(upstreamKey, port: ref.port, columns: columns)))
