@@ -71,7 +71,7 @@ enum CleanTransactions: StageModule {
         rules.observationEnd = context.string("observation_end").flatMap(parseDate)
         let result: TransactionCleaner.Result
         do {
-            result = try TransactionCleaner.clean(context.inputs[0].table, rules: rules)
+            result = try TransactionCleaner.clean(context.inputs[0].take(), rules: rules)
         } catch {
             throw StageFailure("input '\(context.inputs[0].ref)': \(error)")
         }

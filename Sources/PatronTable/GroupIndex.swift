@@ -44,7 +44,7 @@ public struct GroupIndex: Sendable {
         case words([UInt64])
     }
 
-    private init(rows: Int, hashes: [UInt64], skip: [Bool], key: SlotKey?, equal: [@Sendable (Int, Int) -> Bool]) {
+    private init(rows: Int, hashes: consuming [UInt64], skip: [Bool], key: SlotKey?, equal: [@Sendable (Int, Int) -> Bool]) {
         // Rows are partitioned by their hash's top bits into buckets of about 8 000 rows, so
         // that each bucket's hash table (a few hundred KB) stays in cache while its rows are
         // grouped; buckets are grouped on all cores, then groups are numbered by their first
@@ -86,6 +86,7 @@ public struct GroupIndex: Sendable {
             }
         }
         // Per bucket: each row's group in the bucket, as ~group on the group's first row.
+        _ = consume hashes   // each row's hash is in its bucket now: freed before grouping allocates
         let (bucketStart, bucketRows, bucketHashes, bucketPrefixes) = (start, order, orderHash, orderPrefix)
         let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, buckets))
         let results = Mutex([(locals: [Int32], groups: Int)](repeating: ([], 0), count: buckets))

@@ -25,7 +25,20 @@ public enum TransactionCleaner {
         public var counts: [String: Int]
     }
 
-    public static func clean(_ input: Table, rules: CleaningRules) throws(CleaningError) -> Result {
+    /// What cleaning decided for each row, before the outputs are assembled.
+    struct Decision {
+        var reasons: RowReasons
+        /// Amounts after conversion and netting.
+        var amounts: [Double]
+        /// The customer column after `rules.customerCase`.
+        var customers: Column
+        var lines: [Int64]
+        /// Every kept row is in this currency (when currencies are converted).
+        var baseCurrency: String?
+    }
+
+    /// The checks, row by row (see the type's summary).
+    static func decide(_ input: Table, rules: CleaningRules) throws(CleaningError) -> Decision {
         let rows = input.rowCount
         let customerColumn = try column(input, rules.customer, "customer", expect: [.string, .text])
         let dateColumn = try column(input, rules.date, "date", expect: [.date])
@@ -93,45 +106,65 @@ public enum TransactionCleaner {
         if !returnsToNet.isEmpty {
             net(returnsToNet, customers: customers, dates: dates, amounts: &amounts, reasons: &reasons, lines: lines)
         }
+        return Decision(reasons: reasons, amounts: amounts, customers: customers, lines: lines,
+                        baseCurrency: checkCurrency ? rules.baseCurrency?.uppercased() : nil)
+    }
 
-        // Assemble the outputs.
-        let keptRows = (0..<rows).filter { !reasons.isRejected($0) }
-        let rejectedRows = (0..<rows).filter { reasons.isRejected($0) }
-        // The kept table, its columns gathered in parallel.
-        var plans: [(String, @Sendable () -> Column)] = [
-            ("customer_id", { customers.gathering(keptRows) }),
-            ("order_date", { dateColumn.gathering(keptRows) }),
-            ("amount", { [amounts] in .decimal(keptRows.map { amounts[$0] }) }),
-        ]
-        for (name, column) in zip(input.names, input.columns)
-        where name != rules.customer && name != rules.date && name != rules.amount && !["customer_id", "order_date", "amount"].contains(name) {
-            if name == rules.currency, checkCurrency, let base = rules.baseCurrency?.uppercased() {
-                // Every kept row is in the base currency now.
-                plans.append((name, {
-                    var buffer = StringBuffer()
-                    buffer.reserve(rows: keptRows.count, bytes: keptRows.count * base.utf8.count)
-                    for _ in keptRows { buffer.append(base) }
-                    return Column(type: column.type, storage: .string(buffer))
-                }))
-            } else {
-                plans.append((name, { column.gathering(keptRows) }))
-            }
-        }
-        let work = plans
-        let built = Mutex([Column?](repeating: nil, count: work.count))
-        DispatchQueue.concurrentPerform(iterations: work.count) { i in
-            let column = work[i].1()
-            built.withLock { $0[i] = column }
-        }
-        let columns = built.withLock { $0 }
-        let kept = try! Table(names: plans.map(\.0), columns: columns.map { $0! })
+    /// Cleans `input`. Taking it (`consuming`) lets each input column be freed as soon as
+    /// its kept rows are gathered: the stage holds about one table, not two.
+    public static func clean(_ input: consuming Table, rules: CleaningRules) throws(CleaningError) -> Result {
+        let rows = input.rowCount
+        var decision = try decide(input, rules: rules)
+        let keptRows = (0..<rows).filter { !decision.reasons.isRejected($0) }
+        let rejectedRows = (0..<rows).filter { decision.reasons.isRejected($0) }
         let rejects = try! Table(names: ["line", "reason", "raw"], columns: [
-            .int(rejectedRows.map { lines[$0] }),
-            .string(rejectedRows.map { reasons[$0] }),
+            .int(rejectedRows.map { decision.lines[$0] }),
+            .string(rejectedRows.map { decision.reasons[$0] }),
             .string(rejectedRows.map { raw(input, row: $0, skipping: rules.lineColumn) }, type: .text),
         ])
         var counts = ["rows_in": rows, "rows_kept": keptRows.count, "rows_rejected": rejectedRows.count]
-        for r in rejectedRows { counts["rejected: " + category(reasons[r]!), default: 0] += 1 }
+        for r in rejectedRows { counts["rejected: " + category(decision.reasons[r]!), default: 0] += 1 }
+        decision.lines = []
+
+        // The kept table: customer_id, order_date, amount, then every other input column. Each
+        // source column is handed to the worker that gathers it and dropped there.
+        enum Source { case column(Column), amounts, constant(String, ColumnType) }
+        var names = ["customer_id", "order_date", "amount"]
+        var sources: [Source?] = [.column(decision.customers), .column(input[rules.date]!), .amounts]
+        decision.customers = .int([])
+        for (name, column) in zip(input.names, input.columns)
+        where name != rules.customer && name != rules.date && name != rules.amount && !["customer_id", "order_date", "amount"].contains(name) {
+            names.append(name)
+            if name == rules.currency, let base = decision.baseCurrency {
+                sources.append(.constant(base, column.type))   // every kept row is in the base currency now
+            } else {
+                sources.append(.column(column))
+            }
+        }
+        input = Table()
+        let amounts = decision.amounts
+        decision.amounts = []
+        let pending = Mutex(sources)
+        sources = []
+        let built = Mutex([Column?](repeating: nil, count: names.count))
+        DispatchQueue.concurrentPerform(iterations: names.count) { i in
+            let source = pending.withLock { all in
+                defer { all[i] = nil }
+                return all[i]!
+            }
+            let column: Column
+            switch source {
+            case .column(let c): column = c.gathering(keptRows)
+            case .amounts: column = .decimal(keptRows.map { amounts[$0] })
+            case .constant(let text, let type):
+                var buffer = StringBuffer()
+                buffer.reserve(rows: keptRows.count, bytes: keptRows.count * text.utf8.count)
+                for _ in keptRows { buffer.append(text) }
+                column = Column(type: type, storage: .string(buffer))
+            }
+            built.withLock { $0[i] = column }
+        }
+        let kept = try! Table(names: names, columns: built.withLock { $0 }.map { $0! })
         return Result(kept: kept, rejects: rejects, counts: counts)
     }
 

@@ -170,6 +170,24 @@ public struct Runner: Sendable {
         }
         await withTaskGroup(of: (String, Outcome).self) { group in
             var running = 0
+            // An output in memory keeps only the columns that stages yet to start will read
+            // (their modules' `inputColumns`; all of them for a stage that writes files or
+            // does not say), so that columns nobody reads again are freed.
+            func prune(_ id: String) {
+                guard let output = memory[id] else { return }
+                memory[id] = StageOutput(ports: output.ports.map { port in
+                    var keep = Set<String>()
+                    for reader in plan.stages where toRun.contains(reader.id) && !launched.contains(reader.id) {
+                        for ref in reader.inputs where ref.stage == id && ref.port == port.name {
+                            guard !reader.spec.writesFiles, let columns = reader.spec.inputColumns(reader.params) else { return port }
+                            keep.formUnion(columns)
+                        }
+                    }
+                    let names = port.table.names.filter(keep.contains)
+                    guard names.count < port.table.names.count, let table = try? port.table.selecting(names) else { return port }
+                    return (port.name, table)
+                }, counts: output.counts)
+            }
             func launchReady() {
                 guard !stopping else { return }
                 for stage in launchOrder where toRun.contains(stage.id) && !launched.contains(stage.id) {
@@ -196,7 +214,7 @@ public struct Runner: Sendable {
                     // it as it goes (`StageContext.Input.take()`).
                     for ref in Set(stage.inputs.map(\.stage)) {
                         readersLeft[ref, default: 1] -= 1
-                        if readersLeft[ref] == 0 { memory[ref] = nil }
+                        if readersLeft[ref] == 0 { memory[ref] = nil } else { prune(ref) }
                     }
                     let outputRoot = options.outputRoot ?? project.root
                     group.addTask { [self, surroundings] in
@@ -213,6 +231,7 @@ public struct Runner: Sendable {
                 switch outcome {
                 case .ran(let output, let seconds, let storeSeconds):
                     memory[id] = output
+                    prune(id)
                     // The files a report wrote, with the hashes its manifest holds: remembered
                     // by stat, so the next run's check of them reads nothing.
                     if stage.spec.writesFiles, let manifest = output.table("main"),
@@ -321,8 +340,10 @@ public struct Runner: Sendable {
             let isUpstream = upstream.contains(s.id)
             let entry = isUpstream ? key.flatMap { cache.meta($0) } : nil
             let inMemory = isUpstream ? memory[s.id] : nil
-            let rows = inMemory.map { Dictionary(uniqueKeysWithValues: $0.ports.map { ($0.name, $0.table.rowCount) }) }
-                ?? Dictionary(uniqueKeysWithValues: (entry?.ports ?? []).map { ($0.name, $0.rows) })
+            // (From the stored entry first: a table in memory may have been pruned to the
+            // columns still to be read.)
+            let rows = entry.map { Dictionary(uniqueKeysWithValues: $0.ports.map { ($0.name, $0.rows) }) }
+                ?? inMemory.map { Dictionary(uniqueKeysWithValues: $0.ports.map { ($0.name, $0.table.rowCount) }) } ?? [:]
             let record = records[s.id]
             return PipelineInfo.Stage(id: s.id, module: s.spec.name, version: s.spec.version, notes: s.notes,
                                       params: s.params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
