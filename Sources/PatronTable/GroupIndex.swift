@@ -17,6 +17,10 @@ public struct GroupIndex: Sendable {
         let rows = columns.first?.count ?? 0
         let skip: [Bool] = !nullsAreValues && columns.contains(where: { $0.validity != nil })
             ? (0..<rows).map { row in columns.contains { $0.isNull(row) } } : []
+        if let (ids, firstRow) = GroupIndex.few(columns, rows: rows, skip: skip) {
+            self.init(ids: ids, firstRow: firstRow)
+            return
+        }
         // (Only without nulls: a null and "" must still go through the full comparison.)
         let strings: StringBuffer? = if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage { s } else { nil }
         self.init(rows: rows, hashes: GroupIndex.rowHashes(columns, rows: rows), skip: skip, key: strings.map { .strings($0) },
@@ -35,6 +39,11 @@ public struct GroupIndex: Sendable {
             range.map { GroupIndex.mix(0xcbf2_9ce4_8422_2325, keys[$0]) }
         }.flatMap { $0 }
         self.init(rows: keys.count, hashes: hashes, skip: [], key: .words(keys), equal: [])
+    }
+
+    private init(ids: [Int32], firstRow: [Int]) {
+        self.ids = ids
+        self.firstRow = firstRow
     }
 
     /// What a slot holds beside the hash to tell rows apart: a string's first 8 bytes (the
@@ -87,7 +96,8 @@ public struct GroupIndex: Sendable {
         }
         // Per bucket: each row's group in the bucket, as ~group on the group's first row.
         _ = consume hashes   // each row's hash is in its bucket now: freed before grouping allocates
-        let (bucketStart, bucketRows, bucketHashes, bucketPrefixes) = (start, order, orderHash, orderPrefix)
+        let (bucketStart, bucketRows) = (start, order)
+        let bucketHashes = consume orderHash, bucketPrefixes = consume orderPrefix
         let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, buckets))
         let results = Mutex([(locals: [Int32], groups: Int)](repeating: ([], 0), count: buckets))
         let isStrings = strings != nil, isWords = !words.isEmpty
@@ -143,6 +153,8 @@ public struct GroupIndex: Sendable {
             }
         }
         let parted = results.withLock { $0 }
+        _ = consume bucketHashes   // freed before the ids are numbered
+        _ = consume bucketPrefixes
         // Each row's group across buckets (~handle on a group's first row; Int32.min: no
         // group), then groups numbered by their first row in one pass over the rows: a
         // group's first row comes before its others.

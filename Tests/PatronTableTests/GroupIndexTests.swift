@@ -53,6 +53,27 @@ import Testing
         #expect(groups.count == count)
     }
 
+    /// Few distinct keys take the one-pass path, many the bucketed one: both number groups
+    /// by first appearance, with nulls skipped or grouped as asked.
+    @Test func fewAndManyDistinctKeysAgree() {
+        for distinct in [3, 256, 257, 5_000] {
+            var rng: UInt64 = 41
+            let keys: [String?] = (0..<200_000).map { _ in
+                rng = rng &* 6364136223846793005 &+ 1442695040888963407
+                let k = Int(rng >> 33) % (distinct + 1)
+                return k == distinct ? nil : "v\(k)"
+            }
+            let groups = GroupIndex([.string(keys)])
+            let (expected, count) = firstAppearanceIDs(keys)
+            #expect(groups.ids == expected, "\(distinct) distinct")
+            #expect(groups.count == count)
+            let withNulls = GroupIndex([.string(keys)], nullsAreValues: true)
+            #expect(withNulls.count == count + 1)
+            #expect(Set(keys.indices.filter { keys[$0] == nil }.map { withNulls.ids[$0] }).count == 1)
+        }
+        #expect(GroupIndex.few([.string(["a", "b"])], rows: 2, skip: [], limit: 1) == nil)
+    }
+
     /// Packed 64-bit keys group like the columns they were packed from, across cores.
     @Test func packedKeysMatchTheColumns() {
         let rows = 300_000
