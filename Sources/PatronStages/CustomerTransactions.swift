@@ -30,8 +30,11 @@ struct CustomerTransactions {
         self.days = days
         self.amounts = amounts
         groups = GroupIndex([customers])
+        // (A copy of the ids only where some date or amount is null: 14 MB at a million customers.)
         var ids = groups.ids
-        for row in ids.indices where dateColumn.isNull(row) || amountColumn.isNull(row) { ids[row] = -1 }
+        if dateColumn.validity != nil || amountColumn.validity != nil {
+            for row in ids.indices where dateColumn.isNull(row) || amountColumn.isNull(row) { ids[row] = -1 }
+        }
         self.ids = ids
     }
 

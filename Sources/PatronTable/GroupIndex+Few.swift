@@ -46,6 +46,37 @@ extension GroupIndex {
     }
 }
 
+extension GroupIndex {
+    /// `few` for packed keys: up to `limit` distinct keys (an age grid of a few hundred
+    /// distinct weeks among two million values, say) in one pass; nil beyond.
+    static func few(keys: [UInt64], limit: Int = 4_096) -> (ids: [Int32], firstRow: [Int])? {
+        let capacity = 4 * limit.nextPowerOfTwo, mask = capacity - 1
+        var slotKey = [UInt64](repeating: 0, count: capacity), slotGroup = [Int32](repeating: -1, count: capacity)
+        var ids = [Int32](repeating: 0, count: keys.count)
+        var firstRow = [Int]()
+        for (row, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: mix(0x9E37_79B9_7F4A_7C15, key)) & mask
+            while true {
+                let g = slotGroup[slot]
+                if g < 0 {
+                    guard firstRow.count < limit else { return nil }
+                    slotGroup[slot] = Int32(firstRow.count)
+                    slotKey[slot] = key
+                    ids[row] = Int32(firstRow.count)
+                    firstRow.append(row)
+                    break
+                }
+                if slotKey[slot] == key {
+                    ids[row] = g
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        return (ids, firstRow)
+    }
+}
+
 extension Int {
     /// The smallest power of two at least this (1 for 0 or less).
     var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }

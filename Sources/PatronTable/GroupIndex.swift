@@ -35,6 +35,10 @@ public struct GroupIndex: Sendable {
     /// let groups = GroupIndex(keys: zip(xs, slots).map { UInt64($0) << 32 | UInt64($1) })
     /// ```
     public init(keys: [UInt64]) {
+        if let (ids, firstRow) = GroupIndex.few(keys: keys) {
+            self.init(ids: ids, firstRow: firstRow)
+            return
+        }
         let hashes = ParallelBlocks.map(count: keys.count, block: 65_536) { range in
             range.map { GroupIndex.mix(0xcbf2_9ce4_8422_2325, keys[$0]) }
         }.flatMap { $0 }
