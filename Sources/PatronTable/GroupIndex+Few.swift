@@ -6,10 +6,7 @@ extension GroupIndex {
     /// bucketed path otherwise (first appearance, nulls as `skip` says).
     static func few(_ columns: [Column], rows: Int, skip: [Bool], limit: Int = 256) -> (ids: [Int32], firstRow: [Int])? {
         let equal = columns.map { $0.equality() }
-        let capacity = 4 * limit.nextPowerOfTwo, mask = capacity - 1
-        var slotHash = [UInt64](repeating: 0, count: capacity), slotGroup = [Int32](repeating: -1, count: capacity)
-        var ids = [Int32](repeating: -1, count: rows)
-        var firstRow = [Int]()
+        var groups = FewGroups(rows: rows, limit: limit)
         // Hashed a block at a time (small first blocks: a column of many values gives up soon).
         var start = 0, block = 4_096
         while start < rows {
@@ -20,64 +17,21 @@ extension GroupIndex {
                 for i in hashes.indices { hashes[i] = mix(hashes[i], part[i]) }
             }
             for row in range where skip.isEmpty || !skip[row] {
-                let h = hashes[row - start]
-                var slot = Int(truncatingIfNeeded: h) & mask
-                while true {
-                    let g = slotGroup[slot]
-                    if g < 0 {
-                        guard firstRow.count < limit else { return nil }
-                        slotGroup[slot] = Int32(firstRow.count)
-                        slotHash[slot] = h
-                        ids[row] = Int32(firstRow.count)
-                        firstRow.append(row)
-                        break
-                    }
-                    if slotHash[slot] == h && equal.allSatisfy({ $0(row, firstRow[Int(g)]) }) {
-                        ids[row] = g
-                        break
-                    }
-                    slot = (slot + 1) & mask
-                }
+                guard groups.add(row, hash: hashes[row - start], same: { first in equal.allSatisfy { $0(row, first) } }) else { return nil }
             }
             start = range.upperBound
             block = min(65_536, block * 4)
         }
-        return (ids, firstRow)
+        return (groups.ids, groups.firstRow)
     }
-}
 
-extension GroupIndex {
     /// `few` for packed keys: up to `limit` distinct keys (an age grid of a few hundred
     /// distinct weeks among two million values, say) in one pass; nil beyond.
     static func few(keys: [UInt64], limit: Int = 4_096) -> (ids: [Int32], firstRow: [Int])? {
-        let capacity = 4 * limit.nextPowerOfTwo, mask = capacity - 1
-        var slotKey = [UInt64](repeating: 0, count: capacity), slotGroup = [Int32](repeating: -1, count: capacity)
-        var ids = [Int32](repeating: 0, count: keys.count)
-        var firstRow = [Int]()
+        var groups = FewGroups(rows: keys.count, limit: limit)
         for (row, key) in keys.enumerated() {
-            var slot = Int(truncatingIfNeeded: mix(0x9E37_79B9_7F4A_7C15, key)) & mask
-            while true {
-                let g = slotGroup[slot]
-                if g < 0 {
-                    guard firstRow.count < limit else { return nil }
-                    slotGroup[slot] = Int32(firstRow.count)
-                    slotKey[slot] = key
-                    ids[row] = Int32(firstRow.count)
-                    firstRow.append(row)
-                    break
-                }
-                if slotKey[slot] == key {
-                    ids[row] = g
-                    break
-                }
-                slot = (slot + 1) & mask
-            }
+            guard groups.add(row, hash: mix(0x9E37_79B9_7F4A_7C15, key), same: { keys[$0] == key }) else { return nil }
         }
-        return (ids, firstRow)
+        return (groups.ids, groups.firstRow)
     }
-}
-
-extension Int {
-    /// The smallest power of two at least this (1 for 0 or less).
-    var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
 }
