@@ -75,16 +75,6 @@ public struct SequentialFile {
 
     mutating func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
 
-    /// Zero bytes up to the next multiple of `alignment` of the file's length.
-    mutating func pad(to alignment: Int) throws {
-        let zeros = (alignment - count % alignment) % alignment
-        guard zeros > 0 else { return }
-        try withUnsafeTemporaryAllocation(byteCount: zeros, alignment: 1) { raw in
-            raw.initializeMemory(as: UInt8.self, repeating: 0)
-            try write(UnsafeRawBufferPointer(raw))
-        }
-    }
-
     /// Writes the buffer out: whole blocks, the last one padded with zeros on the final flush.
     private mutating func flush(final: Bool = false) throws {
         guard filled > 0 else { return }

@@ -1,3 +1,5 @@
+import PatronTable
+
 /// The distinct (x, t) pairs among the collapsed rows' (x, T) and (x, t_x), t as a slot of
 /// the summary's grid of distinct times, numbered in order of x and then slot; and each
 /// row's two pairs.
@@ -19,43 +21,23 @@ struct FrequencyTimePairs: Sendable {
     let tPair: [Int32], txPair: [Int32]
     var count: Int { x.count }
 
-    /// Nil where a frequency is not a whole number from 0 to 1 000 000 (the rows' own
-    /// likelihood is used then).
+    /// Nil where a frequency is not a whole number from 0 to 1 000 000 or there are 2²¹
+    /// distinct times or more (the rows' own likelihood is used then).
     init?(_ rows: CollapsedSummary) {
-        let slots = rows.grid.count
-        guard rows.x.allSatisfy({ $0 >= 0 && $0 <= 1_000_000 && $0 == $0.rounded() }) else { return nil }
-        let space = (rows.maxX + 1) * slots
-        func key(_ i: Int, _ slot: Int32) -> Int { Int(rows.x[i]) * slots + Int(slot) }
-        // Keys in ascending order are pairs in order of x then slot: a dense table of the key
-        // space where it is small enough, else the sorted distinct keys.
-        var pairOfKey: (Int) -> Int32
-        var keys: [Int]
-        if space <= 1 << 23 {
-            var id = [Int32](repeating: -1, count: space)
-            for i in rows.x.indices {
-                id[key(i, rows.tSlot[i])] = 0
-                id[key(i, rows.txSlot[i])] = 0
-            }
-            keys = []
-            for k in 0..<space where id[k] == 0 {
-                id[k] = Int32(keys.count)
-                keys.append(k)
-            }
-            let table = id
-            pairOfKey = { table[$0] }
-        } else {
-            var distinct = Set<Int>()
-            for i in rows.x.indices {
-                distinct.insert(key(i, rows.tSlot[i]))
-                distinct.insert(key(i, rows.txSlot[i]))
-            }
-            keys = distinct.sorted()
-            let ids = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
-            pairOfKey = { ids[$0]! }
-        }
-        x = keys.map { Int32($0 / slots) }
-        slot = keys.map { Int32($0 % slots) }
-        tPair = rows.x.indices.map { pairOfKey(key($0, rows.tSlot[$0])) }
-        txPair = rows.x.indices.map { pairOfKey(key($0, rows.txSlot[$0])) }
+        guard rows.grid.count < 1 << 21, rows.x.allSatisfy({ $0 >= 0 && $0 <= 1_000_000 && $0 == $0.rounded() }) else { return nil }
+        // (x, slot) packed in one key: grouped like any keys, then numbered in key order —
+        // x, then slot.
+        let n = rows.x.count
+        let packed = rows.x.indices.map { UInt64(rows.x[$0]) << 21 | UInt64(rows.tSlot[$0]) }
+            + rows.x.indices.map { UInt64(rows.x[$0]) << 21 | UInt64(rows.txSlot[$0]) }
+        let groups = GroupIndex(keys: packed)
+        let keys = groups.firstRow.map { packed[$0] }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        var number = [Int32](repeating: 0, count: keys.count)
+        for (position, g) in order.enumerated() { number[g] = Int32(position) }
+        x = order.map { Int32(keys[$0] >> 21) }
+        slot = order.map { Int32(keys[$0] & (1 << 21 - 1)) }
+        tPair = (0..<n).map { number[Int(groups.ids[$0])] }
+        txPair = (0..<n).map { number[Int(groups.ids[n + $0])] }
     }
 }

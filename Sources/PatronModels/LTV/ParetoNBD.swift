@@ -29,20 +29,12 @@ public enum ParetoNBD {
     /// ln A₀ (see the note), for one customer.
     static func logA0(_ p: Parameters, x: Double, tx: Double, T: Double) -> Double {
         let rsx = p.r + p.s + x
-        let (big, b2, at): (Double, Double, (Double) -> Double)
-        if p.alpha >= p.beta {
-            big = p.alpha
-            b2 = p.s + 1
-            at = { t in (p.alpha - p.beta) / (p.alpha + t) }
-        } else {
-            big = p.beta
-            b2 = p.r + x
-            at = { t in (p.beta - p.alpha) / (p.beta + t) }
-        }
+        let big = max(p.alpha, p.beta), b2 = p.alpha >= p.beta ? p.s + 1 : p.r + x
+        let z = argument(p, SIMD2(tx, T))
         // The Euler-transformed series where it applies (its terms fall from the start), else
         // the general ₂F₁.
-        let lnF: SIMD2<Double> = SpecialFunctions.lnHypergeometricAPlusOne(rsx, b2, SIMD2(at(tx), at(T)))?.value
-            ?? SIMD2(log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, at(tx))), log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, at(T))))
+        let lnF: SIMD2<Double> = SpecialFunctions.lnHypergeometricAPlusOne(rsx, b2, z)?.value
+            ?? SIMD2(log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, z[0])), log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, z[1])))
         let u = lnF[0] - rsx * log(big + tx)
         let v = lnF[1] - rsx * log(big + T)
         // u ≥ v: the t_x term is the larger one. Where they are (numerically) equal, A₀ → 0.
