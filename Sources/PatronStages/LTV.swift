@@ -57,10 +57,10 @@ enum LTV: StageModule {
 
     static func run(_ context: StageContext) async throws -> StageOutput {
         context.progress("grouping transactions by customer")
-        let tx = try CustomerTransactions(context)
-        let (customers, days, amounts, groups, ids) = (tx.customers, tx.days, tx.amounts, tx.groups, tx.ids)
+        let purchases = try CustomerPurchases(context)
+        let customers = try CustomerTransactions.columns(context).customers
         let unit = CustomerSummary.TimeUnit(rawValue: context.string("time_unit") ?? "week") ?? .week
-        guard let lastDay = tx.lastDay else {
+        guard let lastDay = purchases.lastDay else {
             throw StageFailure("no transactions to fit: the input is empty")
         }
         let observationEnd = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? lastDay
@@ -70,14 +70,10 @@ enum LTV: StageModule {
         }
         // With a calibration period the models see only its data.
         let end = calibrationEnd ?? observationEnd
-        context.progress("summarising \(groups.count) customers")
-        // Customers numbered in the output's order (by id) before summarising: every per-customer
-        // array is then in that order, and the fit's sums do not depend on the input's row order.
-        let byID = CustomerTransactions.sortedByID(Array(0..<groups.count), customers: customers, firstRow: groups.firstRow)
-        var rank = [Int32](repeating: 0, count: groups.count)
-        for (position, g) in byID.enumerated() { rank[g] = Int32(position) }
-        let ranked = ids.map { $0 < 0 ? -1 : rank[Int($0)] }
-        let summary = CustomerSummary(groups: ranked, customers: groups.count, days: days, amounts: amounts, end: end, unit: unit)
+        context.progress("summarising \(purchases.count) customers")
+        // Customers in the output's order (by id): every per-customer array is in that order,
+        // and the fit's sums do not depend on the input's row order.
+        let summary = CustomerSummary(purchases: purchases, end: end, unit: unit)
         guard summary.count >= 2 else { throw StageFailure("BG/NBD needs at least 2 customers with purchases by observation_end, found \(summary.count)") }
         guard summary.frequency.contains(where: { $0 > 0 }) else {
             throw StageFailure("no customer bought twice by observation_end: a repeat-purchase model has nothing to learn from; use more history")
@@ -124,11 +120,10 @@ enum LTV: StageModule {
 
         context.progress("building the table")
         // Output ordered by customer id, like every per-customer table: the summary's order.
-        let firstRows = groups.firstRow
         let spendValid = spend.map { gg != nil && $0.isFinite }
         let main = try Table(names: ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive",
                                      "expected_purchases", "expected_spend", "clv"] + (intervals == nil ? [] : LTVIntervals.columns), columns: [
-            customers.gathering(summary.customer.map { firstRows[byID[$0]] }),
+            customers.gathering(summary.customer.map { purchases.firstRow[$0] }),
             .decimal(summary.frequency), .decimal(summary.recency), .decimal(summary.age), .decimal(summary.monetary),
             .decimal(pAlive), .decimal(expected),
             .decimal(spend.indices.map { spendValid[$0] ? spend[$0] : 0 }, validity: spendValid),
@@ -137,12 +132,8 @@ enum LTV: StageModule {
         var ports: [(String, Table)] = [("params", try paramsTable(model, purchaseFit, spendFit, summary, intervals))]
         if let calibrationEnd {
             context.progress("evaluating on the holdout")
-            var holdout = [[Int32]](repeating: [], count: groups.count)
-            for row in ranked.indices where ranked[row] >= 0 && days[row] > calibrationEnd && days[row] <= observationEnd {
-                holdout[Int(ranked[row])].append(days[row])
-            }
             let evaluation = HoldoutEvaluation(
-                frequency: summary.frequency, holdoutDays: summary.customer.map { holdout[$0] }, calibrationEnd: calibrationEnd,
+                frequency: summary.frequency, holdoutDays: summary.customer.map { Array(purchases.days(of: $0)) }, calibrationEnd: calibrationEnd,
                 holdoutEnd: observationEnd, unit: unit,
                 expected: { i, t in predictor.expectedAt(t, summary.frequency[i], summary.recency[i], summary.age[i]) })
             ports.append(("evaluation", try Table(names: ["kind", "label", "customers", "actual", "predicted"], columns: [

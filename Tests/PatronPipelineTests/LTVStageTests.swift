@@ -124,6 +124,32 @@ import PatronModels
         #expect(!notes[4].isEmpty)
     }
 
+    /// Ids of up to 8 bytes are grouped by one radix sort on numbers that order like them;
+    /// longer ids by hashing: the same customers, order and figures either way, and a row
+    /// with a null customer, date or amount belongs to no customer in both.
+    @Test func shortAndLongIdsGiveTheSameTable() async throws {
+        let rows = simulated(customers: 3000, seed: 5) { rng, _ in 5 + Double(rng.below(20)) }
+        func table(_ prefix: String) throws -> Table {
+            let ids: [String?] = rows.map { prefix + $0.0 } + [nil, prefix + "c1", prefix + "c2"]
+            return try Table(names: ["customer_id", "order_date", "amount"], columns: [
+                .string(ids), .date(rows.map(\.1) + [200, 0, 200], validity: Array(repeating: true, count: rows.count) + [true, false, true]),
+                .decimal(rows.map(\.2) + [5, 5, 0], validity: Array(repeating: true, count: rows.count) + [true, true, false]),
+            ])
+        }
+        let params: [String: Value] = ["observation_end": .string("1970-12-31")]
+        let short = try await runStage(LTV.self, try table(""), params).table("main")!
+        let long = try await runStage(LTV.self, try table("a-customer-id-longer-than-8-bytes/"), params).table("main")!
+        #expect(short.rowCount == long.rowCount)
+        #expect(short.rowCount == Set(rows.map(\.0)).count)
+        guard case .string(let shortIds)? = short["customer_id"]?.storage, case .string(let longIds)? = long["customer_id"]?.storage else {
+            Issue.record("customer ids"); return
+        }
+        #expect(shortIds.count == longIds.count)
+        #expect((0..<shortIds.count).allSatisfy { "a-customer-id-longer-than-8-bytes/" + shortIds[$0] == longIds[$0] })
+        #expect((1..<shortIds.count).allSatisfy { Array(shortIds[$0 - 1].utf8).lexicographicallyPrecedes(Array(shortIds[$0].utf8)) })
+        for name in short.names where name != "customer_id" { #expect(short[name] == long[name]) }
+    }
+
     @Test func timeUnitsAreExplicit() async throws {
         let table = try orders(simulated(customers: 2000, seed: 8) { rng, _ in 5 + Double(rng.below(20)) })
         let weeks = try await runStage(LTV.self, table, ["time_unit": .string("week"), "horizon": .double(52), "observation_end": .string("1970-12-31")])

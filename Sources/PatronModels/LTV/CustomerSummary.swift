@@ -37,61 +37,44 @@ public struct CustomerSummary: Sendable, Equatable {
     ///   - end: last day of the period (days since 1970-01-01), inclusive; later transactions
     ///     are ignored.
     public init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double], end: Int32, unit: TimeUnit) {
-        // Rows bucketed by customer (a counting sort), each bucket then put in day order.
-        var start = [Int32](repeating: 0, count: customers + 1)
-        var seen = [Bool](repeating: false, count: customers)
-        for row in groups.indices where groups[row] >= 0 {
-            let g = Int(groups[row])
-            seen[g] = true
-            if days[row] <= end { start[g + 1] += 1 }
-        }
-        for c in 0..<customers { start[c + 1] += start[c] }
-        // Each row's day and amount scattered to its customer's bucket, in one pass in row
-        // order (writes in random order cost far less than reads would).
-        var fill = start
-        var bucketDays = [Int32](repeating: 0, count: Int(start[customers]))
-        var bucketAmounts = [Double](repeating: 0, count: Int(start[customers]))
-        for row in groups.indices where groups[row] >= 0 && days[row] <= end {
-            let c = Int(groups[row])
-            bucketDays[Int(fill[c])] = days[row]
-            bucketAmounts[Int(fill[c])] = amounts[row]
-            fill[c] += 1
-        }
-        // Customers in fixed blocks on all cores, the blocks' results joined in order.
+        let purchases = CustomerPurchases(keys: groups.map { $0 < 0 ? CustomerPurchases.skip : UInt64($0) }, limit: UInt64(customers),
+                                          days: days, amounts: amounts)
+        self.init(purchases: purchases, end: end, unit: unit)
+        // Customers by their group number rather than by their place among the purchases.
+        customer = customer.map { Int(groups[purchases.firstRow[$0]]) }
+    }
+
+    /// The summary of each customer in `purchases` (`customer` indexes them), up to `end`
+    /// (days since 1970-01-01), inclusive.
+    public init(purchases: CustomerPurchases, end: Int32, unit: TimeUnit) {
+        // The purchases' blocks on all cores, their results joined in order.
         typealias Part = (customer: [Int], x: [Double], tx: [Double], T: [Double], m: [Double], late: Int)
-        let (bucketStart, seenCustomers, scatteredDays, scatteredAmounts) = (start, seen, bucketDays, bucketAmounts)
-        let parts = ParallelBlocks.map(count: customers, block: 65_536) { range -> Part in
+        let parts = ParallelBlocks.map(count: purchases.blocks.count, block: 1) { range -> Part in
+            let b = range.lowerBound, block = purchases.blocks[b], base = purchases.blockBase[b]
+            let customers = block.firstRow.count
             var p: Part = ([], [], [], [], [], 0)
-            var bucket = [(day: Int32, value: Double)]()
-            for c in range {
-                let from = Int(bucketStart[c]), to = Int(bucketStart[c + 1])
-                guard to > from else { if seenCustomers[c] { p.late += 1 }; continue }
-                bucket.removeAll(keepingCapacity: true)
-                for k in from..<to {
-                    // Insertion sort by (day, value): buckets hold a few purchases.
-                    let item = (day: scatteredDays[k], value: scatteredAmounts[k])
-                    var j = bucket.count
-                    bucket.append(item)
-                    while j > 0 && (bucket[j - 1].day > item.day || (bucket[j - 1].day == item.day && bucket[j - 1].value > item.value)) {
-                        bucket[j] = bucket[j - 1]
-                        j -= 1
-                    }
-                    bucket[j] = item
-                }
+            p.customer.reserveCapacity(customers); p.x.reserveCapacity(customers); p.tx.reserveCapacity(customers)
+            p.T.reserveCapacity(customers); p.m.reserveCapacity(customers)
+            for c in 0..<customers {
+                // Purchases are in day order: those up to the end come first.
+                let from = Int(block.start[c])
+                var to = Int(block.start[c + 1])
+                while to > from && block.day[to - 1] > end { to -= 1 }
+                guard to > from else { p.late += 1; continue }
                 // Same-day purchases are one purchase; repeat value is the mean over repeat days.
-                let first = bucket[0].day
+                let first = block.day[from]
                 var lastDay = first, repeatDays = 0, repeatValue = 0.0
-                var k = 0
-                while k < bucket.count && bucket[k].day == first { k += 1 }
-                while k < bucket.count {
-                    let day = bucket[k].day
+                var k = from
+                while k < to && block.day[k] == first { k += 1 }
+                while k < to {
+                    let day = block.day[k]
                     var total = 0.0
-                    while k < bucket.count && bucket[k].day == day { total += bucket[k].value; k += 1 }
+                    while k < to && block.day[k] == day { total += block.value[k]; k += 1 }
                     repeatDays += 1
                     repeatValue += total
                     lastDay = day
                 }
-                p.customer.append(c)
+                p.customer.append(base + c)
                 p.x.append(Double(repeatDays))
                 p.tx.append(Double(lastDay - first) / unit.days)
                 p.T.append(Double(end - first) / unit.days)
@@ -100,8 +83,8 @@ public struct CustomerSummary: Sendable, Equatable {
             return p
         }
         var customer = [Int](), x = [Double](), tx = [Double](), T = [Double](), m = [Double]()
-        customer.reserveCapacity(customers); x.reserveCapacity(customers); tx.reserveCapacity(customers)
-        T.reserveCapacity(customers); m.reserveCapacity(customers)
+        customer.reserveCapacity(purchases.count); x.reserveCapacity(purchases.count); tx.reserveCapacity(purchases.count)
+        T.reserveCapacity(purchases.count); m.reserveCapacity(purchases.count)
         var late = 0
         for p in parts {
             customer += p.customer; x += p.x; tx += p.tx; T += p.T; m += p.m

@@ -1,0 +1,34 @@
+import PatronModels
+import PatronPipeline
+import PatronTable
+
+extension CustomerPurchases {
+    /// The transactions of a per-customer stage's input (its `customer`, `date` and `amount`
+    /// params' columns) by customer, customers in id order like every per-customer table.
+    /// Rows with a null customer, date or amount belong to no customer.
+    ///
+    /// Ids of up to 8 bytes (most ids) are ordered and grouped by one radix sort on a number
+    /// that sorts like them (`StringBuffer.orderKeys()`); other ids are grouped by hashing,
+    /// then the groups sorted by id.
+    init(_ context: StageContext) throws {
+        let input = try CustomerTransactions.columns(context)
+        var keys: [UInt64], limit: UInt64
+        if case .string(let s) = input.customers.storage, let ordered = s.orderKeys() {
+            (keys, limit) = ordered
+            if input.customers.validity != nil {
+                for row in keys.indices where input.customers.isNull(row) { keys[row] = Self.skip }
+            }
+        } else {
+            let groups = GroupIndex([input.customers])
+            let byID = CustomerTransactions.sortedByID(Array(0..<groups.count), customers: input.customers, firstRow: groups.firstRow)
+            var rank = [UInt64](repeating: 0, count: groups.count)
+            for (position, g) in byID.enumerated() { rank[g] = UInt64(position) }
+            keys = groups.ids.map { $0 < 0 ? Self.skip : rank[Int($0)] }
+            limit = UInt64(groups.count)
+        }
+        if input.date.validity != nil || input.amount.validity != nil {
+            for row in keys.indices where input.date.isNull(row) || input.amount.isNull(row) { keys[row] = Self.skip }
+        }
+        self.init(keys: keys, limit: limit, days: input.days, amounts: input.amounts)
+    }
+}
