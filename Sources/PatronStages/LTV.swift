@@ -100,14 +100,19 @@ enum LTV: StageModule {
         // Predictions once per distinct (x, t_x, T); spend per customer.
         let n = summary.count
         let perRow = predictor.predict(rows)
-        var pAlive = [Double](repeating: 0, count: n), expected = [Double](repeating: 0, count: n)
-        var spend = [Double](repeating: 0, count: n), discounted = [Double](repeating: 0, count: n)
+        // The output's columns in one pass; expected spend and CLV only where Gamma-Gamma gives
+        // a finite spend (null otherwise).
+        var pAlive = [Double](), expected = [Double](), spend = [Double](), clv = [Double](), spendValid = [Bool]()
+        pAlive.reserveCapacity(n); expected.reserveCapacity(n); spend.reserveCapacity(n); clv.reserveCapacity(n); spendValid.reserveCapacity(n)
         for i in 0..<n {
             let k = Int(rows.rowOf[i])
-            pAlive[i] = perRow.alive[k]
-            expected[i] = perRow.total[k]
-            discounted[i] = perRow.discounted[k]
-            if let gg { spend[i] = GammaGamma.expectedSpendAnyCustomer(gg, x: summary.frequency[i], mean: summary.monetary[i]) }
+            pAlive.append(perRow.alive[k])
+            expected.append(perRow.total[k])
+            let perPurchase = gg.map { GammaGamma.expectedSpendAnyCustomer($0, x: summary.frequency[i], mean: summary.monetary[i]) } ?? .nan
+            let valid = perPurchase.isFinite
+            spendValid.append(valid)
+            spend.append(valid ? perPurchase : 0)
+            clv.append(valid ? perRow.discounted[k] * perPurchase : 0)
         }
         var intervals: LTVIntervals? = nil
         if context.bool("intervals") == true {
@@ -120,14 +125,11 @@ enum LTV: StageModule {
 
         context.progress("building the table")
         // Output ordered by customer id, like every per-customer table: the summary's order.
-        let spendValid = spend.map { gg != nil && $0.isFinite }
         let main = try Table(names: ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive",
                                      "expected_purchases", "expected_spend", "clv"] + (intervals == nil ? [] : LTVIntervals.columns), columns: [
             customers.gathering(summary.customer.map { purchases.firstRow[$0] }),
             .decimal(summary.frequency), .decimal(summary.recency), .decimal(summary.age), .decimal(summary.monetary),
-            .decimal(pAlive), .decimal(expected),
-            .decimal(spend.indices.map { spendValid[$0] ? spend[$0] : 0 }, validity: spendValid),
-            .decimal(spend.indices.map { spendValid[$0] ? discounted[$0] * spend[$0] : 0 }, validity: spendValid),
+            .decimal(pAlive), .decimal(expected), .decimal(spend, validity: spendValid), .decimal(clv, validity: spendValid),
         ] + (intervals?.outputColumns ?? []))
         var ports: [(String, Table)] = [("params", try paramsTable(model, purchaseFit, spendFit, summary, intervals))]
         if let calibrationEnd {

@@ -34,4 +34,24 @@ extension GroupIndex {
         }
         return (groups.ids, groups.firstRow)
     }
+
+    /// Groups for keys below a small `limit` (several small numbers packed densely, such as
+    /// frequency × age slots): a table indexed by the key itself, one pass in row order, no
+    /// hashing. Nil when a key is not below the limit.
+    static func direct(keys: [UInt64], limit: Int) -> (ids: [Int32], firstRow: [Int])? {
+        var number = [Int32](repeating: -1, count: limit)
+        var firstRow = [Int]()
+        var ids = [Int32](repeating: 0, count: keys.count)
+        for (row, key) in keys.enumerated() {
+            guard key < UInt64(limit) else { return nil }
+            var id = number[Int(key)]
+            if id < 0 {
+                id = Int32(firstRow.count)
+                number[Int(key)] = id
+                firstRow.append(row)
+            }
+            ids[row] = id
+        }
+        return (ids, firstRow)
+    }
 }

@@ -35,6 +35,12 @@ public struct GroupIndex: Sendable {
     /// let groups = GroupIndex(keys: zip(xs, slots).map { UInt64($0) << 32 | UInt64($1) })
     /// ```
     public init(keys: [UInt64]) {
+        // Keys in a range not much larger than the rows: a table indexed by key.
+        if let largest = keys.max(), largest < UInt64(max(65_536, 2 * keys.count)),
+           let (ids, firstRow) = GroupIndex.direct(keys: keys, limit: Int(largest) + 1) {
+            self.init(ids: ids, firstRow: firstRow)
+            return
+        }
         if let (ids, firstRow) = GroupIndex.few(keys: keys) {
             self.init(ids: ids, firstRow: firstRow)
             return

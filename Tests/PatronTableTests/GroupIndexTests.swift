@@ -90,6 +90,12 @@ import Testing
         #expect(keys.firstRow == columns.firstRow)
         #expect(GroupIndex(keys: [7, 0, 7, UInt64.max, 0]).ids == [0, 1, 0, 2, 1])
         #expect(GroupIndex(keys: []).count == 0)
+        // Densely packed (a × 2 000 + b: below twice the rows): the table indexed by key.
+        let dense = GroupIndex(keys: zip(a, b).map { UInt64($0 * 2_000 + $1) })
+        #expect(dense.ids == columns.ids)
+        #expect(dense.firstRow == columns.firstRow)
+        #expect(GroupIndex.direct(keys: [3, 1, 3], limit: 4)! == ([0, 1, 0], [0, 1]))
+        #expect(GroupIndex.direct(keys: [3, 9], limit: 4) == nil)
     }
 }
 

@@ -57,8 +57,10 @@ public struct CollapsedSummary: Sendable {
     /// predictions that depend on those alone are computed once per group.
     public func ageGroups(byFrequency: Bool) -> GroupIndex {
         guard byFrequency else { return GroupIndex(keys: tSlot.map { UInt64($0) }) }
-        guard x.allSatisfy({ $0 >= 0 && $0 < Double(1 << 40) && $0 == $0.rounded() }) else { return GroupIndex([.decimal(T), .decimal(x)]) }
-        return GroupIndex(keys: x.indices.map { UInt64(x[$0]) << 21 | UInt64(tSlot[$0]) })
+        guard x.allSatisfy({ $0 >= 0 && $0 < Double(1 << 40) / Double(max(1, grid.count)) && $0 == $0.rounded() }) else { return GroupIndex([.decimal(T), .decimal(x)]) }
+        // Packed densely (x × slots + slot): few enough keys for a table indexed by key.
+        let slots = UInt64(grid.count)
+        return GroupIndex(keys: x.indices.map { UInt64(x[$0]) * slots + UInt64(tSlot[$0]) })
     }
 
     /// The given rows of `other`, with their weights.

@@ -103,7 +103,11 @@ enum LikelihoodFit {
         }
         var best: QuasiNewton.Result? = nil
         for start in starts {
-            let result = QuasiNewton.minimize(objective, from: start.map { log($0) }, initialInverseHessian: metric)
+            // A rough fit (no standard errors: the subsample's, to start the full fit from) stops
+            // at a looser tolerance: the full fit's first steps polish it, and a subsample's
+            // last digits would be thrown away anyway (153 → 64 evaluations for BG/NBD).
+            let result = QuasiNewton.minimize(objective, from: start.map { log($0) }, gradientTolerance: wantErrors ? 1e-9 : 1e-6,
+                                              initialInverseHessian: metric)
             if result.value.isFinite, best == nil || result.value < best!.value { best = result }
         }
         guard let best else {
