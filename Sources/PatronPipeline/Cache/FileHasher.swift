@@ -97,6 +97,6 @@ public final class FileHasher: Sendable {
             encoder.outputFormatting = [.sortedKeys]
             return try? encoder.encode($0.entries)
         }
-        if let data { try? data.write(to: URL(fileURLWithPath: memoPath), options: .atomic) }
+        if let data { try? AtomicFile.replace(memoPath) { try SequentialFile.write(Array(data), to: $0) } }
     }
 }

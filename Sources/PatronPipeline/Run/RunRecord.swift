@@ -1,4 +1,5 @@
 import Foundation
+import PatronTable
 
 /// `.patron/runs/<id>.json`: what one `patron run` did, for people and for tools.
 public struct RunRecord: Codable, Sendable {
@@ -37,7 +38,8 @@ public struct RunRecord: Codable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let path = "\(directory)/\(id)-\(pipeline).json"
-        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        let json = try encoder.encode(self)
+        try AtomicFile.replace(path) { try SequentialFile.write(Array(json), to: $0) }
         return path
     }
 }
