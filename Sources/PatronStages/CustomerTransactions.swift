@@ -3,29 +3,9 @@ import PatronPipeline
 import PatronModels
 import PatronTable
 
-/// The transactions a per-customer stage reads — the columns its `customer`, `date` and
-/// `amount` params name — grouped by customer. Rows with a null date or amount belong to no
-/// customer (`clean.transactions` never emits them).
-struct CustomerTransactions {
-    let customers: Column
-    let days: [Int32]
-    let amounts: [Double]
-    let groups: GroupIndex
-    /// Each row's customer group, or -1.
-    let ids: [Int32]
-
-    init(_ context: StageContext) throws {
-        let input = try Self.columns(context)
-        (customers, days, amounts) = (input.customers, input.days, input.amounts)
-        groups = GroupIndex([customers])
-        // (A copy of the ids only where some date or amount is null: 14 MB at a million customers.)
-        var ids = groups.ids
-        if input.date.validity != nil || input.amount.validity != nil {
-            for row in ids.indices where input.date.isNull(row) || input.amount.isNull(row) { ids[row] = -1 }
-        }
-        self.ids = ids
-    }
-
+/// The transactions a per-customer stage reads: the columns its `customer`, `date` and
+/// `amount` params name, and the order of customers in its output (by id).
+enum CustomerTransactions {
     /// The input's columns that the stage's `customer`, `date` and `amount` params name, with
     /// the dates as days and the amounts as numbers.
     static func columns(_ context: StageContext) throws -> (customers: Column, date: Column, amount: Column, days: [Int32], amounts: [Double]) {
@@ -41,13 +21,6 @@ struct CustomerTransactions {
         guard case .date(let days) = date.storage else { throw StageFailure("date: column is \(date.type.rawValue), expected date") }
         guard let amounts = amount.doubles else { throw StageFailure("amount: column is \(amount.type.rawValue), expected decimal or int") }
         return (customers, date, amount, days, amounts)
-    }
-
-    /// The latest date of any grouped row, or nil when there is none.
-    var lastDay: Int32? {
-        var last: Int32? = nil
-        for row in ids.indices where ids[row] >= 0 { last = max(last ?? days[row], days[row]) }
-        return last
     }
 
     /// Group indices sorted by their customer id's bytes: by an 8-byte big-endian prefix

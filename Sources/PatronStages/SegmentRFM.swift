@@ -88,20 +88,18 @@ enum SegmentRFM: StageModule {
     }
 
     static func run(_ context: StageContext) async throws -> StageOutput {
-        let tx = try CustomerTransactions(context)
-        let (customers, days, amounts, groups, ids) = (tx.customers, tx.days, tx.amounts, tx.groups, tx.ids)
+        let purchases = try CustomerPurchases(context)
+        let customers = try CustomerTransactions.columns(context).customers
         let table = try segmentTable(context.params["segments"] ?? .string("rf-grid")).get()
         let bins = context.int("bins") ?? 5
-        let end = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? (tx.lastDay ?? 0)
-        let skippedLate = ids.indices.filter { ids[$0] >= 0 && days[$0] > end }.count
-
-        let aggregate = RFMAggregate(groups: ids, customers: groups.count, days: days, amounts: amounts, observationEnd: end,
+        let end = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? (purchases.lastDay ?? 0)
+        let aggregate = RFMAggregate(purchases: purchases, observationEnd: end,
                                      frequency: RFMAggregate.Frequency(rawValue: context.string("frequency") ?? "orders") ?? .orders,
                                      monetary: RFMAggregate.Monetary(rawValue: context.string("monetary") ?? "total") ?? .total)
-        // Customers whose every transaction is after observation_end do not exist yet.
-        let present = (0..<groups.count).filter { aggregate.frequency[$0] > 0 }
-        // Output order: by customer id bytes, so the input's row order never matters.
-        let order = CustomerTransactions.sortedByID(present, customers: customers, firstRow: groups.firstRow)
+        // Customers whose every transaction is after observation_end do not exist yet. The
+        // rest in the purchases' order: by customer id bytes, so the input's row order never
+        // matters.
+        let order = (0..<purchases.count).filter { aggregate.frequency[$0] > 0 }
         let recency = order.map { Double(aggregate.recencyDays[$0]) }
         let r = QuantileScores.scores(recency, bins: bins, higherIsBetter: false)
         let f = QuantileScores.scores(order.map { Double(aggregate.frequency[$0]) }, bins: bins)
@@ -112,17 +110,22 @@ enum SegmentRFM: StageModule {
         var segmentBuffer = StringBuffer(), codeBuffer = StringBuffer()
         segmentBuffer.reserve(rows: order.count, bytes: order.count * 12)
         codeBuffer.reserve(rows: order.count, bytes: order.count * 3)
-        let nameIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let cells = table.cellNames
+        var segmentOf = [Int](repeating: 0, count: order.count)
         for i in order.indices {
-            let name = table.segment(r: SegmentTable.toFivePoint(Int(r[i]), bins: bins), f: SegmentTable.toFivePoint(Int(f[i]), bins: bins),
-                                     m: SegmentTable.toFivePoint(Int(m[i]), bins: bins))
-            nameBytes[nameIndex[name] ?? names.count - 1].withUnsafeBufferPointer { segmentBuffer.append(bytesOf: $0) }
-            let code: [UInt8] = bins < 10 ? [48 + UInt8(r[i]), 48 + UInt8(f[i]), 48 + UInt8(m[i])] : Array("\(r[i])-\(f[i])-\(m[i])".utf8)
-            code.withUnsafeBufferPointer { codeBuffer.append(bytesOf: $0) }
+            let (r5, f5, m5) = (SegmentTable.toFivePoint(Int(r[i]), bins: bins), SegmentTable.toFivePoint(Int(f[i]), bins: bins),
+                                SegmentTable.toFivePoint(Int(m[i]), bins: bins))
+            segmentOf[i] = cells[(r5 - 1) * 25 + (f5 - 1) * 5 + m5 - 1]
+            nameBytes[segmentOf[i]].withUnsafeBufferPointer { segmentBuffer.append(bytesOf: $0) }
+            if bins < 10 {
+                codeBuffer.bytes.append(48 + UInt8(r[i])); codeBuffer.bytes.append(48 + UInt8(f[i])); codeBuffer.bytes.append(48 + UInt8(m[i]))
+                codeBuffer.offsets.append(Int32(codeBuffer.bytes.count))
+            } else {
+                codeBuffer.append("\(r[i])-\(f[i])-\(m[i])")
+            }
         }
-        let firstRows = groups.firstRow
         let main = try Table(names: ["customer_id", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "rfm_score", "segment"], columns: [
-            customers.gathering(order.map { firstRows[$0] }),
+            customers.gathering(order.map { purchases.firstRow[$0] }),
             .int(order.map { Int64(aggregate.recencyDays[$0]) }),
             .int(order.map { Int64(aggregate.frequency[$0]) }),
             .decimal(order.map { aggregate.monetary[$0] }),
@@ -130,22 +133,20 @@ enum SegmentRFM: StageModule {
             Column(type: .string, storage: .string(codeBuffer)),
             Column(type: .string, storage: .string(segmentBuffer)),
         ])
-        return StageOutput(main: main, other: [("summary", try summary(main, names: table.names))],
-                           counts: ["customers": main.rowCount, "transactions_after_observation_end": skippedLate])
+        return StageOutput(main: main, other: [("summary", try summary(main, names: table.names, segmentOf: segmentOf))],
+                           counts: ["customers": main.rowCount, "transactions_after_observation_end": aggregate.afterEnd])
     }
 
     /// Per segment (in table order, then Other): customers, share, mean recency, frequency
-    /// and monetary, total monetary.
-    static func summary(_ main: Table, names: [String]) throws -> Table {
+    /// and monetary, total monetary. `segmentOf`: each row's index in `names`.
+    static func summary(_ main: Table, names: [String], segmentOf: [Int]) throws -> Table {
         guard case .int(let recency)? = main["recency_days"]?.storage, case .int(let frequency)? = main["frequency"]?.storage,
-              case .decimal(let monetary)? = main["monetary"]?.storage, case .string(let segment)? = main["segment"]?.storage
+              case .decimal(let monetary)? = main["monetary"]?.storage
         else { throw StageFailure("internal: RFM table without its columns") }
-        var index = [String: Int]()
-        for (i, name) in names.enumerated() { index[name] = i }
         var count = [Int](repeating: 0, count: names.count)
         var sums = [(r: Double, f: Double, m: Double)](repeating: (0, 0, 0), count: names.count)
         for row in 0..<main.rowCount {
-            let k = index[segment[row]] ?? names.count - 1
+            let k = segmentOf[row]
             count[k] += 1
             sums[k].r += Double(recency[row])
             sums[k].f += Double(frequency[row])

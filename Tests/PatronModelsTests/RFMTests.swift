@@ -48,6 +48,30 @@ import Testing
         #expect(days.monetary == [0.2, 5])
     }
 
+    /// By purchases (customers in key order, on all cores) as by groups, and rows after the
+    /// observation date counted.
+    @Test func byPurchasesMatchesByGroups() {
+        var rng = RandomSource(seed: 12)
+        let rows = 120_000, customers = 30_000
+        let groups = (0..<rows).map { _ in rng.below(50) == 0 ? Int32(-1) : Int32(rng.below(customers)) }
+        let days = (0..<rows).map { _ in Int32(rng.below(500)) }
+        let amounts = (0..<rows).map { _ in Double(rng.below(10_000)) / 100 }
+        for mode in RFMAggregate.Frequency.allCases {
+            let byGroups = RFMAggregate(groups: groups, customers: customers, days: days, amounts: amounts, observationEnd: 400, frequency: mode)
+            var last = [Int32](repeating: -1, count: customers), count = [Int32](repeating: 0, count: customers)
+            var seenDays = [Set<Int32>](repeating: [], count: customers)
+            for row in 0..<rows where groups[row] >= 0 && days[row] <= 400 {
+                let g = Int(groups[row])
+                last[g] = max(last[g], days[row])
+                count[g] += 1
+                seenDays[g].insert(days[row])
+            }
+            #expect(byGroups.recencyDays == last.map { $0 < 0 ? -1 : 400 - $0 })
+            #expect(byGroups.frequency == (mode == .orders ? count : seenDays.map { Int32($0.count) }))
+            #expect(byGroups.afterEnd == (0..<rows).filter { groups[$0] >= 0 && days[$0] > 400 }.count)
+        }
+    }
+
     @Test func sumsDoNotDependOnOrder() {
         let amounts = [0.1, 0.2, 0.3, 1e-3, 7.77, 1234.5]
         let forward = RFMAggregate(groups: [0, 0, 0, 0, 0, 0], customers: 1, days: [1, 1, 1, 1, 1, 1], amounts: amounts, observationEnd: 5)
@@ -64,6 +88,9 @@ import Testing
         #expect(messages.isEmpty)
         #expect(uncovered == 0)
         for r in 1...5 { for f in 1...5 { for m in 1...5 { #expect(table.segment(r: r, f: f, m: m) != SegmentTable.other) } } }
+        // The per-cell index the stage looks up names the same segment.
+        let cells = table.cellNames, names = table.names
+        for r in 1...5 { for f in 1...5 { for m in 1...5 { #expect(names[cells[(r - 1) * 25 + (f - 1) * 5 + m - 1]] == table.segment(r: r, f: f, m: m)) } } }
         #expect(table.names.count == (name == "rf-grid" ? 11 : 12))  // segments + Other
     }
 

@@ -53,6 +53,26 @@ func transactions(order: [Int]? = nil) throws -> Table {
         #expect(scoreOf[1] == 1)  // one-time buyers, the big tie, score F = 1
     }
 
+    /// Score codes are digits ("315") below 10 bins and dashed ("3-10-5") from 10; segment
+    /// names follow the five-point scores, and the summary counts every customer once.
+    @Test func binsShapeCodesAndSegments() async throws {
+        for bins in [3, 5, 10] {
+            let output = try await runStage(SegmentRFM.self, try transactions(), ["observation_end": .string("2023-12-31"), "bins": .int(bins)])
+            let main = output.table("main")!
+            guard case .string(let codes)? = main["rfm_score"]?.storage, case .string(let segments)? = main["segment"]?.storage,
+                  case .int(let r)? = main["r_score"]?.storage, case .int(let f)? = main["f_score"]?.storage, case .int(let m)? = main["m_score"]?.storage
+            else { Issue.record("columns"); return }
+            let table = SegmentTable.builtIn["rf-grid"]!
+            for row in 0..<main.rowCount {
+                #expect(codes[row] == (bins < 10 ? "\(r[row])\(f[row])\(m[row])" : "\(r[row])-\(f[row])-\(m[row])"))
+                let five = [r[row], f[row], m[row]].map { SegmentTable.toFivePoint(Int($0), bins: bins) }
+                #expect(segments[row] == table.segment(r: five[0], f: five[1], m: five[2]))
+            }
+            guard case .int(let counts)? = output.table("summary")!["customers"]?.storage else { Issue.record("summary"); return }
+            #expect(Int(counts.reduce(0, +)) == main.rowCount)
+        }
+    }
+
     @Test func customSegmentTablesAreCheckedAtValidation() {
         let overlapping: Value = .list([
             .map([.init("name", .string("A")), .init("r", .string("4-5"))]),

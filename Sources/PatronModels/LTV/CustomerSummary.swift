@@ -37,8 +37,7 @@ public struct CustomerSummary: Sendable, Equatable {
     ///   - end: last day of the period (days since 1970-01-01), inclusive; later transactions
     ///     are ignored.
     public init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double], end: Int32, unit: TimeUnit) {
-        let purchases = CustomerPurchases(keys: groups.map { $0 < 0 ? CustomerPurchases.skip : UInt64($0) }, limit: UInt64(customers),
-                                          days: days, amounts: amounts)
+        let purchases = CustomerPurchases(groups: groups, customers: customers, days: days, amounts: amounts)
         self.init(purchases: purchases, end: end, unit: unit)
         // Customers by their group number rather than by their place among the purchases.
         customer = customer.map { Int(groups[purchases.firstRow[$0]]) }

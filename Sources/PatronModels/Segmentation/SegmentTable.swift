@@ -78,6 +78,16 @@ public struct SegmentTable: Sendable, Equatable {
         rules.first { $0.matches(r: r, f: f, m: m) }?.name ?? SegmentTable.other
     }
 
+    /// For each of the 125 cells, the index in `names` of its segment: cell
+    /// (r − 1) × 25 + (f − 1) × 5 + (m − 1). Looked up per customer instead of `segment`,
+    /// which makes a `String` each time.
+    public var cellNames: [Int] {
+        let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var cells = [Int]()
+        for r in 1...5 { for f in 1...5 { for m in 1...5 { cells.append(index[segment(r: r, f: f, m: m)] ?? names.count - 1) } } }
+        return cells
+    }
+
     /// Rules that can never match (every cell they cover is taken by earlier rules) or that
     /// overlap an earlier rule of another name, and how many of the 125 cells no rule covers.
     public func problems() -> (messages: [String], uncovered: Int) {

@@ -115,6 +115,12 @@ public struct CustomerPurchases: Sendable {
         lastDay = blocks.compactMap { $0.day.max() }.max()
     }
 
+    /// Purchases by group number (0..<customers; -1: the row belongs to no customer), groups
+    /// in number order.
+    public init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double]) {
+        self.init(keys: groups.map { $0 < 0 ? Self.skip : UInt64($0) }, limit: UInt64(customers), days: days, amounts: amounts)
+    }
+
     /// Customer `customer`'s purchase days, in order.
     public func days(of customer: Int) -> ArraySlice<Int32> {
         var b = 0
