@@ -4,9 +4,20 @@ import PatronReport
 
 extension ReportBuilder {
     /// For each row of `ids`, its row in `reference` (or -1): directly when both columns are
-    /// the same, else through one hash grouping of both (linear, no String per row).
+    /// the same; by walking both in step when both are in strictly increasing byte order (as
+    /// every per-customer table is); else through one hash grouping of both (linear, no
+    /// String per row).
     static func align(_ ids: StringBuffer, to reference: StringBuffer) -> [Int] {
         if ids == reference { return Array(0..<ids.count) }
+        if ids.isStrictlyIncreasing(), reference.isStrictlyIncreasing() {
+            var at = [Int](repeating: -1, count: ids.count)
+            var j = 0
+            for row in 0..<ids.count {
+                while j < reference.count && StringBuffer.compare(reference, j, ids, row) < 0 { j += 1 }
+                if j < reference.count && StringBuffer.compare(reference, j, ids, row) == 0 { at[row] = j }
+            }
+            return at
+        }
         // One grouping of both columns, reference first: an id's group starts at its
         // reference row when there is one (reference ids are unique: one row per customer).
         let both = Column.concatenate([Column(type: .string, storage: .string(reference)), Column(type: .string, storage: .string(ids))], type: .string)

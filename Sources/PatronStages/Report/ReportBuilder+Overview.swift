@@ -68,13 +68,16 @@ extension ReportBuilder {
     }
 
     func revenueByMonth(days: [Int32], amounts: [Double], label: String) -> any Chart {
-        var byMonth = [Int: Double]()
-        for (day, amount) in zip(days, amounts) {
-            let (y, m, _) = CivilDate.date(Int(day))
-            byMonth[y * 12 + m - 1, default: 0] += amount
-        }
-        let points = byMonth.keys.sorted().map { key in
-            (x: Double(CivilDate.days(year: key / 12, month: key % 12 + 1, day: 1)), y: byMonth[key]!)
+        // Per month in row order (the sums do not depend on how months are found).
+        var points = [(x: Double, y: Double)]()
+        if let months = MonthIndex(days: days) {
+            var sums = [Double](repeating: 0, count: months.count), seen = [Bool](repeating: false, count: months.count)
+            for (day, amount) in zip(days, amounts) {
+                let k = months.index(day)
+                sums[k] += amount
+                seen[k] = true
+            }
+            points = sums.indices.filter { seen[$0] }.map { (x: Double(months.start(of: $0)), y: sums[$0]) }
         }
         return LineChart(title: "Revenue by month", xLabel: "Month", yLabel: label,
                          series: [Series("Revenue", points: points)], xTicks: .dates, yIncludesZero: true)

@@ -45,14 +45,19 @@ extension ReportBuilder {
         if let source = stage.inputs.first {
             let input = try loader.load(source.stage, port: source.port, columns: ["order_date"])
             if case .date(let days)? = input["order_date"]?.storage {
-                var byMonth = [Int: (sum: Double, n: Int)]()
-                for i in 0..<main.rowCount where languages[i] != "und" {
-                    let (y, m, _) = CivilDate.date(Int(days[Int(rows[i])]))
-                    byMonth[y * 12 + m - 1, default: (0, 0)].sum += scores[i]
-                    byMonth[y * 12 + m - 1, default: (0, 0)].n += 1
-                }
-                let points = byMonth.keys.sorted().map { key in
-                    (x: Double(CivilDate.days(year: key / 12, month: key % 12 + 1, day: 1)), y: byMonth[key]!.sum / Double(byMonth[key]!.n))
+                // Texts in a known language, by month of their row's date (no String per row).
+                let undetermined = (0..<languageGroups.count).first { languages[languageGroups.firstRow[$0]] == "und" }.map(Int32.init)
+                let known = (0..<main.rowCount).filter { languageGroups.ids[$0] != undetermined }
+                let textDays = known.map { days[Int(rows[$0])] }
+                var points = [(x: Double, y: Double)]()
+                if let months = MonthIndex(days: textDays) {
+                    var sums = [Double](repeating: 0, count: months.count), counts = [Int](repeating: 0, count: months.count)
+                    for (i, day) in zip(known, textDays) {
+                        let k = months.index(day)
+                        sums[k] += scores[i]
+                        counts[k] += 1
+                    }
+                    points = sums.indices.filter { counts[$0] > 0 }.map { (x: Double(months.start(of: $0)), y: sums[$0] / Double(counts[$0])) }
                 }
                 charts.append(LineChart(title: "Mean sentiment score by month", xLabel: "Month", yLabel: "Mean score (−1 to 1)",
                                         series: [Series("Mean score", points: points)], xTicks: .dates))

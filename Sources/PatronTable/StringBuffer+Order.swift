@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringBuffer {
     /// For strings of at most 8 bytes, one number per row that orders like the bytes (a
     /// shorter string first when one is the start of the other) and is equal exactly when the
@@ -83,5 +85,23 @@ extension StringBuffer {
             initialized = n
         }
         return (keys, weight)
+    }
+}
+
+extension StringBuffer {
+    /// Byte order of `a[i]` and `b[j]` (a shorter string first when one starts the other):
+    /// negative, zero or positive.
+    public static func compare(_ a: StringBuffer, _ i: Int, _ b: StringBuffer, _ j: Int) -> Int {
+        let ra = a.range(i), rb = b.range(j)
+        let common = min(ra.count, rb.count)
+        let c = common == 0 ? 0 : a.bytes.withUnsafeBufferPointer { pa in
+            b.bytes.withUnsafeBufferPointer { pb in Int(memcmp(pa.baseAddress! + ra.lowerBound, pb.baseAddress! + rb.lowerBound, common)) }
+        }
+        return c != 0 ? c : ra.count - rb.count
+    }
+
+    /// Whether each string comes after the one before it in byte order (so none repeats).
+    public func isStrictlyIncreasing() -> Bool {
+        count < 2 || (1..<count).allSatisfy { StringBuffer.compare(self, $0 - 1, self, $0) < 0 }
     }
 }

@@ -1,7 +1,7 @@
 import Testing
 @testable import PatronTable
 
-@Suite struct OrderKeysTests {
+@Suite struct StringOrderTests {
     /// Byte order with the shorter string first on a tie: how per-customer tables sort ids.
     func before(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         for (x, y) in zip(a, b) where x != y { return x < y }
@@ -47,5 +47,15 @@ import Testing
         for id in ["a", "customer-1"] { long.append(id) }
         #expect(long.orderKeys() == nil)
         #expect(StringBuffer().orderKeys()!.keys.isEmpty)
+    }
+
+    @Test func compareIsByteOrderShorterFirst() {
+        var a = StringBuffer()
+        for s in ["", "A", "AB", "ABC", "AC", "B", "b", "é"] { a.append(s) }
+        #expect(a.isStrictlyIncreasing())
+        for i in 0..<a.count { for j in 0..<a.count { #expect((StringBuffer.compare(a, i, a, j) < 0) == (i < j)) } }
+        var repeated = StringBuffer()
+        for s in ["A", "B", "B"] { repeated.append(s) }
+        #expect(!repeated.isStrictlyIncreasing())
     }
 }

@@ -1,0 +1,37 @@
+import PatronTable
+
+/// Months of a set of days as small numbers: month k is `first + k` in months since year 0
+/// (year × 12 + month − 1). Each day's month comes from a table over the days' range, so a
+/// per-month sum over millions of rows does no calendar arithmetic and no hashing per row.
+///
+/// ```swift
+/// let months = MonthIndex(days: days)           // days since 1970-01-01
+/// var revenue = [Double](repeating: 0, count: months.count)
+/// for (day, amount) in zip(days, amounts) { revenue[months.index(day)] += amount }
+/// months.start(of: 0)                           // the first month's first day
+/// ```
+struct MonthIndex {
+    /// The first month, in months since year 0.
+    let first: Int
+    /// Months from the first to the last day's.
+    let count: Int
+    private let firstDay: Int
+    private let table: [Int32]
+
+    /// Nil for no days. (Days span at most 9 999 years: the table has at most 3.7 M entries.)
+    init?(days: [Int32]) {
+        guard let low = days.min(), let high = days.max() else { return nil }
+        firstDay = Int(low)
+        let month = { (day: Int) -> Int in let (y, m, _) = CivilDate.date(day); return y * 12 + m - 1 }
+        first = month(Int(low))
+        count = month(Int(high)) - first + 1
+        let base = first
+        table = (Int(low)...Int(high)).map { Int32(month($0) - base) }
+    }
+
+    /// The month of `day` (one of the days given), from 0.
+    func index(_ day: Int32) -> Int { Int(table[Int(day) - firstDay]) }
+
+    /// The first day of month `k`, days since 1970-01-01.
+    func start(of k: Int) -> Int { CivilDate.days(year: (first + k) / 12, month: (first + k) % 12 + 1, day: 1) }
+}
