@@ -17,7 +17,7 @@ import PatronTable
 /// ```
 enum LTV: StageModule {
     static let spec = ModuleSpec(
-        name: "ltv", version: "5",
+        name: "ltv", version: "6",
         summary: "Lifetime value: BG/NBD purchases and Gamma-Gamma spend per customer, P(alive), expected purchases, discounted CLV.",
         inputs: .exactly(1),
         params: [
