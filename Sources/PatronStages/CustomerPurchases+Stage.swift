@@ -9,8 +9,8 @@ extension CustomerPurchases {
     ///
     /// Ids of up to 8 bytes (most ids) are ordered and grouped by one radix sort on a number
     /// that sorts like them (`StringBuffer.orderKeys()`); other ids are grouped by hashing,
-    /// then the groups sorted by id.
-    init(_ context: StageContext) throws {
+    /// then the groups sorted by id. Returns the customer column too, for the output's ids.
+    static func read(_ context: StageContext) throws -> (purchases: CustomerPurchases, customers: Column) {
         let input = try CustomerTransactions.columns(context)
         var keys: [UInt64], limit: UInt64
         if case .string(let s) = input.customers.storage, let ordered = s.orderKeys() {
@@ -29,6 +29,6 @@ extension CustomerPurchases {
         if input.date.validity != nil || input.amount.validity != nil {
             for row in keys.indices where input.date.isNull(row) || input.amount.isNull(row) { keys[row] = Self.skip }
         }
-        self.init(keys: keys, limit: limit, days: input.days, amounts: input.amounts)
+        return (CustomerPurchases(keys: keys, limit: limit, days: input.days, amounts: input.amounts), input.customers)
     }
 }

@@ -57,8 +57,7 @@ enum LTV: StageModule {
 
     static func run(_ context: StageContext) async throws -> StageOutput {
         context.progress("grouping transactions by customer")
-        let purchases = try CustomerPurchases(context)
-        let customers = try CustomerTransactions.columns(context).customers
+        let (purchases, customers) = try CustomerPurchases.read(context)
         let unit = CustomerSummary.TimeUnit(rawValue: context.string("time_unit") ?? "week") ?? .week
         guard let lastDay = purchases.lastDay else {
             throw StageFailure("no transactions to fit: the input is empty")

@@ -88,8 +88,7 @@ enum SegmentRFM: StageModule {
     }
 
     static func run(_ context: StageContext) async throws -> StageOutput {
-        let purchases = try CustomerPurchases(context)
-        let customers = try CustomerTransactions.columns(context).customers
+        let (purchases, customers) = try CustomerPurchases.read(context)
         let table = try segmentTable(context.params["segments"] ?? .string("rf-grid")).get()
         let bins = context.int("bins") ?? 5
         let end = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? (purchases.lastDay ?? 0)

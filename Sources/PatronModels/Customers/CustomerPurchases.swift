@@ -123,8 +123,13 @@ public struct CustomerPurchases: Sendable {
 
     /// Customer `customer`'s purchase days, in order.
     public func days(of customer: Int) -> ArraySlice<Int32> {
-        var b = 0
-        while blockBase[b + 1] <= customer { b += 1 }
+        // The last block starting at or before the customer.
+        var (low, high) = (0, blocks.count - 1)
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if blockBase[mid] <= customer { low = mid } else { high = mid - 1 }
+        }
+        let b = low
         let block = blocks[b], k = customer - blockBase[b]
         return block.day[Int(block.start[k])..<Int(block.start[k + 1])]
     }

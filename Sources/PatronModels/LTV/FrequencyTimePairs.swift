@@ -25,18 +25,18 @@ struct FrequencyTimePairs: Sendable {
     /// distinct times or more (the rows' own likelihood is used then).
     init?(_ rows: CollapsedSummary) {
         guard rows.grid.count < 1 << 21, rows.x.allSatisfy({ $0 >= 0 && $0 <= 1_000_000 && $0 == $0.rounded() }) else { return nil }
-        // (x, slot) packed in one key: grouped like any keys, then numbered in key order —
-        // x, then slot.
-        let n = rows.x.count
-        let packed = rows.x.indices.map { UInt64(rows.x[$0]) << 21 | UInt64(rows.tSlot[$0]) }
-            + rows.x.indices.map { UInt64(rows.x[$0]) << 21 | UInt64(rows.txSlot[$0]) }
+        // (x, slot) packed densely in one key (x × slots + slot, so that `GroupIndex` can use a
+        // table indexed by key): grouped like any keys, then numbered in key order — x, then slot.
+        let n = rows.x.count, slots = UInt64(rows.grid.count)
+        let packed = rows.x.indices.map { UInt64(rows.x[$0]) * slots + UInt64(rows.tSlot[$0]) }
+            + rows.x.indices.map { UInt64(rows.x[$0]) * slots + UInt64(rows.txSlot[$0]) }
         let groups = GroupIndex(keys: packed)
         let keys = groups.firstRow.map { packed[$0] }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         var number = [Int32](repeating: 0, count: keys.count)
         for (position, g) in order.enumerated() { number[g] = Int32(position) }
-        x = order.map { Int32(keys[$0] >> 21) }
-        slot = order.map { Int32(keys[$0] & (1 << 21 - 1)) }
+        x = order.map { Int32(keys[$0] / slots) }
+        slot = order.map { Int32(keys[$0] % slots) }
         tPair = (0..<n).map { number[Int(groups.ids[$0])] }
         txPair = (0..<n).map { number[Int(groups.ids[n + $0])] }
     }

@@ -6,9 +6,7 @@ import PatronTable
 ///
 /// ```swift
 /// let months = MonthIndex(days: days)           // days since 1970-01-01
-/// var revenue = [Double](repeating: 0, count: months.count)
-/// for (day, amount) in zip(days, amounts) { revenue[months.index(day)] += amount }
-/// months.start(of: 0)                           // the first month's first day
+/// months.totals(days: days, values: amounts)    // [(start, sum, count)] per month with rows
 /// ```
 struct MonthIndex {
     /// The first month, in months since year 0.
@@ -34,4 +32,16 @@ struct MonthIndex {
 
     /// The first day of month `k`, days since 1970-01-01.
     func start(of k: Int) -> Int { CivilDate.days(year: (first + k) / 12, month: (first + k) % 12 + 1, day: 1) }
+
+    /// For each month with any of `days`: its first day, the sum of `values` of its rows (in
+    /// row order) and their number.
+    func totals(days: [Int32], values: [Double]) -> [(start: Int, sum: Double, count: Int)] {
+        var sums = [Double](repeating: 0, count: count), counts = [Int](repeating: 0, count: count)
+        for (day, value) in zip(days, values) {
+            let k = index(day)
+            sums[k] += value
+            counts[k] += 1
+        }
+        return (0..<count).filter { counts[$0] > 0 }.map { (start(of: $0), sums[$0], counts[$0]) }
+    }
 }

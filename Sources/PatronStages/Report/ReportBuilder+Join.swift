@@ -13,8 +13,13 @@ extension ReportBuilder {
             var at = [Int](repeating: -1, count: ids.count)
             var j = 0
             for row in 0..<ids.count {
-                while j < reference.count && StringBuffer.compare(reference, j, ids, row) < 0 { j += 1 }
-                if j < reference.count && StringBuffer.compare(reference, j, ids, row) == 0 { at[row] = j }
+                var order = 1
+                while j < reference.count {
+                    order = StringBuffer.compare(reference, j, ids, row)
+                    if order >= 0 { break }
+                    j += 1
+                }
+                if order == 0 { at[row] = j }
             }
             return at
         }

@@ -68,17 +68,7 @@ extension ReportBuilder {
     }
 
     func revenueByMonth(days: [Int32], amounts: [Double], label: String) -> any Chart {
-        // Per month in row order (the sums do not depend on how months are found).
-        var points = [(x: Double, y: Double)]()
-        if let months = MonthIndex(days: days) {
-            var sums = [Double](repeating: 0, count: months.count), seen = [Bool](repeating: false, count: months.count)
-            for (day, amount) in zip(days, amounts) {
-                let k = months.index(day)
-                sums[k] += amount
-                seen[k] = true
-            }
-            points = sums.indices.filter { seen[$0] }.map { (x: Double(months.start(of: $0)), y: sums[$0]) }
-        }
+        let points = MonthIndex(days: days)?.totals(days: days, values: amounts).map { (x: Double($0.start), y: $0.sum) } ?? []
         return LineChart(title: "Revenue by month", xLabel: "Month", yLabel: label,
                          series: [Series("Revenue", points: points)], xTicks: .dates, yIncludesZero: true)
     }

@@ -49,16 +49,8 @@ extension ReportBuilder {
                 let undetermined = (0..<languageGroups.count).first { languages[languageGroups.firstRow[$0]] == "und" }.map(Int32.init)
                 let known = (0..<main.rowCount).filter { languageGroups.ids[$0] != undetermined }
                 let textDays = known.map { days[Int(rows[$0])] }
-                var points = [(x: Double, y: Double)]()
-                if let months = MonthIndex(days: textDays) {
-                    var sums = [Double](repeating: 0, count: months.count), counts = [Int](repeating: 0, count: months.count)
-                    for (i, day) in zip(known, textDays) {
-                        let k = months.index(day)
-                        sums[k] += scores[i]
-                        counts[k] += 1
-                    }
-                    points = sums.indices.filter { counts[$0] > 0 }.map { (x: Double(months.start(of: $0)), y: sums[$0] / Double(counts[$0])) }
-                }
+                let points = MonthIndex(days: textDays)?.totals(days: textDays, values: known.map { scores[$0] })
+                    .map { (x: Double($0.start), y: $0.sum / Double($0.count)) } ?? []
                 charts.append(LineChart(title: "Mean sentiment score by month", xLabel: "Month", yLabel: "Mean score (−1 to 1)",
                                         series: [Series("Mean score", points: points)], xTicks: .dates))
                 if top > 0 {
