@@ -9,7 +9,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 PY_PACKAGES := pyarrow pandas
 
-.PHONY: run test check bench fuzz build release deps pyenv browser clean
+.PHONY: run test check bench fuzz build release deps pyenv browser clean format lint
 
 run: deps
 	$(SWIFT) build -c release --product patron
@@ -50,6 +50,16 @@ fuzz: deps
 	PATRON_BIN=$(abspath .build/release/patron) Tests/Fuzz/huge-inputs.sh
 	$(SWIFT) build --build-tests
 	PATRON_BIN=$(abspath .build/release/patron) PATRON_KILLS=$(KILLS) PATRON_KILL_SEED=$$(date +%s) $(SWIFT) test --skip-build --filter killedAtRandomMomentsTheNextRunCompletesIdentically
+
+# The code's layout is swift-format's (bundled with the toolchain), configured in .swift-format:
+# `make format` rewrites Sources, Tests and Benchmarks in place; `make lint` (run by CI) fails
+# on any difference and on a public declaration without documentation.
+FORMAT_PATHS = Sources Tests Benchmarks/Sources Package.swift Benchmarks/Package.swift
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
 
 build: deps
 	$(SWIFT) build

@@ -30,7 +30,9 @@ let package = Package(
             name: "PatronPipeline",
             dependencies: ["PatronTable", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "PatronStages", dependencies: ["PatronPipeline", "PatronCSV", "PatronTable", "PatronModels", "PatronReport"]),
+        .target(
+            name: "PatronStages",
+            dependencies: ["PatronPipeline", "PatronCSV", "PatronTable", "PatronModels", "PatronReport"]),
         .executableTarget(
             name: "patron",
             dependencies: [
@@ -40,13 +42,17 @@ let package = Package(
         ),
         .testTarget(name: "PatronTableTests", dependencies: ["PatronTable"]),
         .testTarget(name: "PatronCSVTests", dependencies: ["PatronCSV", "PatronTable"]),
-        .testTarget(name: "PatronPipelineTests", dependencies: ["PatronPipeline", "PatronStages", "PatronTable", "PatronModels"]),
+        .testTarget(
+            name: "PatronPipelineTests",
+            dependencies: ["PatronPipeline", "PatronStages", "PatronTable", "PatronModels"]),
         .testTarget(name: "PatronModelsTests", dependencies: ["PatronModels"], resources: [.copy("Resources")]),
         .testTarget(name: "PatronReportTests", dependencies: ["PatronReport", "PatronTable"]),
         .testTarget(name: "PatronCLITests", dependencies: ["PatronTable"]),
         // The rules every fuzz input is held to, shared by the libFuzzer targets below and
         // the seeded mutation tests that `make test` runs on the corpus in Tests/Fuzz/corpus.
-        .target(name: "FuzzSupport", dependencies: ["PatronCSV", "PatronTable", "PatronPipeline", "PatronStages"], path: "Tests/Fuzz/Support"),
+        .target(
+            name: "FuzzSupport", dependencies: ["PatronCSV", "PatronTable", "PatronPipeline", "PatronStages"],
+            path: "Tests/Fuzz/Support"),
         .testTarget(name: "PatronFuzzTests", dependencies: ["FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
@@ -56,11 +62,12 @@ let package = Package(
 // declared only when PATRON_FUZZ is set, as `make fuzz` does. See Tests/Fuzz/README.md.
 if Context.environment["PATRON_FUZZ"] != nil {
     for name in ["FuzzCSV", "FuzzPipeline"] {
-        package.targets.append(.executableTarget(
-            name: name, dependencies: ["FuzzSupport"], path: "Tests/Fuzz/Targets/\(name)",
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])],
-            // So that FuzzSupport finds libFuzzer's driver in the executable with dlsym.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]))
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: ["FuzzSupport"], path: "Tests/Fuzz/Targets/\(name)",
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])],
+                // So that FuzzSupport finds libFuzzer's driver in the executable with dlsym.
+                linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]))
         package.products.append(.executable(name: name, targets: [name]))
     }
 }

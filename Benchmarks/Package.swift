@@ -13,5 +13,5 @@ let package = Package(
         .executableTarget(
             name: "SentimentThroughput",
             dependencies: [.product(name: "PatronModels", package: "Patron")],
-            swiftSettings: [.swiftLanguageMode(.v6)]),
+            swiftSettings: [.swiftLanguageMode(.v6)])
     ])

@@ -1,3 +1,4 @@
+import Foundation
 import PatronTable
 
 /// How to read one CSV file.
@@ -56,8 +57,6 @@ public struct CSVOptions: Sendable {
     }
 }
 
-import Foundation
-
 /// Character encodings a CSV file can be read from. Spreadsheet exports on Windows are often
 /// Windows-1252 (a superset of Latin-1 in the printable range).
 public enum CSVEncoding: String, Sendable, CaseIterable {
@@ -78,7 +77,8 @@ extension CSVEncoding {
                     out.append(b)
                     continue
                 }
-                let scalar: UInt32 = self == .windows1252 && b < 0xA0 ? UInt32(Self.windows1252High[Int(b - 0x80)]) : UInt32(b)
+                let scalar: UInt32 =
+                    self == .windows1252 && b < 0xA0 ? UInt32(Self.windows1252High[Int(b - 0x80)]) : UInt32(b)
                 for unit in String(Unicode.Scalar(scalar)!).utf8 { out.append(unit) }
             }
         }
@@ -87,7 +87,9 @@ extension CSVEncoding {
 
     /// Windows-1252 bytes 0x80…0x9F as Unicode code points (0xFFFD where unassigned).
     private static let windows1252High: [UInt16] = [
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD,
+        0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD,
+        0x017E, 0x0178,
     ]
 }

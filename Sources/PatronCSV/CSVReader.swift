@@ -10,11 +10,13 @@ public struct CSVResult: Sendable {
 
     /// The rejects as a table with columns `line`, `reason`, `raw`.
     public var rejectsTable: Table {
-        try! Table(names: ["line", "reason", "raw"], columns: [
-            .int(rejects.map { Int64($0.line) }),
-            .string(rejects.map(\.reason)),
-            .string(rejects.map(\.raw), type: .text),
-        ])
+        try! Table(
+            names: ["line", "reason", "raw"],
+            columns: [
+                .int(rejects.map { Int64($0.line) }),
+                .string(rejects.map(\.reason)),
+                .string(rejects.map(\.raw), type: .text),
+            ])
     }
 }
 
@@ -44,8 +46,10 @@ public enum CSVReader {
 
     /// - Parameter release: called with byte ranges of `data` the reader is done with (a
     ///   mapped file hands those pages back).
-    public static func read(data original: Data, name: String, options: CSVOptions,
-                            release: @escaping @Sendable (Range<Int>) -> Void = { _ in }) async throws -> CSVResult {
+    public static func read(
+        data original: Data, name: String, options: CSVOptions,
+        release: @escaping @Sendable (Range<Int>) -> Void = { _ in }
+    ) async throws -> CSVResult {
         guard options.delimiter != options.quote, options.delimiter != 10, options.delimiter != 13 else {
             throw CSVError.badOption("\(name): the delimiter must differ from the quote character and from newlines")
         }
@@ -72,31 +76,46 @@ public enum CSVReader {
                 start += 1
             }
         }
-        let headerEnd = data.withUnsafeBytes { ChunkSplitter.recordEnd(UnsafeRawBufferPointer(rebasing: $0[start...]), quote: options.quote) } + start
-        let (header, headerNewlines) = try parseHeader(data, start..<headerEnd, line: headerLine, name: name, options: options)
+        let headerEnd =
+            data.withUnsafeBytes {
+                ChunkSplitter.recordEnd(UnsafeRawBufferPointer(rebasing: $0[start...]), quote: options.quote)
+            } + start
+        let (header, headerNewlines) = try parseHeader(
+            data, start..<headerEnd, line: headerLine, name: name, options: options)
         let plan = try makePlan(header: header, name: name, options: options)
 
-        let boundaries = await ChunkSplitter.boundaries(data, from: headerEnd, chunkSize: options.chunkSize,
-                                                        quote: options.quote, parallelism: options.parallelism, release: done)
-        var results = await parseChunks(data, boundaries: boundaries, plan: plan, parallelism: options.parallelism,
-                                        progress: options.progress, release: done)
-        if results.dropLast().contains(where: { !$0.endedCleanly }) || results.contains(where: { $0.overlongLine != nil }) {
+        let boundaries = await ChunkSplitter.boundaries(
+            data, from: headerEnd, chunkSize: options.chunkSize,
+            quote: options.quote, parallelism: options.parallelism, release: done)
+        var results = await parseChunks(
+            data, boundaries: boundaries, plan: plan, parallelism: options.parallelism,
+            progress: options.progress, release: done)
+        if results.dropLast().contains(where: { !$0.endedCleanly })
+            || results.contains(where: { $0.overlongLine != nil })
+        {
             // A stray quote outside any quoted field fooled the quote-parity split: fall back
             // to one sequential pass, which is always right.
-            results = await parseChunks(data, boundaries: [headerEnd, data.count], plan: plan, parallelism: 1,
-                                        progress: options.progress)
+            results = await parseChunks(
+                data, boundaries: [headerEnd, data.count], plan: plan, parallelism: 1,
+                progress: options.progress)
         }
 
         var firstLine = headerLine + headerNewlines
         if let overlong = results.first(where: { $0.overlongLine != nil }) {
             let before = results.prefix { $0.overlongLine == nil }.reduce(0) { $0 + $1.newlines }
-            throw CSVError.recordTooLong(path: name, line: firstLine + before + overlong.overlongLine!, limit: options.maxRecordBytes)
+            throw CSVError.recordTooLong(
+                path: name, line: firstLine + before + overlong.overlongLine!, limit: options.maxRecordBytes)
         }
         var rejects = [CSVReject]()
         var lines = [Int64]()
         if options.lineColumn != nil { lines.reserveCapacity(results.reduce(0) { $0 + $1.lines.count }) }
         for result in results {
-            rejects.append(contentsOf: result.rejects.map { var r = $0; r.line += firstLine; return r })
+            rejects.append(
+                contentsOf: result.rejects.map {
+                    var r = $0
+                    r.line += firstLine
+                    return r
+                })
             if options.lineColumn != nil { lines.append(contentsOf: result.lines.map { $0 + Int64(firstLine) }) }
             firstLine += result.newlines
         }
@@ -115,35 +134,46 @@ public enum CSVReader {
         if options.columns == nil { table = ColumnInference.infer(table, fields: plan.fields) }
         if let lineName = options.lineColumn {
             if table.index(of: lineName) != nil {
-                throw CSVError.badHeader(path: name, reason: "the file already has a column '\(lineName)'; set line_numbers: false or rename it")
+                throw CSVError.badHeader(
+                    path: name,
+                    reason: "the file already has a column '\(lineName)'; set line_numbers: false or rename it")
             }
             try table.append(lineName, .int(lines))
         }
 
         let total = table.rowCount + rejects.count
         if total > 0, Double(rejects.count) / Double(total) > options.maxRejectRatio {
-            throw CSVError.tooManyRejects(path: name, rejected: rejects.count, total: total, limit: options.maxRejectRatio,
-                                          examples: rejects.prefix(5).map { "line \($0.line): \($0.reason)" })
+            throw CSVError.tooManyRejects(
+                path: name, rejected: rejects.count, total: total, limit: options.maxRejectRatio,
+                examples: rejects.prefix(5).map { "line \($0.line): \($0.reason)" })
         }
         return CSVResult(table: table, rejects: rejects)
     }
 
-    private static func parseHeader(_ data: Data, _ range: Range<Int>, line: Int, name: String, options: CSVOptions) throws -> ([String], Int) {
-        var plan = ChunkParser.Plan(fieldCount: 0, columns: [], fields: FieldParser(options: options),
-                                    delimiter: options.delimiter, quote: options.quote)
+    private static func parseHeader(
+        _ data: Data, _ range: Range<Int>, line: Int, name: String, options: CSVOptions
+    ) throws -> ([String], Int) {
+        var plan = ChunkParser.Plan(
+            fieldCount: 0, columns: [], fields: FieldParser(options: options),
+            delimiter: options.delimiter, quote: options.quote)
         plan.captureOnly = true
         // No real header is a mebibyte long; past that it is a runaway quote or not CSV.
         plan.maxRecordBytes = min(options.maxRecordBytes, 1 << 20)
         let parser = ChunkParser(plan: plan)
-        let result = data.withUnsafeBytes { raw in parser.parse(UnsafeRawBufferPointer(rebasing: raw[range]), final: true) }
-        if result.overlongLine != nil { throw CSVError.recordTooLong(path: name, line: line, limit: plan.maxRecordBytes) }
+        let result = data.withUnsafeBytes { raw in
+            parser.parse(UnsafeRawBufferPointer(rebasing: raw[range]), final: true)
+        }
+        if result.overlongLine != nil {
+            throw CSVError.recordTooLong(path: name, line: line, limit: plan.maxRecordBytes)
+        }
         guard let fields = parser.captured.first else {
             if let reject = result.rejects.first { throw CSVError.badHeader(path: name, reason: reject.reason) }
             throw CSVError.emptyFile(path: name)
         }
         let names = try fields.map { bytes in
             guard let s = String(validating: bytes, as: UTF8.self) else {
-                throw CSVError.badHeader(path: name, reason: "the header is not valid UTF-8; is the file in another encoding, or binary?")
+                throw CSVError.badHeader(
+                    path: name, reason: "the header is not valid UTF-8; is the file in another encoding, or binary?")
             }
             return s.trimmingCharacters(in: .whitespaces)
         }
@@ -151,7 +181,9 @@ public enum CSVReader {
     }
 
     private static func makePlan(header: [String], name: String, options: CSVOptions) throws -> ChunkParser.Plan {
-        if header.contains("") { throw CSVError.badHeader(path: name, reason: "column \(header.firstIndex(of: "")! + 1) has no name") }
+        if header.contains("") {
+            throw CSVError.badHeader(path: name, reason: "column \(header.firstIndex(of: "")! + 1) has no name")
+        }
         var seen = Set<String>()
         for h in header where !seen.insert(h).inserted {
             throw CSVError.badHeader(path: name, reason: "column '\(h)' appears twice")
@@ -169,9 +201,11 @@ public enum CSVReader {
 
     /// Parses each `[boundaries[k], boundaries[k+1])` range, at most `parallelism` at a time,
     /// and returns the results in file order.
-    private static func parseChunks(_ data: Data, boundaries: [Int], plan: ChunkParser.Plan, parallelism: Int,
-                                    progress: (@Sendable (Double) -> Void)?,
-                                    release: @escaping @Sendable (Range<Int>) -> Void = { _ in }) async -> [ChunkResult] {
+    private static func parseChunks(
+        _ data: Data, boundaries: [Int], plan: ChunkParser.Plan, parallelism: Int,
+        progress: (@Sendable (Double) -> Void)?,
+        release: @escaping @Sendable (Range<Int>) -> Void = { _ in }
+    ) async -> [ChunkResult] {
         let count = boundaries.count - 1
         return await withTaskGroup(of: (Int, ChunkResult).self) { group in
             var results = [ChunkResult?](repeating: nil, count: count)
@@ -180,20 +214,27 @@ public enum CSVReader {
                 group.addTask {
                     let result = data.withUnsafeBytes { raw in
                         ChunkParser(plan: plan, expectedBytes: boundaries[k + 1] - boundaries[k])
-                            .parse(UnsafeRawBufferPointer(rebasing: raw[boundaries[k]..<boundaries[k + 1]]),
-                                                      final: k == count - 1)
+                            .parse(
+                                UnsafeRawBufferPointer(rebasing: raw[boundaries[k]..<boundaries[k + 1]]),
+                                final: k == count - 1)
                     }
                     release(boundaries[k]..<boundaries[k + 1])
                     return (k, result)
                 }
             }
-            while next < min(count, max(1, parallelism)) { launch(next); next += 1 }
+            while next < min(count, max(1, parallelism)) {
+                launch(next)
+                next += 1
+            }
             var done = 0
             for await (k, result) in group {
                 results[k] = result
                 done += boundaries[k + 1] - boundaries[k]
                 progress?(Double(done) / Double(max(1, boundaries[count] - boundaries[0])))
-                if next < count { launch(next); next += 1 }
+                if next < count {
+                    launch(next)
+                    next += 1
+                }
             }
             return results.map { $0! }
         }

@@ -50,9 +50,13 @@ public enum CSVWriter {
     }
 
     static func appendField(_ field: ArraySlice<UInt8>, to out: inout [UInt8], delimiter: UInt8, quote: UInt8) {
-        let needsQuotes = field.contains { $0 == delimiter || $0 == quote || $0 == 10 || $0 == 13 }
+        let needsQuotes =
+            field.contains { $0 == delimiter || $0 == quote || $0 == 10 || $0 == 13 }
             || field.first == 32 || field.last == 32 || field.first == 9 || field.last == 9
-        guard needsQuotes else { out.append(contentsOf: field); return }
+        guard needsQuotes else {
+            out.append(contentsOf: field)
+            return
+        }
         out.append(quote)
         for b in field {
             if b == quote { out.append(quote) }

@@ -76,7 +76,9 @@ final class ChunkParser {
     init(plan: Plan, expectedBytes: Int = 0) {
         self.plan = plan
         builders = .allocate(capacity: plan.columns.count)
-        builders.initialize(from: plan.columns.map { ColumnBuilder(type: $0.type, reserveRows: expectedBytes / 40) }, count: plan.columns.count)
+        builders.initialize(
+            from: plan.columns.map { ColumnBuilder(type: $0.type, reserveRows: expectedBytes / 40) },
+            count: plan.columns.count)
         types = plan.columns.map(\.type)
         lines.reserveCapacity(expectedBytes / 40)
         slots = plan.slots
@@ -107,7 +109,8 @@ final class ChunkParser {
             if parser.entry_size > 4 * parser.blk_size { csv_set_blk_size(&parser, parser.entry_size) }
             if overlong == nil, exceedsLimit(pending: parser.entry_pos) { overlong = line }
             if let overlong {
-                return ChunkResult(columns: [], lines: [], rejects: [], newlines: line, endedCleanly: false, overlongLine: overlong)
+                return ChunkResult(
+                    columns: [], lines: [], rejects: [], newlines: line, endedCleanly: false, overlongLine: overlong)
             }
         }
         // pstate 2 with `quoted` set: inside a quoted field that never closed.
@@ -117,15 +120,19 @@ final class ChunkParser {
             let startLine = line
             csv_fini(&parser, ChunkParser.onField, nil, context)
             rollBack()
-            reject(reason: "unterminated quote: a quoted field opened on this line never closes before the end of the file", line: startLine)
+            reject(
+                reason:
+                    "unterminated quote: a quoted field opened on this line never closes before the end of the file",
+                line: startLine)
             newlinesInRecord = 0
             record.removeAll()
             fieldEnds.removeAll()
         } else {
             csv_fini(&parser, ChunkParser.onField, ChunkParser.onRecord, context)
         }
-        return ChunkResult(columns: (0..<types.count).map { builders[$0].finish() }, lines: lines, rejects: rejects,
-                           newlines: line, endedCleanly: clean)
+        return ChunkResult(
+            columns: (0..<types.count).map { builders[$0].finish() }, lines: lines, rejects: rejects,
+            newlines: line, endedCleanly: clean)
     }
 
     private static let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
@@ -142,7 +149,8 @@ final class ChunkParser {
             if index < me.slots.count, me.failure == nil {
                 let c = me.slots[index]
                 if c >= 0 {
-                    let field = UnsafeBufferPointer(start: data?.assumingMemoryBound(to: UInt8.self), count: data == nil ? 0 : length)
+                    let field = UnsafeBufferPointer(
+                        start: data?.assumingMemoryBound(to: UInt8.self), count: data == nil ? 0 : length)
                     me.failure = me.append(field, to: c)
                 }
             }
@@ -179,14 +187,17 @@ final class ChunkParser {
         switch types[c] {
         case .string, .text:
             guard isValidUTF8(field) else {
-                return "column '\(plan.columns[c].name)': invalid UTF-8; if the file is Latin-1 or Windows-1252, set encoding: windows-1252"
+                return
+                    "column '\(plan.columns[c].name)': invalid UTF-8; if the file is Latin-1 or Windows-1252, set encoding: windows-1252"
             }
             builders[c].append(string: field)
         case .int:
             guard let v = plan.fields.int(field) else { return cannotRead(field, plan.columns[c].name, "an integer") }
             builders[c].append(bits: UInt64(bitPattern: v))
         case .decimal:
-            guard let v = plan.fields.decimal(field) else { return cannotRead(field, plan.columns[c].name, "a decimal number") }
+            guard let v = plan.fields.decimal(field) else {
+                return cannotRead(field, plan.columns[c].name, "a decimal number")
+            }
             builders[c].append(bits: v.bitPattern)
         case .date:
             guard let v = plan.fields.dateFormat.parse(field) else {
@@ -194,7 +205,9 @@ final class ChunkParser {
             }
             builders[c].append(bits: UInt64(bitPattern: Int64(v)))
         case .bool:
-            guard let v = plan.fields.bool(field) else { return cannotRead(field, plan.columns[c].name, "true or false") }
+            guard let v = plan.fields.bool(field) else {
+                return cannotRead(field, plan.columns[c].name, "true or false")
+            }
             builders[c].append(bits: v ? 1 : 0)
         }
         return nil
@@ -235,7 +248,9 @@ final class ChunkParser {
         let fields = (0..<fieldEnds.count).map { i in
             Array(record[fieldRange(i)])
         }
-        rejects.append(CSVReject(line: explicitLine ?? line, reason: reason,
-                                 raw: CSVWriter.encodeRecord(fields, delimiter: plan.delimiter, quote: plan.quote)))
+        rejects.append(
+            CSVReject(
+                line: explicitLine ?? line, reason: reason,
+                raw: CSVWriter.encodeRecord(fields, delimiter: plan.delimiter, quote: plan.quote)))
     }
 }

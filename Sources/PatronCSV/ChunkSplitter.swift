@@ -22,8 +22,10 @@ enum ChunkSplitter {
 
     /// Boundaries `[start, b1, …, end]` of pieces of about `chunkSize` bytes, each starting
     /// at a record start.
-    static func boundaries(_ data: Data, from start: Int, chunkSize: Int, quote: UInt8, parallelism: Int,
-                           release: @escaping @Sendable (Range<Int>) -> Void = { _ in }) async -> [Int] {
+    static func boundaries(
+        _ data: Data, from start: Int, chunkSize: Int, quote: UInt8, parallelism: Int,
+        release: @escaping @Sendable (Range<Int>) -> Void = { _ in }
+    ) async -> [Int] {
         let end = data.count
         let size = max(1, chunkSize)
         let pieces = max(1, (end - start + size - 1) / size)
@@ -36,7 +38,13 @@ enum ChunkSplitter {
                 group.addTask {
                     stride(from: lane, to: pieces, by: lanes).map { k in
                         defer { release(nominal[k]..<nominal[k + 1]) }
-                        return (k, data.withUnsafeBytes { quoteCount(UnsafeRawBufferPointer(rebasing: $0[nominal[k]..<nominal[k + 1]]), quote: quote) })
+                        return (
+                            k,
+                            data.withUnsafeBytes {
+                                quoteCount(
+                                    UnsafeRawBufferPointer(rebasing: $0[nominal[k]..<nominal[k + 1]]), quote: quote)
+                            }
+                        )
                     }
                 }
             }
@@ -53,8 +61,10 @@ enum ChunkSplitter {
             // one enormous record is scanned once, not once per piece.
             if k > 0, nominal[k] >= reach {
                 let cut = data.withUnsafeBytes { raw in
-                    nominal[k] + recordEnd(UnsafeRawBufferPointer(rebasing: raw[nominal[k]..<end]), quote: quote,
-                                           startParity: parityBefore & 1 == 1)
+                    nominal[k]
+                        + recordEnd(
+                            UnsafeRawBufferPointer(rebasing: raw[nominal[k]..<end]), quote: quote,
+                            startParity: parityBefore & 1 == 1)
                 }
                 if cut > result.last!, cut < end { result.append(cut) }
                 reach = max(reach, cut)

@@ -19,7 +19,10 @@ enum ColumnInference {
             values.reserveCapacity(s.count)
             let ok = s.bytes.withUnsafeBufferPointer { bytes -> Bool in
                 for row in 0..<s.count {
-                    if column.isNull(row) { values.append(zero); continue }
+                    if column.isNull(row) {
+                        values.append(zero)
+                        continue
+                    }
                     guard let v = parse(UnsafeBufferPointer(rebasing: bytes[s.range(row)])) else { return false }
                     values.append(v)
                 }

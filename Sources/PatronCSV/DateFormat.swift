@@ -35,7 +35,10 @@ public struct DateFormat: Sendable, Equatable {
         var tokens = [Token]()
         var bytes = Array(pattern.utf8)[...]
         while let b = bytes.popFirst() {
-            guard b == UInt8(ascii: "%") else { tokens.append(.literal(b)); continue }
+            guard b == UInt8(ascii: "%") else {
+                tokens.append(.literal(b))
+                continue
+            }
             switch bytes.popFirst() {
             case UInt8(ascii: "Y"): tokens.append(.year4)
             case UInt8(ascii: "y"): tokens.append(.year2)
@@ -79,12 +82,18 @@ public struct DateFormat: Sendable, Equatable {
             case .literal(let b):
                 guard i < n, field[i] == b else { return nil }
                 i += 1
-            case .year4: guard let v = digits(min: 4, max: 4) else { return nil }; year = v
+            case .year4:
+                guard let v = digits(min: 4, max: 4) else { return nil }
+                year = v
             case .year2:
                 guard let v = digits(min: 2, max: 2) else { return nil }
                 year = v >= 69 ? 1900 + v : 2000 + v
-            case .month: guard let v = digits(min: 1, max: 2) else { return nil }; month = v
-            case .day: guard let v = digits(min: 1, max: 2) else { return nil }; day = v
+            case .month:
+                guard let v = digits(min: 1, max: 2) else { return nil }
+                month = v
+            case .day:
+                guard let v = digits(min: 1, max: 2) else { return nil }
+                day = v
             }
         }
         guard i == n, (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {

@@ -34,7 +34,9 @@ struct FieldParser: Sendable {
             let b = f[i]
             if b &- 48 < 10 {
                 let (m, o1) = value.multipliedReportingOverflow(by: 10)
-                let (s, o2) = negative ? m.subtractingReportingOverflow(Int64(b &- 48)) : m.addingReportingOverflow(Int64(b &- 48))
+                let (s, o2) =
+                    negative
+                    ? m.subtractingReportingOverflow(Int64(b &- 48)) : m.addingReportingOverflow(Int64(b &- 48))
                 if o1 || o2 { return nil }
                 value = s
                 groups.digit()
@@ -53,7 +55,10 @@ struct FieldParser: Sendable {
         var run = 0
         var sawSeparator = false
         var digits = 0
-        mutating func digit() { run += 1; digits += 1 }
+        mutating func digit() {
+            run += 1
+            digits += 1
+        }
         mutating func separator() -> Bool {
             if sawSeparator ? run != 3 : (run == 0 || run > 3) { return false }
             sawSeparator = true
@@ -177,17 +182,28 @@ func isValidUTF8(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
     }
     while i < n {
         let b = f[i]
-        if b < 0x80 { i += 1; continue }
+        if b < 0x80 {
+            i += 1
+            continue
+        }
         let need: Int
         var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
         switch b {
         case 0xC2...0xDF: need = 1
-        case 0xE0: need = 2; lo = 0xA0
+        case 0xE0:
+            need = 2
+            lo = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: need = 2
-        case 0xED: need = 2; hi = 0x9F
-        case 0xF0: need = 3; lo = 0x90
+        case 0xED:
+            need = 2
+            hi = 0x9F
+        case 0xF0:
+            need = 3
+            lo = 0x90
         case 0xF1...0xF3: need = 3
-        case 0xF4: need = 3; hi = 0x8F
+        case 0xF4:
+            need = 3
+            hi = 0x8F
         default: return false
         }
         guard i + need < n else { return false }

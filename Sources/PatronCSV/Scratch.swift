@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reusable growable buffer of plain values for the record being parsed: appends are
 /// plain stores or one `memcpy`, clearing keeps the memory. Owned by one `ChunkParser`,
 /// never shared.
@@ -49,8 +51,6 @@ final class Scratch<Element: BitwiseCopyable> {
 extension Scratch where Element == UInt8 {
     func occurrences(of byte: UInt8) -> Int { countByte(byte, in: UnsafeRawBufferPointer(start: base, count: count)) }
 }
-
-import Foundation
 
 /// How often `byte` occurs in `bytes`, jumping between hits with `memchr` (vectorised):
 /// fast when hits are rare, as quotes and in-field newlines are.

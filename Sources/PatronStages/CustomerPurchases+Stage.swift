@@ -20,7 +20,8 @@ extension CustomerPurchases {
             }
         } else {
             let groups = GroupIndex([input.customers])
-            let byID = CustomerTransactions.sortedByID(Array(0..<groups.count), customers: input.customers, firstRow: groups.firstRow)
+            let byID = CustomerTransactions.sortedByID(
+                Array(0..<groups.count), customers: input.customers, firstRow: groups.firstRow)
             var rank = [UInt64](repeating: 0, count: groups.count)
             for (position, g) in byID.enumerated() { rank[g] = UInt64(position) }
             keys = groups.ids.map { $0 < 0 ? Self.skip : rank[Int($0)] }

@@ -1,6 +1,6 @@
 import Foundation
-import PatronPipeline
 import PatronModels
+import PatronPipeline
 import PatronTable
 
 /// The transactions a per-customer stage reads: the columns its `customer`, `date` and
@@ -8,18 +8,26 @@ import PatronTable
 enum CustomerTransactions {
     /// The input's columns that the stage's `customer`, `date` and `amount` params name, with
     /// the dates as days and the amounts as numbers.
-    static func columns(_ context: StageContext) throws -> (customers: Column, date: Column, amount: Column, days: [Int32], amounts: [Double]) {
+    static func columns(
+        _ context: StageContext
+    ) throws -> (customers: Column, date: Column, amount: Column, days: [Int32], amounts: [Double]) {
         let input = context.inputs[0].table
         func column(_ param: String) throws -> Column {
             let name = context.string(param) ?? param
             guard let column = input[name] else {
-                throw StageFailure("\(param): input '\(context.inputs[0].ref)' has no column '\(name)'; it has: \(input.names.joined(separator: ", "))")
+                throw StageFailure(
+                    "\(param): input '\(context.inputs[0].ref)' has no column '\(name)'; it has: \(input.names.joined(separator: ", "))"
+                )
             }
             return column
         }
         let customers = try column("customer"), date = try column("date"), amount = try column("amount")
-        guard case .date(let days) = date.storage else { throw StageFailure("date: column is \(date.type.rawValue), expected date") }
-        guard let amounts = amount.doubles else { throw StageFailure("amount: column is \(amount.type.rawValue), expected decimal or int") }
+        guard case .date(let days) = date.storage else {
+            throw StageFailure("date: column is \(date.type.rawValue), expected date")
+        }
+        guard let amounts = amount.doubles else {
+            throw StageFailure("amount: column is \(amount.type.rawValue), expected decimal or int")
+        }
         return (customers, date, amount, days, amounts)
     }
 
@@ -46,7 +54,11 @@ enum CustomerTransactions {
                     sorted[i..<j].sort { a, b in
                         let ra = s.range(firstRow[a]), rb = s.range(firstRow[b])
                         let n = min(ra.count, rb.count)
-                        let c = n <= 8 ? 0 : memcmp(bytes.baseAddress! + ra.lowerBound + 8, bytes.baseAddress! + rb.lowerBound + 8, n - 8)
+                        let c =
+                            n <= 8
+                            ? 0
+                            : memcmp(
+                                bytes.baseAddress! + ra.lowerBound + 8, bytes.baseAddress! + rb.lowerBound + 8, n - 8)
                         return c != 0 ? c < 0 : (ra.count != rb.count ? ra.count < rb.count : a < b)
                     }
                 }

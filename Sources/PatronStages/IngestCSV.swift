@@ -19,24 +19,47 @@ enum IngestCSV: StageModule {
         inputs: .none,
         params: [
             ParamSpec("path", .inputFile, required: true, help: "CSV file, relative to the project root or absolute"),
-            ParamSpec("columns", .map, help: "columns to keep and their types (string, text, int, decimal, date, bool); default: all, types inferred"),
-            ParamSpec("delimiter", .string, default: .string(","), help: "field separator, one character (\\t for tab)"),
+            ParamSpec(
+                "columns", .map,
+                help:
+                    "columns to keep and their types (string, text, int, decimal, date, bool); default: all, types inferred"
+            ),
+            ParamSpec(
+                "delimiter", .string, default: .string(","), help: "field separator, one character (\\t for tab)"),
             ParamSpec("quote", .string, default: .string("\""), help: "quote character"),
             ParamSpec("decimal", .choice([".", ","]), default: .string("."), help: "decimal separator"),
-            ParamSpec("thousands", .string, help: "digit-group separator (default: ',' with decimal '.', '.' with decimal ',')"),
-            ParamSpec("date_format", .string, default: .string("%Y-%m-%d"), help: "layout of date columns: %Y %y %m %d and literals"),
-            ParamSpec("max_reject_ratio", .number, default: .double(0.05), help: "fail when a larger share of rows is rejected"),
-            ParamSpec("encoding", .choice(CSVEncoding.allCases.map(\.rawValue)), default: .string("utf-8"), help: "character encoding of the file"),
-            ParamSpec("max_record_mb", .number, default: .double(64), help: "a record longer than this many MiB fails the read (a quote that never closes)"),
-            ParamSpec("allow_empty", .bool, default: .bool(false), help: "accept a file with a header and no data rows (otherwise an error: usually a failed export)"),
-            ParamSpec("line_numbers", .bool, default: .bool(true), help: "add a source_line column: the line where each row starts, so later stages can name it"),
+            ParamSpec(
+                "thousands", .string,
+                help: "digit-group separator (default: ',' with decimal '.', '.' with decimal ',')"),
+            ParamSpec(
+                "date_format", .string, default: .string("%Y-%m-%d"),
+                help: "layout of date columns: %Y %y %m %d and literals"),
+            ParamSpec(
+                "max_reject_ratio", .number, default: .double(0.05),
+                help: "fail when a larger share of rows is rejected"),
+            ParamSpec(
+                "encoding", .choice(CSVEncoding.allCases.map(\.rawValue)), default: .string("utf-8"),
+                help: "character encoding of the file"),
+            ParamSpec(
+                "max_record_mb", .number, default: .double(64),
+                help: "a record longer than this many MiB fails the read (a quote that never closes)"),
+            ParamSpec(
+                "allow_empty", .bool, default: .bool(false),
+                help: "accept a file with a header and no data rows (otherwise an error: usually a failed export)"),
+            ParamSpec(
+                "line_numbers", .bool, default: .bool(true),
+                help: "add a source_line column: the line where each row starts, so later stages can name it"),
         ],
         ports: ["rejects"],
         validate: { params in
             var problems = [(param: String, message: String)]()
             if case .map(let entries)? = params["columns"] {
                 for entry in entries where ColumnType(rawValue: entry.value.string ?? "") == nil {
-                    problems.append(("columns", "column '\(entry.key)': type '\(entry.value.interpolated)' is not one of \(ColumnType.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    problems.append(
+                        (
+                            "columns",
+                            "column '\(entry.key)': type '\(entry.value.interpolated)' is not one of \(ColumnType.allCases.map(\.rawValue).joined(separator: ", "))"
+                        ))
                 }
             }
             for name in ["delimiter", "quote", "thousands"] {
@@ -72,11 +95,15 @@ enum IngestCSV: StageModule {
         options.progress = { share in progress("reading \(name): \(Int(share * 100))%") }
         let result = try await CSVReader.read(path: path, options: options)
         if result.rowsRead == 0, context.bool("allow_empty") != true {
-            throw StageFailure("\(name) has a header but no data rows; an export that failed upstream looks like this. "
-                + "If an empty file is expected, set allow_empty: true")
+            throw StageFailure(
+                "\(name) has a header but no data rows; an export that failed upstream looks like this. "
+                    + "If an empty file is expected, set allow_empty: true")
         }
-        return StageOutput(main: result.table, other: [("rejects", result.rejectsTable)],
-                           counts: ["rows_read": result.rowsRead, "rows_kept": result.table.rowCount, "rows_rejected": result.rejects.count])
+        return StageOutput(
+            main: result.table, other: [("rejects", result.rejectsTable)],
+            counts: [
+                "rows_read": result.rowsRead, "rows_kept": result.table.rowCount, "rows_rejected": result.rejects.count,
+            ])
     }
 
     /// CSV options from `ingest.csv`-style params; `shell` reuses it to read outputs back.

@@ -17,26 +17,41 @@ struct LTVIntervals {
     /// What the CLV bounds rest on, for the params table.
     let clvNote: String
 
-    init(model: String, purchaseFit: ModelFit, spendFit: ModelFit?, rows: CollapsedSummary, summary: CustomerSummary,
-         draws count: Int, seed: UInt64, horizon: Double, ratePerUnit: Double) throws {
+    init(
+        model: String, purchaseFit: ModelFit, spendFit: ModelFit?, rows: CollapsedSummary, summary: CustomerSummary,
+        draws count: Int, seed: UInt64, horizon: Double, ratePerUnit: Double
+    ) throws {
         guard let purchaseDraws = purchaseFit.parameterDraws(count: count, seed: seed) else {
-            throw StageFailure("intervals: true needs the \(model) fit's standard errors, and it has none (\(purchaseFit.diagnostic)); set intervals: false")
+            throw StageFailure(
+                "intervals: true needs the \(model) fit's standard errors, and it has none (\(purchaseFit.diagnostic)); set intervals: false"
+            )
         }
         // Without Gamma-Gamma standard errors the CLV bounds stay null (the params note says so).
-        let spendDraws = spendFit?.parameterDraws(count: count, seed: seed &+ 1)?.map { GammaGamma.Parameters(p: $0[0], q: $0[1], gamma: $0[2]) }
-        clvNote = spendFit == nil ? "no spend model: CLV has no interval"
-            : spendDraws == nil ? "the Gamma-Gamma fit has no standard errors (\(spendFit!.diagnostic)): clv_low and clv_high are null"
-            : "clv_low and clv_high from \(count) draws of both models' parameters"
+        let spendDraws = spendFit?.parameterDraws(count: count, seed: seed &+ 1)?.map {
+            GammaGamma.Parameters(p: $0[0], q: $0[1], gamma: $0[2])
+        }
+        clvNote =
+            spendFit == nil
+            ? "no spend model: CLV has no interval"
+            : spendDraws == nil
+                ? "the Gamma-Gamma fit has no standard errors (\(spendFit!.diagnostic)): clv_low and clv_high are null"
+                : "clv_low and clv_high from \(count) draws of both models' parameters"
         draws = count
         self.seed = seed
-        let predictors = purchaseDraws.map { PurchasePredictor(model: model, values: $0, horizon: horizon, ratePerUnit: ratePerUnit) }
+        let predictors = purchaseDraws.map {
+            PurchasePredictor(model: model, values: $0, horizon: horizon, ratePerUnit: ratePerUnit)
+        }
         let n = summary.count
         // Customers by row (a counting sort on rowOf).
         var start = [Int](repeating: 0, count: rows.x.count + 1)
         for k in rows.rowOf { start[Int(k) + 1] += 1 }
         for k in 0..<rows.x.count { start[k + 1] += start[k] }
         var fill = start, byRow = [Int](repeating: 0, count: n)
-        for i in 0..<n { let k = Int(rows.rowOf[i]); byRow[fill[k]] = i; fill[k] += 1 }
+        for i in 0..<n {
+            let k = Int(rows.rowOf[i])
+            byRow[fill[k]] = i
+            fill[k] += 1
+        }
 
         var pLow = [Double](repeating: .nan, count: n), pHigh = pLow, cLow = pLow, cHigh = pLow
         // Rows in chunks, so the draws × rows matrix stays small.
@@ -57,7 +72,9 @@ struct LTVIntervals {
                         var clvLo = Double.nan, clvHi = Double.nan
                         if let spendDraws {
                             for d in 0..<count {
-                                values[d] = perDraw[d].discounted[local] * GammaGamma.expectedSpendAnyCustomer(spendDraws[d], x: x[c], mean: mean[c])
+                                values[d] =
+                                    perDraw[d].discounted[local]
+                                    * GammaGamma.expectedSpendAnyCustomer(spendDraws[d], x: x[c], mean: mean[c])
                             }
                             if values.allSatisfy(\.isFinite) { (clvLo, clvHi) = LTVIntervals.bounds(&values) }
                         }
@@ -67,10 +84,18 @@ struct LTVIntervals {
                 return out
             }
             for block in results {
-                for (c, lo, hi, clo, chi) in block { pLow[c] = lo; pHigh[c] = hi; cLow[c] = clo; cHigh[c] = chi }
+                for (c, lo, hi, clo, chi) in block {
+                    pLow[c] = lo
+                    pHigh[c] = hi
+                    cLow[c] = clo
+                    cHigh[c] = chi
+                }
             }
         }
-        purchasesLow = pLow; purchasesHigh = pHigh; clvLow = cLow; clvHigh = cHigh
+        purchasesLow = pLow
+        purchasesHigh = pHigh
+        clvLow = cLow
+        clvHigh = cHigh
     }
 
     /// The 5th and 95th percentiles (linear between order statistics); sorts `values`.

@@ -37,42 +37,62 @@ struct PurchasePredictor: Sendable {
         switch model {
         case "pareto-nbd":
             let p = ParetoNBD.Parameters(r: v[0], alpha: v[1], s: v[2], beta: v[3])
-            self.init(alive: { ParetoNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
-                      expectedAt: { ParetoNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit,
-                      overHorizon: { ParetoNBD.purchasesOverHorizon(p, x: $0, tx: $1, T: $2, horizon: horizon, ratePerUnit: ratePerUnit) })
-            factored = Factored(factor: { ParetoNBD.aliveFactor(p, x: $0, T: $1) },
-                                sums: { ParetoNBD.horizonSums(p, T: $1, horizon: horizon, ratePerUnit: ratePerUnit) }, dependsOnX: false)
+            self.init(
+                alive: { ParetoNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
+                expectedAt: { ParetoNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon,
+                ratePerUnit: ratePerUnit,
+                overHorizon: {
+                    ParetoNBD.purchasesOverHorizon(p, x: $0, tx: $1, T: $2, horizon: horizon, ratePerUnit: ratePerUnit)
+                })
+            factored = Factored(
+                factor: { ParetoNBD.aliveFactor(p, x: $0, T: $1) },
+                sums: { ParetoNBD.horizonSums(p, T: $1, horizon: horizon, ratePerUnit: ratePerUnit) }, dependsOnX: false
+            )
             aliveOfRows = { ParetoNBD.probabilityAlive(p, $0) }
         case "mbg-nbd":
             let p = MBGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3])
-            self.init(alive: { MBGNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
-                      expectedAt: { MBGNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit)
+            self.init(
+                alive: { MBGNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
+                expectedAt: { MBGNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon,
+                ratePerUnit: ratePerUnit)
         default:
             let p = BGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3])
             // Over the horizon: one ₂F₁ call for all quadrature times, once per distinct (x, T).
-            self.init(alive: { BGNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
-                      expectedAt: { BGNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon, ratePerUnit: ratePerUnit,
-                      overHorizon: { BGNBD.purchasesOverHorizon(p, x: $0, tx: $1, T: $2, horizon: horizon, ratePerUnit: ratePerUnit) })
-            factored = Factored(factor: { _, _ in 1 }, sums: { BGNBD.horizonSums(p, x: $0, T: $1, horizon: horizon, ratePerUnit: ratePerUnit) },
-                                dependsOnX: true)
+            self.init(
+                alive: { BGNBD.probabilityAlive(p, x: $0, tx: $1, T: $2) },
+                expectedAt: { BGNBD.expectedPurchases(p, t: $0, x: $1, tx: $2, T: $3) }, horizon: horizon,
+                ratePerUnit: ratePerUnit,
+                overHorizon: {
+                    BGNBD.purchasesOverHorizon(p, x: $0, tx: $1, T: $2, horizon: horizon, ratePerUnit: ratePerUnit)
+                })
+            factored = Factored(
+                factor: { _, _ in 1 },
+                sums: { BGNBD.horizonSums(p, x: $0, T: $1, horizon: horizon, ratePerUnit: ratePerUnit) },
+                dependsOnX: true)
         }
     }
 
     /// A model given by P(alive) and E[Y(t)]; unless given, the horizon's totals come by
     /// quadrature over E[Y(t)].
-    private init(alive: @escaping @Sendable (Double, Double, Double) -> Double,
-                 expectedAt: @escaping @Sendable (Double, Double, Double, Double) -> Double, horizon: Double, ratePerUnit: Double,
-                 overHorizon: (@Sendable (Double, Double, Double) -> (total: Double, discounted: Double))? = nil) {
+    private init(
+        alive: @escaping @Sendable (Double, Double, Double) -> Double,
+        expectedAt: @escaping @Sendable (Double, Double, Double, Double) -> Double, horizon: Double,
+        ratePerUnit: Double,
+        overHorizon: (@Sendable (Double, Double, Double) -> (total: Double, discounted: Double))? = nil
+    ) {
         self.alive = alive
         self.expectedAt = expectedAt
-        self.overHorizon = overHorizon ?? { x, tx, T in
-            GaussLegendre.discounted({ expectedAt($0, x, tx, T) }, horizon: horizon, ratePerUnit: ratePerUnit)
-        }
+        self.overHorizon =
+            overHorizon ?? { x, tx, T in
+                GaussLegendre.discounted({ expectedAt($0, x, tx, T) }, horizon: horizon, ratePerUnit: ratePerUnit)
+            }
     }
 
     /// (P(alive), expected purchases over the horizon, the same discounted) for each row of
     /// `rows`, in blocks on all cores.
-    func predict(_ rows: CollapsedSummary, alive wantAlive: Bool = true) -> (alive: [Double], total: [Double], discounted: [Double]) {
+    func predict(
+        _ rows: CollapsedSummary, alive wantAlive: Bool = true
+    ) -> (alive: [Double], total: [Double], discounted: [Double]) {
         let n = rows.x.count
         let block = 4096
         // Factored models: the horizon sums once per distinct (x, T) or T, on all cores.
@@ -93,7 +113,8 @@ struct PurchasePredictor: Sendable {
             for k in range {
                 let (x, tx, T) = (rows.x[k], rows.tx[k], rows.T[k])
                 if let factored {
-                    let p = aliveOfRow?[k] ?? alive(x, tx, T), scale = p * factored.factor(x, T), s = perKey[Int(keys[k])]
+                    let p = aliveOfRow?[k] ?? alive(x, tx, T), scale = p * factored.factor(x, T),
+                        s = perKey[Int(keys[k])]
                     out.append((wantAlive ? p : 0, scale * s.total, scale * s.discounted))
                     continue
                 }
@@ -103,9 +124,15 @@ struct PurchasePredictor: Sendable {
             return out
         }
         var a = [Double](), t = [Double](), d = [Double]()
-        a.reserveCapacity(n); t.reserveCapacity(n); d.reserveCapacity(n)
+        a.reserveCapacity(n)
+        t.reserveCapacity(n)
+        d.reserveCapacity(n)
         for chunk in results {
-            for (x, y, z) in chunk { a.append(x); t.append(y); d.append(z) }
+            for (x, y, z) in chunk {
+                a.append(x)
+                t.append(y)
+                d.append(z)
+            }
         }
         return (a, t, d)
     }

@@ -15,22 +15,35 @@ import PatronTable
 enum SegmentRFM: StageModule {
     static let spec = ModuleSpec(
         name: "segment.rfm", version: "1",
-        summary: "RFM per customer at observation_end: recency, frequency, monetary, 1–5 scores with deterministic ties, named segments.",
+        summary:
+            "RFM per customer at observation_end: recency, frequency, monetary, 1–5 scores with deterministic ties, named segments.",
         inputs: .exactly(1),
         params: [
             ParamSpec("customer", .string, default: .string("customer_id"), help: "customer id column"),
             ParamSpec("date", .string, default: .string("order_date"), help: "transaction date column"),
             ParamSpec("amount", .string, default: .string("amount"), help: "transaction value column"),
-            ParamSpec("observation_end", .string, help: "the day RFM is measured at, YYYY-MM-DD (default: the last transaction date); later transactions are ignored"),
-            ParamSpec("frequency", .choice(RFMAggregate.Frequency.allCases.map(\.rawValue)), default: .string("orders"), help: "count orders, or distinct purchase days"),
-            ParamSpec("monetary", .choice(RFMAggregate.Monetary.allCases.map(\.rawValue)), default: .string("total"), help: "total spend, or mean per order"),
+            ParamSpec(
+                "observation_end", .string,
+                help:
+                    "the day RFM is measured at, YYYY-MM-DD (default: the last transaction date); later transactions are ignored"
+            ),
+            ParamSpec(
+                "frequency", .choice(RFMAggregate.Frequency.allCases.map(\.rawValue)), default: .string("orders"),
+                help: "count orders, or distinct purchase days"),
+            ParamSpec(
+                "monetary", .choice(RFMAggregate.Monetary.allCases.map(\.rawValue)), default: .string("total"),
+                help: "total spend, or mean per order"),
             ParamSpec("bins", .int, default: .int(5), help: "score scale, 2 to 10 (quintiles by default)"),
-            ParamSpec("segments", .any, default: .string("rf-grid"), help: "rf-grid, rfm-11, or a list of rules {name, r, f, m, fm} with ranges like 4-5"),
+            ParamSpec(
+                "segments", .any, default: .string("rf-grid"),
+                help: "rf-grid, rfm-11, or a list of rules {name, r, f, m, fm} with ranges like 4-5"),
         ],
         ports: ["summary"],
         validate: { params in
             var problems = [(param: String, message: String)]()
-            if let bins = params["bins"]?.int, !(2...10).contains(bins) { problems.append(("bins", "'bins' must be between 2 and 10, got \(bins)")) }
+            if let bins = params["bins"]?.int, !(2...10).contains(bins) {
+                problems.append(("bins", "'bins' must be between 2 and 10, got \(bins)"))
+            }
             if let text = params["observation_end"]?.string, CleanTransactions.parseDate(text) == nil {
                 problems.append(("observation_end", "'observation_end' must be a date like 2025-06-30, got '\(text)'"))
             }
@@ -40,35 +53,49 @@ enum SegmentRFM: StageModule {
             }
             return problems
         },
-        inputColumns: ModuleSpec.columns(named: [("customer", "customer_id"), ("date", "order_date"), ("amount", "amount")]))
+        inputColumns: ModuleSpec.columns(named: [
+            ("customer", "customer_id"), ("date", "order_date"), ("amount", "amount"),
+        ]))
 
     /// A segment table from the `segments` param: a built-in name or a list of rules.
     static func segmentTable(_ value: Value) -> Result<SegmentTable, StageFailure> {
         if let name = value.string {
             guard let table = SegmentTable.builtIn[name] else {
-                return .failure(StageFailure("unknown segment table '\(name)'; built in: \(SegmentTable.builtIn.keys.sorted().joined(separator: ", ")), or give a list of rules"))
+                return .failure(
+                    StageFailure(
+                        "unknown segment table '\(name)'; built in: \(SegmentTable.builtIn.keys.sorted().joined(separator: ", ")), or give a list of rules"
+                    ))
             }
             return .success(table)
         }
         guard let list = value.list, !list.isEmpty else {
-            return .failure(StageFailure("'segments' is rf-grid, rfm-11, or a list of rules like {name: Champions, r: 4-5, f: 4-5}"))
+            return .failure(
+                StageFailure("'segments' is rf-grid, rfm-11, or a list of rules like {name: Champions, r: 4-5, f: 4-5}")
+            )
         }
         var rules = [SegmentTable.Rule]()
         for (i, item) in list.enumerated() {
-            guard let entries = item.entries, let name = entries.first(where: { $0.key == "name" })?.value.string, !name.isEmpty else {
+            guard let entries = item.entries, let name = entries.first(where: { $0.key == "name" })?.value.string,
+                !name.isEmpty
+            else {
                 return .failure(StageFailure("segment rule \(i + 1) needs a name: {name: …, r: 4-5, f: 1-3}"))
             }
             var rule = SegmentTable.Rule(name)
             for entry in entries where entry.key != "name" {
                 guard let range = scoreRange(entry.value) else {
-                    return .failure(StageFailure("segment rule \(i + 1) ('\(name)'): \(entry.key): '\(entry.value.interpolated)' is not a score or a range like 2-4 within 1-5"))
+                    return .failure(
+                        StageFailure(
+                            "segment rule \(i + 1) ('\(name)'): \(entry.key): '\(entry.value.interpolated)' is not a score or a range like 2-4 within 1-5"
+                        ))
                 }
                 switch entry.key {
                 case "r": rule.r = range
                 case "f": rule.f = range
                 case "m": rule.m = range
                 case "fm": rule.fm = range
-                default: return .failure(StageFailure("segment rule \(i + 1) ('\(name)'): unknown key '\(entry.key)'; use r, f, m, fm"))
+                default:
+                    return .failure(
+                        StageFailure("segment rule \(i + 1) ('\(name)'): unknown key '\(entry.key)'; use r, f, m, fm"))
                 }
             }
             rules.append(rule)
@@ -78,10 +105,15 @@ enum SegmentRFM: StageModule {
 
     static func scoreRange(_ value: Value) -> ClosedRange<Int>? {
         var bounds: [Int]
-        if let n = value.int { bounds = [n, n] }
-        else if let s = value.string { bounds = s.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
-        else if let l = value.list { bounds = l.compactMap(\.int) }
-        else { return nil }
+        if let n = value.int {
+            bounds = [n, n]
+        } else if let s = value.string {
+            bounds = s.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        } else if let l = value.list {
+            bounds = l.compactMap(\.int)
+        } else {
+            return nil
+        }
         if bounds.count == 1 { bounds.append(bounds[0]) }
         guard bounds.count == 2, 1 <= bounds[0], bounds[0] <= bounds[1], bounds[1] <= 5 else { return nil }
         return bounds[0]...bounds[1]
@@ -92,9 +124,10 @@ enum SegmentRFM: StageModule {
         let table = try segmentTable(context.params["segments"] ?? .string("rf-grid")).get()
         let bins = context.int("bins") ?? 5
         let end = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? (purchases.lastDay ?? 0)
-        let aggregate = RFMAggregate(purchases: purchases, observationEnd: end,
-                                     frequency: RFMAggregate.Frequency(rawValue: context.string("frequency") ?? "orders") ?? .orders,
-                                     monetary: RFMAggregate.Monetary(rawValue: context.string("monetary") ?? "total") ?? .total)
+        let aggregate = RFMAggregate(
+            purchases: purchases, observationEnd: end,
+            frequency: RFMAggregate.Frequency(rawValue: context.string("frequency") ?? "orders") ?? .orders,
+            monetary: RFMAggregate.Monetary(rawValue: context.string("monetary") ?? "total") ?? .total)
         // Customers whose every transaction is after observation_end do not exist yet. The
         // rest in the purchases' order: by customer id bytes, so the input's row order never
         // matters.
@@ -112,35 +145,46 @@ enum SegmentRFM: StageModule {
         let cells = table.cellNames
         var segmentOf = [Int](repeating: 0, count: order.count)
         for i in order.indices {
-            let (r5, f5, m5) = (SegmentTable.toFivePoint(Int(r[i]), bins: bins), SegmentTable.toFivePoint(Int(f[i]), bins: bins),
-                                SegmentTable.toFivePoint(Int(m[i]), bins: bins))
+            let (r5, f5, m5) = (
+                SegmentTable.toFivePoint(Int(r[i]), bins: bins), SegmentTable.toFivePoint(Int(f[i]), bins: bins),
+                SegmentTable.toFivePoint(Int(m[i]), bins: bins)
+            )
             segmentOf[i] = cells[(r5 - 1) * 25 + (f5 - 1) * 5 + m5 - 1]
             nameBytes[segmentOf[i]].withUnsafeBufferPointer { segmentBuffer.append(bytesOf: $0) }
             if bins < 10 {
-                codeBuffer.bytes.append(48 + UInt8(r[i])); codeBuffer.bytes.append(48 + UInt8(f[i])); codeBuffer.bytes.append(48 + UInt8(m[i]))
+                codeBuffer.bytes.append(48 + UInt8(r[i]))
+                codeBuffer.bytes.append(48 + UInt8(f[i]))
+                codeBuffer.bytes.append(48 + UInt8(m[i]))
                 codeBuffer.offsets.append(Int32(codeBuffer.bytes.count))
             } else {
                 codeBuffer.append("\(r[i])-\(f[i])-\(m[i])")
             }
         }
-        let main = try Table(names: ["customer_id", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "rfm_score", "segment"], columns: [
-            customers.gathering(order.map { purchases.firstRow[$0] }),
-            .int(order.map { Int64(aggregate.recencyDays[$0]) }),
-            .int(order.map { Int64(aggregate.frequency[$0]) }),
-            .decimal(order.map { aggregate.monetary[$0] }),
-            .int(r.map(Int64.init)), .int(f.map(Int64.init)), .int(m.map(Int64.init)),
-            Column(type: .string, storage: .string(codeBuffer)),
-            Column(type: .string, storage: .string(segmentBuffer)),
-        ])
-        return StageOutput(main: main, other: [("summary", try summary(main, names: table.names, segmentOf: segmentOf))],
-                           counts: ["customers": main.rowCount, "transactions_after_observation_end": aggregate.afterEnd])
+        let main = try Table(
+            names: [
+                "customer_id", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "rfm_score",
+                "segment",
+            ],
+            columns: [
+                customers.gathering(order.map { purchases.firstRow[$0] }),
+                .int(order.map { Int64(aggregate.recencyDays[$0]) }),
+                .int(order.map { Int64(aggregate.frequency[$0]) }),
+                .decimal(order.map { aggregate.monetary[$0] }),
+                .int(r.map(Int64.init)), .int(f.map(Int64.init)), .int(m.map(Int64.init)),
+                Column(type: .string, storage: .string(codeBuffer)),
+                Column(type: .string, storage: .string(segmentBuffer)),
+            ])
+        return StageOutput(
+            main: main, other: [("summary", try summary(main, names: table.names, segmentOf: segmentOf))],
+            counts: ["customers": main.rowCount, "transactions_after_observation_end": aggregate.afterEnd])
     }
 
     /// Per segment (in table order, then Other): customers, share, mean recency, frequency
     /// and monetary, total monetary. `segmentOf`: each row's index in `names`.
     static func summary(_ main: Table, names: [String], segmentOf: [Int]) throws -> Table {
-        guard case .int(let recency)? = main["recency_days"]?.storage, case .int(let frequency)? = main["frequency"]?.storage,
-              case .decimal(let monetary)? = main["monetary"]?.storage
+        guard case .int(let recency)? = main["recency_days"]?.storage,
+            case .int(let frequency)? = main["frequency"]?.storage,
+            case .decimal(let monetary)? = main["monetary"]?.storage
         else { throw StageFailure("internal: RFM table without its columns") }
         var count = [Int](repeating: 0, count: names.count)
         var sums = [(r: Double, f: Double, m: Double)](repeating: (0, 0, 0), count: names.count)
@@ -156,12 +200,17 @@ enum SegmentRFM: StageModule {
         func mean(_ value: (Int) -> Double) -> Column {
             .decimal(names.indices.map { count[$0] == 0 ? 0 : value($0) / Double(count[$0]) }, validity: present)
         }
-        return try Table(names: ["segment", "customers", "share", "mean_recency_days", "mean_frequency", "mean_monetary", "total_monetary"], columns: [
-            .string(names),
-            .int(count.map(Int64.init)),
-            .decimal(count.map { Double($0) / Double(total) }),
-            mean { sums[$0].r }, mean { sums[$0].f }, mean { sums[$0].m },
-            .decimal(sums.map(\.m)),
-        ])
+        return try Table(
+            names: [
+                "segment", "customers", "share", "mean_recency_days", "mean_frequency", "mean_monetary",
+                "total_monetary",
+            ],
+            columns: [
+                .string(names),
+                .int(count.map(Int64.init)),
+                .decimal(count.map { Double($0) / Double(total) }),
+                mean { sums[$0].r }, mean { sums[$0].f }, mean { sums[$0].m },
+                .decimal(sums.map(\.m)),
+            ])
     }
 }

@@ -14,14 +14,22 @@ import PatronTable
 enum Sentiment: StageModule {
     static let spec = ModuleSpec(
         name: "sentiment", version: "1." + lexiconDigest,
-        summary: "Language (en, sv, nl, de, pl, or und) and sentiment (score −1…1, label pos/neg/neu) of a text column; mean per customer.",
+        summary:
+            "Language (en, sv, nl, de, pl, or und) and sentiment (score −1…1, label pos/neg/neu) of a text column; mean per customer.",
         inputs: .exactly(1),
         params: [
             ParamSpec("text", .string, default: .string("feedback"), help: "text column to score"),
-            ParamSpec("customer", .string, default: .string("customer_id"), help: "customer id column (for the customers port)"),
-            ParamSpec("language", .choice(["auto"] + Language.allCases.map(\.rawValue)), default: .string("auto"), help: "score every text in this language, or auto to identify each"),
-            ParamSpec("languages", .list, default: .list(Language.allCases.map { .string($0.rawValue) }), help: "languages identification may choose from"),
-            ParamSpec("min_length", .int, default: .int(1), help: "texts with fewer letters are skipped (counted as empty)"),
+            ParamSpec(
+                "customer", .string, default: .string("customer_id"),
+                help: "customer id column (for the customers port)"),
+            ParamSpec(
+                "language", .choice(["auto"] + Language.allCases.map(\.rawValue)), default: .string("auto"),
+                help: "score every text in this language, or auto to identify each"),
+            ParamSpec(
+                "languages", .list, default: .list(Language.allCases.map { .string($0.rawValue) }),
+                help: "languages identification may choose from"),
+            ParamSpec(
+                "min_length", .int, default: .int(1), help: "texts with fewer letters are skipped (counted as empty)"),
         ],
         ports: ["customers"],
         validate: { params in
@@ -29,7 +37,9 @@ enum Sentiment: StageModule {
             for value in params["languages"]?.list ?? [] where Language(rawValue: value.string ?? "") == nil {
                 problems.append(("languages", "'languages' takes en, sv, nl, de and pl; got '\(value.interpolated)'"))
             }
-            if (params["min_length"]?.int ?? 1) < 0 { problems.append(("min_length", "'min_length' is a number of letters, 0 or more")) }
+            if (params["min_length"]?.int ?? 1) < 0 {
+                problems.append(("min_length", "'min_length' is a number of letters, 0 or more"))
+            }
             return problems
         },
         inputColumns: ModuleSpec.columns(named: [("text", "feedback"), ("customer", "customer_id")]))
@@ -46,19 +56,26 @@ enum Sentiment: StageModule {
     }()
 
     /// The scorer and identifier, loaded once per process.
-    static let models: Result<(SentimentScorer, LanguageIdentifier), Error> = Result { (try SentimentScorer(), try LanguageIdentifier()) }
+    static let models: Result<(SentimentScorer, LanguageIdentifier), Error> = Result {
+        (try SentimentScorer(), try LanguageIdentifier())
+    }
 
     static func run(_ context: StageContext) async throws -> StageOutput {
         let input = context.inputs[0].table
         let textName = context.string("text") ?? "feedback", customerName = context.string("customer") ?? "customer_id"
         guard let textColumn = input[textName] else {
-            throw StageFailure("text: input '\(context.inputs[0].ref)' has no column '\(textName)'; it has: \(input.names.joined(separator: ", "))")
+            throw StageFailure(
+                "text: input '\(context.inputs[0].ref)' has no column '\(textName)'; it has: \(input.names.joined(separator: ", "))"
+            )
         }
-        guard case .string(let texts) = textColumn.storage else { throw StageFailure("text: column '\(textName)' is \(textColumn.type.rawValue), expected text or string") }
+        guard case .string(let texts) = textColumn.storage else {
+            throw StageFailure("text: column '\(textName)' is \(textColumn.type.rawValue), expected text or string")
+        }
         let customers = input[customerName]
         let (scorer, identifier) = try models.get()
         let forced = Language(rawValue: context.string("language") ?? "auto")
-        let allowed = LanguageSet((context.params["languages"]?.list ?? []).compactMap { $0.string.flatMap(Language.init(rawValue:)) })
+        let allowed = LanguageSet(
+            (context.params["languages"]?.list ?? []).compactMap { $0.string.flatMap(Language.init(rawValue:)) })
         let minLength = context.int("min_length") ?? 1
         context.progress("scoring \(texts.count) texts")
 
@@ -95,28 +112,40 @@ enum Sentiment: StageModule {
         }
         let labels = zip(scored.languages, scored.scores).map { $0 == und ? 2 : labelCode(SentimentScorer.label($1)) }
         names += ["language", "score", "label"]
-        columns += [Self.codes(scored.languages, Language.allCases.map(\.rawValue) + ["und"]), .decimal(scored.scores),
-                    Self.codes(labels, ["pos", "neg", "neu"])]
+        columns += [
+            Self.codes(scored.languages, Language.allCases.map(\.rawValue) + ["und"]), .decimal(scored.scores),
+            Self.codes(labels, ["pos", "neg", "neu"]),
+        ]
         let main = try Table(names: names, columns: columns)
 
         context.progress("per customer")
         // Per customer: texts scored in a known language, and their mean score.
-        var perCustomer = try Table(names: ["customer_id", "n", "mean_score"], columns: [.string([String]()), .int([]), .decimal([])])
+        var perCustomer = try Table(
+            names: ["customer_id", "n", "mean_score"], columns: [.string([String]()), .int([]), .decimal([])])
         if let customers {
             let known = scored.languages.indices.filter { scored.languages[$0] != und }
             let keyed = customers.gathering(known.map { scored.rows[$0] })
             let groups = GroupIndex([keyed])
             var n = [Int64](repeating: 0, count: groups.count), sum = [Double](repeating: 0, count: groups.count)
-            for (i, g) in groups.ids.enumerated() where g >= 0 { n[Int(g)] += 1; sum[Int(g)] += scored.scores[known[i]] }
-            let order = CustomerTransactions.sortedByID(Array(0..<groups.count), customers: keyed, firstRow: groups.firstRow)
-            perCustomer = try Table(names: ["customer_id", "n", "mean_score"], columns: [
-                keyed.gathering(order.map { groups.firstRow[$0] }), .int(order.map { n[$0] }),
-                .decimal(order.map { sum[$0] / Double(n[$0]) }),
-            ])
+            for (i, g) in groups.ids.enumerated() where g >= 0 {
+                n[Int(g)] += 1
+                sum[Int(g)] += scored.scores[known[i]]
+            }
+            let order = CustomerTransactions.sortedByID(
+                Array(0..<groups.count), customers: keyed, firstRow: groups.firstRow)
+            perCustomer = try Table(
+                names: ["customer_id", "n", "mean_score"],
+                columns: [
+                    keyed.gathering(order.map { groups.firstRow[$0] }), .int(order.map { n[$0] }),
+                    .decimal(order.map { sum[$0] / Double(n[$0]) }),
+                ])
         }
-        return StageOutput(main: main, other: [("customers", perCustomer)],
-                           counts: ["scored": scored.rows.count, "skipped_empty": skipped,
-                                    "undetermined_language": scored.languages.count { $0 == und }])
+        return StageOutput(
+            main: main, other: [("customers", perCustomer)],
+            counts: [
+                "scored": scored.rows.count, "skipped_empty": skipped,
+                "undetermined_language": scored.languages.count { $0 == und },
+            ])
     }
 
     /// The scored rows of a block, or of all blocks joined in order.
@@ -127,8 +156,14 @@ enum Sentiment: StageModule {
 
         init(joining blocks: [Scored]) {
             let total = blocks.reduce(0) { $0 + $1.rows.count }
-            rows.reserveCapacity(total); languages.reserveCapacity(total); scores.reserveCapacity(total)
-            for b in blocks { rows += b.rows; languages += b.languages; scores += b.scores }
+            rows.reserveCapacity(total)
+            languages.reserveCapacity(total)
+            scores.reserveCapacity(total)
+            for b in blocks {
+                rows += b.rows
+                languages += b.languages
+                scores += b.scores
+            }
         }
     }
 

@@ -25,17 +25,25 @@ enum Shell: StageModule {
             ParamSpec("command", .string, required: true, help: "run with /bin/sh -c in the project root"),
             ParamSpec("script", .inputFile, help: "the script the command runs; its content is part of the cache key"),
             ParamSpec("outputs", .list, default: .list([.string("main")]), help: "output ports the command writes"),
-            ParamSpec("format", .choice(["csv", "arrow"]), default: .string("csv"), help: "file format of inputs and outputs"),
+            ParamSpec(
+                "format", .choice(["csv", "arrow"]), default: .string("csv"), help: "file format of inputs and outputs"),
             ParamSpec("select", .list, help: "only these columns of each input are written"),
-            ParamSpec("columns", .map, help: "output columns to keep and their types (CSV); default: all, types inferred"),
+            ParamSpec(
+                "columns", .map, help: "output columns to keep and their types (CSV); default: all, types inferred"),
             ParamSpec("env", .map, help: "extra environment variables"),
-            ParamSpec("pass_env", .list, help: "names of variables to pass on from patron's environment (by default only PATH, HOME, USER, LANG, LC_*, TZ and TMPDIR are)"),
+            ParamSpec(
+                "pass_env", .list,
+                help:
+                    "names of variables to pass on from patron's environment (by default only PATH, HOME, USER, LANG, LC_*, TZ and TMPDIR are)"
+            ),
         ],
         dynamicPorts: { params in (params["outputs"]?.list ?? []).compactMap(\.string).filter { $0 != "main" } },
         validate: { params in
             let outputs = (params["outputs"]?.list ?? []).compactMap(\.string)
             var problems = [(param: String, message: String)]()
-            if !outputs.contains("main") { problems.append(("outputs", "'outputs' must include main (the stage's own table)")) }
+            if !outputs.contains("main") {
+                problems.append(("outputs", "'outputs' must include main (the stage's own table)"))
+            }
             if Set(outputs).count != outputs.count { problems.append(("outputs", "'outputs' lists a port twice")) }
             return problems
         },
@@ -58,8 +66,9 @@ enum Shell: StageModule {
     static func run(_ context: StageContext) async throws -> StageOutput {
         let arrow = context.string("format") == "arrow"
         let ext = arrow ? "arrow" : "csv"
-        var environment = inheritedEnvironment(ProcessInfo.processInfo.environment,
-                                               passing: (context.params["pass_env"]?.list ?? []).compactMap(\.string))
+        var environment = inheritedEnvironment(
+            ProcessInfo.processInfo.environment,
+            passing: (context.params["pass_env"]?.list ?? []).compactMap(\.string))
         environment["PATRON_PROJECT_ROOT"] = context.projectRoot
         environment["PATRON_STAGE"] = context.stage
         environment["PATRON_PIPELINE"] = context.pipeline
@@ -70,7 +79,11 @@ enum Shell: StageModule {
             // command runs.
             let whole = input.take()
             let table = try select.map { try whole.selecting($0) } ?? whole
-            if arrow { try ArrowIPC.write(table, to: file) } else { try SequentialFile.write(CSVWriter.encode(table), to: file) }
+            if arrow {
+                try ArrowIPC.write(table, to: file)
+            } else {
+                try SequentialFile.write(CSVWriter.encode(table), to: file)
+            }
             environment["PATRON_INPUT_" + variable(input.ref.description)] = file
             if i == 0 { environment["PATRON_INPUT"] = file }
         }
@@ -84,13 +97,15 @@ enum Shell: StageModule {
 
         let command = context.string("command") ?? ""
         context.progress("running \(command)")
-        let status = try await runProcess(command, environment: environment, directory: context.projectRoot,
-                                          stdout: context.logPrefix + ".stdout", stderr: context.logPrefix + ".stderr")
+        let status = try await runProcess(
+            command, environment: environment, directory: context.projectRoot,
+            stdout: context.logPrefix + ".stdout", stderr: context.logPrefix + ".stderr")
         if status != 0 {
             let tail = lastLines(of: context.logPrefix + ".stderr", count: 12)
-            throw StageFailure("command exited with status \(status): \(command)\n"
-                + (tail.isEmpty ? "(no output on stderr)" : "last lines of stderr:\n" + tail)
-                + "\nfull output: \(context.logPrefix).stdout and .stderr")
+            throw StageFailure(
+                "command exited with status \(status): \(command)\n"
+                    + (tail.isEmpty ? "(no output on stderr)" : "last lines of stderr:\n" + tail)
+                    + "\nfull output: \(context.logPrefix).stdout and .stderr")
         }
         var options = try IngestCSV.csvOptions(["columns": context.params["columns"] ?? .null])
         options.maxRejectRatio = 0
@@ -98,7 +113,9 @@ enum Shell: StageModule {
         for port in outputs {
             let file = environment["PATRON_OUTPUT_" + variable(port)]!
             guard FileManager.default.fileExists(atPath: file) else {
-                throw StageFailure("the command did not write its '\(port)' output: write it to $PATRON_OUTPUT_\(variable(port)) (\(ext.uppercased()))")
+                throw StageFailure(
+                    "the command did not write its '\(port)' output: write it to $PATRON_OUTPUT_\(variable(port)) (\(ext.uppercased()))"
+                )
             }
             if arrow {
                 ports.append((port, try ArrowIPC.read(path: file)))
@@ -110,13 +127,18 @@ enum Shell: StageModule {
     }
 
     /// Runs `/bin/sh -c command`, output to files, and waits without polling.
-    static func runProcess(_ command: String, environment: [String: String], directory: String, stdout: String, stderr: String) async throws -> Int32 {
+    static func runProcess(
+        _ command: String, environment: [String: String], directory: String, stdout: String, stderr: String
+    ) async throws -> Int32 {
         _ = FileManager.default.createFile(atPath: stdout, contents: nil)
         _ = FileManager.default.createFile(atPath: stderr, contents: nil)
         guard let out = FileHandle(forWritingAtPath: stdout), let err = FileHandle(forWritingAtPath: stderr) else {
             throw StageFailure("cannot create log files \(stdout)")
         }
-        defer { try? out.close(); try? err.close() }
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -136,6 +158,7 @@ enum Shell: StageModule {
 
     static func lastLines(of path: String, count: Int) -> String {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return "" }
-        return text.split(separator: "\n", omittingEmptySubsequences: true).suffix(count).map { "    " + $0 }.joined(separator: "\n")
+        return text.split(separator: "\n", omittingEmptySubsequences: true).suffix(count).map { "    " + $0 }.joined(
+            separator: "\n")
     }
 }

@@ -14,14 +14,18 @@ extension ArrowIPC {
     /// - Parameter rows: decode only the first `rows` rows (a preview reads a few kilobytes of
     ///   a large file, not all of it).
     /// - Parameter at: decode only these rows, in this order (a few comments out of millions).
-    public static func read(path: String, columns: Set<String>? = nil, rows: Int? = nil, at picked: [Int]? = nil) throws -> Table {
+    public static func read(
+        path: String, columns: Set<String>? = nil, rows: Int? = nil, at picked: [Int]? = nil
+    ) throws -> Table {
         // Mapped, not read: each buffer is copied once, straight into its column, and its
         // pages are handed back as soon as it is (so a table read costs its columns, not
         // its columns and the file).
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch { throw ArrowFormatError(reason: String(describing: error)) }
         do {
-            return try file.data.withUnsafeBytes { try decode(raw: $0, columns: columns, rows: rows, at: picked, release: file.release) }
+            return try file.data.withUnsafeBytes {
+                try decode(raw: $0, columns: columns, rows: rows, at: picked, release: file.release)
+            }
         } catch let error as ArrowFormatError {
             throw ArrowFormatError(reason: "\(path): \(error.reason)")
         }
@@ -32,10 +36,13 @@ extension ArrowIPC {
         try bytes.withUnsafeBytes { try decode(raw: $0) }
     }
 
-    static func decode(raw bytes: UnsafeRawBufferPointer, columns: Set<String>? = nil, rows: Int? = nil, at picked: [Int]? = nil,
-                       release: (Range<Int>) -> Void = { _ in }) throws -> Table {
+    static func decode(
+        raw bytes: UnsafeRawBufferPointer, columns: Set<String>? = nil, rows: Int? = nil, at picked: [Int]? = nil,
+        release: (Range<Int>) -> Void = { _ in }
+    ) throws -> Table {
         func fail(_ reason: String) -> ArrowFormatError { ArrowFormatError(reason: reason) }
-        guard bytes.count >= 18, Array(bytes[0..<6]) == magic, Array(bytes[(bytes.count - 6)..<bytes.count]) == magic else {
+        guard bytes.count >= 18, Array(bytes[0..<6]) == magic, Array(bytes[(bytes.count - 6)..<bytes.count]) == magic
+        else {
             throw fail("missing ARROW1 magic (is it an Arrow stream or Feather v1 file?)")
         }
         let whole = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
@@ -65,9 +72,10 @@ extension ArrowIPC {
                     local = mine.map { picked[$0] - batchStart }
                 }
                 batchStart += length
-                let batch = try readBatch(bytes, offset: offset, metaLength: metaLength,
-                                          bodyLength: bodyLength, fields: fields, wanted: wanted, limit: remaining, pick: local,
-                                          release: release)
+                let batch = try readBatch(
+                    bytes, offset: offset, metaLength: metaLength,
+                    bodyLength: bodyLength, fields: fields, wanted: wanted, limit: remaining, pick: local,
+                    release: release)
                 remaining -= picked == nil ? batch.rowCount : 0
                 batches.append(batch)
             }
@@ -130,10 +138,14 @@ extension ArrowIPC {
             info.unit = try typeTable?.scalar(0, default: Int16(1)) ?? 1
             info.type = .date
         default:
-            throw ArrowFormatError(reason: "column '\(name)' has Arrow type \(typeID), which Patron does not read (it reads ints, floats, utf8, bool and date)")
+            throw ArrowFormatError(
+                reason:
+                    "column '\(name)' has Arrow type \(typeID), which Patron does not read (it reads ints, floats, utf8, bool and date)"
+            )
         }
         if try field.table(4) != nil {
-            throw ArrowFormatError(reason: "column '\(name)' is dictionary-encoded; decode it before handing it to Patron")
+            throw ArrowFormatError(
+                reason: "column '\(name)' is dictionary-encoded; decode it before handing it to Patron")
         }
         return info
     }
@@ -158,19 +170,24 @@ extension ArrowIPC {
             length = Int(try reader.load(Int32.self, at: offset + 4))
         }
         let message = try FlatBufferReader(bytes: bytes, base: metaStart, end: metaStart + length).root()
-        guard let batch = try message.table(2) else { throw ArrowFormatError(reason: "expected a record batch message") }
+        guard let batch = try message.table(2) else {
+            throw ArrowFormatError(reason: "expected a record batch message")
+        }
         return Int(try batch.scalar(0, default: Int64(0)))
     }
 
     private static func readBatch(
-        _ bytes: UnsafeRawBufferPointer, offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo], wanted: Set<String>?,
+        _ bytes: UnsafeRawBufferPointer, offset: Int, metaLength: Int, bodyLength: Int, fields: [FieldInfo],
+        wanted: Set<String>?,
         limit: Int = .max, pick: [Int]? = nil, release: (Range<Int>) -> Void = { _ in }
     ) throws -> Table {
         let reader = FlatBufferReader(bytes: bytes, base: 0, end: bytes.count)
         var metaStart = offset + 4
         if try reader.load(UInt32.self, at: offset) == 0xFFFF_FFFF { metaStart = offset + 8 }
         let messageEnd = offset + metaLength
-        guard messageEnd + bodyLength <= bytes.count else { throw ArrowFormatError(reason: "record batch runs past the end") }
+        guard messageEnd + bodyLength <= bytes.count else {
+            throw ArrowFormatError(reason: "record batch runs past the end")
+        }
         let message = try FlatBufferReader(bytes: bytes, base: metaStart, end: messageEnd).root()
         guard try message.scalar(1, default: UInt8(0)) == 3, let batch = try message.table(2) else {
             throw ArrowFormatError(reason: "expected a record batch message")
@@ -192,8 +209,12 @@ extension ArrowIPC {
             bufferIndex += 1
             let start = body + Int(try reader.load(Int64.self, at: p))
             let count = Int(try reader.load(Int64.self, at: p + 8))
-            guard start >= body, start + count <= body + bodyLength else { throw ArrowFormatError(reason: "buffer outside the body") }
-            columnSpan = columnSpan.map { min($0.lowerBound, start)..<max($0.upperBound, start + count) } ?? start..<(start + count)
+            guard start >= body, start + count <= body + bodyLength else {
+                throw ArrowFormatError(reason: "buffer outside the body")
+            }
+            columnSpan =
+                columnSpan.map { min($0.lowerBound, start)..<max($0.upperBound, start + count) }
+                ?? start..<(start + count)
             return start..<(start + count)
         }
         func bits(_ range: Range<Int>, _ n: Int) throws -> [Bool] {
@@ -204,18 +225,28 @@ extension ArrowIPC {
             guard range.count * 8 >= n else { throw ArrowFormatError(reason: "bitmap too short") }
             return (0..<n).map { bytes[range.lowerBound + $0 >> 3] & (1 << UInt8($0 & 7)) != 0 }
         }
-        func values<T: FixedWidthInteger>(_ range: Range<Int>, _ n: Int, as _: T.Type, offsets: Bool = false) throws -> [T] {
+        func values<T: FixedWidthInteger>(
+            _ range: Range<Int>, _ n: Int, as _: T.Type, offsets: Bool = false
+        ) throws -> [T] {
             if let pick {
                 // Gathered rows; a string column's offsets become each row's (start, end).
                 let count = offsets ? length + 1 : length
-                guard range.count >= count * MemoryLayout<T>.size else { throw ArrowFormatError(reason: "value buffer too short") }
+                guard range.count >= count * MemoryLayout<T>.size else {
+                    throw ArrowFormatError(reason: "value buffer too short")
+                }
                 let at = offsets ? pick.flatMap { [$0, $0 + 1] } : pick
-                return at.map { bytes.loadUnaligned(fromByteOffset: range.lowerBound + $0 * MemoryLayout<T>.size, as: T.self) }
+                return at.map {
+                    bytes.loadUnaligned(fromByteOffset: range.lowerBound + $0 * MemoryLayout<T>.size, as: T.self)
+                }
             }
-            guard range.count >= n * MemoryLayout<T>.size else { throw ArrowFormatError(reason: "value buffer too short") }
+            guard range.count >= n * MemoryLayout<T>.size else {
+                throw ArrowFormatError(reason: "value buffer too short")
+            }
             // Little-endian files on a little-endian machine: one copy of the whole buffer.
             return [T](unsafeUninitializedCapacity: n) { out, count in
-                UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[range.lowerBound..<(range.lowerBound + n * MemoryLayout<T>.size)]))
+                UnsafeMutableRawBufferPointer(out).copyMemory(
+                    from: UnsafeRawBufferPointer(
+                        rebasing: bytes[range.lowerBound..<(range.lowerBound + n * MemoryLayout<T>.size)]))
                 count = n
             }
         }
@@ -227,12 +258,15 @@ extension ArrowIPC {
                 columnSpan = nil
             }
             let stored = Int(try reader.load(Int64.self, at: nodesStart + 16 * i))
-            guard stored == length else { throw ArrowFormatError(reason: "column '\(field.name)' length differs from the batch") }
+            guard stored == length else {
+                throw ArrowFormatError(reason: "column '\(field.name)' length differs from the batch")
+            }
             let nulls = Int(try reader.load(Int64.self, at: nodesStart + 16 * i + 8))
             let n = pick?.count ?? min(stored, limit)  // a prefix: every buffer's values start at row 0
             if let wanted, !wanted.contains(field.name) {
                 // Skipped: step over its buffers (validity, values, and a string's characters).
-                _ = try nextBuffer(); _ = try nextBuffer()
+                _ = try nextBuffer()
+                _ = try nextBuffer()
                 if ![2, 3, 6, 8].contains(field.arrowType) { _ = try nextBuffer() }
                 continue
             }
@@ -242,28 +276,35 @@ extension ArrowIPC {
             let storage: Column.Storage
             switch field.arrowType {
             case 2:
-                let ints: [Int64] = switch (field.bitWidth, field.signed) {
-                case (8, true): try values(dataRange, n, as: Int8.self).map { Int64($0) }
-                case (16, true): try values(dataRange, n, as: Int16.self).map { Int64($0) }
-                case (32, true): try values(dataRange, n, as: Int32.self).map { Int64($0) }
-                case (8, false): try values(dataRange, n, as: UInt8.self).map { Int64($0) }
-                case (16, false): try values(dataRange, n, as: UInt16.self).map { Int64($0) }
-                case (32, false): try values(dataRange, n, as: UInt32.self).map { Int64($0) }
-                default: try values(dataRange, n, as: Int64.self)
-                }
+                let ints: [Int64] =
+                    switch (field.bitWidth, field.signed) {
+                    case (8, true): try values(dataRange, n, as: Int8.self).map { Int64($0) }
+                    case (16, true): try values(dataRange, n, as: Int16.self).map { Int64($0) }
+                    case (32, true): try values(dataRange, n, as: Int32.self).map { Int64($0) }
+                    case (8, false): try values(dataRange, n, as: UInt8.self).map { Int64($0) }
+                    case (16, false): try values(dataRange, n, as: UInt16.self).map { Int64($0) }
+                    case (32, false): try values(dataRange, n, as: UInt32.self).map { Int64($0) }
+                    default: try values(dataRange, n, as: Int64.self)
+                    }
                 storage = .int(ints)
             case 3:
-                storage = field.bitWidth == 64
+                storage =
+                    field.bitWidth == 64
                     ? .decimal(try values(dataRange, n, as: UInt64.self).map { Double(bitPattern: $0) })
                     : .decimal(try values(dataRange, n, as: UInt32.self).map { Double(Float(bitPattern: $0)) })
             case 6:
                 storage = .bool(try bits(dataRange, n))
             case 8:
-                storage = field.unit == 0
+                storage =
+                    field.unit == 0
                     ? .date(try values(dataRange, n, as: Int32.self))
-                    : .date(try values(dataRange, n, as: Int64.self).map { Int32(($0 >= 0 ? $0 : $0 - 86_399_999) / 86_400_000) })
+                    : .date(
+                        try values(dataRange, n, as: Int64.self).map {
+                            Int32(($0 >= 0 ? $0 : $0 - 86_399_999) / 86_400_000)
+                        })
             default:  // utf8 (5) or large utf8 (20)
-                let offsets: [Int] = field.arrowType == 5
+                let offsets: [Int] =
+                    field.arrowType == 5
                     ? try values(dataRange, n + 1, as: Int32.self, offsets: true).map { Int($0) }
                     : try values(dataRange, n + 1, as: Int64.self, offsets: true).map { Int($0) }
                 let chars = try nextBuffer()
@@ -272,21 +313,32 @@ extension ArrowIPC {
                     var buffer = StringBuffer()
                     for k in 0..<n {
                         let (a, b) = (offsets[2 * k], offsets[2 * k + 1])
-                        guard a >= 0, a <= b, b <= chars.count else { throw ArrowFormatError(reason: "string offsets of '\(field.name)' are out of range") }
-                        buffer.append(bytesOf: UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + chars.lowerBound + a, count: b - a))
+                        guard a >= 0, a <= b, b <= chars.count else {
+                            throw ArrowFormatError(reason: "string offsets of '\(field.name)' are out of range")
+                        }
+                        buffer.append(
+                            bytesOf: UnsafeBufferPointer(
+                                start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + chars.lowerBound + a,
+                                count: b - a))
                     }
-                    try table.append(field.name, Column(type: field.type, storage: .string(buffer), validity: validity).normalizingNulls())
+                    try table.append(
+                        field.name,
+                        Column(type: field.type, storage: .string(buffer), validity: validity).normalizingNulls())
                     continue
                 }
                 let first = offsets.first ?? 0
                 guard let last = offsets.last, first >= 0, last <= chars.count, first <= last else {
                     throw ArrowFormatError(reason: "string offsets of '\(field.name)' are out of range")
                 }
-                storage = .string(StringBuffer(
-                    offsets: offsets.map { Int32($0 - first) },
-                    bytes: Array(UnsafeRawBufferPointer(rebasing: bytes[(chars.lowerBound + first)..<(chars.lowerBound + last)]))))
+                storage = .string(
+                    StringBuffer(
+                        offsets: offsets.map { Int32($0 - first) },
+                        bytes: Array(
+                            UnsafeRawBufferPointer(
+                                rebasing: bytes[(chars.lowerBound + first)..<(chars.lowerBound + last)]))))
             }
-            try table.append(field.name, Column(type: field.type, storage: storage, validity: validity).normalizingNulls())
+            try table.append(
+                field.name, Column(type: field.type, storage: storage, validity: validity).normalizingNulls())
         }
         return table
     }

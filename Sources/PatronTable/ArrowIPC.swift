@@ -26,13 +26,17 @@ public enum ArrowIPC {
     /// Writes the table to `path` front to back (`SequentialFile`: direct I/O where the file
     /// system takes it); not atomically — the cache writes to a temporary folder and renames
     /// it. `observe` sees the file's bytes once, in order (the cache checksums them so).
-    public static func write(_ table: Table, to path: String, metadata: [String: String] = [:],
-                             observe: ((UnsafeRawBufferPointer) -> Void)? = nil) throws {
+    public static func write(
+        _ table: Table, to path: String, metadata: [String: String] = [:],
+        observe: ((UnsafeRawBufferPointer) -> Void)? = nil
+    ) throws {
         try write(table, to: path, metadata: metadata, direct: true, observe: observe)
     }
 
-    static func write(_ table: Table, to path: String, metadata: [String: String], direct: Bool,
-                      observe: ((UnsafeRawBufferPointer) -> Void)?) throws {
+    static func write(
+        _ table: Table, to path: String, metadata: [String: String], direct: Bool,
+        observe: ((UnsafeRawBufferPointer) -> Void)?
+    ) throws {
         var file = try SequentialFile(path: path, direct: direct, observe: observe)
         write(table, metadata: metadata, to: &file)
         if let failure = file.failure {
@@ -46,13 +50,20 @@ public enum ArrowIPC {
         let (head, layout) = prologue(table, metadata: metadata)
         sink.put(head.bytes)
         writeBody(table, to: &sink)
-        sink.put(epilogue(schema: schemaObject(table, metadata: metadata), batchStart: head.batchStart,
-                          batchMetaLength: head.batchMetaLength, bodyLength: layout.bodyLength))
+        sink.put(
+            epilogue(
+                schema: schemaObject(table, metadata: metadata), batchStart: head.batchStart,
+                batchMetaLength: head.batchMetaLength, bodyLength: layout.bodyLength))
     }
 
     /// Magic, schema message and record batch metadata: everything before the body.
-    private static func prologue(_ table: Table, metadata: [String: String])
-        -> (head: (bytes: [UInt8], batchStart: Int, batchMetaLength: Int), layout: (buffers: [(Int, Int)], bodyLength: Int))
+    private static func prologue(
+        _ table: Table, metadata: [String: String]
+    )
+        -> (
+            head: (bytes: [UInt8], batchStart: Int, batchMetaLength: Int),
+            layout: (buffers: [(Int, Int)], bodyLength: Int)
+        )
     {
         var out = magic + [0, 0]
         out += message(header: (1, schemaObject(table, metadata: metadata)), bodyLength: 0)
@@ -78,18 +89,21 @@ public enum ArrowIPC {
     }
 
     /// The footer (schema and the batch's block), its length and the closing magic.
-    private static func epilogue(schema: FlatBufferBuilder.Object, batchStart: Int, batchMetaLength: Int, bodyLength: Int) -> [UInt8] {
+    private static func epilogue(
+        schema: FlatBufferBuilder.Object, batchStart: Int, batchMetaLength: Int, bodyLength: Int
+    ) -> [UInt8] {
         var block = [UInt8]()
         appendLE(&block, Int64(batchStart))
         appendLE(&block, Int32(batchMetaLength))
         appendLE(&block, Int32(0))
         appendLE(&block, Int64(bodyLength))
-        let footer = FlatBufferBuilder.serialize(.table([
-            .i16(4),  // MetadataVersion.V5
-            .object(schema),
-            .object(.structs(bytes: [], count: 0)),
-            .object(.structs(bytes: block, count: 1)),
-        ]))
+        let footer = FlatBufferBuilder.serialize(
+            .table([
+                .i16(4),  // MetadataVersion.V5
+                .object(schema),
+                .object(.structs(bytes: [], count: 0)),
+                .object(.structs(bytes: block, count: 1)),
+            ]))
         var tail = footer
         appendLE(&tail, Int32(footer.count))
         return tail + magic
@@ -97,9 +111,10 @@ public enum ArrowIPC {
 
     /// An encapsulated message: continuation marker, length, flatbuffer (padded to 8).
     private static func message(header: (type: UInt8, object: FlatBufferBuilder.Object), bodyLength: Int) -> [UInt8] {
-        let flatbuffer = FlatBufferBuilder.serialize(.table([
-            .i16(4), .u8(header.type), .object(header.object), .i64(Int64(bodyLength)),
-        ]))
+        let flatbuffer = FlatBufferBuilder.serialize(
+            .table([
+                .i16(4), .u8(header.type), .object(header.object), .i64(Int64(bodyLength)),
+            ]))
         var out = [UInt8]()
         appendLE(&out, UInt32(0xFFFF_FFFF))
         appendLE(&out, Int32(flatbuffer.count))
@@ -144,7 +159,11 @@ public enum ArrowIPC {
         func values<T: Sendable>(_ array: [T]) { buffers.append(BodyBuffer { try array.withUnsafeBytes($0) }) }
         func bits(_ flags: [Bool]) { buffers.append(BodyBuffer { try packBits(flags).withUnsafeBytes($0) }) }
         for column in table.columns {
-            if let validity = column.validity { bits(validity) } else { buffers.append(BodyBuffer { try $0(UnsafeRawBufferPointer(start: nil, count: 0)) }) }
+            if let validity = column.validity {
+                bits(validity)
+            } else {
+                buffers.append(BodyBuffer { try $0(UnsafeRawBufferPointer(start: nil, count: 0)) })
+            }
             switch column.storage {
             case .int(let v): values(v)
             case .decimal(let v): values(v)

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 extension Column {
     /// Joins columns of one type end to end, in order.
     public static func concatenate(_ parts: [Column], type: ColumnType) -> Column {
@@ -9,7 +10,11 @@ extension Column {
             var v = [Bool]()
             v.reserveCapacity(total)
             for part in parts {
-                if let pv = part.validity { v.append(contentsOf: pv) } else { v.append(contentsOf: repeatElement(true, count: part.count)) }
+                if let pv = part.validity {
+                    v.append(contentsOf: pv)
+                } else {
+                    v.append(contentsOf: repeatElement(true, count: part.count))
+                }
             }
             validity = v
         }
@@ -53,7 +58,10 @@ extension Column {
                 [UInt8](unsafeUninitializedCapacity: total) { target, count in
                     for (k, i) in indices.enumerated() {
                         let from = Int(s.offsets[i]), length = Int(s.offsets[i + 1]) - from
-                        if length > 0 { (target.baseAddress! + Int(offsets[k])).update(from: source.baseAddress! + from, count: length) }
+                        if length > 0 {
+                            (target.baseAddress! + Int(offsets[k])).update(
+                                from: source.baseAddress! + from, count: length)
+                        }
                     }
                     count = total
                 }
@@ -70,7 +78,9 @@ extension Table {
         guard let first = parts.first else { return Table() }
         for (i, name) in first.names.enumerated() {
             for part in parts {
-                guard part.names.count > i, part.names[i] == name else { throw .missingColumn(name, available: part.names) }
+                guard part.names.count > i, part.names[i] == name else {
+                    throw .missingColumn(name, available: part.names)
+                }
                 guard part.columns[i].type == first.columns[i].type else {
                     throw .typeMismatch(column: name, expected: first.columns[i].type, found: part.columns[i].type)
                 }
@@ -103,16 +113,28 @@ extension Column {
         guard let validity else { return self }
         var copy = self
         switch storage {
-        case .int(var v): for i in v.indices where !validity[i] { v[i] = 0 }; copy.storage = .int(v)
-        case .decimal(var v): for i in v.indices where !validity[i] { v[i] = 0 }; copy.storage = .decimal(v)
-        case .date(var v): for i in v.indices where !validity[i] { v[i] = 0 }; copy.storage = .date(v)
-        case .bool(var v): for i in v.indices where !validity[i] { v[i] = false }; copy.storage = .bool(v)
+        case .int(var v):
+            for i in v.indices where !validity[i] { v[i] = 0 }
+            copy.storage = .int(v)
+        case .decimal(var v):
+            for i in v.indices where !validity[i] { v[i] = 0 }
+            copy.storage = .decimal(v)
+        case .date(var v):
+            for i in v.indices where !validity[i] { v[i] = 0 }
+            copy.storage = .date(v)
+        case .bool(var v):
+            for i in v.indices where !validity[i] { v[i] = false }
+            copy.storage = .bool(v)
         case .string(let s):
             guard validity.indices.contains(where: { !validity[$0] && !s.range($0).isEmpty }) else { return self }
             var out = StringBuffer()
             s.bytes.withUnsafeBufferPointer { bytes in
                 for i in 0..<s.count {
-                    if validity[i] { out.append(bytesOf: UnsafeBufferPointer(rebasing: bytes[s.range(i)])) } else { out.appendEmpty() }
+                    if validity[i] {
+                        out.append(bytesOf: UnsafeBufferPointer(rebasing: bytes[s.range(i)]))
+                    } else {
+                        out.appendEmpty()
+                    }
                 }
             }
             copy.storage = .string(out)

@@ -49,7 +49,8 @@ struct FlatBufferReader {
             guard let p = try follow(id) else { return nil }
             let count = Int(try reader.load(UInt32.self, at: p))
             guard p + 4 + count <= reader.end else { throw Invalid() }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: reader.bytes[(p + 4)..<(p + 4 + count)]), as: UTF8.self)
+            return String(
+                decoding: UnsafeRawBufferPointer(rebasing: reader.bytes[(p + 4)..<(p + 4 + count)]), as: UTF8.self)
         }
 
         /// Elements of a vector of tables.

@@ -4,7 +4,8 @@ extension GroupIndex {
     /// bucketed path would allocate several for millions of rows only to find a handful of
     /// groups. Nil as soon as more than `limit` distinct keys turn up; the same ids as the
     /// bucketed path otherwise (first appearance, nulls as `skip` says).
-    static func few(_ columns: [Column], rows: Int, skip: [Bool], limit: Int = 256) -> (ids: [Int32], firstRow: [Int])? {
+    static func few(_ columns: [Column], rows: Int, skip: [Bool], limit: Int = 256) -> (ids: [Int32], firstRow: [Int])?
+    {
         let equal = columns.map { $0.equality() }
         var groups = FewGroups(rows: rows, limit: limit)
         // Hashed a block at a time (small first blocks: a column of many values gives up soon).
@@ -17,7 +18,8 @@ extension GroupIndex {
                 for i in hashes.indices { hashes[i] = mix(hashes[i], part[i]) }
             }
             for row in range where skip.isEmpty || !skip[row] {
-                guard groups.add(row, hash: hashes[row - start], same: { first in equal.allSatisfy { $0(row, first) } }) else { return nil }
+                guard groups.add(row, hash: hashes[row - start], same: { first in equal.allSatisfy { $0(row, first) } })
+                else { return nil }
             }
             start = range.upperBound
             block = min(65_536, block * 4)

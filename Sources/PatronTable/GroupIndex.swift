@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// Dense group ids for rows with equal values in the given columns, numbered in order of
 /// first appearance: what a `groupby` needs, without a `String` per row.
 ///
@@ -15,16 +18,22 @@ public struct GroupIndex: Sendable {
     /// otherwise rows with a null key get id -1.
     public init(_ columns: [Column], nullsAreValues: Bool = false) {
         let rows = columns.first?.count ?? 0
-        let skip: [Bool] = !nullsAreValues && columns.contains(where: { $0.validity != nil })
+        let skip: [Bool] =
+            !nullsAreValues && columns.contains(where: { $0.validity != nil })
             ? (0..<rows).map { row in columns.contains { $0.isNull(row) } } : []
         if let (ids, firstRow) = GroupIndex.few(columns, rows: rows, skip: skip) {
             self.init(ids: ids, firstRow: firstRow)
             return
         }
         // (Only without nulls: a null and "" must still go through the full comparison.)
-        let strings: StringBuffer? = if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage { s } else { nil }
-        self.init(rows: rows, hashes: GroupIndex.rowHashes(columns, rows: rows), skip: skip, key: strings.map { .strings($0) },
-                  equal: columns.map { $0.equality() })
+        let strings: StringBuffer? =
+            if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage { s } else {
+                nil
+            }
+        self.init(
+            rows: rows, hashes: GroupIndex.rowHashes(columns, rows: rows), skip: skip,
+            key: strings.map { .strings($0) },
+            equal: columns.map { $0.equality() })
     }
 
     /// Groups of equal 64-bit keys, numbered in order of first appearance: `init(_:)` for
@@ -37,7 +46,8 @@ public struct GroupIndex: Sendable {
     public init(keys: [UInt64]) {
         // Keys in a range not much larger than the rows: a table indexed by key.
         if let largest = keys.max(), largest < UInt64(max(65_536, 2 * keys.count)),
-           let (ids, firstRow) = GroupIndex.direct(keys: keys, limit: Int(largest) + 1) {
+            let (ids, firstRow) = GroupIndex.direct(keys: keys, limit: Int(largest) + 1)
+        {
             self.init(ids: ids, firstRow: firstRow)
             return
         }
@@ -63,7 +73,9 @@ public struct GroupIndex: Sendable {
         case words([UInt64])
     }
 
-    private init(rows: Int, hashes: consuming [UInt64], skip: [Bool], key: SlotKey?, equal: [@Sendable (Int, Int) -> Bool]) {
+    private init(
+        rows: Int, hashes: consuming [UInt64], skip: [Bool], key: SlotKey?, equal: [@Sendable (Int, Int) -> Bool]
+    ) {
         // Rows are partitioned by their hash's top bits into buckets of about 8 000 rows, so
         // that each bucket's hash table (a few hundred KB) stays in cache while its rows are
         // grouped; buckets are grouped on all cores, then groups are numbered by their first
@@ -105,7 +117,7 @@ public struct GroupIndex: Sendable {
             }
         }
         // Per bucket: each row's group in the bucket, as ~group on the group's first row.
-        _ = consume hashes   // each row's hash is in its bucket now: freed before grouping allocates
+        _ = consume hashes  // each row's hash is in its bucket now: freed before grouping allocates
         let (bucketStart, bucketRows) = (start, order)
         let bucketHashes = consume orderHash, bucketPrefixes = consume orderPrefix
         let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, buckets))
@@ -123,7 +135,9 @@ public struct GroupIndex: Sendable {
                 let range = bucketStart[b]..<bucketStart[b + 1]
                 var capacity = 16
                 while capacity < 2 * range.count { capacity <<= 1 }
-                if slots.count < 2 * capacity { slots = [UInt64](repeating: 0, count: 2 * capacity) } else {
+                if slots.count < 2 * capacity {
+                    slots = [UInt64](repeating: 0, count: 2 * capacity)
+                } else {
                     slots.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: 0, count: 2 * capacity) }
                 }
                 let mask = capacity - 1
@@ -148,7 +162,11 @@ public struct GroupIndex: Sendable {
                                 }
                                 if entry >> 32 == tag && slots[2 * slot + 1] == prefix {
                                     let group = Int(entry & 0xFFFF_FFFF) - 1
-                                    if short || (equal.count == 1 ? equal[0](row, firstRow[group]) : equal.allSatisfy({ $0(row, firstRow[group]) })) {
+                                    if short
+                                        || (equal.count == 1
+                                            ? equal[0](row, firstRow[group])
+                                            : equal.allSatisfy({ $0(row, firstRow[group]) }))
+                                    {
                                         locals[k] = Int32(group)
                                         break
                                     }
@@ -163,7 +181,7 @@ public struct GroupIndex: Sendable {
             }
         }
         let parted = results.withLock { $0 }
-        _ = consume bucketHashes   // freed before the ids are numbered
+        _ = consume bucketHashes  // freed before the ids are numbered
         _ = consume bucketPrefixes
         // Each row's group across buckets (~handle on a group's first row; Int32.min: no
         // group), then groups numbered by their first row in one pass over the rows: a
@@ -236,7 +254,11 @@ public struct GroupIndex: Sendable {
                         }
                         var tail: UInt64 = 0
                         var shift: UInt64 = 0
-                        while p < end { tail |= UInt64(bytes[p]) << shift; shift += 8; p += 1 }
+                        while p < end {
+                            tail |= UInt64(bytes[p]) << shift
+                            shift += 8
+                            p += 1
+                        }
                         out[i - first] = mix(h, tail ^ UInt64(end - Int(offsets[i])) << 56)
                     }
                 }
@@ -282,7 +304,10 @@ extension Column {
                     // Eight bytes at a time; ids are short, so this beats a call to memcmp.
                     while i + 8 <= ra.count {
                         if base.loadUnaligned(fromByteOffset: ra.lowerBound + i, as: UInt64.self)
-                            != base.loadUnaligned(fromByteOffset: rb.lowerBound + i, as: UInt64.self) { return false }
+                            != base.loadUnaligned(fromByteOffset: rb.lowerBound + i, as: UInt64.self)
+                        {
+                            return false
+                        }
                         i += 8
                     }
                     while i < ra.count {
@@ -313,6 +338,3 @@ extension Column {
         }
     }
 }
-
-import Foundation
-import Synchronization

@@ -43,7 +43,9 @@ public struct SequentialFile {
         var fd = Self.directFlag == 0 || !wantDirect ? -1 : open(path, flags | Self.directFlag, 0o644)
         direct = fd >= 0
         if fd < 0 { fd = open(path, flags, 0o644) }
-        guard fd >= 0 else { throw ArrowWriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw ArrowWriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
         self.fd = fd
         self.path = path
         self.observe = observe
@@ -119,7 +121,9 @@ public struct SequentialFile {
             _ = close(fd)
             throw error
         }
-        if close(fd) != 0 { throw ArrowWriteError(description: "cannot close \(path): \(String(cString: strerror(errno)))") }
+        if close(fd) != 0 {
+            throw ArrowWriteError(description: "cannot close \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Closes the file and frees the buffer after a failure elsewhere.

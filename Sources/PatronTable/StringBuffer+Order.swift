@@ -26,7 +26,10 @@ extension StringBuffer {
                 offsets.withUnsafeBufferPointer { offsets in
                     for row in range {
                         let start = Int(offsets[row]), length = Int(offsets[row + 1]) - start
-                        if length > 8 { seen.tooLong = true; return }
+                        if length > 8 {
+                            seen.tooLong = true
+                            return
+                        }
                         seen.lengths |= 1 << length
                         for p in 0..<length {
                             let v = Int(bytes[start + p])
@@ -55,7 +58,10 @@ extension StringBuffer {
         if zero {
             var rank: UInt64 = 0
             lengthWeight = [UInt64](repeating: 0, count: 9)
-            for length in 0...8 where lengths & (1 << length) != 0 { lengthWeight[length] = rank; rank += 1 }
+            for length in 0...8 where lengths & (1 << length) != 0 {
+                lengthWeight[length] = rank
+                rank += 1
+            }
             weight = rank
         }
         for p in (0..<8).reversed() {
@@ -94,9 +100,14 @@ extension StringBuffer {
     public static func compare(_ a: StringBuffer, _ i: Int, _ b: StringBuffer, _ j: Int) -> Int {
         let ra = a.range(i), rb = b.range(j)
         let common = min(ra.count, rb.count)
-        let c = common == 0 ? 0 : a.bytes.withUnsafeBufferPointer { pa in
-            b.bytes.withUnsafeBufferPointer { pb in Int(memcmp(pa.baseAddress! + ra.lowerBound, pb.baseAddress! + rb.lowerBound, common)) }
-        }
+        let c =
+            common == 0
+            ? 0
+            : a.bytes.withUnsafeBufferPointer { pa in
+                b.bytes.withUnsafeBufferPointer { pb in
+                    Int(memcmp(pa.baseAddress! + ra.lowerBound, pb.baseAddress! + rb.lowerBound, common))
+                }
+            }
         return c != 0 ? c : ra.count - rb.count
     }
 

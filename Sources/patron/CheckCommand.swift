@@ -48,8 +48,9 @@ extension Patron {
             let lock = try acquireRunLock(project, wait: wait, log: log)
             let cache = try LocalCacheStore(root: project.cacheDirectory)
             cache.removeTemporaries()
-            let runner = Runner(project: project, registry: registry, cache: cache, log: log,
-                                hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
+            let runner = Runner(
+                project: project, registry: registry, cache: cache, log: log,
+                hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
             var stale = false
             var failed = false
             if plans.isEmpty { print("no pipeline has a report stage; nothing to check") }
@@ -76,7 +77,8 @@ extension Patron {
                 }
                 for stage in reports {
                     guard let out = stage.params["out"]?.string else { continue }
-                    let differences = Check.compare(committed: project.root + "/" + out, regenerated: scratch + "/" + out)
+                    let differences = Check.compare(
+                        committed: project.root + "/" + out, regenerated: scratch + "/" + out)
                     if differences.isEmpty {
                         print("\(plan.name): \(out) is up to date")
                         continue
@@ -85,7 +87,10 @@ extension Patron {
                     print("\(plan.name): \(out) is stale:")
                     for d in differences { print("  \(out)/\(d.file): \(d.what)") }
                     if differences.contains(where: { $0.file == "summary.md" }) {
-                        for line in Check.firstDifferences(committed: project.root + "/" + out + "/summary.md", regenerated: scratch + "/" + out + "/summary.md") {
+                        for line in Check.firstDifferences(
+                            committed: project.root + "/" + out + "/summary.md",
+                            regenerated: scratch + "/" + out + "/summary.md")
+                        {
                             print("    " + line)
                         }
                     }
@@ -100,20 +105,31 @@ extension Patron {
         /// Files that differ between two report folders (regular, non-hidden files).
         static func compare(committed: String, regenerated: String) -> [(file: String, what: String)] {
             func files(_ dir: String) -> Set<String> {
-                Set(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { name in
-                    var isDir: ObjCBool = false
-                    return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDir) && !isDir.boolValue
-                })
+                Set(
+                    ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { name in
+                        var isDir: ObjCBool = false
+                        return !name.hasPrefix(".")
+                            && FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDir)
+                            && !isDir.boolValue
+                    })
             }
             let old = files(committed)
             let new = files(regenerated)
             var out = [(file: String, what: String)]()
             for name in old.union(new).sorted() {
-                if !old.contains(name) { out.append((name, "not committed (the report now writes it)")); continue }
-                if !new.contains(name) { out.append((name, "committed, but the report no longer writes it")); continue }
+                if !old.contains(name) {
+                    out.append((name, "not committed (the report now writes it)"))
+                    continue
+                }
+                if !new.contains(name) {
+                    out.append((name, "committed, but the report no longer writes it"))
+                    continue
+                }
                 let a = FileManager.default.contents(atPath: committed + "/" + name)
                 let b = FileManager.default.contents(atPath: regenerated + "/" + name)
-                if a != b { out.append((name, "differs (\(a?.count ?? 0) bytes committed, \(b?.count ?? 0) regenerated)")) }
+                if a != b {
+                    out.append((name, "differs (\(a?.count ?? 0) bytes committed, \(b?.count ?? 0) regenerated)"))
+                }
             }
             return out
         }
@@ -123,7 +139,8 @@ extension Patron {
         /// theirs), from a longest common subsequence of the two.
         static func firstDifferences(committed: String, regenerated: String, limit: Int = 12) -> [String] {
             func lines(_ path: String) -> [Substring] {
-                let text = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+                let text =
+                    FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) } ?? ""
                 return text.split(separator: "\n", omittingEmptySubsequences: false)
             }
             let a = lines(committed), b = lines(regenerated)
@@ -155,7 +172,9 @@ extension Patron {
             var lcs = [Int32](repeating: 0, count: (n + 1) * (m + 1))
             for i in stride(from: n - 1, through: 0, by: -1) {
                 for j in stride(from: m - 1, through: 0, by: -1) {
-                    lcs[i * (m + 1) + j] = a[i] == b[j] ? lcs[(i + 1) * (m + 1) + j + 1] + 1
+                    lcs[i * (m + 1) + j] =
+                        a[i] == b[j]
+                        ? lcs[(i + 1) * (m + 1) + j + 1] + 1
                         : max(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1])
                 }
             }
@@ -163,11 +182,14 @@ extension Patron {
             var (i, j) = (0, 0)
             while i < n || j < m {
                 if i < n && j < m && a[i] == b[j] {
-                    i += 1; j += 1
+                    i += 1
+                    j += 1
                 } else if j < m && (i == n || lcs[i * (m + 1) + j + 1] > lcs[(i + 1) * (m + 1) + j]) {
-                    changes.append(.added(j)); j += 1
+                    changes.append(.added(j))
+                    j += 1
                 } else {
-                    changes.append(.removed(i)); i += 1
+                    changes.append(.removed(i))
+                    i += 1
                 }
             }
             return changes

@@ -15,7 +15,8 @@ extension Patron {
         func run() throws {
             let project = try projectOptions.load()
             try FileManager.default.createDirectory(atPath: project.stateDirectory, withIntermediateDirectories: true)
-            guard case .acquired(let lock) = try RunLock.acquire(path: project.stateDirectory + "/lock", wait: false) else {
+            guard case .acquired(let lock) = try RunLock.acquire(path: project.stateDirectory + "/lock", wait: false)
+            else {
                 FileHandle.standardError.write(Data("patron: a run is in progress; run gc when it has finished\n".utf8))
                 throw ExitCode(75)
             }
@@ -32,7 +33,9 @@ extension Patron {
                 removed += 1
             }
             let fm = FileManager.default
-            let records = ((try? fm.contentsOfDirectory(atPath: project.runsDirectory)) ?? []).filter { $0.hasSuffix(".json") }.sorted(by: >)
+            let records = ((try? fm.contentsOfDirectory(atPath: project.runsDirectory)) ?? []).filter {
+                $0.hasSuffix(".json")
+            }.sorted(by: >)
             var prunedRuns = 0
             for name in records.dropFirst(max(0, keepRuns)) {
                 try? fm.removeItem(atPath: "\(project.runsDirectory)/\(name)")
@@ -41,7 +44,9 @@ extension Patron {
                 prunedRuns += 1
             }
             try? fm.removeItem(atPath: project.stateDirectory + "/tmp")
-            print("removed \(removed) cache entr\(removed == 1 ? "y" : "ies") (\(freed / 1024) KiB), kept \(cache.keys().count); removed \(prunedRuns) old run record\(prunedRuns == 1 ? "" : "s")")
+            print(
+                "removed \(removed) cache entr\(removed == 1 ? "y" : "ies") (\(freed / 1024) KiB), kept \(cache.keys().count); removed \(prunedRuns) old run record\(prunedRuns == 1 ? "" : "s")"
+            )
             withExtendedLifetime(lock) {}
         }
     }

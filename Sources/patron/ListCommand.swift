@@ -5,14 +5,18 @@ import PatronStages
 
 extension Patron {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the project's pipelines with their descriptions.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the project's pipelines with their descriptions.")
 
         @OptionGroup var projectOptions: ProjectOptions
 
         func run() throws {
             let project = try projectOptions.load()
             let names = project.pipelineNames()
-            if names.isEmpty { print("no pipelines in \(project.root)/Pipelines"); return }
+            if names.isEmpty {
+                print("no pipelines in \(project.root)/Pipelines")
+                return
+            }
             let width = (names.map(\.count).max() ?? 0) + 2
             for name in names {
                 let description: String
@@ -28,23 +32,28 @@ extension Patron {
     }
 
     struct Modules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the stage modules (`use:` names) and their parameters.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the stage modules (`use:` names) and their parameters.")
 
         func run() throws {
             for module in BuiltinModules.registry.modules {
                 let spec = module.spec
-                let inputs = switch spec.inputs {
-                case .none: "no inputs"
-                case .exactly(let n): "\(n) input\(n == 1 ? "" : "s")"
-                case .any: "any inputs"
-                }
+                let inputs =
+                    switch spec.inputs {
+                    case .none: "no inputs"
+                    case .exactly(let n): "\(n) input\(n == 1 ? "" : "s")"
+                    case .any: "any inputs"
+                    }
                 print("\(spec.name)  (version \(spec.version), \(inputs))")
                 print("  \(spec.summary)")
                 let ports = ["main"] + spec.ports([:])
                 print("  ports: \(ports.joined(separator: ", "))")
                 for p in spec.params {
-                    let extra = p.required ? "required" : p.defaultValue.map { "default \($0.canonicalJSON)" } ?? "optional"
-                    print("    \(p.name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(p.kind.label) (\(extra)): \(p.help)")
+                    let extra =
+                        p.required ? "required" : p.defaultValue.map { "default \($0.canonicalJSON)" } ?? "optional"
+                    print(
+                        "    \(p.name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(p.kind.label) (\(extra)): \(p.help)"
+                    )
                 }
                 print("")
             }
@@ -52,7 +61,8 @@ extension Patron {
     }
 
     struct Dag: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a pipeline's stage graph as Mermaid or Graphviz dot.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print a pipeline's stage graph as Mermaid or Graphviz dot.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case mermaid, dot }
 
@@ -76,10 +86,15 @@ extension Patron {
 enum DagRendering {
     static func mermaid(_ plan: PipelinePlan) -> String {
         var out = "flowchart LR\n"
-        for stage in plan.stages { out += "  \(node(stage.id))[\"\(stage.id)<br/><small>\(stage.spec.name)</small>\"]\n" }
+        for stage in plan.stages {
+            out += "  \(node(stage.id))[\"\(stage.id)<br/><small>\(stage.spec.name)</small>\"]\n"
+        }
         for stage in plan.stages {
             for ref in stage.inputs {
-                out += ref.port == "main" ? "  \(node(ref.stage)) --> \(node(stage.id))\n" : "  \(node(ref.stage)) -- \(ref.port) --> \(node(stage.id))\n"
+                out +=
+                    ref.port == "main"
+                    ? "  \(node(ref.stage)) --> \(node(stage.id))\n"
+                    : "  \(node(ref.stage)) -- \(ref.port) --> \(node(stage.id))\n"
             }
         }
         return out

@@ -12,13 +12,18 @@ struct Patron: AsyncParsableCommand {
             3 check found stale reports · 75 another run holds the lock.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Status.self, List.self, Modules.self, Dag.self, Show.self, Export.self, Check.self, Gc.self, Sample.self]
+        subcommands: [
+            Run.self, Status.self, List.self, Modules.self, Dag.self, Show.self, Export.self, Check.self, Gc.self,
+            Sample.self,
+        ]
     )
 }
 
 /// Options every project-aware subcommand takes.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: "Project folder (default: the nearest folder above the working directory with a Pipelines/ folder).")
+    @Option(
+        name: .long,
+        help: "Project folder (default: the nearest folder above the working directory with a Pipelines/ folder).")
     var project: String?
 
     @Option(name: .long, help: "Cache folder (default: PATRON_CACHE_DIR, else .patron/cache in the project).")
@@ -68,7 +73,7 @@ enum Main {
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
-        let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3   // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
+        let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
         _ = mallopt(mmapThreshold, 32 << 20)
         _ = mallopt(trimThreshold, 512 << 20)
         #endif

@@ -53,10 +53,18 @@ extension Patron {
         @Flag(name: .long, help: "Wait for another run of this project to finish instead of exiting with 75.")
         var wait = false
 
-        @Flag(name: .long, help: "Let a pipeline file write reports outside the project folder (refused by default: a pipeline file from someone else must not write elsewhere).")
+        @Flag(
+            name: .long,
+            help:
+                "Let a pipeline file write reports outside the project folder (refused by default: a pipeline file from someone else must not write elsewhere)."
+        )
         var allowOutside = false
 
-        @Flag(name: .long, help: "Let reports show when the run was and how long each stage took (off by default, so reports are the same bytes on every run).")
+        @Flag(
+            name: .long,
+            help:
+                "Let reports show when the run was and how long each stage took (off by default, so reports are the same bytes on every run)."
+        )
         var stamp = false
 
         func validate() throws {
@@ -73,7 +81,9 @@ extension Patron {
                 let eq = p.firstIndex(of: "=")!
                 overrides[String(p[..<eq])] = Value.parseScalar(String(p[p.index(after: eq)...]))
             }
-            let plans = try names.map { try project.plan($0, registry: registry, overrides: overrides, allowOutside: allowOutside) }
+            let plans = try names.map {
+                try project.plan($0, registry: registry, overrides: overrides, allowOutside: allowOutside)
+            }
             let log = EventLog(format: logFormat, quiet: quiet)
 
             let lock = dryRun ? nil : try acquireRunLock(project, wait: wait, log: log)
@@ -83,8 +93,9 @@ extension Patron {
                 cache.removeTemporaries()
                 try? FileManager.default.removeItem(atPath: project.stateDirectory + "/tmp")
             }
-            let runner = Runner(project: project, registry: registry, cache: cache, log: log,
-                                hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
+            let runner = Runner(
+                project: project, registry: registry, cache: cache, log: log,
+                hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
             var options = RunOptions()
             options.afterStage = Main.trimHeap
             options.jobs = jobs
@@ -99,7 +110,11 @@ extension Patron {
 
             var allSucceeded = true
             for plan in plans {
-                if plans.count > 1 || dryRun { log.event("pipeline", ["pipeline": .string(plan.name)], text: "\(plan.name)\(dryRun ? " (dry run)" : ""):") }
+                if plans.count > 1 || dryRun {
+                    log.event(
+                        "pipeline", ["pipeline": .string(plan.name)], text: "\(plan.name)\(dryRun ? " (dry run)" : ""):"
+                    )
+                }
                 let summary = try await runner.run(plan, options: options)
                 allSucceeded = allSucceeded && summary.succeeded
                 if !dryRun { report(summary, plan: plan, project: project, cache: cache, log: log) }
@@ -112,7 +127,9 @@ extension Patron {
             if !pipelines.isEmpty { return pipelines }
             let all = project.pipelineNames()
             if all.count == 1 { return all }
-            throw PipelineError.usage("name a pipeline to run: \(all.isEmpty ? "the project has none (add Pipelines/NAME.yaml)" : all.joined(separator: ", "))")
+            throw PipelineError.usage(
+                "name a pipeline to run: \(all.isEmpty ? "the project has none (add Pipelines/NAME.yaml)" : all.joined(separator: ", "))"
+            )
         }
 
         /// Where the outputs are, and what happened.
@@ -121,31 +138,48 @@ extension Patron {
             let cached = summary.record.stages.filter { $0.status == "cached" }.count
             let failed = summary.record.stages.filter { $0.status == "failed" }.map(\.id)
             let skipped = summary.record.stages.filter { $0.status == "skipped" }.map(\.id)
-            var lines = ["\(plan.name): \(summary.succeeded ? "done" : "FAILED") in \(summary.record.seconds) s — \(ran) ran, \(cached) from cache"
-                + (failed.isEmpty ? "" : ", failed: \(failed.joined(separator: ", "))")
-                + (skipped.isEmpty ? "" : ", skipped: \(skipped.joined(separator: ", "))")]
+            var lines = [
+                "\(plan.name): \(summary.succeeded ? "done" : "FAILED") in \(summary.record.seconds) s — \(ran) ran, \(cached) from cache"
+                    + (failed.isEmpty ? "" : ", failed: \(failed.joined(separator: ", "))")
+                    + (skipped.isEmpty ? "" : ", skipped: \(skipped.joined(separator: ", "))")
+            ]
             let available = summary.record.stages.filter { ["ran", "cached"].contains($0.status) }
-            let width = (available.compactMap { plan.stage($0.id) }.flatMap { s in s.ports.map { $0 == "main" ? s.id.count : s.id.count + $0.count + 1 } }.max() ?? 8) + 1
-            if !available.isEmpty { lines.append("outputs (Arrow IPC; preview with `patron show \(plan.name) STAGE`):") }
+            let width =
+                (available.compactMap { plan.stage($0.id) }.flatMap { s in
+                    s.ports.map { $0 == "main" ? s.id.count : s.id.count + $0.count + 1 }
+                }.max() ?? 8) + 1
+            if !available.isEmpty {
+                lines.append("outputs (Arrow IPC; preview with `patron show \(plan.name) STAGE`):")
+            }
             for stage in available {
                 guard let key = stage.key, let stagePlan = plan.stage(stage.id) else { continue }
                 let rows = cache.meta(key)?.ports.first { $0.name == "main" }?.rows
-                lines.append("  \(stage.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(project.display(cache.portPath(key, port: "main")))\(rows.map { "  (\($0) rows)" } ?? "")")
+                lines.append(
+                    "  \(stage.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(project.display(cache.portPath(key, port: "main")))\(rows.map { "  (\($0) rows)" } ?? "")"
+                )
                 for port in stagePlan.ports where port != "main" {
                     let n = cache.meta(key)?.ports.first { $0.name == port }?.rows ?? 0
-                    lines.append("  \((stage.id + "." + port).padding(toLength: width, withPad: " ", startingAt: 0)) \(project.display(cache.portPath(key, port: port)))  (\(n) rows)")
+                    lines.append(
+                        "  \((stage.id + "." + port).padding(toLength: width, withPad: " ", startingAt: 0)) \(project.display(cache.portPath(key, port: port)))  (\(n) rows)"
+                    )
                 }
             }
             for stage in available {
                 guard let key = stage.key, plan.stage(stage.id)?.spec.writesFiles == true,
-                      let manifest = try? cache.load(key, port: "main"), case .string(let paths)? = manifest["path"]?.storage else { continue }
+                    let manifest = try? cache.load(key, port: "main"),
+                    case .string(let paths)? = manifest["path"]?.storage
+                else { continue }
                 lines.append("\(stage.id) wrote: " + (0..<paths.count).map { paths[$0] }.joined(separator: ", "))
             }
             if let path = summary.recordPath { lines.append("run record: \(project.display(path))") }
-            log.event("run_finished", ["pipeline": .string(plan.name), "outcome": .string(summary.record.outcome),
-                                       "seconds": .double(summary.record.seconds), "ran": .int(ran), "cached": .int(cached),
-                                       "record": .string(summary.recordPath.map(project.display) ?? "")],
-                      text: lines.joined(separator: "\n"), isError: !summary.succeeded)
+            log.event(
+                "run_finished",
+                [
+                    "pipeline": .string(plan.name), "outcome": .string(summary.record.outcome),
+                    "seconds": .double(summary.record.seconds), "ran": .int(ran), "cached": .int(cached),
+                    "record": .string(summary.recordPath.map(project.display) ?? ""),
+                ],
+                text: lines.joined(separator: "\n"), isError: !summary.succeeded)
         }
     }
 }
@@ -159,9 +193,11 @@ func acquireRunLock(_ project: Project, wait: Bool, log: EventLog) throws -> Run
     switch try RunLock.acquire(path: project.stateDirectory + "/lock", wait: wait) {
     case .acquired(let lock): return lock
     case .busy(let holder):
-        log.event("locked", ["holder": .string(holder)],
-                  text: "patron: another run of this project holds .patron/lock (\(holder.isEmpty ? "unknown process" : holder)); wait for it, or pass --wait",
-                  isError: true)
+        log.event(
+            "locked", ["holder": .string(holder)],
+            text:
+                "patron: another run of this project holds .patron/lock (\(holder.isEmpty ? "unknown process" : holder)); wait for it, or pass --wait",
+            isError: true)
         throw ExitCode(75)
     }
 }

@@ -13,7 +13,9 @@ extension Patron {
         @Option(name: .long, help: "Random seed: the same seed writes the same bytes.") var seed: UInt64 = 1
 
         func validate() throws {
-            guard customers >= 1 && customers <= 50_000_000 else { throw ValidationError("--customers must be between 1 and 50000000") }
+            guard customers >= 1 && customers <= 50_000_000 else {
+                throw ValidationError("--customers must be between 1 and 50000000")
+            }
         }
 
         func run() throws {

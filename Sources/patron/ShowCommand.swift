@@ -14,17 +14,23 @@ struct CachedPort {
     var totalRows: Int
 
     /// With `rows`, only the first `rows` rows are read (a preview of a large table is quick).
-    static func load(pipeline: String, target: String, options: ProjectOptions, params: [String] = [], rows: Int? = nil) throws -> CachedPort {
+    static func load(
+        pipeline: String, target: String, options: ProjectOptions, params: [String] = [], rows: Int? = nil
+    ) throws -> CachedPort {
         let project = try options.load()
         // Reading never writes: a pipeline that writes outside the project (--allow-outside)
         // can still be shown and exported from.
-        let plan = try project.plan(pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(params), allowOutside: true)
+        let plan = try project.plan(
+            pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(params), allowOutside: true)
         let ref = PipelineFile.InputRef(parsing: target)
         guard let stage = plan.stage(ref.stage) else {
-            throw PipelineError.usage("pipeline '\(pipeline)' has no stage '\(ref.stage)'; its stages: \(plan.stages.map(\.id).joined(separator: ", "))")
+            throw PipelineError.usage(
+                "pipeline '\(pipeline)' has no stage '\(ref.stage)'; its stages: \(plan.stages.map(\.id).joined(separator: ", "))"
+            )
         }
         guard stage.ports.contains(ref.port) else {
-            throw PipelineError.usage("stage '\(ref.stage)' has no port '\(ref.port)'; its ports: \(stage.ports.joined(separator: ", "))")
+            throw PipelineError.usage(
+                "stage '\(ref.stage)' has no port '\(ref.port)'; its ports: \(stage.ports.joined(separator: ", "))")
         }
         let cache = try LocalCacheStore(root: project.cacheDirectory)
         let keys = plan.keys(project: project, hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
@@ -40,10 +46,14 @@ struct CachedPort {
             return try read(key)
         }
         if let last = PipelineState.load(project, pipeline: plan.name).stages[stage.id], cache.contains(last.key) {
-            FileHandle.standardError.write(Data("patron: '\(ref.stage)' is stale; showing its last completed output (run `patron run \(pipeline)` to refresh)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "patron: '\(ref.stage)' is stale; showing its last completed output (run `patron run \(pipeline)` to refresh)\n"
+                        .utf8))
             return try read(last.key)
         }
-        FileHandle.standardError.write(Data("patron: '\(ref.stage)' has no cached output yet; run `patron run \(pipeline)` first\n".utf8))
+        FileHandle.standardError.write(
+            Data("patron: '\(ref.stage)' has no cached output yet; run `patron run \(pipeline)` first\n".utf8))
         throw ExitCode(1)
     }
 }
@@ -52,7 +62,9 @@ extension Patron {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Preview a stage's cached table, like a notebook cell's output.",
-            discussion: "Examples:\n  patron show customer-health orders\n  patron show customer-health orders.rejects --format csv")
+            discussion:
+                "Examples:\n  patron show customer-health orders\n  patron show customer-health orders.rejects --format csv"
+        )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
@@ -64,7 +76,8 @@ extension Patron {
         @OptionGroup var projectOptions: ProjectOptions
 
         func run() throws {
-            let port = try CachedPort.load(pipeline: pipeline, target: target, options: projectOptions, params: param, rows: max(0, head))
+            let port = try CachedPort.load(
+                pipeline: pipeline, target: target, options: projectOptions, params: param, rows: max(0, head))
             let table = port.table.head(max(0, head))
             switch format {
             case .csv: FileHandle.standardOutput.write(Data(CSVWriter.encode(table)))
@@ -72,13 +85,16 @@ extension Patron {
             case .table:
                 print("\(port.ref): \(port.totalRows) rows × \(port.table.columnCount) columns")
                 print(TableText.grid(table), terminator: "")
-                if port.totalRows > table.rowCount { print("… \(port.totalRows - table.rowCount) more rows (--head N)") }
+                if port.totalRows > table.rowCount {
+                    print("… \(port.totalRows - table.rowCount) more rows (--head N)")
+                }
             }
         }
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a stage's cached table to a CSV or Arrow file.")
+        static let configuration = CommandConfiguration(
+            abstract: "Write a stage's cached table to a CSV or Arrow file.")
 
         @Argument(help: "Pipeline name.") var pipeline: String
         @Argument(help: "STAGE or STAGE.PORT.") var target: String
@@ -88,7 +104,9 @@ extension Patron {
         @OptionGroup var projectOptions: ProjectOptions
 
         func validate() throws {
-            guard output.hasSuffix(".csv") || output.hasSuffix(".arrow") else { throw ValidationError("-o must end in .csv or .arrow") }
+            guard output.hasSuffix(".csv") || output.hasSuffix(".arrow") else {
+                throw ValidationError("-o must end in .csv or .arrow")
+            }
         }
 
         func run() throws {
@@ -96,9 +114,11 @@ extension Patron {
             let cwd = FileManager.default.currentDirectoryPath
             let target = ProjectPath.resolve(output, root: cwd)
             guard allowOutside || ProjectPath.isInside(target, root: project.root) else {
-                throw PipelineError.usage("-o \(output) is outside the project (\(project.root)); write inside it, or pass --allow-outside")
+                throw PipelineError.usage(
+                    "-o \(output) is outside the project (\(project.root)); write inside it, or pass --allow-outside")
             }
-            let port = try CachedPort.load(pipeline: pipeline, target: self.target, options: projectOptions, params: param)
+            let port = try CachedPort.load(
+                pipeline: pipeline, target: self.target, options: projectOptions, params: param)
             // Written beside the target and renamed: an interrupted export leaves the old file or none.
             try AtomicFile.replace(target) { temporary in
                 if output.hasSuffix(".arrow") {
@@ -117,7 +137,9 @@ enum TableText {
     static func grid(_ table: Table, maxWidth: Int = 40) -> String {
         let cells: [[String]] = (0..<table.rowCount).map { row in
             table.columns.map { column in
-                let text = column.isNull(row) ? "null" : ValueFormat.format(column, row).replacingOccurrences(of: "\n", with: "⏎")
+                let text =
+                    column.isNull(row)
+                    ? "null" : ValueFormat.format(column, row).replacingOccurrences(of: "\n", with: "⏎")
                 return text.count > maxWidth ? String(text.prefix(maxWidth - 1)) + "…" : text
             }
         }
@@ -135,15 +157,16 @@ enum TableText {
 
     static func json(_ table: Table) -> String {
         let rows: [Value] = (0..<table.rowCount).map { row in
-            .map(zip(table.names, table.columns).map { name, column in
-                if column.isNull(row) { return .init(name, .null) }
-                switch column.storage {
-                case .int(let v): return .init(name, .int(Int(v[row])))
-                case .decimal(let v): return .init(name, .double(v[row]))
-                case .bool(let v): return .init(name, .bool(v[row]))
-                default: return .init(name, .string(ValueFormat.format(column, row)))
-                }
-            })
+            .map(
+                zip(table.names, table.columns).map { name, column in
+                    if column.isNull(row) { return .init(name, .null) }
+                    switch column.storage {
+                    case .int(let v): return .init(name, .int(Int(v[row])))
+                    case .decimal(let v): return .init(name, .double(v[row]))
+                    case .bool(let v): return .init(name, .bool(v[row]))
+                    default: return .init(name, .string(ValueFormat.format(column, row)))
+                    }
+                })
         }
         return Value.list(rows).canonicalJSON
     }

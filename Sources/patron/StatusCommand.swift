@@ -18,18 +18,22 @@ extension Patron {
 
         func run() async throws {
             let project = try projectOptions.load()
-            let plan = try project.plan(pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(param), allowOutside: true)
+            let plan = try project.plan(
+                pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(param), allowOutside: true)
             let cache = try LocalCacheStore(root: project.cacheDirectory)
             let hasher = FileHasher(memoPath: project.stateDirectory + "/statcache.json")
             let keys = plan.keys(project: project, hasher: hasher)
-            let statuses = plan.statuses(keys: keys, cache: cache, state: PipelineState.load(project, pipeline: plan.name),
-                                         outputRoot: project.root, hasher: hasher)
+            let statuses = plan.statuses(
+                keys: keys, cache: cache, state: PipelineState.load(project, pipeline: plan.name),
+                outputRoot: project.root, hasher: hasher)
             hasher.save()  // the files it hashed are not read again by the next run or status
             let width = max(8, plan.stages.map(\.id.count).max() ?? 0) + 2
             print("\(plan.name): \(statuses.filter { $0.status.isFresh }.count) of \(statuses.count) stages fresh")
             for (id, status) in statuses {
                 let module = plan.stage(id)!.spec.name
-                print("  \(id.padding(toLength: width, withPad: " ", startingAt: 0))\(module.padding(toLength: 20, withPad: " ", startingAt: 0))\(status.summary)")
+                print(
+                    "  \(id.padding(toLength: width, withPad: " ", startingAt: 0))\(module.padding(toLength: 20, withPad: " ", startingAt: 0))\(status.summary)"
+                )
             }
         }
     }

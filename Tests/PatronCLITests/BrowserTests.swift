@@ -3,7 +3,9 @@ import Testing
 
 /// Where Chromium is: PATRON_CHROMIUM, else Debian's /usr/bin/chromium.
 let chromium: String? = {
-    let candidates = [ProcessInfo.processInfo.environment["PATRON_CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    let candidates = [
+        ProcessInfo.processInfo.environment["PATRON_CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser",
+    ]
     return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
 }()
 
@@ -14,15 +16,22 @@ let browserRequired = ProcessInfo.processInfo.environment["PATRON_REQUIRE_BROWSE
 /// Each committed report in a real headless browser: no console error, no failed or outside
 /// request, the sortable tables sort, and a screenshot is saved.
 @Suite struct BrowserTests {
-    @Test(.enabled(if: chromium != nil || browserRequired, "Chromium is not installed (make test installs it)"),
-          arguments: ["customer-health", "cdnow-ltv"])
+    @Test(
+        .enabled(if: chromium != nil || browserRequired, "Chromium is not installed (make test installs it)"),
+        arguments: ["customer-health", "cdnow-ltv"])
     func committedReportLoadsCleanly(_ name: String) async throws {
-        let browser = try #require(chromium, "Chromium is not installed: apt-get install chromium, or set PATRON_CHROMIUM")
+        let browser = try #require(
+            chromium, "Chromium is not installed: apt-get install chromium, or set PATRON_CHROMIUM")
         let python = ProcessInfo.processInfo.environment["PATRON_PYTHON"] ?? "/usr/bin/python3"
         let screenshot = NSTemporaryDirectory() + "patron-report-\(name).png"
-        let output = try await runProcess(python, [packageRoot + "/Tests/browser/check_page.py", browser,
-                                                   packageRoot + "/Reports/\(name)/index.html", screenshot])
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+        let output = try await runProcess(
+            python,
+            [
+                packageRoot + "/Tests/browser/check_page.py", browser,
+                packageRoot + "/Reports/\(name)/index.html", screenshot,
+            ])
+        let result = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
         #expect(result["fatal"] == nil, "\(result["fatal"] ?? "")")
         #expect((result["errors"] as? [String]) == [], "\(result["errors"] ?? "")")
         #expect((result["requests"] as? [String]) == [], "\(result["requests"] ?? "")")

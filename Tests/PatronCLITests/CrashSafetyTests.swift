@@ -42,7 +42,9 @@ struct SplitMix {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(atPath: root) }
         // The holder keeps the lock until the test creates `release`.
-        try writeFile(root + "/Pipelines/hold.yaml", """
+        try writeFile(
+            root + "/Pipelines/hold.yaml",
+            """
             pipeline: hold
             stages:
               wait_for_release:
@@ -51,14 +53,20 @@ struct SplitMix {
             """)
         let holder = try PatronProcess(["run", "hold"], in: root)
         let exited = AsyncStream<Int32>.makeStream()
-        try holder.start { exited.continuation.yield($0); exited.continuation.finish() }
+        try holder.start {
+            exited.continuation.yield($0)
+            exited.continuation.finish()
+        }
         try await waitFor(root + "/started")
         let busy = try await patron("run", "customer-health", in: root)
         #expect(busy.status == 75)
         #expect(busy.stderr.contains("holds .patron/lock"))
         let waiter = try PatronProcess(["run", "customer-health", "--wait"], in: root)
         let waiterExited = AsyncStream<Int32>.makeStream()
-        try waiter.start { waiterExited.continuation.yield($0); waiterExited.continuation.finish() }
+        try waiter.start {
+            waiterExited.continuation.yield($0)
+            waiterExited.continuation.finish()
+        }
         try await Task.sleep(for: .milliseconds(300))
         #expect(waiter.process.isRunning)  // queued behind the holder
         _ = FileManager.default.createFile(atPath: root + "/release", contents: nil)
@@ -79,7 +87,10 @@ struct SplitMix {
         for delay in [0.0, 0.05, 0.1, 0.2, 0.4] {
             let run = try PatronProcess(["run", "slow", "--force"], in: root)
             let exited = AsyncStream<Int32>.makeStream()
-            try run.start { exited.continuation.yield($0); exited.continuation.finish() }
+            try run.start {
+                exited.continuation.yield($0)
+                exited.continuation.finish()
+            }
             try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
             kill(run.process.processIdentifier, SIGKILL)
             for await _ in exited.stream {}
@@ -111,7 +122,8 @@ struct SplitMix {
         let start = clock.now
         let clean = try await patron("run", "customer-health", in: reference)
         #expect(clean.status == 0, "\(clean.stderr)")
-        let runSeconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        let runSeconds =
+            Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
 
         let seed = UInt64(ProcessInfo.processInfo.environment["PATRON_KILL_SEED"] ?? "") ?? 20261130
         var generator = SplitMix(seed: seed)
@@ -121,7 +133,10 @@ struct SplitMix {
             let arguments = round % 3 == 2 ? ["run", "customer-health"] : ["run", "customer-health", "--force"]
             let run = try PatronProcess(arguments, in: killed)
             let exited = AsyncStream<Int32>.makeStream()
-            try run.start { exited.continuation.yield($0); exited.continuation.finish() }
+            try run.start {
+                exited.continuation.yield($0)
+                exited.continuation.finish()
+            }
             let delay = Double(generator.next() % 1_000) / 1_000 * runSeconds * 1.2
             try await Task.sleep(for: .milliseconds(Int(delay * 1_000)))
             kill(run.process.processIdentifier, SIGKILL)
@@ -138,9 +153,12 @@ struct SplitMix {
         // Same reports, and the same bytes in every cache entry the pipeline uses now.
         let report = "/Reports/customer-health"
         for name in try FileManager.default.contentsOfDirectory(atPath: reference + report) {
-            #expect(FileManager.default.contents(atPath: killed + report + "/" + name) == FileManager.default.contents(atPath: reference + report + "/" + name), "\(name) differs")
+            #expect(
+                FileManager.default.contents(atPath: killed + report + "/" + name)
+                    == FileManager.default.contents(atPath: reference + report + "/" + name), "\(name) differs")
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: killed + report).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: killed + report).sorted()
                 == FileManager.default.contentsOfDirectory(atPath: reference + report).sorted())
         let status = try await patron("status", "customer-health", in: killed)
         #expect(!status.stdout.contains("stale"), "\(status.stdout)")
@@ -148,9 +166,12 @@ struct SplitMix {
         for shard in try FileManager.default.contentsOfDirectory(atPath: reference + cache) where shard.count == 2 {
             for key in try FileManager.default.contentsOfDirectory(atPath: reference + cache + "/" + shard) {
                 let folder = cache + "/" + shard + "/" + key
-                for file in try FileManager.default.contentsOfDirectory(atPath: reference + folder) where file.hasSuffix(".arrow") {
-                    #expect(FileManager.default.contents(atPath: killed + folder + "/" + file) == FileManager.default.contents(atPath: reference + folder + "/" + file),
-                            "cache entry \(key.prefix(12))/\(file) differs or is missing")
+                for file in try FileManager.default.contentsOfDirectory(atPath: reference + folder)
+                where file.hasSuffix(".arrow") {
+                    #expect(
+                        FileManager.default.contents(atPath: killed + folder + "/" + file)
+                            == FileManager.default.contents(atPath: reference + folder + "/" + file),
+                        "cache entry \(key.prefix(12))/\(file) differs or is missing")
                 }
             }
         }
@@ -168,11 +189,15 @@ struct SplitMix {
                     #expect(throws: Never.self) { _ = try ArrowIPC.read(path: entry + "/" + file) }
                 }
                 // Sizes and checksums as stored (the check every read makes).
-                let meta = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: entry + "/meta.json"))) as? [String: Any]
+                let meta =
+                    try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: entry + "/meta.json")))
+                    as? [String: Any]
                 for port in meta?["ports"] as? [[String: Any]] ?? [] {
                     let name = port["name"] as? String ?? ""
                     let bytes = fm.contents(atPath: entry + "/" + name + ".arrow")
-                    #expect(bytes?.count == port["bytes"] as? Int, "entry \(key.prefix(12)) \(name).arrow has the wrong size")
+                    #expect(
+                        bytes?.count == port["bytes"] as? Int,
+                        "entry \(key.prefix(12)) \(name).arrow has the wrong size")
                 }
             }
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 
 /// The `patron` binary that `swift build` made (debug unless PATRON_BIN says otherwise).
 let patronBinary = ProcessInfo.processInfo.environment["PATRON_BIN"] ?? packageRoot + "/.build/debug/patron"
@@ -20,7 +21,9 @@ final class PatronProcess: Sendable {
     let errPath: String
 
     /// `executable` replaces the `patron` binary (a shell that sets limits, then runs it).
-    init(_ arguments: [String], in directory: String, environment: [String: String] = [:], executable: String? = nil) throws {
+    init(
+        _ arguments: [String], in directory: String, environment: [String: String] = [:], executable: String? = nil
+    ) throws {
         let id = UUID().uuidString
         outPath = NSTemporaryDirectory() + "patron-out-\(id)"
         errPath = NSTemporaryDirectory() + "patron-err-\(id)"
@@ -59,13 +62,15 @@ final class PatronProcess: Sendable {
             try? FileManager.default.removeItem(atPath: outPath)
             try? FileManager.default.removeItem(atPath: errPath)
         }
-        return Finished(status: status, stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                        stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        return Finished(
+            status: status, stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 }
 
 /// Runs `patron` to completion.
-func patron(_ arguments: String..., in directory: String, environment: [String: String] = [:]) async throws -> Finished {
+func patron(_ arguments: String..., in directory: String, environment: [String: String] = [:]) async throws -> Finished
+{
     try await PatronProcess(arguments, in: directory, environment: environment).finish()
 }
 
@@ -80,6 +85,7 @@ func makeProject() throws -> String {
 }
 
 func writeFile(_ path: String, _ text: String) throws {
-    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try text.write(toFile: path, atomically: true, encoding: .utf8)
 }

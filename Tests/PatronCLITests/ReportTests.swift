@@ -25,14 +25,18 @@ import Testing
         let root = try projectWithReports()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let check = try await patron("check", "--all", in: root)
-        #expect(check.status == 0, "committed Reports/ are stale; run `make run` and `patron run cdnow-ltv`, then commit Reports/\n\(check.stdout)\(check.stderr)")
+        #expect(
+            check.status == 0,
+            "committed Reports/ are stale; run `make run` and `patron run cdnow-ltv`, then commit Reports/\n\(check.stdout)\(check.stderr)"
+        )
         #expect(check.stdout.contains("customer-health: Reports/customer-health is up to date"))
         #expect(check.stdout.contains("cdnow-ltv: Reports/cdnow-ltv is up to date"))
 
         // A parameter change alters the report: check exits 3 naming the files and lines.
         let path = root + "/Pipelines/customer-health.yaml"
         let yaml = try String(contentsOfFile: path, encoding: .utf8)
-        try yaml.replacingOccurrences(of: "horizon_weeks: 52", with: "horizon_weeks: 26").write(toFile: path, atomically: true, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "horizon_weeks: 52", with: "horizon_weeks: 26").write(
+            toFile: path, atomically: true, encoding: .utf8)
         let stale = try await patron("check", "customer-health", in: root)
         #expect(stale.status == 3, "\(stale.stdout)\(stale.stderr)")
         #expect(stale.stdout.contains("customer-health: Reports/customer-health is stale:"))
@@ -67,13 +71,17 @@ import Testing
         let two = try await patron("run", "customer-health", "-j", "2", "--cache-dir", "c2", in: root)
         #expect(two.status == 0)
         #expect(try files(root + "/Reports/customer-health") == first)
-        let again = try await patron("run", "customer-health", "--force", "--only", "report", "--cache-dir", "c2", in: root)
+        let again = try await patron(
+            "run", "customer-health", "--force", "--only", "report", "--cache-dir", "c2", in: root)
         #expect(again.status == 0)
         #expect(try files(root + "/Reports/customer-health") == first)
         // --stamp adds when and how long; without it nothing in the report depends on the run.
-        let stamped = try await patron("run", "customer-health", "--force", "--only", "report", "--stamp", "--cache-dir", "c2", in: root)
+        let stamped = try await patron(
+            "run", "customer-health", "--force", "--only", "report", "--stamp", "--cache-dir", "c2", in: root)
         #expect(stamped.status == 0)
-        let html = String(decoding: try Data(contentsOf: URL(fileURLWithPath: root + "/Reports/customer-health/index.html")), as: UTF8.self)
+        let html = String(
+            decoding: try Data(contentsOf: URL(fileURLWithPath: root + "/Reports/customer-health/index.html")),
+            as: UTF8.self)
         #expect(html.contains("This run (<code>--stamp</code>)"))
         #expect(!String(decoding: first["index.html"]!, as: UTF8.self).contains("--stamp"))
     }
@@ -89,7 +97,9 @@ import Testing
                 let svg = String(chart[..<chart.range(of: "</svg>")!.lowerBound])
                 #expect(svg.contains("<title>") && svg.contains("class=\"chart-title\""))
                 if !svg.contains("data-kind=\"diagram\"") {
-                    #expect(svg.components(separatedBy: "class=\"axis-label\"").count - 1 == 2, "a chart without two axis labels: \(svg.prefix(200))")
+                    #expect(
+                        svg.components(separatedBy: "class=\"axis-label\"").count - 1 == 2,
+                        "a chart without two axis labels: \(svg.prefix(200))")
                 }
             }
             for section in ["Overview", "Customers"] { #expect(html.contains("<h2>\(section)</h2>")) }
@@ -98,7 +108,10 @@ import Testing
         }
         let summary = try String(contentsOfFile: packageRoot + "/Reports/cdnow-ltv/summary.md", encoding: .utf8)
         // The published BG/NBD estimates, as the report prints them.
-        for figure in ["| bg-nbd | r | 0.24259 |", "| bg-nbd | alpha | 4.4136 |", "| bg-nbd | a | 0.79292 |", "| bg-nbd | b | 2.4259 |"] {
+        for figure in [
+            "| bg-nbd | r | 0.24259 |", "| bg-nbd | alpha | 4.4136 |", "| bg-nbd | a | 0.79292 |",
+            "| bg-nbd | b | 2.4259 |",
+        ] {
             #expect(summary.contains(figure), "\(figure) not in summary.md")
         }
     }
@@ -112,19 +125,28 @@ import Testing
         #expect(status.stdout.contains("output Reports/customer-health/summary.md is not what the stage wrote"))
         let run = try await patron("run", "customer-health", in: root)
         #expect(run.stderr.contains("1 ran, 7 from cache"))
-        #expect(try String(contentsOfFile: root + "/Reports/customer-health/summary.md", encoding: .utf8).hasPrefix("# customer-health"))
+        #expect(
+            try String(contentsOfFile: root + "/Reports/customer-health/summary.md", encoding: .utf8).hasPrefix(
+                "# customer-health"))
         // Notes are in the report, so a notes edit reruns the report and nothing else.
         let path = root + "/Pipelines/customer-health.yaml"
         let yaml = try String(contentsOfFile: path, encoding: .utf8)
-        try yaml.replacingOccurrences(of: "k chosen by silhouette.", with: "k chosen by the silhouette.").write(toFile: path, atomically: true, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "k chosen by silhouette.", with: "k chosen by the silhouette.").write(
+            toFile: path, atomically: true, encoding: .utf8)
         let afterNotes = try await patron("run", "customer-health", in: root)
         #expect(afterNotes.stderr.contains("1 ran, 7 from cache"))
-        #expect(try String(contentsOfFile: root + "/Reports/customer-health/index.html", encoding: .utf8).contains("k chosen by the silhouette."))
+        #expect(
+            try String(contentsOfFile: root + "/Reports/customer-health/index.html", encoding: .utf8).contains(
+                "k chosen by the silhouette."))
         // The files the report just wrote are remembered by stat with their hashes, so the
         // next run's check of them reads nothing.
-        let memo = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/.patron/statcache.json"))) as? [String: Any]
+        let memo =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: root + "/.patron/statcache.json"))) as? [String: Any]
         for name in ["index.html", "summary.md", "customers.csv"] {
-            #expect(memo?.keys.contains { $0.hasSuffix("/Reports/customer-health/" + name) } == true, "\(name) is not in the stat memo")
+            #expect(
+                memo?.keys.contains { $0.hasSuffix("/Reports/customer-health/" + name) } == true,
+                "\(name) is not in the stat memo")
         }
     }
 }
@@ -137,12 +159,16 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/Templates", withIntermediateDirectories: true)
         let template = root + "/Templates/plain.html"
-        try "<html><head><title>{{title}}</title><style>{{{style}}}</style></head><body><h1>Our shop: {{title}}</h1>{{{body}}}<p>{{footer}}</p><script>{{{script}}}</script></body></html>"
+        try
+            "<html><head><title>{{title}}</title><style>{{{style}}}</style></head><body><h1>Our shop: {{title}}</h1>{{{body}}}<p>{{footer}}</p><script>{{{script}}}</script></body></html>"
             .write(toFile: template, atomically: true, encoding: .utf8)
         let path = root + "/Pipelines/customer-health.yaml"
         let yaml = try String(contentsOfFile: path, encoding: .utf8)
-        try yaml.replacingOccurrences(of: "with: {out: Reports/customer-health}", with: "with: {out: Reports/customer-health, template: Templates/plain.html, title: Monday}")
-            .write(toFile: path, atomically: true, encoding: .utf8)
+        try yaml.replacingOccurrences(
+            of: "with: {out: Reports/customer-health}",
+            with: "with: {out: Reports/customer-health, template: Templates/plain.html, title: Monday}"
+        )
+        .write(toFile: path, atomically: true, encoding: .utf8)
         let run = try await patron("run", "customer-health", in: root)
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: root + "/Reports/customer-health/index.html", encoding: .utf8)
@@ -178,22 +204,29 @@ import Testing
         var csv = try String(contentsOfFile: orders, encoding: .utf8)
         let hostile = "<script>alert('id')</script>"
         for (i, day) in ["2025-06-20", "2025-06-21", "2025-06-22"].enumerated() {
-            csv += "\(hostile),O9999999\(i),\(day),500.00,EUR,NL,\"<img src=x onerror=alert(1)> Terrible, awful, the worst <script>alert(2)</script> & </td></table>\"\n"
+            csv +=
+                "\(hostile),O9999999\(i),\(day),500.00,EUR,NL,\"<img src=x onerror=alert(1)> Terrible, awful, the worst <script>alert(2)</script> & </td></table>\"\n"
         }
         try csv.write(toFile: orders, atomically: true, encoding: .utf8)
         let run = try await patron("run", "customer-health", in: root)
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: root + "/Reports/customer-health/index.html", encoding: .utf8)
-        #expect(html.contains("&lt;script&gt;alert(&#39;id&#39;)&lt;/script&gt;") || html.contains("&lt;script&gt;alert('id')&lt;/script&gt;"))
+        #expect(
+            html.contains("&lt;script&gt;alert(&#39;id&#39;)&lt;/script&gt;")
+                || html.contains("&lt;script&gt;alert('id')&lt;/script&gt;"))
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt; Terrible"))
         #expect(!html.contains("<img") && !html.contains("<script>alert") && !html.contains("</td></table>"))
         let customers = try String(contentsOfFile: root + "/Reports/customer-health/customers.csv", encoding: .utf8)
         #expect(customers.contains("\n\(hostile),"))
         if let browser = chromium {
-            let output = try await runProcess(ProcessInfo.processInfo.environment["PATRON_PYTHON"] ?? "/usr/bin/python3",
-                                              [packageRoot + "/Tests/browser/check_page.py", browser, root + "/Reports/customer-health/index.html",
-                                               root + "/shot.png"])
-            let result = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+            let output = try await runProcess(
+                ProcessInfo.processInfo.environment["PATRON_PYTHON"] ?? "/usr/bin/python3",
+                [
+                    packageRoot + "/Tests/browser/check_page.py", browser, root + "/Reports/customer-health/index.html",
+                    root + "/shot.png",
+                ])
+            let result = try #require(
+                try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
             #expect((result["errors"] as? [String]) == [], "\(result)")
             #expect((result["requests"] as? [String]) == [], "\(result)")
         }

@@ -21,28 +21,37 @@ import Testing
         // Every ingested row is kept or rejected.
         let shown = try await patron("show", "customer-health", "orders", "--head", "3", in: root)
         #expect(shown.stdout.contains("orders: "))
-        let rejects = try await patron("show", "customer-health", "orders.rejects", "--format", "csv", "--head", "1000", in: root)
+        let rejects = try await patron(
+            "show", "customer-health", "orders.rejects", "--format", "csv", "--head", "1000", in: root)
         #expect(rejects.stdout.hasPrefix("line,reason,raw\n"))
         #expect(rejects.stdout.contains("cannot read 'n/a' as a decimal number"))
         let records = try FileManager.default.contentsOfDirectory(atPath: root + "/.patron/runs").sorted()
         #expect(records.count == 3)
         // Row accounting through the pipeline: ingest keeps or rejects every data row,
         // clean keeps or rejects every ingested row.
-        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/.patron/runs/" + records[0]))) as! [String: Any]
-        let stages = Dictionary(uniqueKeysWithValues: (record["stages"] as! [[String: Any]]).map { ($0["id"] as! String, $0) })
+        let record =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: root + "/.patron/runs/" + records[0]))) as! [String: Any]
+        let stages = Dictionary(
+            uniqueKeysWithValues: (record["stages"] as! [[String: Any]]).map { ($0["id"] as! String, $0) })
         let orders = stages["orders"]!["rows"] as! [String: Int], clean = stages["clean"]!["rows"] as! [String: Int]
-        let dataLines = try String(contentsOfFile: root + "/Data/sample/orders.csv", encoding: .utf8).split(separator: "\n").count - 1
+        let dataLines =
+            try String(contentsOfFile: root + "/Data/sample/orders.csv", encoding: .utf8).split(separator: "\n").count
+            - 1
         #expect(orders["main"]! + orders["rejects"]! <= dataLines)  // a quoted comment may span two lines
         #expect(orders["main"]! + orders["rejects"]! >= dataLines - 200)
         #expect(clean["main"]! + clean["rejects"]! == orders["main"]!)
-        let cleanRejects = try await patron("show", "customer-health", "clean.rejects", "--format", "csv", "--head", "100000", in: root)
+        let cleanRejects = try await patron(
+            "show", "customer-health", "clean.rejects", "--format", "csv", "--head", "100000", in: root)
         #expect(cleanRejects.stdout.contains("exact duplicate of line"))
         #expect(cleanRejects.stdout.contains("return netted with the same day's purchase"))
         let rfm = try await patron("show", "customer-health", "rfm", "--head", "3", in: root)
         #expect(rfm.stdout.contains("rfm_score (string)") && rfm.stdout.contains("segment (string)"))
         let summary = try await patron("show", "customer-health", "rfm.summary", "--format", "json", in: root)
         let segments = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as! [[String: Any]]
-        #expect(segments.map { $0["customers"] as! Int }.reduce(0, +) == (stages["rfm"]!["rows"] as! [String: Int])["main"]!)
+        #expect(
+            segments.map { $0["customers"] as! Int }.reduce(0, +) == (stages["rfm"]!["rows"] as! [String: Int])["main"]!
+        )
         let selection = try await patron("show", "customer-health", "clusters.selection", "--format", "json", in: root)
         let ks = try JSONSerialization.jsonObject(with: Data(selection.stdout.utf8)) as! [[String: Any]]
         #expect(ks.map { $0["k"] as! Int } == Array(2...8))
@@ -71,7 +80,9 @@ import Testing
     @Test func failingStageExitsOneAndNamesIt() async throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try writeFile(root + "/Pipelines/fails.yaml", """
+        try writeFile(
+            root + "/Pipelines/fails.yaml",
+            """
             pipeline: fails
             stages:
               boom:
@@ -80,7 +91,9 @@ import Testing
             """)
         let result = try await patron("run", "fails", "--log-format", "json", in: root)
         #expect(result.status == 1)
-        let events = result.stderr.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let events = result.stderr.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(!events.isEmpty)
         let failed = events.first { $0["event"] as? String == "stage_failed" }
         #expect((failed?["error"] as? String)?.contains("disk quota exceeded") == true)
@@ -96,7 +109,8 @@ import Testing
         func arrowFiles(_ dir: String) throws -> [String: Data] {
             var out = [String: Data]()
             let base = root + "/" + dir
-            for path in FileManager.default.enumerator(atPath: base)!.compactMap({ $0 as? String }) where path.hasSuffix(".arrow") {
+            for path in FileManager.default.enumerator(atPath: base)!.compactMap({ $0 as? String })
+            where path.hasSuffix(".arrow") {
                 out[path] = try Data(contentsOf: URL(fileURLWithPath: base + "/" + path))
             }
             return out
@@ -116,7 +130,10 @@ import Testing
         #expect(text.hasPrefix("country,currency,orders,revenue\nDE,EUR,"))
         _ = try await patron("export", "customer-health", "orders", "-o", root + "/o.arrow", in: root)
         let table = try ArrowIPC.read(path: root + "/o.arrow")
-        #expect(table.names == ["customer_id", "order_id", "order_date", "amount", "currency", "country", "feedback", "source_line"])
+        #expect(
+            table.names == [
+                "customer_id", "order_id", "order_date", "amount", "currency", "country", "feedback", "source_line",
+            ])
         #expect(table.rowCount > 9000)
         let json = try await patron("show", "customer-health", "orders", "--format", "json", "--head", "2", in: root)
         let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
@@ -130,7 +147,8 @@ import Testing
         #expect(list.stdout.contains("customer-health"))
         let modules = try await patron("modules", in: root)
         #expect(modules.stdout.contains("ingest.csv") && modules.stdout.contains("max_reject_ratio"))
-        let dry = try await patron("run", "customer-health", "--dry-run", "--param", "orders_file=Data/sample/other.csv", in: root)
+        let dry = try await patron(
+            "run", "customer-health", "--dry-run", "--param", "orders_file=Data/sample/other.csv", in: root)
         #expect(dry.status == 1)
         #expect(dry.stderr.contains("cannot run"))
         let gc = try await patron("gc", "--keep-runs", "1", in: root)
@@ -158,17 +176,21 @@ import Testing
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/Data/cdnow", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: packageRoot + "/Data/cdnow/sample.csv", toPath: root + "/Data/cdnow/sample.csv")
+        try FileManager.default.copyItem(
+            atPath: packageRoot + "/Data/cdnow/sample.csv", toPath: root + "/Data/cdnow/sample.csv")
         let run = try await patron("run", "cdnow-ltv", "--log-format", "json", in: root)
         #expect(run.status == 0, "\(run.stderr)")
-        let finished = run.stderr.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            .filter { $0["event"] as? String == "stage_finished" }
+        let finished = run.stderr.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        .filter { $0["event"] as? String == "stage_finished" }
         let rows = Dictionary(uniqueKeysWithValues: finished.map { ($0["stage"] as! String, $0["rows"] as! Int) })
         #expect(rows["orders"] == 6_919)
         #expect(rows["rfm"]! > 2_300 && rows["rfm"]! <= 2_357)
         #expect(rows["clusters"] == rows["rfm"])
         #expect(rows["ltv"] == 2_357)
-        let rejects = try await patron("show", "cdnow-ltv", "clean.rejects", "--format", "csv", "--head", "1000", in: root)
+        let rejects = try await patron(
+            "show", "cdnow-ltv", "clean.rejects", "--format", "csv", "--head", "1000", in: root)
         let lines = rejects.stdout.split(separator: "\n").dropFirst()
         #expect(rows["clean"]! + lines.count == 6_919)
         #expect(lines.allSatisfy { $0.contains("zero amount") || $0.contains("exact duplicate of line") })
@@ -179,7 +201,8 @@ import Testing
         let params = try await patron("show", "cdnow-ltv", "ltv.params", "--format", "json", in: root)
         let table = try JSONSerialization.jsonObject(with: Data(params.stdout.utf8)) as! [[String: Any]]
         func value(_ model: String, _ name: String) -> Double {
-            table.first { $0["model"] as? String == model && $0["name"] as? String == name }?["value"] as? Double ?? .nan
+            table.first { $0["model"] as? String == model && $0["name"] as? String == name }?["value"] as? Double
+                ?? .nan
         }
         #expect(abs(value("bg-nbd", "r") - 0.2426) < 0.00005)
         #expect(abs(value("bg-nbd", "alpha") - 4.414) < 0.0005)
@@ -188,15 +211,20 @@ import Testing
         let ltv = try await patron("show", "cdnow-ltv", "ltv", "--format", "csv", "--head", "5000", in: root)
         #expect(!ltv.stdout.contains("nan") && !ltv.stdout.contains("inf"))
         // The 39-week holdout: every customer in one frequency group, tracking rises.
-        let evaluation = try await patron("show", "cdnow-ltv", "ltv.evaluation", "--format", "json", "--head", "1000", in: root)
+        let evaluation = try await patron(
+            "show", "cdnow-ltv", "ltv.evaluation", "--format", "json", "--head", "1000", in: root)
         let rowsOut = try JSONSerialization.jsonObject(with: Data(evaluation.stdout.utf8)) as! [[String: Any]]
-        #expect(rowsOut.filter { $0["kind"] as? String == "by_frequency" }.map { $0["customers"] as! Int }.reduce(0, +) == 2_357)
+        #expect(
+            rowsOut.filter { $0["kind"] as? String == "by_frequency" }.map { $0["customers"] as! Int }.reduce(0, +)
+                == 2_357)
         let tracked = rowsOut.filter { $0["kind"] as? String == "tracking" }.map { $0["actual"] as! Double }
         #expect(tracked.count == 39 && tracked == tracked.sorted())
         // The same pipeline with Pareto/NBD: a param away.
-        let pnbd = try await patron("run", "cdnow-ltv", "--only", "ltv", "--param", "model=pareto-nbd", "--quiet", in: root)
+        let pnbd = try await patron(
+            "run", "cdnow-ltv", "--only", "ltv", "--param", "model=pareto-nbd", "--quiet", in: root)
         #expect(pnbd.status == 0, "\(pnbd.stderr)")
-        let pparams = try await patron("show", "cdnow-ltv", "ltv.params", "--format", "csv", "--param", "model=pareto-nbd", in: root)
+        let pparams = try await patron(
+            "show", "cdnow-ltv", "ltv.params", "--format", "csv", "--param", "model=pareto-nbd", in: root)
         #expect(pparams.stdout.contains("pareto-nbd,r,0.553"))
         #expect(pparams.stdout.contains("pareto-nbd,log_likelihood,-9594.97"))
     }
@@ -209,9 +237,12 @@ import Testing
     @Test func ltvRecoversTheSimulatedParameters() async throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let made = try await patron("sample", "-o", root + "/Data/sim.csv", "--customers", "200000", "--seed", "11", in: root)
+        let made = try await patron(
+            "sample", "-o", root + "/Data/sim.csv", "--customers", "200000", "--seed", "11", in: root)
         #expect(made.status == 0)
-        try writeFile(root + "/Pipelines/sim.yaml", """
+        try writeFile(
+            root + "/Pipelines/sim.yaml",
+            """
             pipeline: sim
             stages:
               orders:

@@ -32,7 +32,9 @@ import Testing
             }
             let command = "trap '' XFSZ; ulimit -f 200; exec \"$0\" \"$@\""
             let shell = ["/bin/sh", "-c", command, patronBinary] + arguments
-            return try await PatronProcess(shell, in: root, environment: ["PATRON_CACHE_DIR": cache], executable: "/bin/sh").finish()
+            return try await PatronProcess(
+                shell, in: root, environment: ["PATRON_CACHE_DIR": cache], executable: "/bin/sh"
+            ).finish()
         }
 
         func remove() {
@@ -87,12 +89,17 @@ import Testing
 
         let shown = try await patron("show", "customer-health", "clean", in: root)
         #expect(shown.status == 1)
-        #expect(shown.stderr.contains("is damaged (main.arrow does not match its checksum); rerun the pipeline"), "\(shown.stderr)")
+        #expect(
+            shown.stderr.contains("is damaged (main.arrow does not match its checksum); rerun the pipeline"),
+            "\(shown.stderr)")
         // A change downstream makes the run read `clean` from the cache: it notices, warns,
         // recomputes, and the report comes out as before.
         let rerun = try await patron("run", "customer-health", "--only", "rfm", "--force", in: root)
         #expect(rerun.status == 0, "\(rerun.stderr)")
-        #expect(rerun.stderr.contains("! clean: its cache entry is damaged (main.arrow does not match its checksum); discarded, clean reruns"), "\(rerun.stderr)")
+        #expect(
+            rerun.stderr.contains(
+                "! clean: its cache entry is damaged (main.arrow does not match its checksum); discarded, clean reruns"),
+            "\(rerun.stderr)")
         let again = try await patron("run", "customer-health", in: root)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/Reports/customer-health/customers.csv")) == before)
@@ -133,7 +140,9 @@ import Testing
             try? FileManager.default.removeItem(atPath: root)
             try? FileManager.default.removeItem(atPath: outside)
         }
-        try writeFile(root + "/Pipelines/out.yaml", """
+        try writeFile(
+            root + "/Pipelines/out.yaml",
+            """
             pipeline: out
             stages:
               orders: {use: ingest.csv, with: {path: Data/sample/orders.csv}}
@@ -155,7 +164,9 @@ import Testing
 
         // A symlink inside the project that points out counts as outside.
         try FileManager.default.createSymbolicLink(atPath: root + "/Reports", withDestinationPath: outside)
-        try writeFile(root + "/Pipelines/out.yaml", """
+        try writeFile(
+            root + "/Pipelines/out.yaml",
+            """
             pipeline: out
             stages:
               orders: {use: ingest.csv, with: {path: Data/sample/orders.csv}}

@@ -1,7 +1,9 @@
 import Foundation
-import Testing
-@testable import PatronCSV
 import PatronTable
+import Synchronization
+import Testing
+
+@testable import PatronCSV
 
 @Suite struct CSVReaderTests {
     let orderColumns: [(String, ColumnType)] = [("customer_id", .string), ("amount", .decimal), ("day", .date)]
@@ -16,7 +18,9 @@ import PatronTable
     }
 
     @Test func handlesBOMAndCRLF() async throws {
-        let r = try await read(bytes: [0xEF, 0xBB, 0xBF] + Array("customer_id,amount,day\r\nc1,1.5,2025-01-01\r\nc2,2,2025-01-02\r\n".utf8), orderColumns)
+        let r = try await read(
+            bytes: [0xEF, 0xBB, 0xBF]
+                + Array("customer_id,amount,day\r\nc1,1.5,2025-01-01\r\nc2,2,2025-01-02\r\n".utf8), orderColumns)
         #expect(r.table.names == ["customer_id", "amount", "day"])
         #expect(r.table["customer_id"] == .string(["c1", "c2"]))
         #expect(r.table.rowCount == 2)
@@ -36,7 +40,8 @@ import PatronTable
     }
 
     @Test func europeanDecimalsAndThousands() async throws {
-        let text = "customer_id;amount;day\nc1;1.234,50;2025-01-01\nc2;\"3,5\";2025-01-02\nc3;1 000,25;2025-01-03\nc4;12,3,4;2025-01-04\n"
+        let text =
+            "customer_id;amount;day\nc1;1.234,50;2025-01-01\nc2;\"3,5\";2025-01-02\nc3;1 000,25;2025-01-03\nc4;12,3,4;2025-01-04\n"
         let r = try await read(text, orderColumns) {
             $0.delimiter = UInt8(ascii: ";")
             $0.decimalSeparator = UInt8(ascii: ",")
@@ -46,29 +51,39 @@ import PatronTable
     }
 
     @Test func dotDecimalsWithCommaThousands() async throws {
-        let r = try await read("customer_id,amount,day\nc1,\"1,234.5\",2025-01-01\nc2,\"1,23\",2025-01-01\nc3,-0.1e2,2025-01-01\n", orderColumns)
+        let r = try await read(
+            "customer_id,amount,day\nc1,\"1,234.5\",2025-01-01\nc2,\"1,23\",2025-01-01\nc3,-0.1e2,2025-01-01\n",
+            orderColumns)
         #expect(r.table["amount"] == .decimal([1234.5, -10]))
         #expect(r.rejects.first?.reason.contains("cannot read '1,23' as a decimal number") == true)
     }
 
     @Test func decimalsAreCorrectlyRounded() async throws {
-        let values = ["0.1", "123456789.987654321", "2.2250738585072014e-308", "9007199254740993", "1e23", "-0.000001234", "99999999999999999999.5"]
+        let values = [
+            "0.1", "123456789.987654321", "2.2250738585072014e-308", "9007199254740993", "1e23", "-0.000001234",
+            "99999999999999999999.5",
+        ]
         let r = try await read("x\n" + values.joined(separator: "\n") + "\n", [("x", .decimal)])
         #expect(r.table["x"] == .decimal(values.map { Double($0)! }))
     }
 
     @Test func integersAndBooleans() async throws {
-        let r = try await read("n,b\n42,true\n-7,No\n\"1,000\",1\n9223372036854775808,yes\n", [("n", .int), ("b", .bool)])
+        let r = try await read(
+            "n,b\n42,true\n-7,No\n\"1,000\",1\n9223372036854775808,yes\n", [("n", .int), ("b", .bool)])
         #expect(r.table["n"] == .int([42, -7, 1000]))
         #expect(r.table["b"] == .bool([true, false, true]))
         #expect(r.rejects.map(\.line) == [5])
     }
 
     @Test func dateFormats() async throws {
-        let r1 = try await read("d\n19970101\n19971231\n19970230\n", [("d", .date)]) { $0.dateFormat = try! DateFormat("%Y%m%d") }
+        let r1 = try await read("d\n19970101\n19971231\n19970230\n", [("d", .date)]) {
+            $0.dateFormat = try! DateFormat("%Y%m%d")
+        }
         #expect(strings(r1.table["d"]) == ["1997-01-01", "1997-12-31"])
         #expect(r1.rejects.map(\.line) == [4])
-        let r2 = try await read("d\n3/1/2025\n31/12/2024\n", [("d", .date)]) { $0.dateFormat = try! DateFormat("%d/%m/%Y") }
+        let r2 = try await read("d\n3/1/2025\n31/12/2024\n", [("d", .date)]) {
+            $0.dateFormat = try! DateFormat("%d/%m/%Y")
+        }
         #expect(strings(r2.table["d"]) == ["2025-01-03", "2024-12-31"])
         let r3 = try await read("d\n2024-02-29\n2023-02-29\n2024-2-3\n", [("d", .date)])
         #expect(strings(r3.table["d"]) == ["2024-02-29", "2024-02-03"])
@@ -100,7 +115,9 @@ import PatronTable
         let r = try await read(bytes: bytes, [("id", .int), ("name", .string)])
         #expect(r.table["id"] == .int([1, 3]))
         #expect(r.rejects.map(\.line) == [3])
-        #expect(r.rejects[0].reason == "column 'name': invalid UTF-8; if the file is Latin-1 or Windows-1252, set encoding: windows-1252")
+        #expect(
+            r.rejects[0].reason
+                == "column 'name': invalid UTF-8; if the file is Latin-1 or Windows-1252, set encoding: windows-1252")
     }
 
     @Test func unterminatedQuoteAtEndOfFile() async throws {
@@ -122,7 +139,10 @@ import PatronTable
     }
 
     @Test func missingColumnEmptyAndBinaryFilesAreClearErrors() async throws {
-        await #expect(throws: CSVError.missingColumns(path: "test.csv", missing: ["amount", "day"], available: ["customer_id", "total"])) {
+        await #expect(
+            throws: CSVError.missingColumns(
+                path: "test.csv", missing: ["amount", "day"], available: ["customer_id", "total"])
+        ) {
             _ = try await read("customer_id,total\nc1,5\n", orderColumns)
         }
         await #expect(throws: CSVError.emptyFile(path: "test.csv")) { _ = try await read("", orderColumns) }
@@ -171,8 +191,6 @@ import PatronTable
     }
 }
 
-import Synchronization
-
 final class ProgressLog: Sendable {
     private let log = Mutex<[Double]>([])
     func add(_ value: Double) { log.withLock { $0.append(value) } }
@@ -183,7 +201,10 @@ final class ProgressLog: Sendable {
     @Test func keptRowsCarryTheirSourceLine() async throws {
         let text = "id,note\n1,\"two\nlines\"\n\nbad\n2,x\n"
         for chunk in [1 << 20, 5] {
-            let r = try await read(text, [("id", .int), ("note", .text)]) { $0.lineColumn = "source_line"; $0.chunkSize = chunk }
+            let r = try await read(text, [("id", .int), ("note", .text)]) {
+                $0.lineColumn = "source_line"
+                $0.chunkSize = chunk
+            }
             #expect(r.table["source_line"] == .int([2, 6]))
             #expect(r.rejects.map(\.line) == [5])
         }

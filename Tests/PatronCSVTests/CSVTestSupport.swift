@@ -1,12 +1,17 @@
 import Foundation
-@testable import PatronCSV
 import PatronTable
 
-func read(_ text: String, _ columns: [(String, ColumnType)]? = nil, configure: (inout CSVOptions) -> Void = { _ in }) async throws -> CSVResult {
+@testable import PatronCSV
+
+func read(
+    _ text: String, _ columns: [(String, ColumnType)]? = nil, configure: (inout CSVOptions) -> Void = { _ in }
+) async throws -> CSVResult {
     try await read(bytes: Array(text.utf8), columns, configure: configure)
 }
 
-func read(bytes: [UInt8], _ columns: [(String, ColumnType)]? = nil, configure: (inout CSVOptions) -> Void = { _ in }) async throws -> CSVResult {
+func read(
+    bytes: [UInt8], _ columns: [(String, ColumnType)]? = nil, configure: (inout CSVOptions) -> Void = { _ in }
+) async throws -> CSVResult {
     var options = CSVOptions()
     options.columns = columns?.map { .init($0.0, $0.1) }
     options.maxRejectRatio = 1

@@ -67,14 +67,21 @@ import Testing
         #expect(result.rejects.map(\.line) == [2, 3])
         #expect(result.rejects.first?.reason == "column 'x': cannot read '1e400' as a decimal number")
         let kept = result.table["x"]!
-        guard case .decimal(let values) = kept.storage else { Issue.record("not decimal"); return }
+        guard case .decimal(let values) = kept.storage else {
+            Issue.record("not decimal")
+            return
+        }
         #expect(values == [0, 1e308])
     }
 
     @Test func utf16IsNamedWithTheFix() async throws {
         let bytes: [UInt8] = [0xFF, 0xFE] + Array("a\n1\n".utf8).flatMap { [$0, 0] }
-        await #expect(throws: CSVError.wrongEncoding(path: "test.csv", encoding: "UTF-16")) { _ = try await read(bytes: bytes) }
-        #expect(String(describing: CSVError.wrongEncoding(path: "f.csv", encoding: "UTF-16")).contains("iconv -f UTF-16 -t UTF-8"))
+        await #expect(throws: CSVError.wrongEncoding(path: "test.csv", encoding: "UTF-16")) {
+            _ = try await read(bytes: bytes)
+        }
+        #expect(
+            String(describing: CSVError.wrongEncoding(path: "f.csv", encoding: "UTF-16")).contains(
+                "iconv -f UTF-16 -t UTF-8"))
     }
 
     @Test func windows1252AndLatin1AreConverted() async throws {
@@ -82,7 +89,9 @@ import Testing
         let bytes: [UInt8] = Array("name,note\n".utf8) + [0x4A, 0xF6, 0x72, 0x67, 0x2C, 0x80, 0x35, 0x0A]
         let asUTF8 = try await read(bytes: bytes, [("name", .string), ("note", .string)])
         #expect(asUTF8.rejects.first?.reason.contains("set encoding: windows-1252") == true)
-        let converted = try await read(bytes: bytes, [("name", .string), ("note", .string)]) { $0.encoding = .windows1252 }
+        let converted = try await read(bytes: bytes, [("name", .string), ("note", .string)]) {
+            $0.encoding = .windows1252
+        }
         #expect(strings(converted.table["name"]) == ["Jörg"])
         #expect(strings(converted.table["note"]) == ["€5"])
         let latin1 = try await read(bytes: bytes, [("name", .string), ("note", .string)]) { $0.encoding = .latin1 }

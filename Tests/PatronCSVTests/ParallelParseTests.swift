@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import PatronCSV
 import PatronTable
+import Testing
+
+@testable import PatronCSV
 
 @Suite struct ParallelParseTests {
     /// A file full of quoted newlines, doubled quotes and bad rows, so that small chunks
@@ -9,7 +10,10 @@ import PatronTable
     func messyFile(rows: Int) -> String {
         var text = "id,note,amount\r\n"
         var rng = UInt64(7)
-        func next() -> UInt64 { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return rng >> 33 }
+        func next() -> UInt64 {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            return rng >> 33
+        }
         for i in 0..<rows {
             switch next() % 7 {
             case 0: text += "\(i),\"line one\nline \"\"two\"\"\n\",\(i).5\n"
@@ -27,8 +31,14 @@ import PatronTable
     func parallelParseEqualsSequential(chunkSize: Int) async throws {
         let text = messyFile(rows: 2000)
         let columns: [(String, ColumnType)] = [("id", .int), ("note", .text), ("amount", .decimal)]
-        let sequential = try await read(text, columns) { $0.chunkSize = 1 << 30; $0.parallelism = 1 }
-        let parallel = try await read(text, columns) { $0.chunkSize = chunkSize; $0.parallelism = 4 }
+        let sequential = try await read(text, columns) {
+            $0.chunkSize = 1 << 30
+            $0.parallelism = 1
+        }
+        let parallel = try await read(text, columns) {
+            $0.chunkSize = chunkSize
+            $0.parallelism = 4
+        }
         #expect(parallel.table == sequential.table)
         #expect(parallel.rejects == sequential.rejects)
         #expect(sequential.table.rowCount > 1000)
@@ -38,7 +48,8 @@ import PatronTable
     @Test func chunkBoundariesLandOnRecordStarts() async throws {
         let text = "h\n\"a\nb\",1\n\"c\"\"\nd\",2\nplain,3\n"
         let data = Data(text.utf8)
-        let cuts = await ChunkSplitter.boundaries(data, from: 2, chunkSize: 3, quote: UInt8(ascii: "\""), parallelism: 2)
+        let cuts = await ChunkSplitter.boundaries(
+            data, from: 2, chunkSize: 3, quote: UInt8(ascii: "\""), parallelism: 2)
         let bytes = Array(text.utf8)
         for cut in cuts.dropFirst().dropLast() { #expect(bytes[cut - 1] == 10) }
         #expect(cuts == [2, 10, 20, 28])
@@ -50,7 +61,10 @@ import PatronTable
         for i in 0..<400 { text += i == 3 ? "\(i),5\"x\n" : "\(i),\"q\nq\"\n" }
         let columns: [(String, ColumnType)] = [("id", .int), ("note", .text)]
         let sequential = try await read(text, columns) { $0.chunkSize = 1 << 30 }
-        let parallel = try await read(text, columns) { $0.chunkSize = 50; $0.parallelism = 3 }
+        let parallel = try await read(text, columns) {
+            $0.chunkSize = 50
+            $0.parallelism = 3
+        }
         #expect(parallel.table == sequential.table)
         #expect(parallel.rejects == sequential.rejects)
     }

@@ -8,7 +8,8 @@ import Testing
 /// libFuzzer targets. This is the short version that runs in every `make test`; `make fuzz`
 /// runs libFuzzer itself.
 @Suite struct CorpusTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path + "/Fuzz/corpus"
+    static let corpus =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path + "/Fuzz/corpus"
 
     static func inputs(_ kind: String) throws -> [(name: String, bytes: [UInt8])] {
         let folder = corpus + "/" + kind
@@ -62,7 +63,8 @@ import Testing
         }
         for (i, bytes) in Self.mutants(of: inputs.map(\.bytes), count: 150, seed: 2026_11_30).enumerated() {
             do { try await FuzzChecks.csv(bytes) } catch {
-                Issue.record("mutant \(i) (\(bytes.count) bytes, base64 \(Data(bytes).base64EncodedString())): \(error)")
+                Issue.record(
+                    "mutant \(i) (\(bytes.count) bytes, base64 \(Data(bytes).base64EncodedString())): \(error)")
             }
         }
     }

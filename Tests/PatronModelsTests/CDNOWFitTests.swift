@@ -1,24 +1,33 @@
 import Foundation
-import Testing
-@testable import PatronModels
 import PatronTable
+import Testing
+
+@testable import PatronModels
 
 /// The CDNOW 1/10 sample (Data/cdnow/sample.csv), summarised at the end of the 39-week
 /// calibration period (1997-09-30) in weeks: the data of the published estimates.
 func cdnowCalibration() throws -> CustomerSummary {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     let text = try String(contentsOf: root.appendingPathComponent("Data/cdnow/sample.csv"), encoding: .utf8)
     var ids = [String: Int32](), groups = [Int32](), days = [Int32](), amounts = [Double]()
     for line in text.split(separator: "\n").dropFirst() {
         let f = line.split(separator: ",")
-        let id = ids[String(f[0])] ?? { let n = Int32(ids.count); ids[String(f[0])] = n; return n }()
+        let id =
+            ids[String(f[0])]
+            ?? {
+                let n = Int32(ids.count)
+                ids[String(f[0])] = n
+                return n
+            }()
         let d = Int(f[2])!
         groups.append(id)
         days.append(Int32(CivilDate.days(year: d / 10000, month: d / 100 % 100, day: d % 100)))
         amounts.append(Double(f[4])!)
     }
-    return CustomerSummary(groups: groups, customers: ids.count, days: days, amounts: amounts,
-                           end: Int32(CivilDate.days(year: 1997, month: 9, day: 30)), unit: .week)
+    return CustomerSummary(
+        groups: groups, customers: ids.count, days: days, amounts: amounts,
+        end: Int32(CivilDate.days(year: 1997, month: 9, day: 30)), unit: .week)
 }
 
 func sameTo(_ significant: Int, _ a: Double, _ b: Double) -> Bool {
@@ -107,7 +116,8 @@ func sameTo(_ significant: Int, _ a: Double, _ b: Double) -> Bool {
     @Test func discountedPurchasesMatchAFineSum() {
         for (x, tx, T) in [(0.0, 0.0, 38.86), (2, 30.43, 38.86), (7, 35, 38.86)] {
             let weekly = pow(1.10, 7 / 365.25) - 1
-            let (total, discounted) = BGNBD.purchasesOverHorizon(p, x: x, tx: tx, T: T, horizon: 52, ratePerUnit: weekly)
+            let (total, discounted) = BGNBD.purchasesOverHorizon(
+                p, x: x, tx: tx, T: T, horizon: 52, ratePerUnit: weekly)
             #expect(abs(total - BGNBD.expectedPurchases(p, t: 52, x: x, tx: tx, T: T)) < 1e-12)
             #expect(discounted < total && discounted > total * 0.9)
             // e^(−δt) dE over 5 200 small steps.
@@ -146,8 +156,10 @@ func sameTo(_ significant: Int, _ a: Double, _ b: Double) -> Bool {
         #expect(alive > 0 && alive < 1)
         let e = ParetoNBD.expectedPurchases(p, t: 39, x: 2, tx: 30.43, T: 38.86)
         #expect(e > 0.5 && e < 3)  // finite for s < 1 too
-        let atOne = ParetoNBD.expectedPurchases(.init(r: p.r, alpha: p.alpha, s: 1, beta: p.beta), t: 39, x: 2, tx: 30.43, T: 38.86)
-        let nearOne = ParetoNBD.expectedPurchases(.init(r: p.r, alpha: p.alpha, s: 1 + 1e-6, beta: p.beta), t: 39, x: 2, tx: 30.43, T: 38.86)
+        let atOne = ParetoNBD.expectedPurchases(
+            .init(r: p.r, alpha: p.alpha, s: 1, beta: p.beta), t: 39, x: 2, tx: 30.43, T: 38.86)
+        let nearOne = ParetoNBD.expectedPurchases(
+            .init(r: p.r, alpha: p.alpha, s: 1 + 1e-6, beta: p.beta), t: 39, x: 2, tx: 30.43, T: 38.86)
         #expect(abs(atOne - nearOne) < 1e-4)
         // α < β and α ≥ β give the same likelihood where they meet.
         let a = ParetoNBD.logLikelihood(.init(r: 0.5, alpha: 10, s: 0.6, beta: 10 + 1e-9), x: 3, tx: 20, T: 38)
@@ -162,8 +174,9 @@ func sameTo(_ significant: Int, _ a: Double, _ b: Double) -> Bool {
     /// two decimals), run once on 2026-11-24: r 0.524838, α 6.182988, a 0.891356, b 1.614000.
     @Test func agreesWithLifetimesOnCDNOW() throws {
         let s = try cdnowCalibration()
-        let fit = MBGNBD.fit(frequency: s.frequency, recency: s.recency.map { ($0 * 100).rounded() / 100 },
-                             age: s.age.map { ($0 * 100).rounded() / 100 })
+        let fit = MBGNBD.fit(
+            frequency: s.frequency, recency: s.recency.map { ($0 * 100).rounded() / 100 },
+            age: s.age.map { ($0 * 100).rounded() / 100 })
         #expect(fit.converged, "\(fit.diagnostic)")
         #expect(sameTo(3, fit.value("r"), 0.524838), "\(fit.values)")
         #expect(sameTo(3, fit.value("alpha"), 6.182988))
@@ -192,7 +205,8 @@ func sameTo(_ significant: Int, _ a: Double, _ b: Double) -> Bool {
         let tracking = evaluation.rows.filter { $0.kind == "tracking" }
         #expect(tracking.map(\.label) == ["1", "2"])
         #expect(tracking.map(\.actual) == [2, 4])  // by day 107: 103 and 101; by day 114: 110 and 108 too
-        let metric = Dictionary(uniqueKeysWithValues: evaluation.rows.filter { $0.kind == "metric" }.map { ($0.label, $0) })
+        let metric = Dictionary(
+            uniqueKeysWithValues: evaluation.rows.filter { $0.kind == "metric" }.map { ($0.label, $0) })
         #expect(metric["total"]?.actual == 4)
         #expect(abs(metric["total"]!.predicted! - 6) < 1e-12)  // (1 + 2 + 3) × 2 weeks / 2
         #expect(metric["mae"]?.predicted != nil && metric["rmse"]!.predicted! >= metric["mae"]!.predicted!)

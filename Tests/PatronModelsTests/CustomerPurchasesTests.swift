@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PatronModels
 
 @Suite struct CustomerPurchasesTests {
@@ -14,7 +15,8 @@ import Testing
         }
         // Keys drawn from a few thousand distinct values spread over 0..<limit.
         let pool = (0..<min(limit, 5_000)).map { _ in next(limit) }
-        let keys = (0..<rows).map { row in row % 97 == 0 ? CustomerPurchases.skip : pool[Int(next(UInt64(pool.count)))] }
+        let keys = (0..<rows).map { row in row % 97 == 0 ? CustomerPurchases.skip : pool[Int(next(UInt64(pool.count)))]
+        }
         let days = (0..<rows).map { _ in Int32(next(400)) }
         let amounts = (0..<rows).map { _ in Double(next(5)) }
         let purchases = CustomerPurchases(keys: keys, limit: limit, days: days, amounts: amounts)
@@ -25,7 +27,9 @@ import Testing
         #expect(purchases.count == sortedKeys.count)
         #expect(purchases.firstRow == sortedKeys.map { byKey[$0]![0] })
         for (c, key) in sortedKeys.enumerated() where c % 7 == 0 {
-            let expected = byKey[key]!.map { (days[$0], amounts[$0]) }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            let expected = byKey[key]!.map { (days[$0], amounts[$0]) }.sorted {
+                $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1
+            }
             #expect(Array(purchases.days(of: c)) == expected.map(\.0))
         }
         #expect(purchases.lastDay == (0..<rows).filter { keys[$0] != CustomerPurchases.skip }.map { days[$0] }.max())

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PatronModels
 
 /// 6 000 points in 3-D from four overlapping Gaussian blobs of different spreads, drawn
@@ -57,7 +58,10 @@ func kmeansFixture() -> [Double] {
     @Test func silhouettePrefersTheTrueNumberOfBlobs() {
         var rng = RandomSource(seed: 4)
         var points = [Double]()
-        for i in 0..<900 { let c = Double(i % 3) * 20; points += [c + rng.normal(), c + rng.normal()] }
+        for i in 0..<900 {
+            let c = Double(i % 3) * 20
+            points += [c + rng.normal(), c + rng.normal()]
+        }
         let scores = (2...5).map { k -> Double in
             let fit = KMeans.fit(points, dimensions: 2, k: k, options: .init(seed: 1))
             return KMeans.silhouette(points, dimensions: 2, labels: fit.labels, k: k)

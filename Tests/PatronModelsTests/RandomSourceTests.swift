@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PatronModels
 
 @Suite struct RandomSourceTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PatronModels
 
 /// A million customers simulated from known BG/NBD and Gamma-Gamma parameters: the fits
@@ -27,7 +28,9 @@ import Testing
                 total += rng.gamma(shape: t.p, rate: nu)
                 if rng.uniform() < drop { break }
             }
-            x.append(Double(count)); tx.append(last); T.append(age)
+            x.append(Double(count))
+            tx.append(last)
+            T.append(age)
             mean.append(count > 0 ? total / Double(count) : 0)
         }
         return (x, tx, T, mean)
@@ -37,15 +40,21 @@ import Testing
         let data = Self.simulate(customers: 1_000_000, seed: 2026)
         let bg = BGNBD.fit(frequency: data.x, recency: data.tx, age: data.T)
         #expect(bg.converged, "\(bg.diagnostic)")
-        for (name, value) in [("r", Self.truth.r), ("alpha", Self.truth.alpha), ("a", Self.truth.a), ("b", Self.truth.b)] {
+        for (name, value) in [
+            ("r", Self.truth.r), ("alpha", Self.truth.alpha), ("a", Self.truth.a), ("b", Self.truth.b),
+        ] {
             let i = bg.names.firstIndex(of: name)!
-            #expect(abs(bg.values[i] - value) < 3 * bg.standardErrors[i], "\(name) = \(bg.values[i]) ± \(bg.standardErrors[i]), true \(value)")
+            #expect(
+                abs(bg.values[i] - value) < 3 * bg.standardErrors[i],
+                "\(name) = \(bg.values[i]) ± \(bg.standardErrors[i]), true \(value)")
         }
         let gg = GammaGamma.fit(frequency: data.x, monetary: data.mean)
         #expect(gg.converged, "\(gg.diagnostic)")
         for (name, value) in [("p", Self.truth.p), ("q", Self.truth.q), ("gamma", Self.truth.gamma)] {
             let i = gg.names.firstIndex(of: name)!
-            #expect(abs(gg.values[i] - value) < 3 * gg.standardErrors[i], "\(name) = \(gg.values[i]) ± \(gg.standardErrors[i]), true \(value)")
+            #expect(
+                abs(gg.values[i] - value) < 3 * gg.standardErrors[i],
+                "\(name) = \(gg.values[i]) ± \(gg.standardErrors[i]), true \(value)")
         }
     }
 }

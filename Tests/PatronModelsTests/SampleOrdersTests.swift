@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PatronModels
 
 @Suite struct SampleOrdersTests {
@@ -42,6 +43,6 @@ import Testing
         #expect(text.contains(",n/a,"))
         #expect(text.contains("\n,O"))  // a missing customer id
         #expect(text.contains(",-"))  // a return
-        #expect(text.contains("\"") )  // quoted comments with commas
+        #expect(text.contains("\""))  // quoted comments with commas
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PatronModels
 
 /// The byte-level entry points the stage uses (a table's text column read in place) against
@@ -12,13 +13,16 @@ import Testing
         let text = String(decoding: bytes, as: UTF8.self)
         bytes.withUnsafeBufferPointer { utf8 in
             let byBytes = Self.identifier.identify(utf8: utf8), byString = Self.identifier.identify(text)
-            #expect(byBytes.language == byString.language && byBytes.confidence == byString.confidence, "\(context): \(text)")
+            #expect(
+                byBytes.language == byString.language && byBytes.confidence == byString.confidence,
+                "\(context): \(text)")
             for language in Language.allCases {
                 let score = Self.scorer.score(utf8: utf8, language: language)
                 #expect(score == Self.scorer.score(text, language: language), "\(context) \(language): \(text)")
                 #expect(score.isFinite && abs(score) <= 1)
             }
-            #expect(SentimentScorer.letterCount(utf8: utf8, atLeast: 3) == SentimentScorer.letterCount(text, atLeast: 3))
+            #expect(
+                SentimentScorer.letterCount(utf8: utf8, atLeast: 3) == SentimentScorer.letterCount(text, atLeast: 3))
         }
     }
 
@@ -30,8 +34,10 @@ import Testing
     /// overlong forms, surrogates, values beyond U+10FFFF) reads as U+FFFD, as `String` repairs
     /// it: same language, same score, nothing out of range.
     @Test func brokenUTF8ScoresAsItsRepairedString() {
-        let broken: [[UInt8]] = [[0x80], [0xBF, 0xBF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC0, 0x81], [0xC1, 0xBF],
-                                 [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80], [0xFF], [0xFE, 0x41]]
+        let broken: [[UInt8]] = [
+            [0x80], [0xBF, 0xBF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC0, 0x81], [0xC1, 0xBF],
+            [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80], [0xFF], [0xFE, 0x41],
+        ]
         var rng = RandomSource(seed: 7)
         for item in EvaluationItem.all.prefix(200) {
             var bytes = Array(item.text.utf8)
@@ -46,7 +52,8 @@ import Testing
 
     @Test func languageSetsRestrictIdentification() {
         #expect(LanguageSet(Language.allCases) == .all)
-        #expect(LanguageSet([.sv, .de]).contains(LanguageSet(.de)) && !LanguageSet([.sv, .de]).contains(LanguageSet(.en)))
+        #expect(
+            LanguageSet([.sv, .de]).contains(LanguageSet(.de)) && !LanguageSet([.sv, .de]).contains(LanguageSet(.en)))
         let german = "Die Lieferung kam pünktlich und die Ware ist sehr gut."
         #expect(Self.identifier.identify(german, among: .all).language == .de)
         #expect(Self.identifier.identify(german, among: Set([.de, .nl])).language == .de)

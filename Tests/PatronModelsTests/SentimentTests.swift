@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PatronModels
 
 /// The hand-labelled evaluation set (Resources/sentiment-eval.tsv): language, label, text.
@@ -18,7 +19,8 @@ struct EvaluationItem: Sendable {
         return text.split(separator: "\n").compactMap { line in
             if line.hasPrefix("#") { return nil }
             let f = line.split(separator: "\t", maxSplits: 2)
-            return EvaluationItem(language: Language(rawValue: String(f[0]))!, label: .init(rawValue: String(f[1]))!, text: String(f[2]))
+            return EvaluationItem(
+                language: Language(rawValue: String(f[0]))!, label: .init(rawValue: String(f[1]))!, text: String(f[2]))
         }
     }
 }
@@ -53,7 +55,9 @@ func macroF1(_ pairs: [(gold: SentimentScorer.Label, predicted: SentimentScorer.
         let items = EvaluationItem.all.filter { $0.language == language }
         let pairs = items.map { ($0.label, SentimentScorer.label(Self.scorer.score($0.text, language: language))) }
         let f1 = macroF1(pairs)
-        let wrong = zip(items, pairs).filter { $1.0 != $1.1 }.map { "\($1.0)→\($1.1) \(String(format: "%.2f", Self.scorer.score($0.text, language: language))) \($0.text)" }
+        let wrong = zip(items, pairs).filter { $1.0 != $1.1 }.map {
+            "\($1.0)→\($1.1) \(String(format: "%.2f", Self.scorer.score($0.text, language: language))) \($0.text)"
+        }
         let report = "\(language) macro-F1 \(f1)\n" + wrong.joined(separator: "\n")
         #expect(f1 >= 0.85, "\(report)")
     }
@@ -66,7 +70,8 @@ func macroF1(_ pairs: [(gold: SentimentScorer.Label, predicted: SentimentScorer.
     func heldOutMacroF1(_ language: Language) {
         let items = EvaluationItem.heldOut.filter { $0.language == language }
         #expect(items.count == 30)
-        let f1 = macroF1(items.map { ($0.label, SentimentScorer.label(Self.scorer.score($0.text, language: language))) })
+        let f1 = macroF1(
+            items.map { ($0.label, SentimentScorer.label(Self.scorer.score($0.text, language: language))) })
         #expect(f1 >= Self.heldOutFloor[language]!, "\(language) held-out macro-F1 \(f1)")
     }
 
@@ -74,7 +79,9 @@ func macroF1(_ pairs: [(gold: SentimentScorer.Label, predicted: SentimentScorer.
         let items = EvaluationItem.all
         let wrong = items.filter { Self.identifier.identify($0.text).language != $0.language }
         let accuracy = 1 - Double(wrong.count) / Double(items.count)
-        let report = "accuracy \(accuracy)\n" + wrong.map { "\($0.language)→\(Self.identifier.identify($0.text)) \($0.text)" }.joined(separator: "\n")
+        let report =
+            "accuracy \(accuracy)\n"
+            + wrong.map { "\($0.language)→\(Self.identifier.identify($0.text)) \($0.text)" }.joined(separator: "\n")
         #expect(accuracy >= 0.98, "\(report)")
         for language in Language.allCases {
             let own = items.filter { $0.language == language }
@@ -92,18 +99,35 @@ func macroF1(_ pairs: [(gold: SentimentScorer.Label, predicted: SentimentScorer.
 
     /// Per language: a negated positive is negative, a negated negative positive; the clause
     /// after the contrast word decides; capitals and exclamation marks strengthen.
-    static let cases: [(Language, good: String, notGood: String, notBad: String, contrast: String, plain: String, shouted: String)] = [
-        (.en, "The service is good.", "The service is not good.", "The service is not bad at all.", "The box was damaged, but the product is great.",
-         "The service is good.", "The service is GOOD!!!"),
-        (.sv, "Servicen är bra.", "Servicen är inte bra.", "Servicen är inte alls dålig.", "Lådan var skadad, men produkten är fantastisk.",
-         "Servicen är bra.", "Servicen är BRA!!!"),
-        (.nl, "De service is goed.", "De service is niet goed.", "De service is helemaal niet slecht.", "De doos was beschadigd, maar het product is geweldig.",
-         "De service is goed.", "De service is GOED!!!"),
-        (.de, "Der Service ist gut.", "Der Service ist nicht gut.", "Der Service ist gar nicht schlecht.", "Der Karton war beschädigt, aber das Produkt ist toll.",
-         "Der Service ist gut.", "Der Service ist GUT!!!"),
-        (.pl, "Obsługa jest dobra.", "Obsługa nie jest dobra.", "Obsługa wcale nie jest zła.", "Karton był uszkodzony, ale produkt jest świetny.",
-         "Obsługa jest dobra.", "Obsługa jest DOBRA!!!"),
-    ]
+    static let cases:
+        [(Language, good: String, notGood: String, notBad: String, contrast: String, plain: String, shouted: String)] =
+            [
+                (
+                    .en, "The service is good.", "The service is not good.", "The service is not bad at all.",
+                    "The box was damaged, but the product is great.",
+                    "The service is good.", "The service is GOOD!!!"
+                ),
+                (
+                    .sv, "Servicen är bra.", "Servicen är inte bra.", "Servicen är inte alls dålig.",
+                    "Lådan var skadad, men produkten är fantastisk.",
+                    "Servicen är bra.", "Servicen är BRA!!!"
+                ),
+                (
+                    .nl, "De service is goed.", "De service is niet goed.", "De service is helemaal niet slecht.",
+                    "De doos was beschadigd, maar het product is geweldig.",
+                    "De service is goed.", "De service is GOED!!!"
+                ),
+                (
+                    .de, "Der Service ist gut.", "Der Service ist nicht gut.", "Der Service ist gar nicht schlecht.",
+                    "Der Karton war beschädigt, aber das Produkt ist toll.",
+                    "Der Service ist gut.", "Der Service ist GUT!!!"
+                ),
+                (
+                    .pl, "Obsługa jest dobra.", "Obsługa nie jest dobra.", "Obsługa wcale nie jest zła.",
+                    "Karton był uszkodzony, ale produkt jest świetny.",
+                    "Obsługa jest dobra.", "Obsługa jest DOBRA!!!"
+                ),
+            ]
 
     @Test(arguments: 0..<cases.count)
     func negationContrastAndEmphasis(_ i: Int) {

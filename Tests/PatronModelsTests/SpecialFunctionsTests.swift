@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PatronModels
 
 @Suite struct SpecialFunctionsTests {
@@ -25,7 +26,9 @@ import Testing
         let r = Self.reference[i]
         let value = SpecialFunctions.hypergeometric2F1(r.a, r.b, r.c, r.z)
         let relative = abs(value - r.value) / abs(r.value)
-        #expect(relative < r.tolerance, "₂F₁(\(r.a), \(r.b); \(r.c); \(r.z)) = \(value), reference \(r.value), relative error \(relative)")
+        #expect(
+            relative < r.tolerance,
+            "₂F₁(\(r.a), \(r.b); \(r.c); \(r.z)) = \(value), reference \(r.value), relative error \(relative)")
     }
 
     @Test func batchedHypergeometricEqualsTheScalarOne() {
@@ -46,14 +49,16 @@ import Testing
         let p = BGNBD.Parameters(r: 0.2426, alpha: 4.414 * 7, a: 0.7929, b: 2.426)
         let e = BGNBD.expectedPurchases(p, t: 3650, x: 3, tx: 20, T: 25)
         #expect(e.isFinite && e > 0 && e < 3650)
-        let (total, discounted) = BGNBD.purchasesOverHorizon(p, x: 3, tx: 20, T: 25, horizon: 3650, ratePerUnit: 0.1 / 365)
+        let (total, discounted) = BGNBD.purchasesOverHorizon(
+            p, x: 3, tx: 20, T: 25, horizon: 3650, ratePerUnit: 0.1 / 365)
         #expect(abs(total - e) < 1e-9 * e)
         #expect(discounted < total && discounted > 0)
     }
 
     @Test func parameterDrawsFollowTheFit() throws {
-        let fit = ModelFit(names: ["a", "b"], values: [2, 5], standardErrors: [0.1, 0.5], logLikelihood: 0, n: 100,
-                           iterations: 1, converged: true, diagnostic: "", covariance: [[0.01, 0.02], [0.02, 0.25]])
+        let fit = ModelFit(
+            names: ["a", "b"], values: [2, 5], standardErrors: [0.1, 0.5], logLikelihood: 0, n: 100,
+            iterations: 1, converged: true, diagnostic: "", covariance: [[0.01, 0.02], [0.02, 0.25]])
         let draws = try #require(fit.parameterDraws(count: 4000, seed: 7))
         #expect(draws == fit.parameterDraws(count: 4000, seed: 7))
         let logs = draws.map { $0.map { log($0) } }
@@ -91,18 +96,28 @@ func centralDifferences(at v: [Double], step: Double, _ f: ([Double]) -> Double)
 @Suite struct AnalyticGradientTests {
     /// ln ₂F₁(a, b; a+1; z) and its derivatives against ₂F₁ itself and central differences.
     @Test func hypergeometricDerivativesMatchDifferences() throws {
-        func lnF(_ a: Double, _ b: Double, _ z: Double) -> Double { log(SpecialFunctions.hypergeometric2F1(a, b, a + 1, z)) }
-        for (a, b, z) in [(5.2, 1.6, 0.3), (3.4, 0.8, 0.85), (12.5, 2.1, 0.0), (2.0, 0.5, 0.6), (40.7, 31.2, 0.95), (9.7, 8.0, 0.99)] {
+        func lnF(_ a: Double, _ b: Double, _ z: Double) -> Double {
+            log(SpecialFunctions.hypergeometric2F1(a, b, a + 1, z))
+        }
+        for (a, b, z) in [
+            (5.2, 1.6, 0.3), (3.4, 0.8, 0.85), (12.5, 2.1, 0.0), (2.0, 0.5, 0.6), (40.7, 31.2, 0.95), (9.7, 8.0, 0.99),
+        ] {
             let f = try #require(SpecialFunctions.lnHypergeometricAPlusOne(a, b, z))
-            #expect(abs(f.value - lnF(a, b, z)) < 1e-12 * max(1, abs(f.value)), "(\(a), \(b), \(z)): \(f.value) vs \(lnF(a, b, z))")
+            #expect(
+                abs(f.value - lnF(a, b, z)) < 1e-12 * max(1, abs(f.value)),
+                "(\(a), \(b), \(z)): \(f.value) vs \(lnF(a, b, z))")
             let h = 1e-6
             let numeric = [
                 (lnF(a + h, b, z) - lnF(a - h, b, z)) / (2 * h),
                 (lnF(a, b + h, z) - lnF(a, b - h, z)) / (2 * h),
-                z > 0 ? (lnF(a, b, z + h) - lnF(a, b, z - h)) / (2 * h) : (4 * lnF(a, b, h) - lnF(a, b, 2 * h) - 3 * lnF(a, b, 0)) / (2 * h),
+                z > 0
+                    ? (lnF(a, b, z + h) - lnF(a, b, z - h)) / (2 * h)
+                    : (4 * lnF(a, b, h) - lnF(a, b, 2 * h) - 3 * lnF(a, b, 0)) / (2 * h),
             ]
             for (analytic, difference) in zip([f.da, f.db, f.dz], numeric) {
-                #expect(abs(analytic - difference) < 1e-6 * max(1, abs(difference)), "(\(a), \(b), \(z)): \(analytic) vs \(difference)")
+                #expect(
+                    abs(analytic - difference) < 1e-6 * max(1, abs(difference)),
+                    "(\(a), \(b), \(z)): \(analytic) vs \(difference)")
             }
         }
         #expect(SpecialFunctions.lnHypergeometricAPlusOne(1, 1, 0.995) == nil)
@@ -112,10 +127,14 @@ func centralDifferences(at v: [Double], step: Double, _ f: ([Double]) -> Double)
     /// Pareto/NBD's per-customer gradient against central differences of its likelihood, on
     /// both branches of A₀ (α ≥ β and α < β) and for customers with x = 0 and t_x = T.
     @Test func paretoGradientMatchesDifferences() {
-        let parameters = [ParetoNBD.Parameters(r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67),
-                          ParetoNBD.Parameters(r: 1.7, alpha: 35, s: 7, beta: 680),
-                          ParetoNBD.Parameters(r: 0.3, alpha: 40, s: 2.5, beta: 5)]
-        let customers: [(Double, Double, Double)] = [(0, 0, 38.86), (2, 30.43, 38.86), (7, 29.4, 38.9), (20, 10, 70), (3, 38.86, 38.86), (30, 2, 90)]
+        let parameters = [
+            ParetoNBD.Parameters(r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67),
+            ParetoNBD.Parameters(r: 1.7, alpha: 35, s: 7, beta: 680),
+            ParetoNBD.Parameters(r: 0.3, alpha: 40, s: 2.5, beta: 5),
+        ]
+        let customers: [(Double, Double, Double)] = [
+            (0, 0, 38.86), (2, 30.43, 38.86), (7, 29.4, 38.9), (20, 10, 70), (3, 38.86, 38.86), (30, 2, 90),
+        ]
         for p in parameters {
             for (x, tx, T) in customers {
                 let (_, g) = ParetoNBD.logLikelihoodWithGradient(p, x: x, tx: tx, T: T)
@@ -123,7 +142,9 @@ func centralDifferences(at v: [Double], step: Double, _ f: ([Double]) -> Double)
                     ParetoNBD.logLikelihood(.init(r: v[0], alpha: v[1], s: v[2], beta: v[3]), x: x, tx: tx, T: T)
                 }
                 for j in 0..<4 {
-                    #expect(abs(g[j] - numeric[j]) < 1e-5 * max(1, abs(numeric[j])), "\(p) x \(x) tx \(tx) T \(T) parameter \(j): \(g[j]) vs \(numeric[j])")
+                    #expect(
+                        abs(g[j] - numeric[j]) < 1e-5 * max(1, abs(numeric[j])),
+                        "\(p) x \(x) tx \(tx) T \(T) parameter \(j): \(g[j]) vs \(numeric[j])")
                 }
             }
         }
@@ -132,8 +153,12 @@ func centralDifferences(at v: [Double], step: Double, _ f: ([Double]) -> Double)
     /// Summed over rows, Pareto/NBD takes the ₂F₁ divisions from one table per frequency: the
     /// same value and gradient as the direct series, row by row.
     @Test func paretoTablesMatchTheDirectSeries() {
-        let rows = CollapsedSummary(x: [0, 0, 1, 2, 7, 20, 7], tx: [0, 0, 5.5, 30.43, 29.4, 60, 3], T: [38.86, 20, 38.86, 38.86, 38.9, 70, 80])
-        for p in [ParetoNBD.Parameters(r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67), ParetoNBD.Parameters(r: 1.7, alpha: 35, s: 7, beta: 680)] {
+        let rows = CollapsedSummary(
+            x: [0, 0, 1, 2, 7, 20, 7], tx: [0, 0, 5.5, 30.43, 29.4, 60, 3], T: [38.86, 20, 38.86, 38.86, 38.9, 70, 80])
+        for p in [
+            ParetoNBD.Parameters(r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67),
+            ParetoNBD.Parameters(r: 1.7, alpha: 35, s: 7, beta: 680),
+        ] {
             let (value, gradient) = ParetoNBD.logLikelihoodWithGradient(p, rows)
             var direct = 0.0, directGradient = SIMD4<Double>()
             for i in rows.x.indices {
@@ -159,7 +184,10 @@ func centralDifferences(at v: [Double], step: Double, _ f: ([Double]) -> Double)
             #expect(keys[Int(pairs.txPair[i])] == (Int(rows.x[i]), rows.tx[i]))
         }
         #expect(FrequencyTimePairs(CollapsedSummary(x: [1.5], tx: [2], T: [3])) == nil)
-        for p in [ParetoNBD.Parameters(r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67), ParetoNBD.Parameters(r: 1.7, alpha: 35, s: 7, beta: 680)] {
+        for p in [
+            ParetoNBD.Parameters(r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67),
+            ParetoNBD.Parameters(r: 1.7, alpha: 35, s: 7, beta: 680),
+        ] {
             let batch = ParetoNBD.probabilityAlive(p, rows)
             for i in rows.x.indices {
                 let single = ParetoNBD.probabilityAlive(p, x: rows.x[i], tx: rows.tx[i], T: rows.T[i])
@@ -169,7 +197,8 @@ func centralDifferences(at v: [Double], step: Double, _ f: ([Double]) -> Double)
     }
 
     @Test func mbgGradientMatchesDifferences() {
-        let rows = CollapsedSummary(x: [0, 0, 1, 2, 7, 20], tx: [0, 0, 5.5, 30.43, 29.4, 60], T: [38.86, 20, 38.86, 38.86, 38.9, 70])
+        let rows = CollapsedSummary(
+            x: [0, 0, 1, 2, 7, 20], tx: [0, 0, 5.5, 30.43, 29.4, 60], T: [38.86, 20, 38.86, 38.86, 38.9, 70])
         let p = MBGNBD.Parameters(r: 0.52, alpha: 6.18, a: 0.89, b: 1.61)
         let (value, g) = MBGNBD.logLikelihoodWithGradient(p, rows)
         #expect(abs(value - MBGNBD.logLikelihood(p, rows)) < 1e-10 * abs(value))

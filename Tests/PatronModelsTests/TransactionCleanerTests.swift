@@ -1,6 +1,7 @@
-import Testing
-@testable import PatronModels
 import PatronTable
+import Testing
+
+@testable import PatronModels
 
 @Suite struct TransactionCleanerTests {
     /// A table as `ingest.csv` makes it, with every kind of dirt, one per line.
@@ -10,31 +11,33 @@ import PatronTable
             return Int32(CivilDate.days(year: p[0], month: p[1], day: p[2]))
         }
         let rows: [(String?, String?, Double?, String, String?, Int64)] = [
-            (" c1 ", "2025-01-10", 10, "EUR", "nice", 2),      // kept, id trimmed
-            ("C2", "2025-01-11", 20, "EUR", nil, 3),            // kept
-            (nil, "2025-01-12", 5, "EUR", nil, 4),              // missing customer
-            ("c3", nil, 5, "EUR", nil, 6),                      // missing date (line 5 was a quoted newline)
-            ("c3", "2025-01-12", nil, "EUR", nil, 7),           // missing amount
-            ("C2", "2025-01-11", 20, "EUR", nil, 8),            // exact duplicate of line 3
-            ("c4", "2019-12-31", 5, "EUR", nil, 9),             // before min_date
-            ("c4", "2025-07-01", 5, "EUR", nil, 10),            // after observation_end
-            ("c5", "2025-02-01", 100, "SEK", nil, 11),          // converted
-            ("c5", "2025-02-02", 100, "NOK", nil, 12),          // no rate
-            ("c6", "2025-02-03", 0, "EUR", nil, 13),            // zero
-            ("c7", "2025-03-01", 30, "EUR", nil, 14),           // purchase…
-            ("c7", "2025-03-01", 12, "EUR", nil, 15),           // …and another the same day
-            ("c7", "2025-03-01", -20, "EUR", nil, 16),          // return netted: 12 → 0, 30 → 22
-            ("c8", "2025-03-02", -5, "EUR", nil, 17),           // return with nothing to net
-            ("   ", "2025-03-03", 5, "EUR", nil, 18),           // blank customer
+            (" c1 ", "2025-01-10", 10, "EUR", "nice", 2),  // kept, id trimmed
+            ("C2", "2025-01-11", 20, "EUR", nil, 3),  // kept
+            (nil, "2025-01-12", 5, "EUR", nil, 4),  // missing customer
+            ("c3", nil, 5, "EUR", nil, 6),  // missing date (line 5 was a quoted newline)
+            ("c3", "2025-01-12", nil, "EUR", nil, 7),  // missing amount
+            ("C2", "2025-01-11", 20, "EUR", nil, 8),  // exact duplicate of line 3
+            ("c4", "2019-12-31", 5, "EUR", nil, 9),  // before min_date
+            ("c4", "2025-07-01", 5, "EUR", nil, 10),  // after observation_end
+            ("c5", "2025-02-01", 100, "SEK", nil, 11),  // converted
+            ("c5", "2025-02-02", 100, "NOK", nil, 12),  // no rate
+            ("c6", "2025-02-03", 0, "EUR", nil, 13),  // zero
+            ("c7", "2025-03-01", 30, "EUR", nil, 14),  // purchase…
+            ("c7", "2025-03-01", 12, "EUR", nil, 15),  // …and another the same day
+            ("c7", "2025-03-01", -20, "EUR", nil, 16),  // return netted: 12 → 0, 30 → 22
+            ("c8", "2025-03-02", -5, "EUR", nil, 17),  // return with nothing to net
+            ("   ", "2025-03-03", 5, "EUR", nil, 18),  // blank customer
         ]
-        return try Table(names: ["customer_id", "order_date", "amount", "currency", "feedback", "source_line"], columns: [
-            .string(rows.map(\.0)),
-            .date(rows.map { $0.1.map(d) ?? 0 }, validity: rows.map { $0.1 != nil }),
-            .decimal(rows.map { $0.2 ?? 0 }, validity: rows.map { $0.2 != nil }),
-            .string(rows.map(\.3)),
-            .string(rows.map(\.4), type: .text),
-            .int(rows.map(\.5)),
-        ])
+        return try Table(
+            names: ["customer_id", "order_date", "amount", "currency", "feedback", "source_line"],
+            columns: [
+                .string(rows.map(\.0)),
+                .date(rows.map { $0.1.map(d) ?? 0 }, validity: rows.map { $0.1 != nil }),
+                .decimal(rows.map { $0.2 ?? 0 }, validity: rows.map { $0.2 != nil }),
+                .string(rows.map(\.3)),
+                .string(rows.map(\.4), type: .text),
+                .int(rows.map(\.5)),
+            ])
     }
 
     func rules(_ returns: CleaningRules.Returns = .net) -> CleaningRules {
@@ -88,8 +91,9 @@ import PatronTable
         let result = try TransactionCleaner.clean(input, rules: rules(returns))
         #expect(result.kept.rowCount + result.rejects.rowCount == input.rowCount)
         #expect(result.counts["rows_in"] == input.rowCount)
-        let lines = Set((0..<result.kept.rowCount).map { ValueFormat.format(result.kept["source_line"]!, $0) }
-            + (0..<result.rejects.rowCount).map { ValueFormat.format(result.rejects["line"]!, $0) })
+        let lines = Set(
+            (0..<result.kept.rowCount).map { ValueFormat.format(result.kept["source_line"]!, $0) }
+                + (0..<result.rejects.rowCount).map { ValueFormat.format(result.rejects["line"]!, $0) })
         #expect(lines.count == input.rowCount)  // each row once, in one place
     }
 
@@ -103,8 +107,11 @@ import PatronTable
     @Test func missingOrMistypedColumnsAreClearErrors() throws {
         var r = rules()
         r.customer = "client"
-        #expect(throws: CleaningError.missingColumn(param: "customer", column: "client",
-                                                     available: ["customer_id", "order_date", "amount", "currency", "feedback", "source_line"])) {
+        #expect(
+            throws: CleaningError.missingColumn(
+                param: "customer", column: "client",
+                available: ["customer_id", "order_date", "amount", "currency", "feedback", "source_line"])
+        ) {
             try TransactionCleaner.clean(try dirty(), rules: r)
         }
         r = rules()

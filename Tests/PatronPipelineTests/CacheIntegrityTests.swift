@@ -73,8 +73,12 @@ import Testing
         // A fresh process has checked nothing yet.
         let fresh = try LocalCacheStore(root: p.project.cacheDirectory)
         #expect(throws: CacheDamage.self) { try fresh.verify(key) }
-        let second = try await p.run("p") { $0.force = true; $0.only = ["copy"] }
-        let rows = try LocalCacheStore(root: p.project.cacheDirectory).load(second.record.stages[1].key!, port: "main").rowCount
+        let second = try await p.run("p") {
+            $0.force = true
+            $0.only = ["copy"]
+        }
+        let rows = try LocalCacheStore(root: p.project.cacheDirectory).load(second.record.stages[1].key!, port: "main")
+            .rowCount
         return (second, "\(rows)")
     }
 
@@ -112,7 +116,8 @@ import Testing
     }
 
     @Test func pathsAreResolvedBeforeTheyAreChecked() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("patron-path-\(UUID().uuidString)").path
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("patron-path-\(UUID().uuidString)")
+            .path
         let outside = root + "-outside"
         try FileManager.default.createDirectory(atPath: root + "/Reports", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)

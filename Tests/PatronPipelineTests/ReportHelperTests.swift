@@ -1,6 +1,7 @@
-import Testing
-@testable import PatronStages
 import PatronTable
+import Testing
+
+@testable import PatronStages
 
 @Suite struct ReportHelperTests {
     func buffer(_ values: [String]) -> StringBuffer {
@@ -23,7 +24,7 @@ import PatronTable
 
     /// Days to months through the table, across a year's end, as the calendar has them.
     @Test func monthIndexMatchesTheCalendar() {
-        let days = (19_700...20_200).map(Int32.init)   // 2023-12-09 to 2025-04-23
+        let days = (19_700...20_200).map(Int32.init)  // 2023-12-09 to 2025-04-23
         let months = MonthIndex(days: days)!
         #expect(months.count == 17)
         for day in days {

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import PatronPipeline
 import PatronStages
 import PatronTable
+import Testing
+
+@testable import PatronPipeline
 
 /// A throwaway project folder with a CSV and the pipelines a test writes.
 struct TempProject {
@@ -21,15 +22,20 @@ struct TempProject {
 
     var project: Project { try! Project(explicit: root) }
 
-    func run(_ pipeline: String, _ configure: (inout RunOptions) -> Void = { _ in }, overrides: [String: Value] = [:],
-             cache: String? = nil) async throws -> RunSummary {
+    func run(
+        _ pipeline: String, _ configure: (inout RunOptions) -> Void = { _ in }, overrides: [String: Value] = [:],
+        cache: String? = nil
+    ) async throws -> RunSummary {
         let project = try Project(explicit: root, cacheOverride: cache)
         let plan = try project.plan(pipeline, registry: BuiltinModules.registry, overrides: overrides)
         var options = RunOptions()
         options.jobs = 2
         configure(&options)
-        let runner = Runner(project: project, registry: BuiltinModules.registry, cache: try LocalCacheStore(root: project.cacheDirectory),
-                            log: EventLog(quiet: true, interactive: false), hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
+        let runner = Runner(
+            project: project, registry: BuiltinModules.registry,
+            cache: try LocalCacheStore(root: project.cacheDirectory),
+            log: EventLog(quiet: true, interactive: false),
+            hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
         return try await runner.run(plan, options: options)
     }
 
@@ -37,8 +43,11 @@ struct TempProject {
         let project = self.project
         let plan = try project.plan(pipeline, registry: BuiltinModules.registry, overrides: overrides)
         let keys = plan.keys(project: project, hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
-        return Dictionary(uniqueKeysWithValues: plan.statuses(keys: keys, cache: try LocalCacheStore(root: project.cacheDirectory),
-                                                              state: PipelineState.load(project, pipeline: pipeline)).map { ($0.stage, $0.status) })
+        return Dictionary(
+            uniqueKeysWithValues: plan.statuses(
+                keys: keys, cache: try LocalCacheStore(root: project.cacheDirectory),
+                state: PipelineState.load(project, pipeline: pipeline)
+            ).map { ($0.stage, $0.status) })
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
@@ -95,7 +104,10 @@ extension RunSummary {
         let changed = try p.status("p", overrides: ["suffix": .string("b")])
         #expect(changed["orders"]!.isFresh)
         #expect(changed["rejects_copy"]!.isFresh)
-        guard case .stale(let reasons) = changed["tagged"]! else { Issue.record("tagged should be stale"); return }
+        guard case .stale(let reasons) = changed["tagged"]! else {
+            Issue.record("tagged should be stale")
+            return
+        }
         #expect(reasons.count == 1)
         #expect(reasons[0].hasPrefix("params changed: command"))
         let rerun = try await p.run("p", overrides: ["suffix": .string("b")])
@@ -111,13 +123,17 @@ extension RunSummary {
         #expect(again.record.stages[0].rows == ["main": 2, "rejects": 0])
         // Deleting the cache is explained too.
         try FileManager.default.removeItem(atPath: p.project.cacheDirectory)
-        #expect(try p.status("p", overrides: ["suffix": .string("b")])["orders"] == .stale(reasons: ["cache entry missing (removed by gc or by hand)"]))
+        #expect(
+            try p.status("p", overrides: ["suffix": .string("b")])["orders"]
+                == .stale(reasons: ["cache entry missing (removed by gc or by hand)"]))
     }
 
     @Test func failureStopsNewStagesAndKeepGoingRunsIndependentOnes() async throws {
         let p = try TempProject()
         defer { p.remove() }
-        try p.write("Pipelines/f.yaml", """
+        try p.write(
+            "Pipelines/f.yaml",
+            """
             pipeline: f
             params: {code: 3}
             stages:
@@ -141,7 +157,10 @@ extension RunSummary {
         #expect(error.contains("command exited with status 3"))
         #expect(error.contains("something broke"))
 
-        let kept = try await p.run("f") { $0.jobs = 1; $0.keepGoing = true }
+        let kept = try await p.run("f") {
+            $0.jobs = 1
+            $0.keepGoing = true
+        }
         #expect(!kept.succeeded)
         #expect(kept.status("after_bad") == "skipped")
         #expect(kept.status("independent") == "ran")
@@ -156,7 +175,9 @@ extension RunSummary {
     @Test func resumeAfterFailureRunsOnlyWhatIsLeft() async throws {
         let p = try TempProject()
         defer { p.remove() }
-        try p.write("Pipelines/r.yaml", """
+        try p.write(
+            "Pipelines/r.yaml",
+            """
             pipeline: r
             params: {fail: 1}
             stages:
@@ -182,9 +203,16 @@ extension RunSummary {
         #expect(cold.status("tagged") == "failed")
         #expect(cold.record.stages[1].error?.contains("not in the cache") == true)
         _ = try await p.run("p")
-        let only = try await p.run("p") { $0.only = ["tagged"]; $0.force = true }
+        let only = try await p.run("p") {
+            $0.only = ["tagged"]
+            $0.force = true
+        }
         #expect(only.record.stages.map(\.status) == ["not-selected", "ran", "not-selected"])
-        let from = try await p.run("p") { $0.from = "orders"; $0.force = true; $0.to = "tagged" }
+        let from = try await p.run("p") {
+            $0.from = "orders"
+            $0.force = true
+            $0.to = "tagged"
+        }
         #expect(from.record.stages.map(\.status) == ["ran", "ran", "not-selected"])
     }
 
@@ -193,7 +221,9 @@ extension RunSummary {
         defer { p.remove() }
         // The command reads a file the cache key does not know about: only --force sees a change.
         try p.write("Data/external.txt", "1")
-        try p.write("Pipelines/x.yaml", """
+        try p.write(
+            "Pipelines/x.yaml",
+            """
             pipeline: x
             stages:
               outside:
@@ -215,13 +245,22 @@ extension RunSummary {
         let p = try TempProject()
         defer { p.remove() }
         let path = p.root + "/lock"
-        guard case .acquired(let first) = try RunLock.acquire(path: path, wait: false) else { Issue.record("first acquire"); return }
-        guard case .busy(let holder) = try RunLock.acquire(path: path, wait: false) else { Issue.record("second should be busy"); return }
+        guard case .acquired(let first) = try RunLock.acquire(path: path, wait: false) else {
+            Issue.record("first acquire")
+            return
+        }
+        guard case .busy(let holder) = try RunLock.acquire(path: path, wait: false) else {
+            Issue.record("second should be busy")
+            return
+        }
         #expect(holder == "pid \(getpid())")
         withExtendedLifetime(first) {}
         // `first` is released here; the lock is free again.
         _ = consume first
-        guard case .acquired = try RunLock.acquire(path: path, wait: false) else { Issue.record("lock not released"); return }
+        guard case .acquired = try RunLock.acquire(path: path, wait: false) else {
+            Issue.record("lock not released")
+            return
+        }
     }
 
     @Test func jobsDoNotChangeBytes() async throws {
@@ -235,7 +274,8 @@ extension RunSummary {
             try summary.record.stages.flatMap { stage in
                 try ["main", "rejects"].compactMap { port -> Data? in
                     let path = try LocalCacheStore(root: p.root + "/" + cache).portPath(stage.key!, port: port)
-                    return FileManager.default.fileExists(atPath: path) ? try Data(contentsOf: URL(fileURLWithPath: path)) : nil
+                    return FileManager.default.fileExists(atPath: path)
+                        ? try Data(contentsOf: URL(fileURLWithPath: path)) : nil
                 }
             }
         }

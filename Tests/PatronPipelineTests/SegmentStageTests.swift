@@ -1,17 +1,19 @@
 import Foundation
-import Testing
-import PatronPipeline
-@testable import PatronStages
-import PatronTable
 import PatronModels
+import PatronPipeline
+import PatronTable
+import Testing
+
+@testable import PatronStages
 
 /// The segment stages called as a pipeline would call them.
 func runStage(_ module: any StageModule.Type, _ table: Table, _ params: [String: Value]) async throws -> StageOutput {
     var resolved = params
     for spec in module.spec.params where resolved[spec.name] == nil { resolved[spec.name] = spec.defaultValue }
-    let context = StageContext(pipeline: "test", stage: "s", module: module.spec.name, params: resolved,
-                               inputs: [.init(ref: .init(stage: "in"), table: table)], projectRoot: "/tmp",
-                               scratchDirectory: NSTemporaryDirectory(), logPrefix: NSTemporaryDirectory() + "s", progress: { _ in })
+    let context = StageContext(
+        pipeline: "test", stage: "s", module: module.spec.name, params: resolved,
+        inputs: [.init(ref: .init(stage: "in"), table: table)], projectRoot: "/tmp",
+        scratchDirectory: NSTemporaryDirectory(), logPrefix: NSTemporaryDirectory() + "s", progress: { _ in })
     return try await module.run(context)
 }
 
@@ -28,9 +30,11 @@ func transactions(order: [Int]? = nil) throws -> Table {
         }
     }
     let rows = order ?? Array(ids.indices)
-    return try Table(names: ["customer_id", "order_date", "amount"], columns: [
-        .string(rows.map { ids[$0] }), .date(rows.map { days[$0] }), .decimal(rows.map { amounts[$0] }),
-    ])
+    return try Table(
+        names: ["customer_id", "order_date", "amount"],
+        columns: [
+            .string(rows.map { ids[$0] }), .date(rows.map { days[$0] }), .decimal(rows.map { amounts[$0] }),
+        ])
 }
 
 @Suite struct SegmentStageTests {
@@ -47,7 +51,10 @@ func transactions(order: [Int]? = nil) throws -> Table {
         #expect(ArrowIPC.encode(a.table("main")!) == ArrowIPC.encode(b.table("main")!))
         // Equal values, equal scores.
         let main = a.table("main")!
-        guard case .int(let f)? = main["frequency"]?.storage, case .int(let fs)? = main["f_score"]?.storage else { Issue.record("columns"); return }
+        guard case .int(let f)? = main["frequency"]?.storage, case .int(let fs)? = main["f_score"]?.storage else {
+            Issue.record("columns")
+            return
+        }
         var scoreOf = [Int64: Int64]()
         for (v, s) in zip(f, fs) { #expect(scoreOf.updateValue(s, forKey: v) ?? s == s) }
         #expect(scoreOf[1] == 1)  // one-time buyers, the big tie, score F = 1
@@ -57,18 +64,27 @@ func transactions(order: [Int]? = nil) throws -> Table {
     /// names follow the five-point scores, and the summary counts every customer once.
     @Test func binsShapeCodesAndSegments() async throws {
         for bins in [3, 5, 10] {
-            let output = try await runStage(SegmentRFM.self, try transactions(), ["observation_end": .string("2023-12-31"), "bins": .int(bins)])
+            let output = try await runStage(
+                SegmentRFM.self, try transactions(), ["observation_end": .string("2023-12-31"), "bins": .int(bins)])
             let main = output.table("main")!
-            guard case .string(let codes)? = main["rfm_score"]?.storage, case .string(let segments)? = main["segment"]?.storage,
-                  case .int(let r)? = main["r_score"]?.storage, case .int(let f)? = main["f_score"]?.storage, case .int(let m)? = main["m_score"]?.storage
-            else { Issue.record("columns"); return }
+            guard case .string(let codes)? = main["rfm_score"]?.storage,
+                case .string(let segments)? = main["segment"]?.storage,
+                case .int(let r)? = main["r_score"]?.storage, case .int(let f)? = main["f_score"]?.storage,
+                case .int(let m)? = main["m_score"]?.storage
+            else {
+                Issue.record("columns")
+                return
+            }
             let table = SegmentTable.builtIn["rf-grid"]!
             for row in 0..<main.rowCount {
                 #expect(codes[row] == (bins < 10 ? "\(r[row])\(f[row])\(m[row])" : "\(r[row])-\(f[row])-\(m[row])"))
                 let five = [r[row], f[row], m[row]].map { SegmentTable.toFivePoint(Int($0), bins: bins) }
                 #expect(segments[row] == table.segment(r: five[0], f: five[1], m: five[2]))
             }
-            guard case .int(let counts)? = output.table("summary")!["customers"]?.storage else { Issue.record("summary"); return }
+            guard case .int(let counts)? = output.table("summary")!["customers"]?.storage else {
+                Issue.record("summary")
+                return
+            }
             #expect(Int(counts.reduce(0, +)) == main.rowCount)
         }
     }
@@ -80,25 +96,35 @@ func transactions(order: [Int]? = nil) throws -> Table {
         ])
         let problems = SegmentRFM.spec.validate(["segments": overlapping])
         #expect(problems.contains { $0.message.contains("unreachable") })
-        let bad = SegmentRFM.spec.validate(["segments": .list([.map([.init("name", .string("X")), .init("r", .string("0-9"))])])])
+        let bad = SegmentRFM.spec.validate([
+            "segments": .list([.map([.init("name", .string("X")), .init("r", .string("0-9"))])])
+        ])
         #expect(bad.first?.message.contains("not a score or a range") == true)
-        #expect(SegmentRFM.spec.validate(["segments": .string("rfm-12")]).first?.message.contains("unknown segment table") == true)
+        #expect(
+            SegmentRFM.spec.validate(["segments": .string("rfm-12")]).first?.message.contains("unknown segment table")
+                == true)
         #expect(SegmentRFM.spec.validate(["segments": .string("rfm-11")]).isEmpty)
     }
 
     @Test func kmeansStageIsDeterministicAndNumbersByMonetary() async throws {
-        let rfm = try await runStage(SegmentRFM.self, try transactions(), ["observation_end": .string("2023-12-31")]).table("main")!
+        let rfm = try await runStage(SegmentRFM.self, try transactions(), ["observation_end": .string("2023-12-31")])
+            .table("main")!
         let a = try await runStage(SegmentKMeans.self, rfm, ["k": .int(3), "seed": .int(4)])
         let b = try await runStage(SegmentKMeans.self, rfm, ["k": .int(3), "seed": .int(4)])
         #expect(a.table("main") == b.table("main"))
-        guard case .decimal(let monetary)? = a.table("centroids")?["monetary"]?.storage else { Issue.record("centroids"); return }
+        guard case .decimal(let monetary)? = a.table("centroids")?["monetary"]?.storage else {
+            Issue.record("centroids")
+            return
+        }
         #expect(monetary == monetary.sorted(by: >))
-        let auto = try await runStage(SegmentKMeans.self, rfm, ["k": .string("auto"), "k_max": .int(4), "sample": .int(300)])
+        let auto = try await runStage(
+            SegmentKMeans.self, rfm, ["k": .string("auto"), "k_max": .int(4), "sample": .int(300)])
         #expect(auto.table("selection")?.rowCount == 3)
         // A constant feature does not divide by zero.
         var constant = rfm
         try constant.append("one", .decimal(Array(repeating: 1, count: rfm.rowCount)))
-        let c = try await runStage(SegmentKMeans.self, constant, ["k": .int(2), "features": .list([.string("one"), .string("monetary")])])
+        let c = try await runStage(
+            SegmentKMeans.self, constant, ["k": .int(2), "features": .list([.string("one"), .string("monetary")])])
         #expect(c.table("main")?.rowCount == rfm.rowCount)
     }
 }

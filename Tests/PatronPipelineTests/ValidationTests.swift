@@ -1,6 +1,7 @@
-import Testing
-@testable import PatronPipeline
 import PatronStages
+import Testing
+
+@testable import PatronPipeline
 
 @Suite struct ValidationTests {
     let registry = BuiltinModules.registry
@@ -44,18 +45,37 @@ import PatronStages
                 with: {command: "true"}
             """
         let found = problems(yaml)
-        #expect(found.contains("Pipelines/p.yaml:5:10: stage 'orders': unknown module 'ingest.csvv' (did you mean 'ingest.csv'?); `patron modules` lists them"))
-        #expect(found.contains("Pipelines/p.yaml:9:13: stage 'raw': undefined param '${missing}'; declare it under params: or pass --param missing=…"))
-        #expect(found.contains { $0.hasPrefix("Pipelines/p.yaml:10:7: stage 'raw': ingest.csv has no parameter 'delimter' (did you mean 'delimiter'?)") })
-        #expect(found.contains("Pipelines/p.yaml:11:25: stage 'raw': 'max_reject_ratio' expects number, got a string 'lots'"))
+        #expect(
+            found.contains(
+                "Pipelines/p.yaml:5:10: stage 'orders': unknown module 'ingest.csvv' (did you mean 'ingest.csv'?); `patron modules` lists them"
+            ))
+        #expect(
+            found.contains(
+                "Pipelines/p.yaml:9:13: stage 'raw': undefined param '${missing}'; declare it under params: or pass --param missing=…"
+            ))
+        #expect(
+            found.contains {
+                $0.hasPrefix(
+                    "Pipelines/p.yaml:10:7: stage 'raw': ingest.csv has no parameter 'delimter' (did you mean 'delimiter'?)"
+                )
+            })
+        #expect(
+            found.contains(
+                "Pipelines/p.yaml:11:25: stage 'raw': 'max_reject_ratio' expects number, got a string 'lots'"))
         #expect(found.contains { $0.hasPrefix("Pipelines/p.yaml:14:14: stage 'script': unknown input 'nowhere'") })
-        #expect(found.contains("Pipelines/p.yaml:14:23: stage 'script': 'raw' has no port 'oops'; its ports are raw, raw.rejects"))
-        #expect(found.contains { $0.hasPrefix("Pipelines/p.yaml:16:3: cycle: ") && $0.contains("a → b → a") || $0.contains("b → a → b") })
+        #expect(
+            found.contains(
+                "Pipelines/p.yaml:14:23: stage 'script': 'raw' has no port 'oops'; its ports are raw, raw.rejects"))
+        #expect(
+            found.contains {
+                $0.hasPrefix("Pipelines/p.yaml:16:3: cycle: ") && $0.contains("a → b → a") || $0.contains("b → a → b")
+            })
         #expect(found.count == 7)
     }
 
     @Test func missingRequiredParamAndWrongArity() {
-        let found = problems("""
+        let found = problems(
+            """
             pipeline: p
             stages:
               orders:
@@ -97,7 +117,8 @@ import PatronStages
         #expect(plan.stages[0].params["path"] == .string("Data/orders-2025.csv"))
         #expect(plan.stages[0].params["max_reject_ratio"] == .double(0.2))
         #expect(plan.stages[0].params["delimiter"] == .string(","))
-        let overridden = try PipelinePlan(file: file, registry: registry, overrides: ["year": .int(2024)], projectRoot: "/project")
+        let overridden = try PipelinePlan(
+            file: file, registry: registry, overrides: ["year": .int(2024)], projectRoot: "/project")
         #expect(overridden.stages[0].params["path"] == .string("Data/orders-2024.csv"))
         #expect(throws: PipelineError.self) {
             _ = try PipelinePlan(file: file, registry: registry, overrides: ["nope": .int(1)], projectRoot: "/project")
@@ -112,7 +133,8 @@ import PatronStages
               early: {use: shell, with: {command: "true"}}
               other: {use: shell, with: {command: "true"}}
             """
-        let plan = try PipelinePlan(file: try PipelineFile.parse(yaml, path: "p.yaml"), registry: registry, projectRoot: "/x")
+        let plan = try PipelinePlan(
+            file: try PipelineFile.parse(yaml, path: "p.yaml"), registry: registry, projectRoot: "/x")
         #expect(plan.stages.map(\.id) == ["early", "late", "other"])
         #expect(plan.downstream(of: "early") == ["early", "late"])
         #expect(plan.upstream(of: "late") == ["early", "late"])
@@ -129,8 +151,10 @@ import PatronStages
               clusters: {use: shell, inputs: [rfm], with: {command: "true"}}
               report: {use: shell, inputs: [clusters, side], with: {command: "true"}}
             """
-        let plan = try PipelinePlan(file: try PipelineFile.parse(yaml, path: "p.yaml"), registry: registry, projectRoot: "/x")
-        #expect(Runner.criticalPathOrder(plan) { _ in 1 }.map(\.id) == ["clean", "rfm", "side", "clusters", "report"])  // side and clusters tie: file order
+        let plan = try PipelinePlan(
+            file: try PipelineFile.parse(yaml, path: "p.yaml"), registry: registry, projectRoot: "/x")
+        // side and clusters tie: file order.
+        #expect(Runner.criticalPathOrder(plan) { _ in 1 }.map(\.id) == ["clean", "rfm", "side", "clusters", "report"])
         // A slow side stage goes first when its recorded seconds make it the longer path.
         let slow = Runner.criticalPathOrder(plan) { $0 == "side" ? 10 : 1 }.map(\.id)
         #expect(slow == ["clean", "side", "rfm", "clusters", "report"])

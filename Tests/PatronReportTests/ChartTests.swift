@@ -1,19 +1,32 @@
 import Testing
+
 @testable import PatronReport
 
 /// Every chart: a `<title>`, a visible title, labelled axes, no external reference, the
 /// same bytes for the same data.
 @Suite struct ChartTests {
     static let charts: [any Chart] = [
-        BarChart(title: "Customers by segment", categoryLabel: "Segment", valueLabel: "Customers",
-                 categories: ["Champions", "At risk & <sleeping>"], series: [("Customers", [360, 273])]),
-        BarChart(title: "Sentiment by language", categoryLabel: "Language", valueLabel: "Share (%)", categories: ["en", "sv"],
-                 series: [("Positive", [60, 50]), ("Neutral", [30, 30]), ("Negative", [10, 20])], stacked: true),
-        Histogram(title: "CLV", valueLabel: "CLV (EUR)", values: [0, 0.5, 3, 30, 300, 3000, -1], bins: 10, logarithmic: true),
-        LineChart(title: "Elbow", xLabel: "k", yLabel: "Inertia", series: [Series("Inertia", points: [(2, 4757), (3, 3600), (4, 2863)])]),
-        LineChart(title: "By month", xLabel: "Month", yLabel: "Revenue", series: [Series("Revenue", points: [(19358, 10), (19600, 12)])], xTicks: .dates),
-        LineChart(title: "Scatter", xLabel: "x", yLabel: "y", series: [Series("points", points: [(1, 2), (2, 1)], style: .points)]),
-        HeatMap(title: "R × F", xLabel: "F score", yLabel: "R score", columns: ["1", "2"], rows: ["2", "1"], values: [[3, 5], [8, nil]]),
+        BarChart(
+            title: "Customers by segment", categoryLabel: "Segment", valueLabel: "Customers",
+            categories: ["Champions", "At risk & <sleeping>"], series: [("Customers", [360, 273])]),
+        BarChart(
+            title: "Sentiment by language", categoryLabel: "Language", valueLabel: "Share (%)",
+            categories: ["en", "sv"],
+            series: [("Positive", [60, 50]), ("Neutral", [30, 30]), ("Negative", [10, 20])], stacked: true),
+        Histogram(
+            title: "CLV", valueLabel: "CLV (EUR)", values: [0, 0.5, 3, 30, 300, 3000, -1], bins: 10, logarithmic: true),
+        LineChart(
+            title: "Elbow", xLabel: "k", yLabel: "Inertia",
+            series: [Series("Inertia", points: [(2, 4757), (3, 3600), (4, 2863)])]),
+        LineChart(
+            title: "By month", xLabel: "Month", yLabel: "Revenue",
+            series: [Series("Revenue", points: [(19358, 10), (19600, 12)])], xTicks: .dates),
+        LineChart(
+            title: "Scatter", xLabel: "x", yLabel: "y",
+            series: [Series("points", points: [(1, 2), (2, 1)], style: .points)]),
+        HeatMap(
+            title: "R × F", xLabel: "F score", yLabel: "R score", columns: ["1", "2"], rows: ["2", "1"],
+            values: [[3, 5], [8, nil]]),
     ]
 
     @Test(arguments: 0..<charts.count)
@@ -37,7 +50,8 @@ import Testing
     }
 
     @Test func histogramCountsAndExcludesNonPositiveOnLogScale() {
-        let h = Histogram(title: "t", valueLabel: "v", values: [0, 0.5, 3, 30, 300, 3000, -1], bins: 4, logarithmic: true)
+        let h = Histogram(
+            title: "t", valueLabel: "v", values: [0, 0.5, 3, 30, 300, 3000, -1], bins: 4, logarithmic: true)
         #expect(h.excluded == 2)
         #expect(h.counts.reduce(0, +) == 5)
         #expect(abs(h.edges.first! - 0.5) < 1e-12 && abs(h.edges.last! - 3000) < 1e-9)
@@ -46,9 +60,13 @@ import Testing
     }
 
     @Test func dagPlacesStagesByDepth() {
-        let dag = DAGDiagram(title: "Pipeline", nodes: [("orders", "ingest.csv"), ("clean", "clean.transactions"), ("rfm", "segment.rfm"),
-                                                        ("ltv", "ltv"), ("report", "report")],
-                             edges: [("orders", "clean"), ("clean", "rfm"), ("clean", "ltv"), ("rfm", "report"), ("ltv", "report")])
+        let dag = DAGDiagram(
+            title: "Pipeline",
+            nodes: [
+                ("orders", "ingest.csv"), ("clean", "clean.transactions"), ("rfm", "segment.rfm"),
+                ("ltv", "ltv"), ("report", "report"),
+            ],
+            edges: [("orders", "clean"), ("clean", "rfm"), ("clean", "ltv"), ("rfm", "report"), ("ltv", "report")])
         #expect(dag.depths == ["orders": 0, "clean": 1, "rfm": 2, "ltv": 2, "report": 3])
         let svg = dag.svg()
         #expect(svg.components(separatedBy: "class=\"edge\"").count - 1 == 5)

@@ -1,17 +1,27 @@
 import Testing
+
 @testable import PatronReport
 
 @Suite struct DocumentTests {
     static var document: ReportDocument {
         var doc = ReportDocument(title: "Q3 <health>", subtitle: "Weekly")
         doc.sections = [
-            Section(id: "overview", title: "Overview", kicker: "from `Pipelines/x.yaml`", blocks: [
-                .facts([Fact("Customers", "2 996")]),
-                .paragraph("Rows in = kept + rejected; see `clean.rejects`."),
-                .table(DataTable(caption: "Reasons", columns: ["Reason", "Rows"], numeric: [false, true], rows: [["dup | twice", "3"]])),
-                .table(DataTable(caption: "Preview", columns: ["a"], rows: [["1"]], totalRows: 100, inSummary: false)),
-                .charts([LineChart(title: "Trend", xLabel: "x", yLabel: "y", series: [Series("s", points: [(0, 1), (1, 2)])])]),
-            ]),
+            Section(
+                id: "overview", title: "Overview", kicker: "from `Pipelines/x.yaml`",
+                blocks: [
+                    .facts([Fact("Customers", "2 996")]),
+                    .paragraph("Rows in = kept + rejected; see `clean.rejects`."),
+                    .table(
+                        DataTable(
+                            caption: "Reasons", columns: ["Reason", "Rows"], numeric: [false, true],
+                            rows: [["dup | twice", "3"]])),
+                    .table(
+                        DataTable(caption: "Preview", columns: ["a"], rows: [["1"]], totalRows: 100, inSummary: false)),
+                    .charts([
+                        LineChart(
+                            title: "Trend", xLabel: "x", yLabel: "y", series: [Series("s", points: [(0, 1), (1, 2)])])
+                    ]),
+                ])
         ]
         doc.footer = "Made by patron."
         return doc

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PatronReport
 
 @Suite struct FormatTests {

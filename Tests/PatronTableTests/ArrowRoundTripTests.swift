@@ -1,17 +1,20 @@
 import Foundation
 import Testing
+
 @testable import PatronTable
 
 /// A table with every column type, nulls, empty and non-ASCII strings.
 func everyTypeTable() throws -> Table {
-    try Table(names: ["id", "amount", "day", "flag", "name", "note"], columns: [
-        .int([1, -2, Int64.max, 0], validity: [true, true, true, false]),
-        .decimal([12.5, 0, -1e300, 0], validity: [true, false, true, true]),
-        .date([0, -1, 0, 9_862], validity: [true, true, false, true]),
-        .bool([true, false, true, false], validity: [true, true, true, false]),
-        .string(["anna", nil, "", "Åsa Łęcka"]),
-        .string(["tack för snabb leverans", "a,b \"c\"\nd", nil, "🙂"], type: .text),
-    ])
+    try Table(
+        names: ["id", "amount", "day", "flag", "name", "note"],
+        columns: [
+            .int([1, -2, Int64.max, 0], validity: [true, true, true, false]),
+            .decimal([12.5, 0, -1e300, 0], validity: [true, false, true, true]),
+            .date([0, -1, 0, 9_862], validity: [true, true, false, true]),
+            .bool([true, false, true, false], validity: [true, true, true, false]),
+            .string(["anna", nil, "", "Åsa Łęcka"]),
+            .string(["tack för snabb leverans", "a,b \"c\"\nd", nil, "🙂"], type: .text),
+        ])
 }
 
 @Suite struct ArrowRoundTripTests {
@@ -47,7 +50,8 @@ func everyTypeTable() throws -> Table {
         var table = try everyTypeTable()
         try table.append("plain", .string(["a", "b", "c", "d"]))
         try table.append("n", .int([1, 2, 3, 4]))
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("patron-\(UUID().uuidString).arrow").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("patron-\(UUID().uuidString).arrow")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ArrowIPC.write(table, to: path)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(ArrowIPC.encode(table)))
@@ -62,16 +66,19 @@ func everyTypeTable() throws -> Table {
             let ids: [String?] = (0..<rows).map { "C\($0)" }
             let xs: [Double] = (0..<rows).map { Double($0) / 7 }
             let notes: [String?] = (0..<rows).map { $0 % 5 == 0 ? nil : "note \($0)" }
-            let table = try Table(names: ["id", "x", "note"], columns: [.string(ids), .decimal(xs), .string(notes, type: .text)])
+            let table = try Table(
+                names: ["id", "x", "note"], columns: [.string(ids), .decimal(xs), .string(notes, type: .text)])
             let expected = ArrowIPC.encode(table)
-            for folder in [FileManager.default.temporaryDirectory.path, "/dev/shm"] where FileManager.default.isWritableFile(atPath: folder) {
+            for folder in [FileManager.default.temporaryDirectory.path, "/dev/shm"]
+            where FileManager.default.isWritableFile(atPath: folder) {
                 for direct in [true, false] {
                     let path = folder + "/patron-\(UUID().uuidString).arrow"
                     defer { try? FileManager.default.removeItem(atPath: path) }
                     var seen = [UInt8]()
                     try ArrowIPC.write(table, to: path, metadata: [:], direct: direct) { seen.append(contentsOf: $0) }
                     #expect(seen == expected, "\(rows) rows in \(folder)")
-                    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected), "\(rows) rows in \(folder)")
+                    #expect(
+                        try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected), "\(rows) rows in \(folder)")
                 }
             }
         }
@@ -80,7 +87,8 @@ func everyTypeTable() throws -> Table {
     /// Reading a subset of columns steps over the others' buffers (strings have three).
     @Test func readsOnlyTheColumnsAsked() throws {
         let table = try everyTypeTable()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("patron-\(UUID().uuidString).arrow").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("patron-\(UUID().uuidString).arrow")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ArrowIPC.write(table, to: path)
         let some = try ArrowIPC.read(path: path, columns: ["note", "day"])
@@ -93,7 +101,8 @@ func everyTypeTable() throws -> Table {
     /// A prefix or picked rows read only those rows, equal to taking them from the whole table.
     @Test func readsAPrefixOrPickedRows() throws {
         let table = try everyTypeTable()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("patron-\(UUID().uuidString).arrow").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("patron-\(UUID().uuidString).arrow")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ArrowIPC.write(table, to: path)
         #expect(try ArrowIPC.read(path: path, rows: 2) == table.head(2))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PatronTable
 
 @Suite struct GroupIndexTests {
@@ -104,8 +105,13 @@ func firstAppearanceIDs(_ keys: [String?]) -> (ids: [Int32], count: Int) {
     var seen = [String: Int32]()
     var ids = [Int32]()
     for key in keys {
-        guard let key else { ids.append(-1); continue }
-        if let id = seen[key] { ids.append(id) } else {
+        guard let key else {
+            ids.append(-1)
+            continue
+        }
+        if let id = seen[key] {
+            ids.append(id)
+        } else {
             seen[key] = Int32(seen.count)
             ids.append(seen[key]!)
         }

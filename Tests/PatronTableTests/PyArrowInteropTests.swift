@@ -1,19 +1,25 @@
 import Foundation
 import Testing
+
 @testable import PatronTable
 
 /// The Python that `make test` sets up with pyarrow (`.venv/`), or `PATRON_PYTHON`.
 func pythonWithPyArrow() throws -> String {
     if let explicit = ProcessInfo.processInfo.environment["PATRON_PYTHON"] { return explicit }
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     let venv = root.appendingPathComponent(".venv/bin/python").path
     guard FileManager.default.isExecutableFile(atPath: venv) else {
-        throw PythonMissing(message: "no \(venv): run `make test` (it creates .venv with pyarrow), or set PATRON_PYTHON")
+        throw PythonMissing(
+            message: "no \(venv): run `make test` (it creates .venv with pyarrow), or set PATRON_PYTHON")
     }
     return venv
 }
 
-struct PythonMissing: Error, CustomStringConvertible { let message: String; var description: String { message } }
+struct PythonMissing: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
 
 /// Runs `python -c script args…` and returns its standard output.
 func runPython(_ script: String, _ arguments: [String]) throws -> String {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PatronTable
 
 @Suite struct StringOrderTests {
@@ -24,7 +25,10 @@ import Testing
             values.append(value)
             value.withUnsafeBufferPointer { buffer.append(bytesOf: $0) }
         }
-        guard let (keys, limit) = buffer.orderKeys() else { Issue.record("no keys for short values"); return }
+        guard let (keys, limit) = buffer.orderKeys() else {
+            Issue.record("no keys for short values")
+            return
+        }
         #expect(keys.allSatisfy { $0 < limit })
         for _ in 0..<50_000 {
             let i = next(values.count), j = next(values.count)

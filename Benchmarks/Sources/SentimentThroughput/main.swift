@@ -12,7 +12,8 @@ import PatronModels
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else {
-    FileHandle.standardError.write("usage: SentimentThroughput TEXTS_FILE [ROUNDS] (one text per line)\n".data(using: .utf8)!)
+    FileHandle.standardError.write(
+        "usage: SentimentThroughput TEXTS_FILE [ROUNDS] (one text per line)\n".data(using: .utf8)!)
     exit(2)
 }
 let rounds = arguments.count > 2 ? max(1, Int(arguments[2]) ?? 5) : 5
@@ -29,11 +30,14 @@ func seconds() -> Double {
 var times = [Double]()
 var counts = [String: Int]()
 for round in 0..<rounds {
-    var tally = [0, 0, 0, 0]   // pos, neg, neu, und
+    var tally = [0, 0, 0, 0]  // pos, neg, neu, und
     let start = seconds()
     for text in texts {
         text.withUnsafeBufferPointer { utf8 in
-            guard let language = identifier.identify(utf8: utf8).language else { tally[3] += 1; return }
+            guard let language = identifier.identify(utf8: utf8).language else {
+                tally[3] += 1
+                return
+            }
             switch SentimentScorer.label(scorer.score(utf8: utf8, language: language)) {
             case .pos: tally[0] += 1
             case .neg: tally[1] += 1
@@ -45,7 +49,9 @@ for round in 0..<rounds {
     if round == 0 { counts = ["pos": tally[0], "neg": tally[1], "neu": tally[2], "und": tally[3]] }
 }
 let sorted = times.sorted()
-let result: [String: Any] = ["texts": texts.count, "rounds": rounds, "best_seconds": sorted[0],
-                             "median_seconds": sorted[sorted.count / 2], "labels": counts]
+let result: [String: Any] = [
+    "texts": texts.count, "rounds": rounds, "best_seconds": sorted[0],
+    "median_seconds": sorted[sorted.count / 2], "labels": counts,
+]
 let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
 print(String(decoding: json, as: UTF8.self))

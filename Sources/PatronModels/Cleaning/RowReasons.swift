@@ -9,7 +9,10 @@ struct RowReasons {
     subscript(row: Int) -> String? {
         get { index[row] < 0 ? nil : texts[Int(index[row])] }
         set {
-            guard let newValue else { index[row] = -1; return }
+            guard let newValue else {
+                index[row] = -1
+                return
+            }
             if index[row] >= 0 {
                 texts[Int(index[row])] = newValue
             } else {

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import PatronTable
+import Synchronization
 
 /// Turns ingested orders into clean transactions. Every input row ends up either in the
 /// kept table or in the rejects with its source line and a reason, so that
@@ -46,7 +46,8 @@ public enum TransactionCleaner {
         var currencyColumn: Column? = nil
         if let name = rules.currency { currencyColumn = try column(input, name, "currency", expect: [.string, .text]) }
         if let orderID = rules.orderID { _ = try column(input, orderID, "order_id", expect: [.string, .text, .int]) }
-        let lines: [Int64] = input[rules.lineColumn].flatMap { if case .int(let v) = $0.storage { v } else { nil } }
+        let lines: [Int64] =
+            input[rules.lineColumn].flatMap { if case .int(let v) = $0.storage { v } else { nil } }
             ?? (0..<Int64(rows)).map { $0 + 2 }  // header on line 1, no multi-line records known
 
         let customers = normalise(customerColumn, rules.customerCase)
@@ -74,30 +75,56 @@ public enum TransactionCleaner {
         let customerValid = customers.validity, dateValid = dateColumn.validity, amountValid = amountColumn.validity
         let duplicateIDs = duplicates.ids, duplicateFirst = duplicates.firstRow
         for row in 0..<rows {
-            if let v = customerValid, !v[row] { reasons[row] = "missing customer id"; continue }
-            if let v = dateValid, !v[row] { reasons[row] = "missing order date"; continue }
-            if let v = amountValid, !v[row] { reasons[row] = "missing amount"; continue }
+            if let v = customerValid, !v[row] {
+                reasons[row] = "missing customer id"
+                continue
+            }
+            if let v = dateValid, !v[row] {
+                reasons[row] = "missing order date"
+                continue
+            }
+            if let v = amountValid, !v[row] {
+                reasons[row] = "missing amount"
+                continue
+            }
             let first = duplicateFirst[Int(duplicateIDs[row])]
-            if first != row { reasons[row] = "exact duplicate of line \(lines[first])"; continue }
+            if first != row {
+                reasons[row] = "exact duplicate of line \(lines[first])"
+                continue
+            }
             if let min = rules.minDate, dates[row] < min {
-                reasons[row] = "date \(CivilDate.string(Int(dates[row]))) is before min_date \(CivilDate.string(Int(min)))"; continue
+                reasons[row] =
+                    "date \(CivilDate.string(Int(dates[row]))) is before min_date \(CivilDate.string(Int(min)))"
+                continue
             }
             if let end = rules.observationEnd, dates[row] > end {
-                reasons[row] = "date \(CivilDate.string(Int(dates[row]))) is after observation_end \(CivilDate.string(Int(end)))"; continue
+                reasons[row] =
+                    "date \(CivilDate.string(Int(dates[row]))) is after observation_end \(CivilDate.string(Int(end)))"
+                continue
             }
             if checkCurrency, let groups = currencyGroups {
                 let g = Int(groups.ids[row])
-                guard g >= 0 else { reasons[row] = "missing currency"; continue }
+                guard g >= 0 else {
+                    reasons[row] = "missing currency"
+                    continue
+                }
                 guard let rate = rateOfCode[g] else {
-                    reasons[row] = "currency \(codeText[g]) is not \(rules.baseCurrency!.uppercased()) and rates: has no \(codeText[g])"; continue
+                    reasons[row] =
+                        "currency \(codeText[g]) is not \(rules.baseCurrency!.uppercased()) and rates: has no \(codeText[g])"
+                    continue
                 }
                 // Converted amounts are rounded to cents, as a ledger would.
                 if rate != 1 { amounts[row] = (amounts[row] * rate * 100).rounded() / 100 }
             }
-            if amounts[row] == 0 { reasons[row] = "zero amount"; continue }
+            if amounts[row] == 0 {
+                reasons[row] = "zero amount"
+                continue
+            }
             if amounts[row] < 0 {
                 switch rules.returns {
-                case .reject: reasons[row] = "negative amount \(ValueFormat.number(amounts[row])) (a return; returns: net or keep would use it)"
+                case .reject:
+                    reasons[row] =
+                        "negative amount \(ValueFormat.number(amounts[row])) (a return; returns: net or keep would use it)"
                 case .net: returnsToNet.append(row)
                 case .keep: break
                 }
@@ -106,8 +133,9 @@ public enum TransactionCleaner {
         if !returnsToNet.isEmpty {
             net(returnsToNet, customers: customers, dates: dates, amounts: &amounts, reasons: &reasons, lines: lines)
         }
-        return Decision(reasons: reasons, amounts: amounts, customers: customers, lines: lines,
-                        baseCurrency: checkCurrency ? rules.baseCurrency?.uppercased() : nil)
+        return Decision(
+            reasons: reasons, amounts: amounts, customers: customers, lines: lines,
+            baseCurrency: checkCurrency ? rules.baseCurrency?.uppercased() : nil)
     }
 
     /// Cleans `input`. Taking it (`consuming`) lets each input column be freed as soon as
@@ -117,11 +145,13 @@ public enum TransactionCleaner {
         var decision = try decide(input, rules: rules)
         let keptRows = (0..<rows).filter { !decision.reasons.isRejected($0) }
         let rejectedRows = (0..<rows).filter { decision.reasons.isRejected($0) }
-        let rejects = try! Table(names: ["line", "reason", "raw"], columns: [
-            .int(rejectedRows.map { decision.lines[$0] }),
-            .string(rejectedRows.map { decision.reasons[$0] }),
-            .string(rejectedRows.map { raw(input, row: $0, skipping: rules.lineColumn) }, type: .text),
-        ])
+        let rejects = try! Table(
+            names: ["line", "reason", "raw"],
+            columns: [
+                .int(rejectedRows.map { decision.lines[$0] }),
+                .string(rejectedRows.map { decision.reasons[$0] }),
+                .string(rejectedRows.map { raw(input, row: $0, skipping: rules.lineColumn) }, type: .text),
+            ])
         var counts = ["rows_in": rows, "rows_kept": keptRows.count, "rows_rejected": rejectedRows.count]
         for r in rejectedRows { counts["rejected: " + category(decision.reasons[r]!), default: 0] += 1 }
         decision.lines = []
@@ -133,10 +163,12 @@ public enum TransactionCleaner {
         var sources: [Source?] = [.column(decision.customers), .column(input[rules.date]!), .amounts]
         decision.customers = .int([])
         for (name, column) in zip(input.names, input.columns)
-        where name != rules.customer && name != rules.date && name != rules.amount && !["customer_id", "order_date", "amount"].contains(name) {
+        where name != rules.customer && name != rules.date && name != rules.amount
+            && !["customer_id", "order_date", "amount"].contains(name)
+        {
             names.append(name)
             if name == rules.currency, let base = decision.baseCurrency {
-                sources.append(.constant(base, column.type))   // every kept row is in the base currency now
+                sources.append(.constant(base, column.type))  // every kept row is in the base currency now
             } else {
                 sources.append(.column(column))
             }
@@ -171,8 +203,10 @@ public enum TransactionCleaner {
     /// Subtracts each return from the same customer's purchases on the same day, the latest
     /// purchase first. Purchases netted to zero and the returns themselves become rejects that
     /// say where they went.
-    static func net(_ returnRows: [Int], customers: Column, dates: [Int32], amounts: inout [Double],
-                    reasons: inout RowReasons, lines: [Int64]) {
+    static func net(
+        _ returnRows: [Int], customers: Column, dates: [Int32], amounts: inout [Double],
+        reasons: inout RowReasons, lines: [Int64]
+    ) {
         // Only the days with a return matter: find their purchases by a hash of (customer, day),
         // confirmed by comparing the values.
         let customerHash = GroupIndex.columnHashes(customers, rows: dates.count)
@@ -207,7 +241,9 @@ public enum TransactionCleaner {
         }
         for row in returnRows {
             var left = -amounts[row]
-            let purchases = (purchasesByKey[key(row)] ?? []).filter { dates[$0] == dates[row] && equalCustomer($0, row) }
+            let purchases = (purchasesByKey[key(row)] ?? []).filter {
+                dates[$0] == dates[row] && equalCustomer($0, row)
+            }
             var touched = [Int64]()
             for p in purchases.reversed() where left > 0 && amounts[p] > 0 {
                 let take = min(left, amounts[p])
@@ -221,11 +257,14 @@ public enum TransactionCleaner {
             }
             let where_ = touched.sorted().map(String.init).joined(separator: ", ")
             if touched.isEmpty {
-                reasons[row] = "return of \(ValueFormat.number(-amounts[row])) with no purchase by the customer that day to net against"
+                reasons[row] =
+                    "return of \(ValueFormat.number(-amounts[row])) with no purchase by the customer that day to net against"
             } else if left > 1e-9 {
-                reasons[row] = "return larger than the day's purchases: netted with line\(touched.count == 1 ? "" : "s") \(where_), \(ValueFormat.number(left)) left over"
+                reasons[row] =
+                    "return larger than the day's purchases: netted with line\(touched.count == 1 ? "" : "s") \(where_), \(ValueFormat.number(left)) left over"
             } else {
-                reasons[row] = "return netted with the same day's purchase\(touched.count == 1 ? "" : "s") on line\(touched.count == 1 ? "" : "s") \(where_)"
+                reasons[row] =
+                    "return netted with the same day's purchase\(touched.count == 1 ? "" : "s") on line\(touched.count == 1 ? "" : "s") \(where_)"
             }
         }
     }
@@ -233,21 +272,27 @@ public enum TransactionCleaner {
     /// A short, countable label for a reason ("date … is before min_date …" → "before min_date").
     /// Prefix tests only: this runs once per rejected row.
     static func category(_ reason: String) -> String {
-        for (prefix, label) in [("missing customer", "missing customer"), ("missing order date", "missing date"),
-                                ("missing amount", "missing amount"), ("exact duplicate", "duplicate"),
-                                ("missing currency", "missing currency"), ("currency", "unconverted currency"),
-                                ("zero amount", "zero amount"), ("negative amount", "return"), ("return", "return netted"),
-                                ("fully returned", "fully returned")] where reason.hasPrefix(prefix) {
+        for (prefix, label) in [
+            ("missing customer", "missing customer"), ("missing order date", "missing date"),
+            ("missing amount", "missing amount"), ("exact duplicate", "duplicate"),
+            ("missing currency", "missing currency"), ("currency", "unconverted currency"),
+            ("zero amount", "zero amount"), ("negative amount", "return"), ("return", "return netted"),
+            ("fully returned", "fully returned"),
+        ] where reason.hasPrefix(prefix) {
             return label
         }
         if reason.hasPrefix("date") { return reason.contains("before") ? "before min_date" : "after observation_end" }
         return reason
     }
 
-    private static func column(_ table: Table, _ name: String, _ param: String, expect: [ColumnType]) throws(CleaningError) -> Column {
+    private static func column(
+        _ table: Table, _ name: String, _ param: String, expect: [ColumnType]
+    ) throws(CleaningError) -> Column {
         guard let column = table[name] else { throw .missingColumn(param: param, column: name, available: table.names) }
         guard expect.contains(column.type) else {
-            throw .wrongType(param: param, column: name, found: column.type.rawValue, expected: expect.map(\.rawValue).joined(separator: " or "))
+            throw .wrongType(
+                param: param, column: name, found: column.type.rawValue,
+                expected: expect.map(\.rawValue).joined(separator: " or "))
         }
         return column
     }
@@ -263,7 +308,11 @@ public enum TransactionCleaner {
                 var r = s.range(row)
                 while let f = r.first, bytes[f] == 32 || bytes[f] == 9 { r = (f + 1)..<r.upperBound }
                 while let l = r.last, bytes[l] == 32 || bytes[l] == 9 { r = r.lowerBound..<l }
-                if column.isNull(row) || r.isEmpty { validity[row] = false; out.appendEmpty(); continue }
+                if column.isNull(row) || r.isEmpty {
+                    validity[row] = false
+                    out.appendEmpty()
+                    continue
+                }
                 let slice = UnsafeBufferPointer(rebasing: bytes[r])
                 switch mode {
                 case .keep: out.append(bytesOf: slice)
@@ -282,7 +331,8 @@ public enum TransactionCleaner {
         for (i, (name, column)) in zip(table.names, table.columns).filter({ $0.0 != skipping }).enumerated() {
             if i > 0 { out += "," }
             let text = ValueFormat.format(column, row)
-            if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
+            if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            ) {
                 out += "\""
                 for ch in text { out += ch == "\"" ? "\"\"" : String(ch) }
                 out += "\""

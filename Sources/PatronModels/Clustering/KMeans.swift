@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import PatronTable
+import Synchronization
 
 /// k-means with k-means++ seeding, restarts, empty-cluster re-seeding and a fixed seed.
 ///
@@ -23,7 +23,10 @@ public enum KMeans {
         public var tolerance = 1e-4
         public var seed: UInt64 = 0
         public var sampleSize = 20_000
-        public init(restarts: Int = 10, maxIterations: Int = 300, tolerance: Double = 1e-4, seed: UInt64 = 0, sampleSize: Int = 20_000) {
+        public init(
+            restarts: Int = 10, maxIterations: Int = 300, tolerance: Double = 1e-4, seed: UInt64 = 0,
+            sampleSize: Int = 20_000
+        ) {
             self.restarts = restarts
             self.maxIterations = maxIterations
             self.tolerance = tolerance
@@ -109,7 +112,10 @@ public enum KMeans {
                 if total > 0 {
                     for i in 0..<n {
                         u -= closest[i]
-                        if u < 0 { candidate = i; break }
+                        if u < 0 {
+                            candidate = i
+                            break
+                        }
                     }
                 } else {
                     candidate = rng.below(n)
@@ -141,7 +147,9 @@ public enum KMeans {
         return s
     }
 
-    @inline(__always) static func distance(_ points: [Double], _ i: Int, _ centers: [Double], _ c: Int, _ d: Int) -> Double {
+    @inline(__always) static func distance(
+        _ points: [Double], _ i: Int, _ centers: [Double], _ c: Int, _ d: Int
+    ) -> Double {
         squared(points, i, centers, c, d)
     }
 
@@ -161,7 +169,9 @@ public enum KMeans {
             iterations += 1
             // Assign in blocks on all cores; sums per block, combined in block order.
             let current = centers
-            let partials = Mutex([(labels: [Int32], sums: [Double], counts: [Int], inertia: Double, far: (Double, Int))?](repeating: nil, count: blocks))
+            let partials = Mutex(
+                [(labels: [Int32], sums: [Double], counts: [Int], inertia: Double, far: (Double, Int))?](
+                    repeating: nil, count: blocks))
             DispatchQueue.concurrentPerform(iterations: blocks) { b in
                 let lo = b * block, hi = min(n, lo + block)
                 var blockLabels = [Int32](repeating: 0, count: hi - lo)
@@ -172,27 +182,30 @@ public enum KMeans {
                 if d == 3 {
                     KMeans.assign3(points, current, k, lo..<hi, &blockLabels, &sums, &counts, &blockInertia, &far)
                 } else {
-                points.withUnsafeBufferPointer { p in
-                    current.withUnsafeBufferPointer { centres in
-                        for i in lo..<hi {
-                            var bestC = 0, bestD = Double.infinity
-                            let xi = i * d
-                            for c in 0..<k {
-                                var dist = 0.0
-                                for t in 0..<d {
-                                    let diff = p[xi + t] - centres[c * d + t]
-                                    dist += diff * diff
+                    points.withUnsafeBufferPointer { p in
+                        current.withUnsafeBufferPointer { centres in
+                            for i in lo..<hi {
+                                var bestC = 0, bestD = Double.infinity
+                                let xi = i * d
+                                for c in 0..<k {
+                                    var dist = 0.0
+                                    for t in 0..<d {
+                                        let diff = p[xi + t] - centres[c * d + t]
+                                        dist += diff * diff
+                                    }
+                                    if dist < bestD {
+                                        bestD = dist
+                                        bestC = c
+                                    }
                                 }
-                                if dist < bestD { bestD = dist; bestC = c }
+                                blockLabels[i - lo] = Int32(bestC)
+                                counts[bestC] += 1
+                                for t in 0..<d { sums[bestC * d + t] += p[xi + t] }
+                                blockInertia += bestD
+                                if bestD > far.0 { far = (bestD, i) }
                             }
-                            blockLabels[i - lo] = Int32(bestC)
-                            counts[bestC] += 1
-                            for t in 0..<d { sums[bestC * d + t] += p[xi + t] }
-                            blockInertia += bestD
-                            if bestD > far.0 { far = (bestD, i) }
                         }
                     }
-                }
                 }
                 partials.withLock { $0[b] = (blockLabels, sums, counts, blockInertia, far) }
             }
@@ -241,8 +254,10 @@ public enum KMeans {
     /// The assignment step for three features (RFM), the common case: the point's coordinates
     /// stay in registers and the per-cluster sums live in raw buffers. The same arithmetic, in
     /// the same order, as the general loop.
-    static func assign3(_ points: [Double], _ centres: [Double], _ k: Int, _ rows: Range<Int>, _ labels: inout [Int32],
-                        _ sums: inout [Double], _ counts: inout [Int], _ inertia: inout Double, _ far: inout (Double, Int)) {
+    static func assign3(
+        _ points: [Double], _ centres: [Double], _ k: Int, _ rows: Range<Int>, _ labels: inout [Int32],
+        _ sums: inout [Double], _ counts: inout [Int], _ inertia: inout Double, _ far: inout (Double, Int)
+    ) {
         points.withUnsafeBufferPointer { p in
             centres.withUnsafeBufferPointer { c in
                 labels.withUnsafeMutableBufferPointer { l in
@@ -254,7 +269,10 @@ public enum KMeans {
                                 for j in 0..<k {
                                     let dx = x - c[3 * j], dy = y - c[3 * j + 1], dz = z - c[3 * j + 2]
                                     let dist = dx * dx + dy * dy + dz * dz
-                                    if dist < bestD { bestD = dist; bestC = j }
+                                    if dist < bestD {
+                                        bestD = dist
+                                        bestC = j
+                                    }
                                 }
                                 l[i - rows.lowerBound] = Int32(bestC)
                                 n[bestC] += 1
@@ -272,7 +290,9 @@ public enum KMeans {
     }
 
     /// Mean silhouette of the labelled points, on a seeded sample of at most `sampleSize`.
-    public static func silhouette(_ points: [Double], dimensions d: Int, labels: [Int32], k: Int, sampleSize: Int = 10_000, seed: UInt64 = 0) -> Double {
+    public static func silhouette(
+        _ points: [Double], dimensions d: Int, labels: [Int32], k: Int, sampleSize: Int = 10_000, seed: UInt64 = 0
+    ) -> Double {
         let n = points.count / d
         guard k > 1, n > 1 else { return 0 }
         var rng = RandomSource(seed: seed &+ 0x5117)
@@ -284,7 +304,8 @@ public enum KMeans {
         // The sample grouped by cluster (stable), each coordinate contiguous: the distance
         // from a point to a whole cluster is then one SIMD loop over a range.
         let sampled = rows
-        let order = sampled.indices.sorted { (labels[sampled[$0]], $0) < (labels[sampled[$1]], $1) }  // positions in the sample
+        // Positions in the sample.
+        let order = sampled.indices.sorted { (labels[sampled[$0]], $0) < (labels[sampled[$1]], $1) }
         let m = order.count
         let coordinates = (0..<d).map { t in order.map { points[sampled[$0] * d + t] } }
         let label = order.map { Int(labels[sampled[$0]]) }
@@ -303,7 +324,8 @@ public enum KMeans {
                 let own = label[a]
                 for c in 0..<k {
                     let size = clusters[c].count - (c == own ? 1 : 0)  // a's distance to itself is 0
-                    mean[c] = size > 0 ? KMeans.distanceSum(coordinates, from: a, over: clusters[c]) / Double(size) : .nan
+                    mean[c] =
+                        size > 0 ? KMeans.distanceSum(coordinates, from: a, over: clusters[c]) / Double(size) : .nan
                 }
                 guard !mean[own].isNaN else { return 0 }
                 var b = Double.infinity

@@ -58,7 +58,8 @@ public struct CustomerPurchases: Sendable {
             keys.withUnsafeBufferPointer { keys in
                 for row in 0..<rows where keys[row] != Self.skip {
                     let b = Int(keys[row] >> UInt64(lowBits))
-                    (out.baseAddress! + fill[b]).initialize(to: Item(key: keys[row], value: amounts[row], row: UInt32(row), day: days[row]))
+                    (out.baseAddress! + fill[b]).initialize(
+                        to: Item(key: keys[row], value: amounts[row], row: UInt32(row), day: days[row]))
                     fill[b] += 1
                 }
             }
@@ -92,7 +93,10 @@ public struct CustomerPurchases: Sendable {
                     for k in 1..<max(1, purchases.count) {
                         let item = purchases[k]
                         var j = k
-                        while j > 0 && (purchases[j - 1].day > item.day || (purchases[j - 1].day == item.day && purchases[j - 1].value > item.value)) {
+                        while j > 0
+                            && (purchases[j - 1].day > item.day
+                                || (purchases[j - 1].day == item.day && purchases[j - 1].value > item.value))
+                        {
                             purchases[j] = purchases[j - 1]
                             j -= 1
                         }
@@ -118,7 +122,9 @@ public struct CustomerPurchases: Sendable {
     /// Purchases by group number (0..<customers; -1: the row belongs to no customer), groups
     /// in number order.
     public init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double]) {
-        self.init(keys: groups.map { $0 < 0 ? Self.skip : UInt64($0) }, limit: UInt64(customers), days: days, amounts: amounts)
+        self.init(
+            keys: groups.map { $0 < 0 ? Self.skip : UInt64($0) }, limit: UInt64(customers), days: days, amounts: amounts
+        )
     }
 
     /// Customer `customer`'s purchase days, in order.

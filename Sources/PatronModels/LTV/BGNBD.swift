@@ -34,15 +34,19 @@ public enum BGNBD {
     public static func logLikelihood(_ p: Parameters, _ data: CollapsedSummary) -> (value: Double, gradient: [Double]) {
         let (r, alpha, a, b) = (p.r, p.alpha, p.a, p.b)
         let lgR = SpecialFunctions.lnGamma(r), lgAB = SpecialFunctions.lnGamma(a + b), lgB = SpecialFunctions.lnGamma(b)
-        let psiR = SpecialFunctions.digamma(r), psiAB = SpecialFunctions.digamma(a + b), psiB = SpecialFunctions.digamma(b)
+        let psiR = SpecialFunctions.digamma(r), psiAB = SpecialFunctions.digamma(a + b),
+            psiB = SpecialFunctions.digamma(b)
         let lnAlpha = log(alpha), lnA = log(a)
         // Per-x terms: a1 and a2 of the likelihood, the x-only parts of the gradient, ln(b+x−1).
         let m = data.maxX + 1
         var tableA12 = [Double](repeating: 0, count: m), tableR = [Double](repeating: 0, count: m)
-        var tableA = [Double](repeating: 0, count: m), tableB = [Double](repeating: 0, count: m), tableLn = [Double](repeating: 0, count: m)
+        var tableA = [Double](repeating: 0, count: m), tableB = [Double](repeating: 0, count: m),
+            tableLn = [Double](repeating: 0, count: m)
         for xi in 0..<m {
             let x = Double(xi)
-            tableA12[xi] = SpecialFunctions.lnGamma(r + x) - lgR + r * lnAlpha + lgAB + SpecialFunctions.lnGamma(b + x) - lgB - SpecialFunctions.lnGamma(a + b + x)
+            tableA12[xi] =
+                SpecialFunctions.lnGamma(r + x) - lgR + r * lnAlpha + lgAB + SpecialFunctions.lnGamma(b + x) - lgB
+                - SpecialFunctions.lnGamma(a + b + x)
             let psiABX = SpecialFunctions.digamma(a + b + x)
             tableR[xi] = SpecialFunctions.digamma(r + x) - psiR + lnAlpha
             tableA[xi] = psiAB - psiABX
@@ -66,7 +70,7 @@ public enum BGNBD {
                     let a4 = lnA - lnBX1[xi] - (r + x) * lnATX
                     // ln(e^a3 + e^a4) = max + ln(1 + e^−|a3 − a4|): one exp and one log.
                     let e = exp(-abs(a3 - a4)), share = 1 / (1 + e)
-                    tail = max(a3, a4) + log(1 + e)   // glibc log1p costs twice log; e ≥ 1e-16 matters not
+                    tail = max(a3, a4) + log(1 + e)  // glibc log1p costs twice log; e ≥ 1e-16 matters not
                     (w3, w4) = a3 >= a4 ? (share, e * share) : (e * share, share)
                 }
                 ll += w * (a12[xi] + tail)
@@ -80,7 +84,10 @@ public enum BGNBD {
                     da += w4 / a
                     db -= w4 / (b + x - 1)
                 }
-                g0 += w * dr; g1 += w * dAlpha; g2 += w * da; g3 += w * db
+                g0 += w * dr
+                g1 += w * dAlpha
+                g2 += w * da
+                g3 += w * db
             }
             return [ll, g0, g1, g2, g3]
         }
@@ -95,7 +102,9 @@ public enum BGNBD {
     /// Maximum-likelihood fit on collapsed rows.
     public static func fit(_ data: CollapsedSummary) -> ModelFit {
         let meanT = data.weightedSum { _, _, T in T } / Double(max(1, data.customers))
-        let starts: [[Double]] = [[1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2], [2, max(1, meanT), 2, 5]]
+        let starts: [[Double]] = [
+            [1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2], [2, max(1, meanT), 2, 5],
+        ]
         return LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, data: data) { v, rows in
             logLikelihood(Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]), rows)
         }
@@ -114,7 +123,8 @@ public enum BGNBD {
         let z = t / (p.alpha + T + t)
         let hyp = SpecialFunctions.hypergeometric2F1(p.r + x, p.b + x, p.a + p.b + x - 1, z)
         let numerator = (p.a + p.b + x - 1) / (p.a - 1) * (1 - pow((p.alpha + T) / (p.alpha + T + t), p.r + x) * hyp)
-        let denominator = x > 0 ? 1 + exp(log(p.a / (p.b + x - 1)) + (p.r + x) * log((p.alpha + T) / (p.alpha + tx))) : 1
+        let denominator =
+            x > 0 ? 1 + exp(log(p.a / (p.b + x - 1)) + (p.r + x) * log((p.alpha + T) / (p.alpha + tx))) : 1
         return numerator / denominator
     }
 
@@ -124,8 +134,10 @@ public enum BGNBD {
     /// Gauss–Legendre quadrature (E[Y(t)] is smooth in t: the quadrature error is far below the
     /// model's). E[Y(t) | x, t_x, T] is P(alive) times a part that does not depend on t_x
     /// (`horizonSums`), so customers with the same (x, T) share the quadrature.
-    public static func purchasesOverHorizon(_ p: Parameters, x: Double, tx: Double, T: Double,
-                                            horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
+    public static func purchasesOverHorizon(
+        _ p: Parameters, x: Double, tx: Double, T: Double,
+        horizon: Double, ratePerUnit: Double
+    ) -> (total: Double, discounted: Double) {
         let alive = probabilityAlive(p, x: x, tx: tx, T: T)
         let sums = horizonSums(p, x: x, T: T, horizon: horizon, ratePerUnit: ratePerUnit)
         return (alive * sums.total, alive * sums.discounted)
@@ -134,10 +146,15 @@ public enum BGNBD {
     /// The horizon's (total, discounted) of (a+b+x−1)/(a−1) · (1 − ((α+T)/(α+T+t))^(r+x)
     /// ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))): E[Y(t) | x, t_x, T] divided by P(alive). One ₂F₁
     /// call for all quadrature times.
-    public static func horizonSums(_ p: Parameters, x: Double, T: Double, horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
+    public static func horizonSums(
+        _ p: Parameters, x: Double, T: Double, horizon: Double, ratePerUnit: Double
+    ) -> (total: Double, discounted: Double) {
         let lead = (p.a + p.b + x - 1) / (p.a - 1)
         let ab = p.alpha + T, (first, second, third) = (p.r + x, p.b + x, p.a + p.b + x - 1)
-        let total = lead * (1 - exp(first * log(ab / (ab + horizon))) * SpecialFunctions.hypergeometric2F1(first, second, third, horizon / (ab + horizon)))
+        let total =
+            lead
+            * (1 - exp(first * log(ab / (ab + horizon)))
+                * SpecialFunctions.hypergeometric2F1(first, second, third, horizon / (ab + horizon)))
         return GaussLegendre.discounted(total: total, horizon: horizon, ratePerUnit: ratePerUnit) { t in
             let hyp = SpecialFunctions.hypergeometric2F1(first, second, third, t / (ab + t))
             var out = SIMD16<Double>()

@@ -29,15 +29,21 @@ public struct CollapsedSummary: Sendable {
         // whole numbers, each customer's (x, t_x, T) is one 64-bit key (x, T's slot, t_x's slot)
         // and groups without comparing numbers.
         let (customerGrid, customerT, customerTx) = Self.grid(T: T, tx: tx)
-        let packs = customerGrid.count < 1 << 21 && x.allSatisfy { $0 >= 0 && $0 < Double(1 << 21) && $0 == $0.rounded() }
-        let groups = packs
-            ? GroupIndex(keys: x.indices.map { UInt64(x[$0]) << 42 | UInt64(customerT[$0]) << 21 | UInt64(customerTx[$0]) })
+        let packs =
+            customerGrid.count < 1 << 21 && x.allSatisfy { $0 >= 0 && $0 < Double(1 << 21) && $0 == $0.rounded() }
+        let groups =
+            packs
+            ? GroupIndex(
+                keys: x.indices.map { UInt64(x[$0]) << 42 | UInt64(customerT[$0]) << 21 | UInt64(customerTx[$0]) })
             : GroupIndex([.decimal(x), .decimal(tx), .decimal(T)])
         let (index, firsts) = (groups.ids, groups.firstRow)
         var w = [Double](repeating: 0, count: firsts.count)
         for k in index { w[Int(k)] += 1 }
         let cx = firsts.map { x[$0] }, ctx = firsts.map { tx[$0] }, cT = firsts.map { T[$0] }
-        self.x = cx; self.tx = ctx; self.T = cT; self.weight = w
+        self.x = cx
+        self.tx = ctx
+        self.T = cT
+        self.weight = w
         self.rowOf = index
         customers = x.count
         maxX = Int(cx.max() ?? 0)
@@ -57,7 +63,8 @@ public struct CollapsedSummary: Sendable {
     /// predictions that depend on those alone are computed once per group.
     public func ageGroups(byFrequency: Bool) -> GroupIndex {
         guard byFrequency else { return GroupIndex(keys: tSlot.map { UInt64($0) }) }
-        guard x.allSatisfy({ $0 >= 0 && $0 < Double(1 << 40) / Double(max(1, grid.count)) && $0 == $0.rounded() }) else { return GroupIndex([.decimal(T), .decimal(x)]) }
+        guard x.allSatisfy({ $0 >= 0 && $0 < Double(1 << 40) / Double(max(1, grid.count)) && $0 == $0.rounded() })
+        else { return GroupIndex([.decimal(T), .decimal(x)]) }
         // Packed densely (x × slots + slot): few enough keys for a table indexed by key.
         let slots = UInt64(grid.count)
         return GroupIndex(keys: x.indices.map { UInt64(x[$0]) * slots + UInt64(tSlot[$0]) })
@@ -65,7 +72,9 @@ public struct CollapsedSummary: Sendable {
 
     /// The given rows of `other`, with their weights.
     public init(rows: [Int], of other: CollapsedSummary) {
-        x = rows.map { other.x[$0] }; tx = rows.map { other.tx[$0] }; T = rows.map { other.T[$0] }
+        x = rows.map { other.x[$0] }
+        tx = rows.map { other.tx[$0] }
+        T = rows.map { other.T[$0] }
         weight = rows.map { other.weight[$0] }
         customers = Int(weight.reduce(0, +))
         rowOf = []
@@ -82,7 +91,9 @@ public struct CollapsedSummary: Sendable {
     }
 
     /// Every `step`th row, with its weight: a subsample for choosing starting points.
-    func every(_ step: Int) -> CollapsedSummary { CollapsedSummary(rows: Array(stride(from: 0, to: x.count, by: step)), of: self) }
+    func every(_ step: Int) -> CollapsedSummary {
+        CollapsedSummary(rows: Array(stride(from: 0, to: x.count, by: step)), of: self)
+    }
 
     /// Σ weight × f(x, t_x, T) over the rows, in fixed blocks on all cores.
     func weightedSum(_ f: @Sendable (Double, Double, Double) -> Double) -> Double {

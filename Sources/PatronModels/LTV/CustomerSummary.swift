@@ -52,14 +52,20 @@ public struct CustomerSummary: Sendable, Equatable {
             let b = range.lowerBound, block = purchases.blocks[b], base = purchases.blockBase[b]
             let customers = block.firstRow.count
             var p: Part = ([], [], [], [], [], 0)
-            p.customer.reserveCapacity(customers); p.x.reserveCapacity(customers); p.tx.reserveCapacity(customers)
-            p.T.reserveCapacity(customers); p.m.reserveCapacity(customers)
+            p.customer.reserveCapacity(customers)
+            p.x.reserveCapacity(customers)
+            p.tx.reserveCapacity(customers)
+            p.T.reserveCapacity(customers)
+            p.m.reserveCapacity(customers)
             for c in 0..<customers {
                 // Purchases are in day order: those up to the end come first.
                 let from = Int(block.start[c])
                 var to = Int(block.start[c + 1])
                 while to > from && block.day[to - 1] > end { to -= 1 }
-                guard to > from else { p.late += 1; continue }
+                guard to > from else {
+                    p.late += 1
+                    continue
+                }
                 // Same-day purchases are one purchase; repeat value is the mean over repeat days.
                 let first = block.day[from]
                 var lastDay = first, repeatDays = 0, repeatValue = 0.0
@@ -68,7 +74,10 @@ public struct CustomerSummary: Sendable, Equatable {
                 while k < to {
                     let day = block.day[k]
                     var total = 0.0
-                    while k < to && block.day[k] == day { total += block.value[k]; k += 1 }
+                    while k < to && block.day[k] == day {
+                        total += block.value[k]
+                        k += 1
+                    }
                     repeatDays += 1
                     repeatValue += total
                     lastDay = day
@@ -82,11 +91,18 @@ public struct CustomerSummary: Sendable, Equatable {
             return p
         }
         var customer = [Int](), x = [Double](), tx = [Double](), T = [Double](), m = [Double]()
-        customer.reserveCapacity(purchases.count); x.reserveCapacity(purchases.count); tx.reserveCapacity(purchases.count)
-        T.reserveCapacity(purchases.count); m.reserveCapacity(purchases.count)
+        customer.reserveCapacity(purchases.count)
+        x.reserveCapacity(purchases.count)
+        tx.reserveCapacity(purchases.count)
+        T.reserveCapacity(purchases.count)
+        m.reserveCapacity(purchases.count)
         var late = 0
         for p in parts {
-            customer += p.customer; x += p.x; tx += p.tx; T += p.T; m += p.m
+            customer += p.customer
+            x += p.x
+            tx += p.tx
+            T += p.T
+            m += p.m
             late += p.late
         }
         self.customer = customer

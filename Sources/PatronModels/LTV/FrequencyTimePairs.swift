@@ -24,11 +24,14 @@ struct FrequencyTimePairs: Sendable {
     /// Nil where a frequency is not a whole number from 0 to 1 000 000 or there are 2²¹
     /// distinct times or more (the rows' own likelihood is used then).
     init?(_ rows: CollapsedSummary) {
-        guard rows.grid.count < 1 << 21, rows.x.allSatisfy({ $0 >= 0 && $0 <= 1_000_000 && $0 == $0.rounded() }) else { return nil }
+        guard rows.grid.count < 1 << 21, rows.x.allSatisfy({ $0 >= 0 && $0 <= 1_000_000 && $0 == $0.rounded() }) else {
+            return nil
+        }
         // (x, slot) packed densely in one key (x × slots + slot, so that `GroupIndex` can use a
         // table indexed by key): grouped like any keys, then numbered in key order — x, then slot.
         let n = rows.x.count, slots = UInt64(rows.grid.count)
-        let packed = rows.x.indices.map { UInt64(rows.x[$0]) * slots + UInt64(rows.tSlot[$0]) }
+        let packed =
+            rows.x.indices.map { UInt64(rows.x[$0]) * slots + UInt64(rows.tSlot[$0]) }
             + rows.x.indices.map { UInt64(rows.x[$0]) * slots + UInt64(rows.txSlot[$0]) }
         let groups = GroupIndex(keys: packed)
         let keys = groups.firstRow.map { packed[$0] }

@@ -40,7 +40,9 @@ public enum GammaGamma {
         }
     }
 
-    public static func logLikelihood(_ m: Parameters, x: [Double], mean: [Double]) -> (value: Double, gradient: [Double]) {
+    public static func logLikelihood(
+        _ m: Parameters, x: [Double], mean: [Double]
+    ) -> (value: Double, gradient: [Double]) {
         logLikelihood(m, Buyers(x: x, mean: mean))
     }
 
@@ -65,7 +67,9 @@ public enum GammaGamma {
                 let lgTerm: Double, psiPXQ: Double, diff: Double
                 if data.whole {
                     let k = Int(xi)
-                    lgTerm = lgTable[k]; psiPXQ = psiSumTable[k]; diff = psiDiffTable[k]
+                    lgTerm = lgTable[k]
+                    psiPXQ = psiSumTable[k]
+                    diff = psiDiffTable[k]
                 } else {
                     lgTerm = SpecialFunctions.lnGamma(px + m.q) - SpecialFunctions.lnGamma(px)
                     psiPXQ = SpecialFunctions.digamma(px + m.q)
@@ -85,9 +89,12 @@ public enum GammaGamma {
     public static func fit(frequency: [Double], monetary: [Double]) -> ModelFit {
         let buyers = frequency.indices.filter { frequency[$0] >= 1 && monetary[$0] > 0 }
         guard !buyers.isEmpty else {
-            return ModelFit(names: ["p", "q", "gamma"], values: [.nan, .nan, .nan], standardErrors: [.nan, .nan, .nan],
-                            logLikelihood: .nan, n: 0, iterations: 0, converged: false,
-                            diagnostic: "no repeat buyers with a positive spend: Gamma-Gamma cannot be fitted; expected spend falls back to each customer's own mean")
+            return ModelFit(
+                names: ["p", "q", "gamma"], values: [.nan, .nan, .nan], standardErrors: [.nan, .nan, .nan],
+                logLikelihood: .nan, n: 0, iterations: 0, converged: false,
+                diagnostic:
+                    "no repeat buyers with a positive spend: Gamma-Gamma cannot be fitted; expected spend falls back to each customer's own mean"
+            )
         }
         let data = Buyers(x: buyers.map { frequency[$0] }, mean: buyers.map { monetary[$0] })
         let meanZ = data.mean.reduce(0, +) / Double(data.count)
@@ -98,11 +105,16 @@ public enum GammaGamma {
                 return (-ll, g.map { -$0 })
             }
         }
-        var fit = LikelihoodFit.fit(names: ["p", "q", "gamma"], starts: starts, n: data.count, rows: data.count,
-                                    sample: { let s = data.every(20); return (s.count, negLL(s)) }, negLL: negLL(data))
+        var fit = LikelihoodFit.fit(
+            names: ["p", "q", "gamma"], starts: starts, n: data.count, rows: data.count,
+            sample: {
+                let s = data.every(20)
+                return (s.count, negLL(s))
+            }, negLL: negLL(data))
         if fit.value("q") <= 1 {
             fit.converged = false
-            fit.diagnostic = "q = \(fit.value("q")) ≤ 1: the mean spend of the population is infinite under this fit; expected spend falls back to each customer's own mean"
+            fit.diagnostic =
+                "q = \(fit.value("q")) ≤ 1: the mean spend of the population is infinite under this fit; expected spend falls back to each customer's own mean"
         }
         return fit
     }
@@ -130,7 +142,11 @@ public enum GammaGamma {
         let x = idx.map { frequency[$0] }, y = idx.map { monetary[$0] }
         let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
         var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for i in x.indices { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx); syy += (y[i] - my) * (y[i] - my) }
+        for i in x.indices {
+            sxy += (x[i] - mx) * (y[i] - my)
+            sxx += (x[i] - mx) * (x[i] - mx)
+            syy += (y[i] - my) * (y[i] - my)
+        }
         return sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : .nan
     }
 }

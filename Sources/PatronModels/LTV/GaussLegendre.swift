@@ -44,7 +44,9 @@ public struct GaussLegendre: Sendable {
 
     /// E(H) and ∫₀ᴴ e^(−δt) dE(t) for a smooth cumulative expectation E with E(0) = 0, at the
     /// force of interest δ = ln(1 + `ratePerUnit`): by parts, e^(−δH) E(H) + δ ∫₀ᴴ e^(−δt) E(t) dt.
-    public static func discounted(_ expected: (Double) -> Double, horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
+    public static func discounted(
+        _ expected: (Double) -> Double, horizon: Double, ratePerUnit: Double
+    ) -> (total: Double, discounted: Double) {
         discounted(total: expected(horizon), horizon: horizon, ratePerUnit: ratePerUnit) { t in
             var values = SIMD16<Double>()
             for i in 0..<16 { values[i] = expected(t[i]) }
@@ -57,14 +59,19 @@ extension GaussLegendre {
     /// The 16 nodes and weights as vectors.
     static let sixteenVectors: (nodes: SIMD16<Double>, weights: SIMD16<Double>) = {
         var n = SIMD16<Double>(), w = SIMD16<Double>()
-        for i in 0..<16 { n[i] = sixteen.nodes[i]; w[i] = sixteen.weights[i] }
+        for i in 0..<16 {
+            n[i] = sixteen.nodes[i]
+            w[i] = sixteen.weights[i]
+        }
         return (n, w)
     }()
 
     /// As `discounted(_:horizon:ratePerUnit:)`, with E(H) given and E at the 16 quadrature
     /// times computed in one call (`batch` receives the times, returns E at each).
-    public static func discounted(total: Double, horizon: Double, ratePerUnit: Double,
-                                  batch: (SIMD16<Double>) -> SIMD16<Double>) -> (total: Double, discounted: Double) {
+    public static func discounted(
+        total: Double, horizon: Double, ratePerUnit: Double,
+        batch: (SIMD16<Double>) -> SIMD16<Double>
+    ) -> (total: Double, discounted: Double) {
         let delta = log(1 + ratePerUnit)
         guard delta > 0 else { return (total, total) }
         let (nodes, weights) = sixteenVectors

@@ -19,8 +19,10 @@ public struct HoldoutEvaluation: Sendable {
     ///   - holdoutDays: for each summarised customer, the days on which they bought; only those
     ///     after the calibration end and up to the holdout end count, same-day purchases once.
     ///   - expected: E[Y(t) | customer i] for t in time units after the calibration end.
-    public init(frequency: [Double], holdoutDays: [[Int32]], calibrationEnd: Int32, holdoutEnd: Int32,
-                unit: CustomerSummary.TimeUnit, expected: (Int, Double) -> Double) {
+    public init(
+        frequency: [Double], holdoutDays: [[Int32]], calibrationEnd: Int32, holdoutEnd: Int32,
+        unit: CustomerSummary.TimeUnit, expected: (Int, Double) -> Double
+    ) {
         let n = frequency.count
         let length = Double(holdoutEnd - calibrationEnd) / unit.days
         let holdoutDays = holdoutDays.map { $0.filter { $0 > calibrationEnd && $0 <= holdoutEnd } }
@@ -30,9 +32,11 @@ public struct HoldoutEvaluation: Sendable {
         for group in 0...7 {
             let members = (0..<n).filter { group == 7 ? frequency[$0] >= 7 : Int(frequency[$0]) == group }
             let count = Double(max(1, members.count))
-            rows.append(Row(kind: "by_frequency", label: group == 7 ? "7+" : String(group), customers: members.count,
-                            actual: members.isEmpty ? nil : members.reduce(0) { $0 + actual[$1] } / count,
-                            predicted: members.isEmpty ? nil : members.reduce(0) { $0 + predicted[$1] } / count))
+            rows.append(
+                Row(
+                    kind: "by_frequency", label: group == 7 ? "7+" : String(group), customers: members.count,
+                    actual: members.isEmpty ? nil : members.reduce(0) { $0 + actual[$1] } / count,
+                    predicted: members.isEmpty ? nil : members.reduce(0) { $0 + predicted[$1] } / count))
         }
         // Cumulative purchases through the holdout, one point per whole unit and the end.
         var marks = Array(stride(from: 1.0, to: length, by: 1.0))
@@ -41,7 +45,10 @@ public struct HoldoutEvaluation: Sendable {
             let cutoff = calibrationEnd + Int32((t * unit.days).rounded(.down))
             let done = holdoutDays.reduce(0.0) { $0 + Double(Set($1.filter { $0 <= cutoff }).count) }
             let expectedSoFar = (0..<n).reduce(0.0) { $0 + expected($1, t) }
-            rows.append(Row(kind: "tracking", label: String(format: "%g", t), customers: n, actual: done, predicted: expectedSoFar))
+            rows.append(
+                Row(
+                    kind: "tracking", label: String(format: "%g", t), customers: n, actual: done,
+                    predicted: expectedSoFar))
         }
         let errors = zip(actual, predicted).map { $0 - $1 }
         let mae = errors.reduce(0) { $0 + abs($1) } / Double(max(1, n))
@@ -54,7 +61,10 @@ public struct HoldoutEvaluation: Sendable {
             spp += (predicted[i] - mp) * (predicted[i] - mp)
         }
         let correlation = saa > 0 && spp > 0 ? sap / (saa * spp).squareRoot() : nil
-        rows.append(Row(kind: "metric", label: "total", customers: n, actual: actual.reduce(0, +), predicted: predicted.reduce(0, +)))
+        rows.append(
+            Row(
+                kind: "metric", label: "total", customers: n, actual: actual.reduce(0, +),
+                predicted: predicted.reduce(0, +)))
         rows.append(Row(kind: "metric", label: "mae", customers: n, actual: nil, predicted: mae))
         rows.append(Row(kind: "metric", label: "rmse", customers: n, actual: nil, predicted: rmse))
         rows.append(Row(kind: "metric", label: "correlation", customers: n, actual: nil, predicted: correlation))

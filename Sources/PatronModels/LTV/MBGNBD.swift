@@ -11,8 +11,10 @@ public enum MBGNBD {
     public typealias Parameters = BGNBD.Parameters
 
     static func logLikelihood(_ p: Parameters, x: Double, tx: Double, T: Double) -> Double {
-        let head = SpecialFunctions.lnGamma(p.r + x) - SpecialFunctions.lnGamma(p.r) + p.r * log(p.alpha)
-            + SpecialFunctions.lnGamma(p.a + p.b) - SpecialFunctions.lnGamma(p.b) - SpecialFunctions.lnGamma(p.a + p.b + x + 1)
+        let head =
+            SpecialFunctions.lnGamma(p.r + x) - SpecialFunctions.lnGamma(p.r) + p.r * log(p.alpha)
+            + SpecialFunctions.lnGamma(p.a + p.b) - SpecialFunctions.lnGamma(p.b)
+            - SpecialFunctions.lnGamma(p.a + p.b + x + 1)
             + SpecialFunctions.lnGamma(p.b + x)
         let u = log(p.b + x) - (p.r + x) * log(p.alpha + T)
         let v = log(p.a) - (p.r + x) * log(p.alpha + tx)
@@ -27,19 +29,26 @@ public enum MBGNBD {
     /// ln L over the rows and its analytic gradient in (r, α, a, b). The x-only terms (ln Γ and
     /// ψ of r+x, b+x, a+b+x+1) are tabulated once per frequency; rows are summed in fixed
     /// blocks on all cores.
-    public static func logLikelihoodWithGradient(_ p: Parameters, _ data: CollapsedSummary) -> (value: Double, gradient: [Double]) {
+    public static func logLikelihoodWithGradient(
+        _ p: Parameters, _ data: CollapsedSummary
+    ) -> (value: Double, gradient: [Double]) {
         let (r, alpha, a, b) = (p.r, p.alpha, p.a, p.b)
         let lnA = log(a), lnAlpha = log(alpha)
-        let headConstant = -SpecialFunctions.lnGamma(r) + r * lnAlpha + SpecialFunctions.lnGamma(a + b) - SpecialFunctions.lnGamma(b)
-        let psiR = SpecialFunctions.digamma(r), psiAB = SpecialFunctions.digamma(a + b), psiB = SpecialFunctions.digamma(b)
+        let headConstant =
+            -SpecialFunctions.lnGamma(r) + r * lnAlpha + SpecialFunctions.lnGamma(a + b) - SpecialFunctions.lnGamma(b)
+        let psiR = SpecialFunctions.digamma(r), psiAB = SpecialFunctions.digamma(a + b),
+            psiB = SpecialFunctions.digamma(b)
         let m = data.maxX + 1
         var head = [Double](repeating: 0, count: m), headGradient = [SIMD4<Double>](repeating: .zero, count: m)
         for xi in 0..<m {
             let x = Double(xi)
             let psiABX1 = SpecialFunctions.digamma(a + b + x + 1)
-            head[xi] = headConstant + SpecialFunctions.lnGamma(r + x) - SpecialFunctions.lnGamma(a + b + x + 1) + SpecialFunctions.lnGamma(b + x)
-            headGradient[xi] = SIMD4(SpecialFunctions.digamma(r + x) - psiR + lnAlpha, r / alpha, psiAB - psiABX1,
-                                     psiAB - psiB - psiABX1 + SpecialFunctions.digamma(b + x))
+            head[xi] =
+                headConstant + SpecialFunctions.lnGamma(r + x) - SpecialFunctions.lnGamma(a + b + x + 1)
+                + SpecialFunctions.lnGamma(b + x)
+            headGradient[xi] = SIMD4(
+                SpecialFunctions.digamma(r + x) - psiR + lnAlpha, r / alpha, psiAB - psiABX1,
+                psiAB - psiB - psiABX1 + SpecialFunctions.digamma(b + x))
         }
         let (heads, headGradients) = (head, headGradient)
         let v = BlockSum.sum(count: data.x.count, width: 5) { range in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fitted model's parameters with standard errors, and an account of the fit.
 public struct ModelFit: Sendable {
     public var names: [String]
@@ -59,9 +61,11 @@ enum LikelihoodFit {
     /// on a subsample (`sample`: its size and negative log-likelihood), and the best rough fit,
     /// with BFGS's metric there, starts the fit on all rows — the maximum is the full data's,
     /// found in a few iterations instead of dozens.
-    static func fit(names: [String], starts: [[Double]], n: Int, rows: Int,
-                    sample: () -> (n: Int, negLL: ([Double]) -> (value: Double, gradient: [Double])),
-                    negLL: ([Double]) -> (value: Double, gradient: [Double])) -> ModelFit {
+    static func fit(
+        names: [String], starts: [[Double]], n: Int, rows: Int,
+        sample: () -> (n: Int, negLL: ([Double]) -> (value: Double, gradient: [Double])),
+        negLL: ([Double]) -> (value: Double, gradient: [Double])
+    ) -> ModelFit {
         var starts = starts, metric: [[Double]]? = nil
         if rows > 50_000 {
             let (sampleN, sampleNegLL) = sample()
@@ -76,21 +80,29 @@ enum LikelihoodFit {
 
     /// As `fit`, for a customer-base model over collapsed rows given by its log-likelihood and
     /// gradient at (natural parameters, rows); the subsample for the starts is every 20th row.
-    static func fit(names: [String], starts: [[Double]], data: CollapsedSummary,
-                    logLikelihood: @escaping ([Double], CollapsedSummary) -> (value: Double, gradient: [Double])) -> ModelFit {
+    static func fit(
+        names: [String], starts: [[Double]], data: CollapsedSummary,
+        logLikelihood: @escaping ([Double], CollapsedSummary) -> (value: Double, gradient: [Double])
+    ) -> ModelFit {
         func negLL(_ rows: CollapsedSummary) -> ([Double]) -> (value: Double, gradient: [Double]) {
             { v in
                 let (ll, g) = logLikelihood(v, rows)
                 return (-ll, g.map { -$0 })
             }
         }
-        return fit(names: names, starts: starts, n: data.customers, rows: data.x.count,
-                   sample: { let s = data.every(20); return (s.customers, negLL(s)) }, negLL: negLL(data))
+        return fit(
+            names: names, starts: starts, n: data.customers, rows: data.x.count,
+            sample: {
+                let s = data.every(20)
+                return (s.customers, negLL(s))
+            }, negLL: negLL(data))
     }
 
     /// - Parameter negLL: the negative log-likelihood and its gradient in *natural* parameters.
-    static func fit(names: [String], starts: [[Double]], n: Int, standardErrors wantErrors: Bool = true,
-                    metric: [[Double]]? = nil, negLL: ([Double]) -> (value: Double, gradient: [Double])) -> ModelFit {
+    static func fit(
+        names: [String], starts: [[Double]], n: Int, standardErrors wantErrors: Bool = true,
+        metric: [[Double]]? = nil, negLL: ([Double]) -> (value: Double, gradient: [Double])
+    ) -> ModelFit {
         // Optimise θ = ln(parameters), scaled by the number of customers.
         let scale = 1 / Double(max(1, n))
         // Log-parameters are kept within ±15 (3e-7 to 3e6): beyond, ln Γ of huge arguments
@@ -106,20 +118,26 @@ enum LikelihoodFit {
             // A rough fit (no standard errors: the subsample's, to start the full fit from) stops
             // at a looser tolerance: the full fit's first steps polish it, and a subsample's
             // last digits would be thrown away anyway (153 → 64 evaluations for BG/NBD).
-            let result = QuasiNewton.minimize(objective, from: start.map { log($0) }, gradientTolerance: wantErrors ? 1e-9 : 1e-6,
-                                              initialInverseHessian: metric)
+            let result = QuasiNewton.minimize(
+                objective, from: start.map { log($0) }, gradientTolerance: wantErrors ? 1e-9 : 1e-6,
+                initialInverseHessian: metric)
             if result.value.isFinite, best == nil || result.value < best!.value { best = result }
         }
         guard let best else {
-            return ModelFit(names: names, values: starts[0], standardErrors: names.map { _ in .nan }, logLikelihood: -.infinity,
-                            n: n, iterations: 0, converged: false,
-                            diagnostic: "the likelihood is not finite at any starting point; check the data (negative or zero times, empty summary)")
+            return ModelFit(
+                names: names, values: starts[0], standardErrors: names.map { _ in .nan }, logLikelihood: -.infinity,
+                n: n, iterations: 0, converged: false,
+                diagnostic:
+                    "the likelihood is not finite at any starting point; check the data (negative or zero times, empty summary)"
+            )
         }
         let params = best.x.map { exp($0) }
         if !wantErrors {
-            return ModelFit(names: names, values: params, standardErrors: names.map { _ in .nan }, logLikelihood: -best.value / scale,
-                            n: n, iterations: best.iterations, converged: best.converged, diagnostic: best.reason,
-                            searchMetric: best.inverseHessian)
+            return ModelFit(
+                names: names, values: params, standardErrors: names.map { _ in .nan },
+                logLikelihood: -best.value / scale,
+                n: n, iterations: best.iterations, converged: best.converged, diagnostic: best.reason,
+                searchMetric: best.inverseHessian)
         }
         // Hessian of the negative log-likelihood in natural parameters, by forward differences
         // of the gradient with a small step (k + 1 gradients instead of 2k; the analytic
@@ -136,7 +154,13 @@ enum LikelihoodFit {
             let gu = negLL(up).gradient
             for i in 0..<k { hessian[i][j] = (gu[i] - g0[i]) / h }
         }
-        for i in 0..<k { for j in 0..<i { let avg = (hessian[i][j] + hessian[j][i]) / 2; hessian[i][j] = avg; hessian[j][i] = avg } }
+        for i in 0..<k {
+            for j in 0..<i {
+                let avg = (hessian[i][j] + hessian[j][i]) / 2
+                hessian[i][j] = avg
+                hessian[j][i] = avg
+            }
+        }
         let covariance = QuasiNewton.inverse(hessian)
         let errors = (0..<k).map { i -> Double in
             guard let c = covariance?[i][i], c > 0 else { return .nan }
@@ -147,18 +171,21 @@ enum LikelihoodFit {
         let gradientNorm = QuasiNewton.norm(best.gradient)
         if let i = best.x.firstIndex(where: { abs($0) > 13 }) {
             converged = false
-            diagnostic = "parameter \(names[i]) ran to \(params[i]) (a bound): the data do not pin it down — too few repeat buyers, or a model that does not fit; try another model or more history"
+            diagnostic =
+                "parameter \(names[i]) ran to \(params[i]) (a bound): the data do not pin it down — too few repeat buyers, or a model that does not fit; try another model or more history"
         } else if covariance == nil || errors.contains(where: { $0.isNaN }) {
             converged = false
-            diagnostic = "the likelihood is flat in some direction (the Hessian is singular): parameters are not identified; standard errors are missing"
+            diagnostic =
+                "the likelihood is flat in some direction (the Hessian is singular): parameters are not identified; standard errors are missing"
         } else if best.converged {
-            diagnostic = "converged in \(best.iterations) iterations (\(best.reason), gradient norm \(String(format: "%.1e", gradientNorm)))"
+            diagnostic =
+                "converged in \(best.iterations) iterations (\(best.reason), gradient norm \(String(format: "%.1e", gradientNorm)))"
         } else {
-            diagnostic = "did not converge: \(best.reason); gradient norm \(String(format: "%.1e", gradientNorm)) — the estimates are the best found"
+            diagnostic =
+                "did not converge: \(best.reason); gradient norm \(String(format: "%.1e", gradientNorm)) — the estimates are the best found"
         }
-        return ModelFit(names: names, values: params, standardErrors: errors, logLikelihood: -best.value / scale, n: n,
-                        iterations: best.iterations, converged: converged, diagnostic: diagnostic, covariance: covariance)
+        return ModelFit(
+            names: names, values: params, standardErrors: errors, logLikelihood: -best.value / scale, n: n,
+            iterations: best.iterations, converged: converged, diagnostic: diagnostic, covariance: covariance)
     }
 }
-
-import Foundation

@@ -33,8 +33,11 @@ public enum ParetoNBD {
         let z = argument(p, SIMD2(tx, T))
         // The Euler-transformed series where it applies (its terms fall from the start), else
         // the general ₂F₁.
-        let lnF: SIMD2<Double> = SpecialFunctions.lnHypergeometricAPlusOne(rsx, b2, z)?.value
-            ?? SIMD2(log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, z[0])), log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, z[1])))
+        let lnF: SIMD2<Double> =
+            SpecialFunctions.lnHypergeometricAPlusOne(rsx, b2, z)?.value
+            ?? SIMD2(
+                log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, z[0])),
+                log(SpecialFunctions.hypergeometric2F1(rsx, b2, rsx + 1, z[1])))
         let u = lnF[0] - rsx * log(big + tx)
         let v = lnF[1] - rsx * log(big + T)
         // u ≥ v: the t_x term is the larger one. Where they are (numerically) equal, A₀ → 0.
@@ -44,7 +47,8 @@ public enum ParetoNBD {
 
     /// ln L for one customer.
     static func logLikelihood(_ p: Parameters, x: Double, tx: Double, T: Double) -> Double {
-        let head = SpecialFunctions.lnGamma(p.r + x) - SpecialFunctions.lnGamma(p.r) + p.r * log(p.alpha) + p.s * log(p.beta)
+        let head =
+            SpecialFunctions.lnGamma(p.r + x) - SpecialFunctions.lnGamma(p.r) + p.r * log(p.alpha) + p.s * log(p.beta)
         let first = -(p.r + x) * log(p.alpha + T) - p.s * log(p.beta + T)
         let second = log(p.s / (p.r + p.s + x)) + logA0(p, x: x, tx: tx, T: T)
         let top = max(first, second)
@@ -66,16 +70,18 @@ public enum ParetoNBD {
     /// The two terms of ln A₀'s difference, u(t) = ln ₂F₁(a, b₂; a+1; z(t)) − a ln(max(α, β) + t)
     /// with a = r+s+x, and their gradients in (r, α, s, β), at two times (lanes) from the
     /// series `f` at z(t).
-    static func a0Terms(_ p: Parameters, x: Double, times: SIMD2<Double>,
-                        f: SpecialFunctions.APlusOneResult) -> (ValueAndGradient, ValueAndGradient) {
+    static func a0Terms(
+        _ p: Parameters, x: Double, times: SIMD2<Double>,
+        f: SpecialFunctions.APlusOneResult
+    ) -> (ValueAndGradient, ValueAndGradient) {
         let rsx = p.r + p.s + x
         let alphaBig = p.alpha >= p.beta
         let big = alphaBig ? p.alpha : p.beta, small = alphaBig ? p.beta : p.alpha
         // Through a the series moves with r and s, through b₂ with s (α ≥ β) or r (α < β),
         // through z with α and β.
         let lnBig = SIMD2(log(big + times[0]), log(big + times[1]))
-        let dzBig = (times + small) / ((big + times) * (big + times)) * f.dz   // by the larger of α, β
-        let dzSmall = -1 / (big + times) * f.dz                                // by the smaller
+        let dzBig = (times + small) / ((big + times) * (big + times)) * f.dz  // by the larger of α, β
+        let dzSmall = -1 / (big + times) * f.dz  // by the smaller
         let zero = SIMD2<Double>()
         let dr = f.da + (alphaBig ? zero : f.db) - lnBig
         let ds = f.da + (alphaBig ? f.db : zero) - lnBig
@@ -105,15 +111,18 @@ public enum ParetoNBD {
     static func logA0WithGradient(_ p: Parameters, x: Double, tx: Double, T: Double) -> ValueAndGradient? {
         let times = SIMD2(tx, T)
         let z = argument(p, times)
-        guard let f = SpecialFunctions.lnHypergeometricAPlusOne(p.r + p.s + x, p.alpha >= p.beta ? p.s + 1 : p.r + x, z) else { return nil }
+        guard let f = SpecialFunctions.lnHypergeometricAPlusOne(p.r + p.s + x, p.alpha >= p.beta ? p.s + 1 : p.r + x, z)
+        else { return nil }
         let (u, v) = a0Terms(p, x: x, times: times, f: f)
         return logA0(u, v)
     }
 
     /// ln L for one customer and its gradient in (r, α, s, β); central differences for the
     /// few customers whose ₂F₁ arguments are beyond the series range.
-    static func logLikelihoodWithGradient(_ p: Parameters, x: Double, tx: Double, T: Double,
-                                          frequency given: FrequencyTerms? = nil) -> ValueAndGradient {
+    static func logLikelihoodWithGradient(
+        _ p: Parameters, x: Double, tx: Double, T: Double,
+        frequency given: FrequencyTerms? = nil
+    ) -> ValueAndGradient {
         guard let a0 = logA0WithGradient(p, x: x, tx: tx, T: T) else {
             let v = [p.r, p.alpha, p.s, p.beta]
             var g = SIMD4<Double>()
@@ -122,8 +131,11 @@ public enum ParetoNBD {
                 let h = 1e-6 * v[j]
                 up[j] += h
                 down[j] -= h
-                g[j] = (logLikelihood(Parameters(r: up[0], alpha: up[1], s: up[2], beta: up[3]), x: x, tx: tx, T: T)
-                    - logLikelihood(Parameters(r: down[0], alpha: down[1], s: down[2], beta: down[3]), x: x, tx: tx, T: T)) / (2 * h)
+                g[j] =
+                    (logLikelihood(Parameters(r: up[0], alpha: up[1], s: up[2], beta: up[3]), x: x, tx: tx, T: T)
+                        - logLikelihood(
+                            Parameters(r: down[0], alpha: down[1], s: down[2], beta: down[3]), x: x, tx: tx, T: T))
+                    / (2 * h)
             }
             return (logLikelihood(p, x: x, tx: tx, T: T), g)
         }
@@ -134,8 +146,10 @@ public enum ParetoNBD {
     /// alone and on T alone: ln L = head + ln(e^first + e^second), first = −(r+x) ln(α+T) −
     /// s ln(β+T), second = ln(s/(r+s+x)) + ln A₀.
     @inline(__always)
-    static func logLikelihoodWithGradient(_ p: Parameters, a0: ValueAndGradient, frequency f: FrequencyTerms,
-                                          age: SIMD4<Double>) -> ValueAndGradient {
+    static func logLikelihoodWithGradient(
+        _ p: Parameters, a0: ValueAndGradient, frequency f: FrequencyTerms,
+        age: SIMD4<Double>
+    ) -> ValueAndGradient {
         let first = -f.rx * age[0] - p.s * age[1]
         let firstGradient = SIMD4(-age[0], -f.rx * age[2], -age[1], -p.s * age[3])
         let second = f.lnShare + a0.value
@@ -164,16 +178,22 @@ public enum ParetoNBD {
 
     static func frequencyTerms(_ p: Parameters, x: Double) -> FrequencyTerms {
         let rsx = p.r + p.s + x
-        let head = (SpecialFunctions.lnGamma(p.r + x) - SpecialFunctions.lnGamma(p.r) + p.r * log(p.alpha) + p.s * log(p.beta),
-                    SIMD4(SpecialFunctions.digamma(p.r + x) - SpecialFunctions.digamma(p.r) + log(p.alpha), p.r / p.alpha,
-                          log(p.beta), p.s / p.beta))
-        return FrequencyTerms(head: head, rx: p.r + x, lnShare: log(p.s / rsx), shareGradient: SIMD4(-1 / rsx, 0, 1 / p.s - 1 / rsx, 0))
+        let head = (
+            SpecialFunctions.lnGamma(p.r + x) - SpecialFunctions.lnGamma(p.r) + p.r * log(p.alpha) + p.s * log(p.beta),
+            SIMD4(
+                SpecialFunctions.digamma(p.r + x) - SpecialFunctions.digamma(p.r) + log(p.alpha), p.r / p.alpha,
+                log(p.beta), p.s / p.beta)
+        )
+        return FrequencyTerms(
+            head: head, rx: p.r + x, lnShare: log(p.s / rsx), shareGradient: SIMD4(-1 / rsx, 0, 1 / p.s - 1 / rsx, 0))
     }
 
     /// A₀'s two terms (`a0Terms`) at every distinct (x, t) pair of the rows, on all cores; nil
     /// for a pair beyond the series' range (its rows are computed on their own), and nil
     /// altogether where frequencies are not whole numbers.
-    static func termsOfPairs(_ p: Parameters, _ data: CollapsedSummary) -> (pairs: FrequencyTimePairs, terms: [ValueAndGradient?])? {
+    static func termsOfPairs(
+        _ p: Parameters, _ data: CollapsedSummary
+    ) -> (pairs: FrequencyTimePairs, terms: [ValueAndGradient?])? {
         guard let pairs = data.pairs ?? FrequencyTimePairs(data) else { return nil }
         // The series' (a, b) depend on x alone: one table of its divisions per frequency.
         let alphaBig = p.alpha >= p.beta
@@ -182,7 +202,8 @@ public enum ParetoNBD {
         if data.maxX <= 100_000 {
             for xi in Set(pairs.x) {
                 let x = Double(xi)
-                tables[Int(xi)] = SpecialFunctions.APlusOneTerms(a: p.r + p.s + x, b: alphaBig ? p.s + 1 : p.r + x, zMax: zMax)
+                tables[Int(xi)] = SpecialFunctions.APlusOneTerms(
+                    a: p.r + p.s + x, b: alphaBig ? p.s + 1 : p.r + x, zMax: zMax)
             }
         }
         let series = tables
@@ -198,7 +219,8 @@ public enum ParetoNBD {
                 let z = argument(p, times), x = Double(xi)
                 let table = xi < series.count ? series[xi] : nil
                 if let f = table.flatMap({ SpecialFunctions.lnHypergeometricAPlusOne($0, z) })
-                    ?? SpecialFunctions.lnHypergeometricAPlusOne(p.r + p.s + x, alphaBig ? p.s + 1 : p.r + x, z) {
+                    ?? SpecialFunctions.lnHypergeometricAPlusOne(p.r + p.s + x, alphaBig ? p.s + 1 : p.r + x, z)
+                {
                     let (u, v) = a0Terms(p, x: x, times: times, f: f)
                     out[i - range.lowerBound] = u
                     out[j - range.lowerBound] = v
@@ -213,10 +235,14 @@ public enum ParetoNBD {
     /// ln L over the rows and its gradient, in fixed blocks on all cores: A₀'s two terms once
     /// per distinct (x, t) pair, the parts that depend on x or T alone once per frequency and
     /// age, then each row combines its pieces.
-    public static func logLikelihoodWithGradient(_ p: Parameters, _ data: CollapsedSummary) -> (value: Double, gradient: [Double]) {
+    public static func logLikelihoodWithGradient(
+        _ p: Parameters, _ data: CollapsedSummary
+    ) -> (value: Double, gradient: [Double]) {
         var frequencies = [FrequencyTerms?](repeating: nil, count: data.maxX + 1)
         if data.maxX <= 100_000 {
-            for x in data.x where x == x.rounded() && x >= 0 && frequencies[Int(x)] == nil { frequencies[Int(x)] = frequencyTerms(p, x: x) }
+            for x in data.x where x == x.rounded() && x >= 0 && frequencies[Int(x)] == nil {
+                frequencies[Int(x)] = frequencyTerms(p, x: x)
+            }
         }
         let termsOfX = frequencies
         let ages = data.grid.map { ageTerms(p, T: $0) }
@@ -227,11 +253,15 @@ public enum ParetoNBD {
                 let x = data.x[i]
                 let frequency = x == x.rounded() && x >= 0 && Int(x) < termsOfX.count ? termsOfX[Int(x)] : nil
                 let value: Double, gradient: SIMD4<Double>
-                if let pairs, let u = pairs.terms[Int(pairs.pairs.txPair[i])], let w = pairs.terms[Int(pairs.pairs.tPair[i])] {
-                    (value, gradient) = logLikelihoodWithGradient(p, a0: logA0(u, w), frequency: frequency ?? frequencyTerms(p, x: x),
-                                                                  age: ages[Int(data.tSlot[i])])
+                if let pairs, let u = pairs.terms[Int(pairs.pairs.txPair[i])],
+                    let w = pairs.terms[Int(pairs.pairs.tPair[i])]
+                {
+                    (value, gradient) = logLikelihoodWithGradient(
+                        p, a0: logA0(u, w), frequency: frequency ?? frequencyTerms(p, x: x),
+                        age: ages[Int(data.tSlot[i])])
                 } else {
-                    (value, gradient) = logLikelihoodWithGradient(p, x: x, tx: data.tx[i], T: data.T[i], frequency: frequency)
+                    (value, gradient) = logLikelihoodWithGradient(
+                        p, x: x, tx: data.tx[i], T: data.T[i], frequency: frequency)
                 }
                 ll += data.weight[i] * value
                 g += data.weight[i] * gradient
@@ -249,7 +279,9 @@ public enum ParetoNBD {
     public static func fit(_ data: CollapsedSummary) -> ModelFit {
         let data = data.pairs == nil ? data.withFrequencyTimePairs() : data
         let meanT = data.weightedSum { _, _, T in T } / Double(max(1, data.customers))
-        let starts: [[Double]] = [[1, max(1, meanT / 4), 1, max(1, meanT / 4)], [0.5, max(1, meanT / 2), 0.5, max(1, meanT)]]
+        let starts: [[Double]] = [
+            [1, max(1, meanT / 4), 1, max(1, meanT / 4)], [0.5, max(1, meanT / 2), 0.5, max(1, meanT)],
+        ]
         return LikelihoodFit.fit(names: ["r", "alpha", "s", "beta"], starts: starts, data: data) { v, rows in
             logLikelihoodWithGradient(Parameters(r: v[0], alpha: v[1], s: v[2], beta: v[3]), rows)
         }
@@ -263,15 +295,18 @@ public enum ParetoNBD {
     /// P(alive) for each of the rows: A₀'s terms once per distinct (x, t) pair.
     public static func probabilityAlive(_ p: Parameters, _ rows: CollapsedSummary) -> [Double] {
         let pairs = termsOfPairs(p, rows)
-        return Array(ParallelBlocks.map(count: rows.x.count, block: 16_384) { range in
-            range.map { i -> Double in
-                let (x, T) = (rows.x[i], rows.T[i])
-                guard let pairs, let u = pairs.terms[Int(pairs.pairs.txPair[i])], let v = pairs.terms[Int(pairs.pairs.tPair[i])] else {
-                    return probabilityAlive(p, x: x, tx: rows.tx[i], T: T)
+        return Array(
+            ParallelBlocks.map(count: rows.x.count, block: 16_384) { range in
+                range.map { i -> Double in
+                    let (x, T) = (rows.x[i], rows.T[i])
+                    guard let pairs, let u = pairs.terms[Int(pairs.pairs.txPair[i])],
+                        let v = pairs.terms[Int(pairs.pairs.tPair[i])]
+                    else {
+                        return probabilityAlive(p, x: x, tx: rows.tx[i], T: T)
+                    }
+                    return aliveGivenA0(p, x: x, T: T, logA0: logA0(u, v).value)
                 }
-                return aliveGivenA0(p, x: x, T: T, logA0: logA0(u, v).value)
-            }
-        }.joined())
+            }.joined())
     }
 
     static func aliveGivenA0(_ p: Parameters, x: Double, T: Double, logA0: Double) -> Double {
@@ -305,14 +340,18 @@ public enum ParetoNBD {
 
     /// (shape over the horizon, the same discounted): multiplied by P(alive) and
     /// `aliveFactor`, a customer's expected and discounted purchases.
-    public static func horizonSums(_ p: Parameters, T: Double, horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
+    public static func horizonSums(
+        _ p: Parameters, T: Double, horizon: Double, ratePerUnit: Double
+    ) -> (total: Double, discounted: Double) {
         GaussLegendre.discounted({ shape(p, t: $0, T: T) }, horizon: horizon, ratePerUnit: ratePerUnit)
     }
 
     /// Expected purchases over `horizon` and the same discounted (see
     /// `GaussLegendre.discounted`): P(alive) × `aliveFactor` × `horizonSums`.
-    public static func purchasesOverHorizon(_ p: Parameters, x: Double, tx: Double, T: Double,
-                                            horizon: Double, ratePerUnit: Double) -> (total: Double, discounted: Double) {
+    public static func purchasesOverHorizon(
+        _ p: Parameters, x: Double, tx: Double, T: Double,
+        horizon: Double, ratePerUnit: Double
+    ) -> (total: Double, discounted: Double) {
         let scale = probabilityAlive(p, x: x, tx: tx, T: T) * aliveFactor(p, x: x, T: T)
         let sums = horizonSums(p, T: T, horizon: horizon, ratePerUnit: ratePerUnit)
         return (scale * sums.total, scale * sums.discounted)

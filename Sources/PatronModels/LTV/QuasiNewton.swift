@@ -16,9 +16,11 @@ public enum QuasiNewton {
 
     /// - Parameter initialInverseHessian: where to start BFGS's metric (default: the identity,
     ///   rescaled after the first step).
-    public static func minimize(_ f: ([Double]) -> (value: Double, gradient: [Double]), from start: [Double],
-                                maxIterations: Int = 500, gradientTolerance: Double = 1e-9,
-                                initialInverseHessian: [[Double]]? = nil) -> Result {
+    public static func minimize(
+        _ f: ([Double]) -> (value: Double, gradient: [Double]), from start: [Double],
+        maxIterations: Int = 500, gradientTolerance: Double = 1e-9,
+        initialInverseHessian: [[Double]]? = nil
+    ) -> Result {
         let n = start.count
         var x = start
         var (fx, g) = f(x)
@@ -26,11 +28,14 @@ public enum QuasiNewton {
         var H = warm ? initialInverseHessian! : identity(n)
         for iteration in 1...maxIterations {
             if !fx.isFinite || g.contains(where: { !$0.isFinite }) {
-                return Result(x: x, value: fx, gradient: g, iterations: iteration, converged: false,
-                              reason: "the likelihood is not finite at the starting point")
+                return Result(
+                    x: x, value: fx, gradient: g, iterations: iteration, converged: false,
+                    reason: "the likelihood is not finite at the starting point")
             }
             if norm(g) <= gradientTolerance {
-                return Result(x: x, value: fx, gradient: g, iterations: iteration, converged: true, reason: "gradient below tolerance", inverseHessian: H)
+                return Result(
+                    x: x, value: fx, gradient: g, iterations: iteration, converged: true,
+                    reason: "gradient below tolerance", inverseHessian: H)
             }
             var p = (0..<n).map { i in -(0..<n).reduce(0) { $0 + H[i][$1] * g[$1] } }
             var slope = dot(p, g)
@@ -45,17 +50,25 @@ public enum QuasiNewton {
             for _ in 0..<60 {
                 next = zip(x, p).map { $0 + step * $1 }
                 (fn, gn) = f(next)
-                if fn.isFinite && fn <= fx + 1e-4 * step * slope { accepted = true; break }
+                if fn.isFinite && fn <= fx + 1e-4 * step * slope {
+                    accepted = true
+                    break
+                }
                 step *= 0.5
             }
             if !accepted {
-                return Result(x: x, value: fx, gradient: g, iterations: iteration, converged: norm(g) < 1e-5,
-                              reason: "no step lowers the objective (flat likelihood, or at the limit of precision)", inverseHessian: H)
+                return Result(
+                    x: x, value: fx, gradient: g, iterations: iteration, converged: norm(g) < 1e-5,
+                    reason: "no step lowers the objective (flat likelihood, or at the limit of precision)",
+                    inverseHessian: H)
             }
             let s = zip(next, x).map { $0 - $1 }, y = zip(gn, g).map { $0 - $1 }
             let sy = dot(s, y)
             if sy > 1e-12 {
-                if iteration == 1 && !warm { let scale = sy / dot(y, y); H = identity(n).map { $0.map { $0 * scale } } }
+                if iteration == 1 && !warm {
+                    let scale = sy / dot(y, y)
+                    H = identity(n).map { $0.map { $0 * scale } }
+                }
                 let rho = 1 / sy
                 let Hy = (0..<n).map { i in (0..<n).reduce(0) { $0 + H[i][$1] * y[$1] } }
                 let yHy = dot(y, Hy)
@@ -70,11 +83,14 @@ public enum QuasiNewton {
             fx = fn
             g = gn
             if improvement >= 0 && improvement < 1e-15 * max(1, abs(fx)) && norm(g) < 1e-6 {
-                return Result(x: x, value: fx, gradient: g, iterations: iteration, converged: true, reason: "objective no longer changes", inverseHessian: H)
+                return Result(
+                    x: x, value: fx, gradient: g, iterations: iteration, converged: true,
+                    reason: "objective no longer changes", inverseHessian: H)
             }
         }
-        return Result(x: x, value: fx, gradient: g, iterations: maxIterations, converged: false,
-                      reason: "stopped after \(maxIterations) iterations; gradient norm \(norm(g))", inverseHessian: H)
+        return Result(
+            x: x, value: fx, gradient: g, iterations: maxIterations, converged: false,
+            reason: "stopped after \(maxIterations) iterations; gradient norm \(norm(g))", inverseHessian: H)
     }
 
     static func identity(_ n: Int) -> [[Double]] { (0..<n).map { i in (0..<n).map { $0 == i ? 1 : 0 } } }
@@ -87,7 +103,8 @@ public enum QuasiNewton {
         let n = m.count
         var a = m.enumerated().map { i, row in row + (0..<n).map { $0 == i ? 1.0 : 0.0 } }
         for col in 0..<n {
-            guard let pivot = (col..<n).max(by: { abs(a[$0][col]) < abs(a[$1][col]) }), abs(a[pivot][col]) > 1e-300 else { return nil }
+            guard let pivot = (col..<n).max(by: { abs(a[$0][col]) < abs(a[$1][col]) }), abs(a[pivot][col]) > 1e-300
+            else { return nil }
             a.swapAt(col, pivot)
             let p = a[col][col]
             a[col] = a[col].map { $0 / p }

@@ -82,7 +82,8 @@ public enum SpecialFunctions {
         func weight(_ top1: Double, _ top2: Double, _ bottom1: Double, _ bottom2: Double) -> (Double, Double) {
             // Γ of a non-positive integer in the denominator makes the term vanish.
             for v in [bottom1, bottom2] where v <= 0 && v == v.rounded() { return (-.infinity, 0) }
-            let t1 = signedLnGamma(top1), t2 = signedLnGamma(top2), b1 = signedLnGamma(bottom1), b2 = signedLnGamma(bottom2)
+            let t1 = signedLnGamma(top1), t2 = signedLnGamma(top2), b1 = signedLnGamma(bottom1),
+                b2 = signedLnGamma(bottom2)
             return (t1.value + t2.value - b1.value - b2.value, t1.sign * t2.sign * b1.sign * b2.sign)
         }
         let (ln1, sign1) = weight(c, m, c - a, c - b)
@@ -131,8 +132,11 @@ extension SpecialFunctions {
     /// it needs at most a few thousand terms even at z = 0.99 whatever the size of b (the
     /// original series first grows for large b). Derivatives come from the same pass:
     /// ∂gₙ/∂e = gₙ Σₖ₍ₖ<ₙ₎ 1/(e+k), ∂gₙ/∂(a+1) = −gₙ Σₖ₍ₖ<ₙ₎ 1/(a+1+k), ∂G/∂z = Σ (n+1) gₙ (e+n)/(a+1+n).
-    public static func lnHypergeometricAPlusOne(_ a: Double, _ b: Double, _ z: Double)
-        -> (value: Double, da: Double, db: Double, dz: Double)? {
+    public static func lnHypergeometricAPlusOne(
+        _ a: Double, _ b: Double, _ z: Double
+    )
+        -> (value: Double, da: Double, db: Double, dz: Double)?
+    {
         lnHypergeometricAPlusOne(a, b, SIMD2(z, z)).map { ($0.value[0], $0.da[0], $0.db[0], $0.dz[0]) }
     }
 
@@ -153,13 +157,15 @@ extension SpecialFunctions {
     /// 1/(e+n) and 1/(c+n) from `terms`; nil outside 0 ≤ z ≤ 0.99 or without convergence
     /// within `limit` terms.
     @inline(__always)
-    static func aPlusOneSeries(b: Double, z: SIMD2<Double>, limit: Int,
-                               _ terms: (Int) -> (ratio: Double, inverseE: Double, inverseC: Double)) -> APlusOneResult? {
+    static func aPlusOneSeries(
+        b: Double, z: SIMD2<Double>, limit: Int,
+        _ terms: (Int) -> (ratio: Double, inverseE: Double, inverseC: Double)
+    ) -> APlusOneResult? {
         guard z.min() >= 0 && z.max() <= 0.99 else { return nil }
         var term = SIMD2<Double>(1, 1), sum = term
-        var se = 0.0, sc = 0.0           // Σ 1/(e+k), Σ 1/(c+k) for k < n
+        var se = 0.0, sc = 0.0  // Σ 1/(e+k), Σ 1/(c+k) for k < n
         var ge = SIMD2<Double>(), gc = SIMD2<Double>(), gz = SIMD2<Double>()
-        let tail = 1e-16 * (1 - z.max())   // the rest of the series is below term · z/(1 − z)
+        let tail = 1e-16 * (1 - z.max())  // the rest of the series is below term · z/(1 − z)
         var converged = false
         // Convergence is checked every fourth term: the check costs as much as a term, and
         // up to three terms past the point add less than the tolerance.
@@ -169,13 +175,18 @@ extension SpecialFunctions {
             while n < end {
                 let (ratio, inverseE, inverseC) = terms(n)
                 gz += term * (ratio * Double(n + 1))
-                se += inverseE; sc += inverseC
+                se += inverseE
+                sc += inverseC
                 term *= ratio * z
                 sum += term
-                ge += term * se; gc -= term * sc
+                ge += term * se
+                gc -= term * sc
                 n += 1
             }
-            if term.max() <= tail * sum.min() && (term * se).max() <= tail * ge.min() { converged = true; break }
+            if term.max() <= tail * sum.min() && (term * se).max() <= tail * ge.min() {
+                converged = true
+                break
+            }
         }
         guard converged else { return nil }
         let ln1z = SIMD2(log1p(-z[0]), log1p(-z[1]))

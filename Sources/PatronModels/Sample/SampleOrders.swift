@@ -59,7 +59,8 @@ public struct SampleOrders: Sendable {
             let nu = rng.gamma(shape: q, rate: gamma)
             var t = rng.uniform() * weeks * 0.85
             let englishComments = rng.uniform() < 0.1
-            let language = UInt8(FeedbackPhrases.languages.firstIndex(of: englishComments ? "en" : Self.countries[country].language)!)
+            let language = UInt8(
+                FeedbackPhrases.languages.firstIndex(of: englishComments ? "en" : Self.countries[country].language)!)
             var first = true
             while t < weeks {
                 let euros = rng.gamma(shape: p, rate: nu)
@@ -67,8 +68,10 @@ public struct SampleOrders: Sendable {
                 // BG/NBD: a customer may drop out after each repeat purchase, not after the first.
                 let leaving = !first && rng.uniform() < dropout
                 first = false
-                var order = Order(day: Int32(firstDay + Int(t * 7)), customer: Int32(c), cents: Int64((max(local, 0.5) * 100).rounded()),
-                                  country: UInt8(country), feedback: -1, language: language, twoLines: false, mess: 0)
+                var order = Order(
+                    day: Int32(firstDay + Int(t * 7)), customer: Int32(c),
+                    cents: Int64((max(local, 0.5) * 100).rounded()),
+                    country: UInt8(country), feedback: -1, language: language, twoLines: false, mess: 0)
                 if rng.uniform() < 0.3 {
                     let tone = rng.pick(weights: leaving ? [0.2, 0.2, 0.6] : [0.6, 0.25, 0.15])
                     order.feedback = Int32(tone * 6 + rng.below(6))
@@ -99,18 +102,28 @@ public struct SampleOrders: Sendable {
         var out = [UInt8]()
         out.reserveCapacity(orders.count * 64)
         out += Array("customer_id,order_id,order_date,amount,currency,country,feedback\n".utf8)
-        let phrases = FeedbackPhrases.languages.map { lang in FeedbackPhrases.phrases[lang]!.flatMap { $0 }.map { Array($0.utf8) } }
+        let phrases = FeedbackPhrases.languages.map { lang in
+            FeedbackPhrases.phrases[lang]!.flatMap { $0 }.map { Array($0.utf8) }
+        }
         let followUps = FeedbackPhrases.languages.map { Array(FeedbackPhrases.followUps[$0]!.utf8) }
         let countries = Self.countries.map { (Array($0.code.utf8), Array($0.currency.utf8)) }
         for (i, order) in orders.enumerated() {
             var row = [UInt8]()
-            if order.mess != 2 { row += [UInt8(ascii: "C")]; appendPadded(Int(order.customer) + 1, width: 7, to: &row) }
-            row.append(UInt8(ascii: ",")); row.append(UInt8(ascii: "O")); appendPadded(i + 1, width: 8, to: &row)
-            row.append(UInt8(ascii: ",")); appendDate(Int(order.day), to: &row)
+            if order.mess != 2 {
+                row += [UInt8(ascii: "C")]
+                appendPadded(Int(order.customer) + 1, width: 7, to: &row)
+            }
+            row.append(UInt8(ascii: ","))
+            row.append(UInt8(ascii: "O"))
+            appendPadded(i + 1, width: 8, to: &row)
+            row.append(UInt8(ascii: ","))
+            appendDate(Int(order.day), to: &row)
             row.append(UInt8(ascii: ","))
             if order.mess == 3 { row += Array("n/a".utf8) } else { appendCents(order.cents, to: &row) }
-            row.append(UInt8(ascii: ",")); row += countries[Int(order.country)].1
-            row.append(UInt8(ascii: ",")); row += countries[Int(order.country)].0
+            row.append(UInt8(ascii: ","))
+            row += countries[Int(order.country)].1
+            row.append(UInt8(ascii: ","))
+            row += countries[Int(order.country)].0
             row.append(UInt8(ascii: ","))
             if order.feedback >= 0 {
                 var text = phrases[Int(order.language)][Int(order.feedback)]
@@ -143,7 +156,10 @@ public struct SampleOrders: Sendable {
     }
 
     private func appendQuotedIfNeeded(_ text: [UInt8], to out: inout [UInt8]) {
-        guard text.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 }) else { out += text; return }
+        guard text.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 }) else {
+            out += text
+            return
+        }
         out.append(UInt8(ascii: "\""))
         for b in text {
             if b == UInt8(ascii: "\"") { out.append(b) }

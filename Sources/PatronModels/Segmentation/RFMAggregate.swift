@@ -27,10 +27,13 @@ public struct RFMAggregate: Sendable, Equatable {
     /// - Parameters:
     ///   - groups: each transaction's customer index (0..<customers; -1 to skip the row).
     ///   - days: transaction dates, days since 1970-01-01; rows after `observationEnd` are skipped.
-    public init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double], observationEnd: Int32,
-                frequency mode: Frequency = .orders, monetary money: Monetary = .total) {
+    public init(
+        groups: [Int32], customers: Int, days: [Int32], amounts: [Double], observationEnd: Int32,
+        frequency mode: Frequency = .orders, monetary money: Monetary = .total
+    ) {
         let purchases = CustomerPurchases(groups: groups, customers: customers, days: days, amounts: amounts)
-        let present = RFMAggregate(purchases: purchases, observationEnd: observationEnd, frequency: mode, monetary: money)
+        let present = RFMAggregate(
+            purchases: purchases, observationEnd: observationEnd, frequency: mode, monetary: money)
         // Back to group numbers; a group without rows has no purchase.
         recencyDays = [Int32](repeating: -1, count: customers)
         frequency = [Int32](repeating: 0, count: customers)
@@ -38,7 +41,9 @@ public struct RFMAggregate: Sendable, Equatable {
         afterEnd = present.afterEnd
         for (c, row) in purchases.firstRow.enumerated() {
             let g = Int(groups[row])
-            (recencyDays[g], frequency[g], monetary[g]) = (present.recencyDays[c], present.frequency[c], present.monetary[c])
+            (recencyDays[g], frequency[g], monetary[g]) = (
+                present.recencyDays[c], present.frequency[c], present.monetary[c]
+            )
         }
     }
 
@@ -46,13 +51,18 @@ public struct RFMAggregate: Sendable, Equatable {
     /// with no purchase up to the observation date has frequency 0 and recency −1. Customers'
     /// purchases are contiguous and in day order there: no scattered updates, and the
     /// purchases' blocks run on all cores.
-    public init(purchases: CustomerPurchases, observationEnd: Int32, frequency mode: Frequency = .orders, monetary money: Monetary = .total) {
+    public init(
+        purchases: CustomerPurchases, observationEnd: Int32, frequency mode: Frequency = .orders,
+        monetary money: Monetary = .total
+    ) {
         typealias Part = (recency: [Int32], frequency: [Int32], monetary: [Double], afterEnd: Int)
         let parts = ParallelBlocks.map(count: purchases.blocks.count, block: 1) { range -> Part in
             let block = purchases.blocks[range.lowerBound]
             let customers = block.firstRow.count
             var p: Part = ([], [], [], 0)
-            p.recency.reserveCapacity(customers); p.frequency.reserveCapacity(customers); p.monetary.reserveCapacity(customers)
+            p.recency.reserveCapacity(customers)
+            p.frequency.reserveCapacity(customers)
+            p.monetary.reserveCapacity(customers)
             for c in 0..<customers {
                 let from = Int(block.start[c]), all = Int(block.start[c + 1])
                 var to = all

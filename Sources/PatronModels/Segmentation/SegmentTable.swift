@@ -12,8 +12,10 @@ public struct SegmentTable: Sendable, Equatable {
         public var m: ClosedRange<Int> = 1...5
         public var fm: ClosedRange<Int> = 1...5
 
-        public init(_ name: String, r: ClosedRange<Int> = 1...5, f: ClosedRange<Int> = 1...5,
-                    m: ClosedRange<Int> = 1...5, fm: ClosedRange<Int> = 1...5) {
+        public init(
+            _ name: String, r: ClosedRange<Int> = 1...5, f: ClosedRange<Int> = 1...5,
+            m: ClosedRange<Int> = 1...5, fm: ClosedRange<Int> = 1...5
+        ) {
             self.name = name
             self.r = r
             self.f = f
@@ -84,7 +86,9 @@ public struct SegmentTable: Sendable, Equatable {
     public var cellNames: [Int] {
         let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var cells = [Int]()
-        for r in 1...5 { for f in 1...5 { for m in 1...5 { cells.append(index[segment(r: r, f: f, m: m)] ?? names.count - 1) } } }
+        for r in 1...5 {
+            for f in 1...5 { for m in 1...5 { cells.append(index[segment(r: r, f: f, m: m)] ?? names.count - 1) } }
+        }
         return cells
     }
 
@@ -110,9 +114,12 @@ public struct SegmentTable: Sendable, Equatable {
             if covered.isEmpty {
                 messages.append("segment rule \(i + 1) ('\(rule.name)') matches no score at all")
             } else if fresh == 0 {
-                messages.append("segment rule \(i + 1) ('\(rule.name)') is unreachable: earlier rules take all its scores")
+                messages.append(
+                    "segment rule \(i + 1) ('\(rule.name)') is unreachable: earlier rules take all its scores")
             } else if !overlapped.isEmpty {
-                messages.append("segment rule \(i + 1) ('\(rule.name)') overlaps \(overlapped.map { "'\($0)'" }.joined(separator: ", ")); first match wins, so make the ranges disjoint")
+                messages.append(
+                    "segment rule \(i + 1) ('\(rule.name)') overlaps \(overlapped.map { "'\($0)'" }.joined(separator: ", ")); first match wins, so make the ranges disjoint"
+                )
             }
         }
         return (messages, cells.count - owner.count)

@@ -59,9 +59,11 @@ struct ByteTable<Value: Sendable>: Sendable {
                 let s = slots[slot]
                 if s.length < 0 { return nil }
                 if Int(s.length) == bytes.count && s.prefix == prefix
-                    && (bytes.count <= 8 || keyBytes.withUnsafeBufferPointer {
-                        memcmp($0.baseAddress! + Int(s.start) + 8, bytes.baseAddress! + 8, bytes.count - 8) == 0
-                    }) {
+                    && (bytes.count <= 8
+                        || keyBytes.withUnsafeBufferPointer {
+                            memcmp($0.baseAddress! + Int(s.start) + 8, bytes.baseAddress! + 8, bytes.count - 8) == 0
+                        })
+                {
                     return values[slot]
                 }
                 slot = (slot + 1) & mask

@@ -33,8 +33,10 @@ public struct LanguageIdentifier: Sendable {
         var counts = [UInt64: [Double]](), totals = [[Double]](repeating: [0, 0, 0], count: all.count)
         for (key, value) in try LexiconStore.pairs("langid.tsv") {
             let parts = key.split(separator: "\t", maxSplits: 1)
-            guard parts.count == 2, let language = Language(rawValue: String(parts[0])), let index = all.firstIndex(of: language),
-                  let count = Double(value) else { continue }
+            guard parts.count == 2, let language = Language(rawValue: String(parts[0])),
+                let index = all.firstIndex(of: language),
+                let count = Double(value)
+            else { continue }
             let gram = parts[1]
             if gram.hasPrefix("#words"), let n = Int(gram.dropFirst(6)), (1...3).contains(n) {
                 totals[index][n - 1] = count
@@ -44,7 +46,10 @@ public struct LanguageIdentifier: Sendable {
             var packed: UInt64 = 0, n = 0
             var usable = true
             for s in gram.unicodeScalars {
-                guard let l = s == " " ? s : TextScanner.lowerWordScalar(s) else { usable = false; break }
+                guard let l = s == " " ? s : TextScanner.lowerWordScalar(s) else {
+                    usable = false
+                    break
+                }
                 packed = packed << 21 | UInt64(l.value)
                 n += 1
             }
@@ -71,7 +76,9 @@ public struct LanguageIdentifier: Sendable {
         for l in all.indices { floor[l] = log(0.5 / (totals[l][2] + 1)) }
         unseen = floor
         var words = [String: UInt8]()
-        for (l, language) in all.enumerated() { for w in Self.functionWordLists[language]! { words[w, default: 0] |= 1 << l } }
+        for (l, language) in all.enumerated() {
+            for w in Self.functionWordLists[language]! { words[w, default: 0] |= 1 << l }
+        }
         functionWords = PackedWordTable(words)
     }
 
@@ -88,7 +95,12 @@ public struct LanguageIdentifier: Sendable {
     @inline(__always) static func margin(_ sums: SIMD8<Double>, _ k: Int) -> Double {
         var best = -Double.infinity, second = -Double.infinity
         for l in 0..<k {
-            if sums[l] > best { second = best; best = sums[l] } else if sums[l] > second { second = sums[l] }
+            if sums[l] > best {
+                second = best
+                best = sums[l]
+            } else if sums[l] > second {
+                second = sums[l]
+            }
         }
         return best - second
     }
@@ -96,16 +108,33 @@ public struct LanguageIdentifier: Sendable {
     /// Function words: a match adds this many nats to its language.
     static let functionWordBonus = 3.0
     static let functionWordLists: [Language: [String]] = [
-        .en: ["the", "and", "is", "was", "it", "not", "of", "to", "my", "with", "this", "for", "very", "but", "i", "you", "are", "have", "be", "on", "at", "no", "did", "does", "were"],
-        .sv: ["och", "är", "var", "det", "inte", "jag", "med", "för", "en", "ett", "att", "av", "på", "som", "mycket", "men", "har", "till", "om", "kom", "den", "de", "vi", "mitt", "min", "alls", "också"],
-        .nl: ["de", "het", "een", "en", "is", "was", "niet", "van", "ik", "met", "voor", "op", "zeer", "maar", "heb", "dat", "er", "te", "mijn", "geen", "erg", "wel", "ook", "zijn", "heel", "helemaal"],
-        .de: ["der", "die", "das", "und", "ist", "war", "nicht", "ich", "mit", "für", "ein", "eine", "sehr", "aber", "habe", "auf", "zu", "es", "mein", "kein", "keine", "gar", "auch", "wurde", "den", "dem", "ganz"],
-        .pl: ["i", "nie", "jest", "był", "była", "było", "to", "się", "na", "w", "z", "bardzo", "ale", "mam", "że", "do", "jak", "za", "wcale", "już", "też", "przez", "moje", "mój", "jestem"],
+        .en: [
+            "the", "and", "is", "was", "it", "not", "of", "to", "my", "with", "this", "for", "very", "but", "i", "you",
+            "are", "have", "be", "on", "at", "no", "did", "does", "were",
+        ],
+        .sv: [
+            "och", "är", "var", "det", "inte", "jag", "med", "för", "en", "ett", "att", "av", "på", "som", "mycket",
+            "men", "har", "till", "om", "kom", "den", "de", "vi", "mitt", "min", "alls", "också",
+        ],
+        .nl: [
+            "de", "het", "een", "en", "is", "was", "niet", "van", "ik", "met", "voor", "op", "zeer", "maar", "heb",
+            "dat", "er", "te", "mijn", "geen", "erg", "wel", "ook", "zijn", "heel", "helemaal",
+        ],
+        .de: [
+            "der", "die", "das", "und", "ist", "war", "nicht", "ich", "mit", "für", "ein", "eine", "sehr", "aber",
+            "habe", "auf", "zu", "es", "mein", "kein", "keine", "gar", "auch", "wurde", "den", "dem", "ganz",
+        ],
+        .pl: [
+            "i", "nie", "jest", "był", "była", "było", "to", "się", "na", "w", "z", "bardzo", "ale", "mam", "że", "do",
+            "jak", "za", "wcale", "już", "też", "przez", "moje", "mój", "jestem",
+        ],
     ]
 
     /// The most likely language and its posterior probability; nil (`und`) when the
     /// posterior is below `threshold` or the text has no letters.
-    public func identify(_ text: String, among allowed: Set<Language>? = nil) -> (language: Language?, confidence: Double) {
+    public func identify(
+        _ text: String, among allowed: Set<Language>? = nil
+    ) -> (language: Language?, confidence: Double) {
         identify(text, among: allowed.map { LanguageSet($0) } ?? .all)
     }
 
@@ -117,7 +146,9 @@ public struct LanguageIdentifier: Sendable {
 
     /// `identify(_:among:)` on UTF-8 bytes, such as a row of a table's text column (invalid
     /// sequences read as U+FFFD).
-    public func identify(utf8 text: UnsafeBufferPointer<UInt8>, among allowed: LanguageSet = .all) -> (language: Language?, confidence: Double) {
+    public func identify(
+        utf8 text: UnsafeBufferPointer<UInt8>, among allowed: LanguageSet = .all
+    ) -> (language: Language?, confidence: Double) {
         let sums = likelihoods(text, stopEarly: allowed == .all)
         guard sums.grams > 0 else { return (nil, 0) }
         var best = -1
@@ -149,15 +180,19 @@ public struct LanguageIdentifier: Sendable {
             if l < 0x80 {
                 appendByte(UInt8(l))
             } else if l < 0x800 {
-                appendByte(UInt8(0xC0 | l >> 6)); appendByte(UInt8(0x80 | l & 0x3F))
+                appendByte(UInt8(0xC0 | l >> 6))
+                appendByte(UInt8(0x80 | l & 0x3F))
             } else {
-                wordBytes += 9   // no function word has a letter beyond U+07FF: never looked up
+                wordBytes += 9  // no function word has a letter beyond U+07FF: never looked up
             }
             window = (window << 21 | UInt64(l)) & (1 << 63 - 1)
             length += 1
             total += table[window & (1 << 42 - 1)]
             grams += 1
-            if length >= 3 { total += table[window]; grams += 1 }
+            if length >= 3 {
+                total += table[window]
+                grams += 1
+            }
         }
 
         /// The closing space's grams, then the function-word bonus.
@@ -165,14 +200,21 @@ public struct LanguageIdentifier: Sendable {
             window = (window << 21 | 0x20) & (1 << 63 - 1)
             total += table[window & (1 << 42 - 1)]
             grams += 1
-            if length + 1 >= 3 { total += table[window]; grams += 1 }
+            if length + 1 >= 3 {
+                total += table[window]
+                grams += 1
+            }
             if wordBytes <= 8 {
                 if let bits = functionWords.lookup(word) {
-                    for l in 0..<Language.allCases.count where bits & (1 << l) != 0 { total[l] += LanguageIdentifier.functionWordBonus }
+                    for l in 0..<Language.allCases.count where bits & (1 << l) != 0 {
+                        total[l] += LanguageIdentifier.functionWordBonus
+                    }
                 }
             }
-            word = 0; wordBytes = 0
-            window = 0x20; length = 1
+            word = 0
+            wordBytes = 0
+            window = 0x20
+            length = 1
         }
     }
 
@@ -201,7 +243,8 @@ public struct LanguageIdentifier: Sendable {
         return keys.withUnsafeBufferPointer { keys in
             logProbability.withUnsafeBufferPointer { logP in
                 scan.withClassifier { scan in
-                    let table = GramTable(keys: keys.baseAddress!, values: logP.baseAddress!, mask: mask, unseen: unseen)
+                    let table = GramTable(
+                        keys: keys.baseAddress!, values: logP.baseAddress!, mask: mask, unseen: unseen)
                     return Self.likelihoods(p, text.count, table, scan, functionWords, stopEarly: stopEarly)
                 }
             }
@@ -209,8 +252,10 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// The loop of `likelihoods(_:stopEarly:)`, its state in locals (not captured by a closure).
-    static func likelihoods(_ p: UnsafePointer<UInt8>, _ end: Int, _ table: GramTable, _ scan: TextScanner.Classifier,
-                            _ functionWords: PackedWordTable<UInt8>, stopEarly: Bool) -> Likelihoods {
+    static func likelihoods(
+        _ p: UnsafePointer<UInt8>, _ end: Int, _ table: GramTable, _ scan: TextScanner.Classifier,
+        _ functionWords: PackedWordTable<UInt8>, stopEarly: Bool
+    ) -> Likelihoods {
         var state = Likelihoods()
         var i = 0, inWord = false
         while i < end {
@@ -223,11 +268,16 @@ public struct LanguageIdentifier: Sendable {
             }
             guard inWord else { continue }
             // Joiners (' and -) belong to the word for the function-word check only.
-            if s == 0x27 || s == 0x2019 || s == 0x2D { state.appendByte(s == 0x2D ? UInt8(ascii: "-") : UInt8(ascii: "'")); continue }
+            if s == 0x27 || s == 0x2019 || s == 0x2D {
+                state.appendByte(s == 0x2D ? UInt8(ascii: "-") : UInt8(ascii: "'"))
+                continue
+            }
             state.endWord(table, functionWords)
             inWord = false
             // Decided: the leader is `decisiveMargin` nats ahead of every other language.
-            if stopEarly && state.grams >= 40 && margin(state.total, Language.allCases.count) >= decisiveMargin { break }
+            if stopEarly && state.grams >= 40 && margin(state.total, Language.allCases.count) >= decisiveMargin {
+                break
+            }
         }
         if inWord { state.endWord(table, functionWords) }
         return state

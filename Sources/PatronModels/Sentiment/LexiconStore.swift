@@ -20,7 +20,8 @@ public enum LexiconStore {
 
     /// The files the scorer and the language identifier read (Polish's lexicon is not scored;
     /// the customer-LANG.tsv vocabularies are Patron's own).
-    public static let filesInUse = ["en.tsv", "sv.tsv", "nl.tsv", "de.tsv", "emoji.tsv", "langid.tsv"]
+    public static let filesInUse =
+        ["en.tsv", "sv.tsv", "nl.tsv", "de.tsv", "emoji.tsv", "langid.tsv"]
         + Language.allCases.map { "customer-\($0.rawValue).tsv" }
 
     /// The raw bytes of a lexicon file, or nil when it cannot be read.
@@ -31,8 +32,12 @@ public enum LexiconStore {
     /// The `key<TAB>value` lines of a lexicon file.
     static func pairs(_ name: String) throws -> [(Substring, Substring)] {
         let url = directory.appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw LoadError(description: "cannot read the lexicon \(url.path): put the Patron_PatronModels.resources folder of the build beside the patron binary, or set PATRON_LEXICONS to a folder with \(name)")
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw LoadError(
+                description:
+                    "cannot read the lexicon \(url.path): put the Patron_PatronModels.resources folder of the build beside the patron binary, or set PATRON_LEXICONS to a folder with \(name)"
+            )
         }
         var out = [(Substring, Substring)]()
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {

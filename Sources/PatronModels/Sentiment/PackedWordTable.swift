@@ -13,7 +13,8 @@ struct PackedWordTable<Value: Sendable>: Sendable {
         while capacity < entries.count * 4 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity), values = [Value?](repeating: nil, count: capacity)
         for (word, value) in entries {
-            precondition(!word.isEmpty && word.utf8.count <= 8, "PackedWordTable holds words of 1 to 8 bytes; got '\(word)'")
+            precondition(
+                !word.isEmpty && word.utf8.count <= 8, "PackedWordTable holds words of 1 to 8 bytes; got '\(word)'")
             let key = Self.pack(word.utf8)
             var slot = key.tableSlot(capacity - 1)
             while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }

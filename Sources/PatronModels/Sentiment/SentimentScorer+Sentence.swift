@@ -15,30 +15,43 @@ extension SentimentScorer {
         while i < count {
             let t = toks[i]
             if let v = t.symbolValence {
-                info[n] = Info(valence: v, booster: 0, negator: false, contrast: false, shouted: false, fixed: true, phrase: false, negated: false)
-                n += 1; i += 1
+                info[n] = Info(
+                    valence: v, booster: 0, negator: false, contrast: false, shouted: false, fixed: true, phrase: false,
+                    negated: false)
+                n += 1
+                i += 1
                 continue
             }
             let w = r.word(t)
             let entry = c.words.lookup(w)
             if let entry, !entry.phrases.isEmpty, i + 1 < count, let v = c.phrase(entry, then: r.word(toks[i + 1])) {
-                info[n] = Info(valence: v, booster: 0, negator: false, contrast: false,
-                               shouted: t.shouted && toks[i + 1].shouted, fixed: true, phrase: true, negated: false)
-                n += 1; i += 2
+                info[n] = Info(
+                    valence: v, booster: 0, negator: false, contrast: false,
+                    shouted: t.shouted && toks[i + 1].shouted, fixed: true, phrase: true, negated: false)
+                n += 1
+                i += 2
                 continue
             }
-            info[n] = Info(valence: entry?.valence ?? jättePrefix(w, c) ?? 0, booster: entry?.booster ?? 0,
-                           negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
-                           shouted: t.shouted, fixed: false, phrase: false, negated: false)
-            n += 1; i += 1
+            info[n] = Info(
+                valence: entry?.valence ?? jättePrefix(w, c) ?? 0, booster: entry?.booster ?? 0,
+                negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
+                shouted: t.shouted, fixed: false, phrase: false, negated: false)
+            n += 1
+            i += 1
         }
         var mixedCase = false, any = false
-        for k in 0..<count where !toks[k].shouted && toks[k].symbolValence == nil { mixedCase = true; break }
+        for k in 0..<count where !toks[k].shouted && toks[k].symbolValence == nil {
+            mixedCase = true
+            break
+        }
         // An intensifier right before a sentiment word boosts it instead of counting itself.
         for k in 0..<n {
             if !info[k].fixed && info[k].booster != 0 && k + 1 < n && info[k + 1].valence != 0 { info[k].valence = 0 }
         }
-        for k in 0..<n where info[k].valence != 0 { any = true; break }
+        for k in 0..<n where info[k].valence != 0 {
+            any = true
+            break
+        }
         guard any else { return nil }
         for k in 0..<n where info[k].valence != 0 && !info[k].fixed {
             var v = info[k].valence
@@ -54,11 +67,18 @@ extension SentimentScorer {
             // A negator with no sentiment word after it in its clause negates the one before.
             for k in 0..<n where info[k].negator {
                 var clauseEnd = n
-                for j in (k + 1)..<max(k + 1, n) where info[j].contrast { clauseEnd = j; break }
+                for j in (k + 1)..<max(k + 1, n) where info[j].contrast {
+                    clauseEnd = j
+                    break
+                }
                 var later = false
-                for j in (k + 1)..<max(k + 1, min(clauseEnd, k + 4)) where info[j].valence != 0 { later = true; break }
+                for j in (k + 1)..<max(k + 1, min(clauseEnd, k + 4)) where info[j].valence != 0 {
+                    later = true
+                    break
+                }
                 if later { continue }
-                for j in stride(from: k - 1, through: max(0, k - 3), by: -1) where info[j].valence != 0 && !info[j].phrase {
+                for j in stride(from: k - 1, through: max(0, k - 3), by: -1)
+                where info[j].valence != 0 && !info[j].phrase {
                     info[j].negated = true
                     break
                 }
@@ -86,7 +106,8 @@ extension SentimentScorer {
     func jättePrefix(_ word: UnsafeBufferPointer<UInt8>, _ c: CompiledLanguage) -> Double? {
         let prefix = Self.jätte
         guard word.count > prefix.count + 2, word.starts(with: prefix),
-              let v = c.words.lookup(UnsafeBufferPointer(rebasing: word[prefix.count...]))?.valence else { return nil }
+            let v = c.words.lookup(UnsafeBufferPointer(rebasing: word[prefix.count...]))?.valence
+        else { return nil }
         return v + (v > 0 ? 1 : -1) * SentimentRules.boost
     }
 }

@@ -29,17 +29,29 @@ extension SentimentScorer {
 
         /// A letter or digit, lower case.
         @inline(__always) mutating func letter(_ l: UInt32, upper isUpper: Bool) {
-            if pendingJoiner != 0 { bytes[byteCount] = pendingJoiner; byteCount += 1; pendingJoiner = 0 }
+            if pendingJoiner != 0 {
+                bytes[byteCount] = pendingJoiner
+                byteCount += 1
+                pendingJoiner = 0
+            }
             if l < 0x80 {
-                bytes[byteCount] = UInt8(l); byteCount += 1
+                bytes[byteCount] = UInt8(l)
+                byteCount += 1
             } else if l < 0x800 {
-                bytes[byteCount] = UInt8(0xC0 | l >> 6); bytes[byteCount + 1] = UInt8(0x80 | l & 0x3F); byteCount += 2
+                bytes[byteCount] = UInt8(0xC0 | l >> 6)
+                bytes[byteCount + 1] = UInt8(0x80 | l & 0x3F)
+                byteCount += 2
             } else if l < 0x10000 {
-                bytes[byteCount] = UInt8(0xE0 | l >> 12); bytes[byteCount + 1] = UInt8(0x80 | l >> 6 & 0x3F)
-                bytes[byteCount + 2] = UInt8(0x80 | l & 0x3F); byteCount += 3
+                bytes[byteCount] = UInt8(0xE0 | l >> 12)
+                bytes[byteCount + 1] = UInt8(0x80 | l >> 6 & 0x3F)
+                bytes[byteCount + 2] = UInt8(0x80 | l & 0x3F)
+                byteCount += 3
             } else {
-                bytes[byteCount] = UInt8(0xF0 | l >> 18); bytes[byteCount + 1] = UInt8(0x80 | l >> 12 & 0x3F)
-                bytes[byteCount + 2] = UInt8(0x80 | l >> 6 & 0x3F); bytes[byteCount + 3] = UInt8(0x80 | l & 0x3F); byteCount += 4
+                bytes[byteCount] = UInt8(0xF0 | l >> 18)
+                bytes[byteCount + 1] = UInt8(0x80 | l >> 12 & 0x3F)
+                bytes[byteCount + 2] = UInt8(0x80 | l >> 6 & 0x3F)
+                bytes[byteCount + 3] = UInt8(0x80 | l & 0x3F)
+                byteCount += 4
             }
             if l < 0x30 || l > 0x39 { letters += 1 }
             if isUpper { upper += 1 }
@@ -47,11 +59,14 @@ extension SentimentScorer {
 
         @inline(__always) mutating func flushWord() {
             if byteCount > wordStart {
-                tokens[tokenCount] = Token(start: wordStart, end: byteCount, shouted: letters >= 2 && upper == letters, symbolValence: nil)
+                tokens[tokenCount] = Token(
+                    start: wordStart, end: byteCount, shouted: letters >= 2 && upper == letters, symbolValence: nil)
                 tokenCount += 1
             }
             wordStart = byteCount
-            letters = 0; upper = 0; pendingJoiner = 0
+            letters = 0
+            upper = 0
+            pendingJoiner = 0
         }
 
         @inline(__always) mutating func appendSymbol(_ valence: Double) {
@@ -77,18 +92,25 @@ extension SentimentScorer {
                     appendSymbol(v)
                 }
             }
-            chunkStart = next; chunkTokenStart = tokenCount
+            chunkStart = next
+            chunkTokenStart = tokenCount
         }
 
         /// The sentence ends: `body` sees its tokens (if any), then the buffers start over.
         @inline(__always)
-        mutating func endSentence(at: Int, next: Int, _ text: UnsafePointer<UInt8>, _ emoticons: PackedWordTable<Double>,
-                                  _ body: (SentenceReader) -> Void) {
+        mutating func endSentence(
+            at: Int, next: Int, _ text: UnsafePointer<UInt8>, _ emoticons: PackedWordTable<Double>,
+            _ body: (SentenceReader) -> Void
+        ) {
             endChunk(at: at, next: next, text, emoticons)
             if tokenCount > 0 { body(self) }
-            tokenCount = 0; byteCount = 0
-            wordStart = 0; chunkTokenStart = 0
-            exclamations = 0; question = false; pendingEnd = false
+            tokenCount = 0
+            byteCount = 0
+            wordStart = 0
+            chunkTokenStart = 0
+            exclamations = 0
+            question = false
+            pendingEnd = false
         }
 
         @inline(__always) func word(_ t: Token) -> UnsafeBufferPointer<UInt8> {

@@ -39,11 +39,17 @@ public struct SentimentScorer: Sendable {
             }
             // The rules' vocabulary, then the customer vocabulary file where the rules say nothing.
             var vocabulary = rules.vocabulary
-            for (word, v) in try SentimentRules.customerVocabulary(language) where vocabulary[word] == nil { vocabulary[word] = v }
+            for (word, v) in try SentimentRules.customerVocabulary(language) where vocabulary[word] == nil {
+                vocabulary[word] = v
+            }
             var phrases = [String: [(second: String, valence: Double)]]()
             for (word, v) in vocabulary.sorted(by: { $0.key < $1.key }) {
                 let parts = word.split(separator: " ")
-                if parts.count == 2 { phrases[String(parts[0]), default: []].append((String(parts[1]), v)) } else { table[word] = v }
+                if parts.count == 2 {
+                    phrases[String(parts[0]), default: []].append((String(parts[1]), v))
+                } else {
+                    table[word] = v
+                }
             }
             for word in rules.neutral.union(rules.negators) where vocabulary[word] == nil { table[word] = nil }
             compiled.append(CompiledLanguage(valences: table, phrases: phrases, rules: rules))
@@ -51,7 +57,9 @@ public struct SentimentScorer: Sendable {
         self.compiled = compiled
         var emoji = [UInt32: Double]()
         for (symbol, value) in try LexiconStore.pairs("emoji.tsv") {
-            if let first = symbol.unicodeScalars.first, let v = Double(value), emoji[first.value] == nil { emoji[first.value] = v }
+            if let first = symbol.unicodeScalars.first, let v = Double(value), emoji[first.value] == nil {
+                emoji[first.value] = v
+            }
         }
         self.emoji = emoji
         emojiFloor = emoji.keys.min() ?? .max
@@ -84,9 +92,11 @@ public struct SentimentScorer: Sendable {
 
     public static func label(_ score: Double) -> Label { score >= 0.05 ? .pos : score <= -0.05 ? .neg : .neu }
 
-    static let emoticonValences: [String: Double] = [":)": 2.0, ":-)": 2.0, ":d": 2.3, ":D": 2.3, ";)": 1.5, ";-)": 1.5, ":(": -2.0,
-                                                     ":-(": -2.0, ":/": -1.2, ":'(": -2.2, "<3": 2.5, ":p": 1.2, ":P": 1.2, "xd": 1.8,
-                                                     "XD": 1.8, "=)": 1.8]
+    static let emoticonValences: [String: Double] = [
+        ":)": 2.0, ":-)": 2.0, ":d": 2.3, ":D": 2.3, ";)": 1.5, ";-)": 1.5, ":(": -2.0,
+        ":-(": -2.0, ":/": -1.2, ":'(": -2.2, "<3": 2.5, ":p": 1.2, ":P": 1.2, "xd": 1.8,
+        "XD": 1.8, "=)": 1.8,
+    ]
 
     /// The text's compound score in −1…1 (0 for a text with no sentiment).
     public func score(_ text: String, language: Language) -> Double {
@@ -103,7 +113,8 @@ public struct SentimentScorer: Sendable {
                 withUnsafeTemporaryAllocation(of: Info.self, capacity: utf8.count + 1) { info in
                     scan.withClassifier { scan in
                         var total = 0.0, scored = 0
-                        read(utf8, SentenceReader(tokens: tokens.baseAddress!, bytes: bytes.baseAddress!), scan) { reader in
+                        read(utf8, SentenceReader(tokens: tokens.baseAddress!, bytes: bytes.baseAddress!), scan) {
+                            reader in
                             guard let s = scoreSentence(reader, c, info.baseAddress!) else { return }
                             total += s
                             scored += 1
@@ -118,46 +129,56 @@ public struct SentimentScorer: Sendable {
     /// Splits a text into sentences (at . ! ? … before a space or the end, and at line
     /// breaks) of tokens, in one pass over its UTF-8, calling `sentence` at the end of each.
     @inline(__always)
-    func read(_ utf8: UnsafeBufferPointer<UInt8>, _ reader: SentenceReader, _ scan: TextScanner.Classifier,
-              _ sentence: (SentenceReader) -> Void) {
+    func read(
+        _ utf8: UnsafeBufferPointer<UInt8>, _ reader: SentenceReader, _ scan: TextScanner.Classifier,
+        _ sentence: (SentenceReader) -> Void
+    ) {
         guard let p = utf8.baseAddress else { return }
         let end = utf8.count
         var r = reader
-            var i = 0
-            while i < end {
-                let at = i
-                let s = TextScanner.decode(p, &i, end)
-                if s == 0x0A {
-                    r.endSentence(at: at, next: i, p, emoticons, sentence)
-                    continue
-                }
-                let kind = scan.classify(s)
-                if kind & TextScanner.spaceBit != 0 {
-                    if r.pendingEnd { r.endSentence(at: at, next: i, p, emoticons, sentence) } else { r.endChunk(at: at, next: i, p, emoticons) }
-                    continue
-                }
-                r.pendingEnd = false
-                let l = kind & TextScanner.lowerMask
-                if l != 0 {
-                    r.letter(l, upper: kind & TextScanner.upperBit != 0)
-                    continue
-                }
-                if (s == 0x27 || s == 0x2019 || s == 0x2D) && r.byteCount > r.wordStart && r.pendingJoiner == 0 {
-                    r.pendingJoiner = s == 0x2D ? UInt8(ascii: "-") : UInt8(ascii: "'")
-                    continue
-                }
-                r.flushWord()
-                if s >= emojiFloor, let v = emoji[s] {
-                    r.appendSymbol(v)
-                    continue
-                }
-                switch s {
-                case 0x21: r.exclamations += 1; r.pendingEnd = true   // !
-                case 0x3F: r.question = true; r.pendingEnd = true     // ?
-                case 0x2E, 0x2026: r.pendingEnd = true                // . …
-                default: break
-                }
+        var i = 0
+        while i < end {
+            let at = i
+            let s = TextScanner.decode(p, &i, end)
+            if s == 0x0A {
+                r.endSentence(at: at, next: i, p, emoticons, sentence)
+                continue
             }
+            let kind = scan.classify(s)
+            if kind & TextScanner.spaceBit != 0 {
+                if r.pendingEnd {
+                    r.endSentence(at: at, next: i, p, emoticons, sentence)
+                } else {
+                    r.endChunk(at: at, next: i, p, emoticons)
+                }
+                continue
+            }
+            r.pendingEnd = false
+            let l = kind & TextScanner.lowerMask
+            if l != 0 {
+                r.letter(l, upper: kind & TextScanner.upperBit != 0)
+                continue
+            }
+            if (s == 0x27 || s == 0x2019 || s == 0x2D) && r.byteCount > r.wordStart && r.pendingJoiner == 0 {
+                r.pendingJoiner = s == 0x2D ? UInt8(ascii: "-") : UInt8(ascii: "'")
+                continue
+            }
+            r.flushWord()
+            if s >= emojiFloor, let v = emoji[s] {
+                r.appendSymbol(v)
+                continue
+            }
+            switch s {
+            case 0x21:
+                r.exclamations += 1
+                r.pendingEnd = true  // !
+            case 0x3F:
+                r.question = true
+                r.pendingEnd = true  // ?
+            case 0x2E, 0x2026: r.pendingEnd = true  // . …
+            default: break
+            }
+        }
         r.endSentence(at: end, next: end, p, emoticons, sentence)
     }
 }

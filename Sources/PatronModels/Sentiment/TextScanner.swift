@@ -15,7 +15,9 @@ enum TextScanner {
         if v < 0x80 { return v == 0x20 || v == 0x09 || v == 0x0D }
         return Unicode.Scalar(v)?.properties.isWhitespace ?? false
     }
-    static let upperTable: [Bool] = (0..<UInt32(tableSize)).map { v in Unicode.Scalar(v)?.properties.isUppercase ?? false }
+    static let upperTable: [Bool] = (0..<UInt32(tableSize)).map { v in
+        Unicode.Scalar(v)?.properties.isUppercase ?? false
+    }
 
     /// The lower-case form of a letter or digit, or nil for anything else.
     @inline(__always) static func lowerWordScalar(_ s: Unicode.Scalar) -> Unicode.Scalar? {
@@ -36,7 +38,8 @@ enum TextScanner {
             return lowerTable[Int(v)] | (upperTable[Int(v)] ? upperBit : 0) | (spaceTable[Int(v)] ? spaceBit : 0)
         }
         guard let s = Unicode.Scalar(v) else { return 0 }
-        return (lowerWordScalar(s)?.value ?? 0) | (s.properties.isUppercase ? upperBit : 0) | (s.properties.isWhitespace ? spaceBit : 0)
+        return (lowerWordScalar(s)?.value ?? 0) | (s.properties.isUppercase ? upperBit : 0)
+            | (s.properties.isWhitespace ? spaceBit : 0)
     }
 
     /// The classes of the scalars below `tableSize`, held by a scorer or identifier so the
@@ -68,22 +71,30 @@ enum TextScanner {
     /// scores the same).
     @inline(__always) static func decode(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> UInt32 {
         let b0 = p[i]
-        if b0 < 0x80 { i += 1; return UInt32(b0) }
+        if b0 < 0x80 {
+            i += 1
+            return UInt32(b0)
+        }
         @inline(__always) func continuation(_ k: Int) -> UInt32? {
             i + k < end && p[i + k] & 0xC0 == 0x80 ? UInt32(p[i + k] & 0x3F) : nil
         }
         switch b0 {
         case 0xC2...0xDF:
-            if let c1 = continuation(1) { i += 2; return UInt32(b0 & 0x1F) << 6 | c1 }
+            if let c1 = continuation(1) {
+                i += 2
+                return UInt32(b0 & 0x1F) << 6 | c1
+            }
         case 0xE0...0xEF:
             if let c1 = continuation(1), let c2 = continuation(2),
-               b0 == 0xE0 ? c1 >= 0x20 : b0 == 0xED ? c1 < 0x20 : true {
+                b0 == 0xE0 ? c1 >= 0x20 : b0 == 0xED ? c1 < 0x20 : true
+            {
                 i += 3
                 return UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2
             }
         case 0xF0...0xF4:
             if let c1 = continuation(1), let c2 = continuation(2), let c3 = continuation(3),
-               b0 == 0xF0 ? c1 >= 0x10 : b0 == 0xF4 ? c1 < 0x10 : true {
+                b0 == 0xF0 ? c1 >= 0x10 : b0 == 0xF4 ? c1 < 0x10 : true
+            {
                 i += 4
                 return UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
             }

@@ -92,7 +92,9 @@ public struct LocalCacheStore: CacheStore {
     }
 
     public func meta(_ key: String) -> CacheEntry? {
-        FileManager.default.contents(atPath: directory(key) + "/meta.json").flatMap { try? JSONDecoder().decode(CacheEntry.self, from: $0) }
+        FileManager.default.contents(atPath: directory(key) + "/meta.json").flatMap {
+            try? JSONDecoder().decode(CacheEntry.self, from: $0)
+        }
     }
 
     public func load(_ key: String, port: String) throws -> Table {
@@ -127,7 +129,8 @@ public struct LocalCacheStore: CacheStore {
                 throw CacheDamage(key: key, reason: "\(port.name).arrow is missing")
             }
             if let bytes = port.bytes, file.data.count != bytes {
-                throw CacheDamage(key: key, reason: "\(port.name).arrow has \(file.data.count) bytes, \(bytes) were stored")
+                throw CacheDamage(
+                    key: key, reason: "\(port.name).arrow has \(file.data.count) bytes, \(bytes) were stored")
             }
             if let checksum = port.checksum, Self.checksum(file) != checksum {
                 throw CacheDamage(key: key, reason: "\(port.name).arrow does not match its checksum")
@@ -158,7 +161,9 @@ public struct LocalCacheStore: CacheStore {
                 let file = "\(temporary)/\(name).arrow"
                 // Checksummed as it is written, not read back.
                 var stream = XXHash64.Stream()
-                try ArrowIPC.write(table, to: file, metadata: ["patron.stage": entry.stage, "patron.port": name]) { stream.update($0) }
+                try ArrowIPC.write(table, to: file, metadata: ["patron.stage": entry.stage, "patron.port": name]) {
+                    stream.update($0)
+                }
                 if let i = entry.ports.firstIndex(where: { $0.name == name }) {
                     entry.ports[i].bytes = stream.count
                     entry.ports[i].checksum = Self.hex(stream.value)
@@ -170,7 +175,8 @@ public struct LocalCacheStore: CacheStore {
             // the entry appears whole by the rename below, and reads check its checksums.)
             try SequentialFile.write(Array(encoder.encode(entry)), to: temporary + "/meta.json")
             let final = directory(key)
-            try fm.createDirectory(atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.createDirectory(
+                atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             // A damaged entry (unreadable metadata) is replaced like a forced one.
             if (replace || meta(key) == nil) && fm.fileExists(atPath: final) {
                 // Move the old entry aside first: a crash in between leaves no entry, never a mix.
@@ -181,14 +187,19 @@ public struct LocalCacheStore: CacheStore {
             if rename(temporary, final) != 0 {
                 // Someone stored the same key first (same inputs, same bytes): keep theirs.
                 try? fm.removeItem(atPath: temporary)
-                if meta(key) == nil { throw StageFailure("cannot store cache entry \(key) in \(root): \(String(cString: strerror(errno)))") }
+                if meta(key) == nil {
+                    throw StageFailure(
+                        "cannot store cache entry \(key) in \(root): \(String(cString: strerror(errno)))")
+                }
             } else {
                 verified.keys.withLock { _ = $0.insert(key) }
             }
         } catch {
             try? fm.removeItem(atPath: temporary)
-            throw StageFailure("cannot store the output in the cache at \(root): \(error)\n"
-                + "nothing partial was kept; free some space (patron gc removes unused entries) or point --cache-dir (PATRON_CACHE_DIR) at a larger disk")
+            throw StageFailure(
+                "cannot store the output in the cache at \(root): \(error)\n"
+                    + "nothing partial was kept; free some space (patron gc removes unused entries) or point --cache-dir (PATRON_CACHE_DIR) at a larger disk"
+            )
         }
     }
 

@@ -26,12 +26,16 @@ public final class FileHasher: Sendable {
     public func hash(path: String) throws -> String {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw StageFailure("cannot read \(path): \(String(cString: strerror(errno))); check the path (relative paths start at the project root)")
+            throw StageFailure(
+                "cannot read \(path): \(String(cString: strerror(errno))); check the path (relative paths start at the project root)"
+            )
         }
         let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let probe = Stamp(size: Int64(info.st_size), mtimeNanoseconds: mtime, inode: UInt64(info.st_ino), sha256: "")
         let known = memo.withLock { $0.entries[path] }
-        if let known, known.size == probe.size, known.mtimeNanoseconds == probe.mtimeNanoseconds, known.inode == probe.inode {
+        if let known, known.size == probe.size, known.mtimeNanoseconds == probe.mtimeNanoseconds,
+            known.inode == probe.inode
+        {
             return known.sha256
         }
         let digest = try Self.contentHash(path: path)

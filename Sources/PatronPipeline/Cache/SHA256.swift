@@ -55,7 +55,10 @@ public struct SHA256: Sendable {
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
         tail.withUnsafeBytes { raw in
             var o = 0
-            while o < raw.count { compress(raw, o); o += 64 }
+            while o < raw.count {
+                compress(raw, o)
+                o += 64
+            }
         }
         pending.removeAll()
         let s = state
@@ -94,24 +97,37 @@ public struct SHA256: Sendable {
                     let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
                     let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
                     let maj = (a & b) ^ (a & c) ^ (b & c)
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ s0 &+ maj
+                    h = g
+                    g = f
+                    f = e
+                    e = d &+ t1
+                    d = c
+                    c = b
+                    b = a
+                    a = t1 &+ s0 &+ maj
                 }
             }
         }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+        state = (
+            state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
+            state.7 &+ h
+        )
     }
 
     public struct Digest: Sendable, Equatable {
         let words: [UInt32]
         /// The 32 digest bytes, big-endian words.
-        public var bytes: [UInt8] { words.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (24 - 8 * UInt32($0))) } } }
+        public var bytes: [UInt8] {
+            words.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (24 - 8 * UInt32($0))) } }
+        }
         public var hex: String {
             let digits = Array("0123456789abcdef".utf8)
             var out = [UInt8]()
             out.reserveCapacity(64)
             for word in words {
-                for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+                for shift in stride(from: 28, through: 0, by: -4) {
+                    out.append(digits[Int((word >> UInt32(shift)) & 0xF)])
+                }
             }
             return String(decoding: out, as: UTF8.self)
         }

@@ -38,7 +38,10 @@ extension PipelinePlan {
                     failure = StageFailure("\(spec.name): \(error.message)")
                 } catch { failure = StageFailure("\(spec.name): \(error)") }
             }
-            if let failure { out[stage.id] = .failure(failure); continue }
+            if let failure {
+                out[stage.id] = .failure(failure)
+                continue
+            }
             var params = stage.params.mapValues(\.canonicalJSON)
             if stage.spec.writesFiles {
                 // A report shows every stage's notes and params: any change there is a change here.
@@ -51,8 +54,10 @@ extension PipelinePlan {
                 .init("inputs", .map(inputs.map { .init($0.key, .string($0.value)) })),
                 .init("files", .map(files.map { .init($0.key, .string($0.value)) })),
             ])
-            out[stage.id] = .success(KeyMaterial(key: SHA256.hash(material.canonicalJSON).hex, module: stage.spec.name,
-                                                 version: stage.spec.version, params: params, inputs: inputs, files: files))
+            out[stage.id] = .success(
+                KeyMaterial(
+                    key: SHA256.hash(material.canonicalJSON).hex, module: stage.spec.name,
+                    version: stage.spec.version, params: params, inputs: inputs, files: files))
         }
         return out
     }

@@ -28,8 +28,10 @@ public enum XXHash64 {
 
     /// - Parameter done: called with each `block` of bytes once it is hashed (a mapped file
     ///   hands its pages back there).
-    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0, block: Int = 8 << 20,
-                            done: (Range<Int>) -> Void = { _ in }) -> UInt64 {
+    public static func hash(
+        _ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0, block: Int = 8 << 20,
+        done: (Range<Int>) -> Void = { _ in }
+    ) -> UInt64 {
         let n = bytes.count
         guard let base = bytes.baseAddress else { return avalanche(seed &+ p5) }
         var i = 0
@@ -99,7 +101,9 @@ public enum XXHash64 {
                 stripe(base + i)
                 i += 32
             }
-            if i < bytes.count { pending.append(contentsOf: UnsafeRawBufferPointer(start: base + i, count: bytes.count - i)) }
+            if i < bytes.count {
+                pending.append(contentsOf: UnsafeRawBufferPointer(start: base + i, count: bytes.count - i))
+            }
         }
 
         @inline(__always) private mutating func stripe(_ p: UnsafeRawPointer) {

@@ -7,10 +7,18 @@ extension PipelineFile {
     public static func load(path: String, displayPath: String? = nil) throws -> PipelineFile {
         let shown = displayPath ?? path
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 4 << 20 {
-            throw PipelineError.invalid([PipelineProblem(file: shown, position: nil, message: "the file is \(size >> 20) MiB; a pipeline file is a few kilobytes of YAML (is this the right file?)")])
+            throw PipelineError.invalid([
+                PipelineProblem(
+                    file: shown, position: nil,
+                    message:
+                        "the file is \(size >> 20) MiB; a pipeline file is a few kilobytes of YAML (is this the right file?)"
+                )
+            ])
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw PipelineError.invalid([PipelineProblem(file: shown, position: nil, message: "cannot read the file as UTF-8 text")])
+            throw PipelineError.invalid([
+                PipelineProblem(file: shown, position: nil, message: "cannot read the file as UTF-8 text")
+            ])
         }
         return try parse(text, path: shown)
     }
@@ -23,20 +31,35 @@ extension PipelineFile {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw PipelineError.invalid([PipelineProblem(file: path, position: nil, message: "the file is empty; see README.md for the pipeline format")])
+                throw PipelineError.invalid([
+                    PipelineProblem(
+                        file: path, position: nil, message: "the file is empty; see README.md for the pipeline format")
+                ])
             }
             root = node
         } catch let error as YamlError {
-            throw PipelineError.invalid([PipelineProblem(file: path, position: yamlPosition(error), message: "not valid YAML: \(yamlMessage(error, text: text))")])
+            throw PipelineError.invalid([
+                PipelineProblem(
+                    file: path, position: yamlPosition(error),
+                    message: "not valid YAML: \(yamlMessage(error, text: text))")
+            ])
         }
         // Aliases can nest: ten lines of anchors expand to a hundred million values (the
         // "billion laughs"). A pipeline file has hundreds; refuse before expanding anything.
         if exceeds(root, limit: maxValues) {
-            throw PipelineError.invalid([PipelineProblem(file: path, position: nil, message: "the file expands to more than \(maxValues) values "
-                + "(YAML aliases that refer to aliases); a pipeline file needs far fewer: write the values out")])
+            throw PipelineError.invalid([
+                PipelineProblem(
+                    file: path, position: nil,
+                    message: "the file expands to more than \(maxValues) values "
+                        + "(YAML aliases that refer to aliases); a pipeline file needs far fewer: write the values out")
+            ])
         }
         guard let top = root.mapping else {
-            throw PipelineError.invalid([PipelineProblem(file: path, position: position(root), message: "a pipeline file is a map with keys pipeline, description, params, stages")])
+            throw PipelineError.invalid([
+                PipelineProblem(
+                    file: path, position: position(root),
+                    message: "a pipeline file is a map with keys pipeline, description, params, stages")
+            ])
         }
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         var file = PipelineFile(name: fileName, description: "", path: path, params: [], stages: [])
@@ -46,29 +69,54 @@ extension PipelineFile {
             case "pipeline":
                 sawName = true
                 if let name = valueNode.scalar?.string, valueNode.scalar != nil {
-                    if name != fileName { problem(valueNode, "pipeline '\(name)' must equal the file name '\(fileName)'") }
-                } else { problem(valueNode, "pipeline: expects the pipeline's name") }
+                    if name != fileName {
+                        problem(valueNode, "pipeline '\(name)' must equal the file name '\(fileName)'")
+                    }
+                } else {
+                    problem(valueNode, "pipeline: expects the pipeline's name")
+                }
             case "description":
                 file.description = valueNode.scalar?.string ?? ""
             case "params":
-                guard let map = valueNode.mapping else { problem(valueNode, "params: expects a map of name: value"); continue }
+                guard let map = valueNode.mapping else {
+                    problem(valueNode, "params: expects a map of name: value")
+                    continue
+                }
                 for (k, v) in entries(map, problem) {
                     let name = k.string ?? ""
-                    if !isIdentifier(name) { problem(k, "param name '\(name)' should be letters, digits and underscores") }
-                    file.params.append(Param(name: name, value: value(v), position: position(k) ?? Position(line: 0, column: 0)))
+                    if !isIdentifier(name) {
+                        problem(k, "param name '\(name)' should be letters, digits and underscores")
+                    }
+                    file.params.append(
+                        Param(name: name, value: value(v), position: position(k) ?? Position(line: 0, column: 0)))
                 }
             case "stages":
                 sawStages = true
-                guard let map = valueNode.mapping else { problem(valueNode, "stages: expects a map of stage id: {use: module, …}"); continue }
+                guard let map = valueNode.mapping else {
+                    problem(valueNode, "stages: expects a map of stage id: {use: module, …}")
+                    continue
+                }
                 for (k, v) in entries(map, problem) {
                     if let stage = parseStage(id: k, body: v, problem: problem) { file.stages.append(stage) }
                 }
             default:
-                problem(keyNode, "unknown key '\(keyNode.string ?? "")'; a pipeline file has pipeline, description, params and stages")
+                problem(
+                    keyNode,
+                    "unknown key '\(keyNode.string ?? "")'; a pipeline file has pipeline, description, params and stages"
+                )
             }
         }
-        if !sawName { problems.append(PipelineProblem(file: path, position: Position(line: 1, column: 1), message: "missing 'pipeline: \(fileName)'")) }
-        if !sawStages { problems.append(PipelineProblem(file: path, position: Position(line: 1, column: 1), message: "missing 'stages:'; a pipeline needs at least one stage")) }
+        if !sawName {
+            problems.append(
+                PipelineProblem(
+                    file: path, position: Position(line: 1, column: 1), message: "missing 'pipeline: \(fileName)'"))
+        }
+        if !sawStages {
+            problems.append(
+                PipelineProblem(
+                    file: path, position: Position(line: 1, column: 1),
+                    message: "missing 'stages:'; a pipeline needs at least one stage"))
+        }
         if !problems.isEmpty { throw PipelineError.invalid(problems) }
         return file
     }
@@ -93,15 +141,26 @@ extension PipelineFile {
                 stage.notes = v.scalar?.string
             case "inputs":
                 let items: [Node]
-                if let seq = v.sequence { items = Array(seq) } else if v.scalar != nil { items = [v] } else {
-                    problem(v, "inputs: expects a list of stage ids, like [orders] or [clean.rejects]"); continue
+                if let seq = v.sequence {
+                    items = Array(seq)
+                } else if v.scalar != nil {
+                    items = [v]
+                } else {
+                    problem(v, "inputs: expects a list of stage ids, like [orders] or [clean.rejects]")
+                    continue
                 }
                 for item in items {
-                    guard let text = item.scalar?.string, !text.isEmpty else { problem(item, "an input is a stage id, like orders or clean.rejects"); continue }
+                    guard let text = item.scalar?.string, !text.isEmpty else {
+                        problem(item, "an input is a stage id, like orders or clean.rejects")
+                        continue
+                    }
                     stage.inputs.append((InputRef(parsing: text), position(item) ?? here))
                 }
             case "with":
-                guard let params = v.mapping else { problem(v, "with: expects a map of parameter: value"); continue }
+                guard let params = v.mapping else {
+                    problem(v, "with: expects a map of parameter: value")
+                    continue
+                }
                 for (pk, pv) in entries(params, problem) {
                     stage.with.append((pk.string ?? "", value(pv), position(pk) ?? here, position(pv) ?? here))
                 }
@@ -109,7 +168,9 @@ extension PipelineFile {
                 problem(k, "unknown key '\(k.string ?? "")' in stage '\(id)'; a stage has use, inputs, with and notes")
             }
         }
-        if stage.use.isEmpty { problem(keyNode, "stage '\(id)' has no 'use:'; name a module (patron modules lists them)") }
+        if stage.use.isEmpty {
+            problem(keyNode, "stage '\(id)' has no 'use:'; name a module (patron modules lists them)")
+        }
         return stage
     }
 
@@ -125,7 +186,11 @@ extension PipelineFile {
             if count > limit { return true }
             switch node {
             case .sequence(let seq): stack.append(contentsOf: seq)
-            case .mapping(let map): for (k, v) in map { stack.append(k); stack.append(v) }
+            case .mapping(let map):
+                for (k, v) in map {
+                    stack.append(k)
+                    stack.append(v)
+                }
             default: break
             }
         }
@@ -138,7 +203,10 @@ extension PipelineFile {
         var out = [(Node, Node)]()
         for (k, v) in mapping {
             let key = k.string ?? ""
-            if !seen.insert(key).inserted { problem(k, "'\(key)' appears twice in this map"); continue }
+            if !seen.insert(key).inserted {
+                problem(k, "'\(key)' appears twice in this map")
+                continue
+            }
             out.append((k, v))
         }
         return out
@@ -164,9 +232,11 @@ extension PipelineFile {
     }
 
     static func isIdentifier(_ s: String, allowDash: Bool = false) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy {
-            ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || (allowDash && $0 == "-")) && $0 != "."
-        }
+        !s.isEmpty
+            && s.unicodeScalars.allSatisfy {
+                ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || (allowDash && $0 == "-"))
+                    && $0 != "."
+            }
     }
 
     private static func yamlPosition(_ error: YamlError) -> Position? {
@@ -183,8 +253,11 @@ extension PipelineFile {
     /// libyaml's words, with what to do where the cause is a common one.
     private static func yamlMessage(_ error: YamlError, text: String) -> String {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            let line = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(0, mark.line - 1)).first ?? ""
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            let line =
+                text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(0, mark.line - 1)).first
+                ?? ""
             if line.contains("\t") { return problem + " (a tab: YAML indents with spaces only)" }
             return problem
         case .duplicatedKeysInMapping(let duplicates, _):

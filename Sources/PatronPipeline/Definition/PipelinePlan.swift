@@ -35,7 +35,9 @@ public struct PipelinePlan: Sendable {
     /// `id` and everything it needs.
     public func upstream(of id: String) -> Set<String> {
         var out: Set<String> = [id]
-        for stage in stages.reversed() where out.contains(stage.id) { for input in stage.inputs { out.insert(input.stage) } }
+        for stage in stages.reversed() where out.contains(stage.id) {
+            for input in stage.inputs { out.insert(input.stage) }
+        }
         return out
     }
 }
@@ -45,8 +47,10 @@ extension PipelinePlan {
     /// `--param`. Throws `PipelineError.invalid` listing every problem with its position.
     /// - Parameter allowOutside: let `outputPath` params point outside `projectRoot`
     ///   (`--allow-outside`); by default that is a validation error.
-    public init(file: PipelineFile, registry: ModuleRegistry, overrides: [String: Value] = [:], projectRoot: String,
-                allowOutside: Bool = false) throws {
+    public init(
+        file: PipelineFile, registry: ModuleRegistry, overrides: [String: Value] = [:], projectRoot: String,
+        allowOutside: Bool = false
+    ) throws {
         var problems = [PipelineProblem]()
         func problem(_ at: Position?, _ message: String) {
             problems.append(PipelineProblem(file: file.path, position: at, message: message))
@@ -56,7 +60,9 @@ extension PipelinePlan {
         for (name, value) in overrides.sorted(by: { $0.key < $1.key }) {
             guard params[name] != nil else {
                 let known = file.params.map(\.name)
-                throw PipelineError.usage("--param \(name): pipeline '\(file.name)' has no param '\(name)'; it declares: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+                throw PipelineError.usage(
+                    "--param \(name): pipeline '\(file.name)' has no param '\(name)'; it declares: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
+                )
             }
             params[name] = value
         }
@@ -65,7 +71,10 @@ extension PipelinePlan {
         let ids = Set(file.stages.map(\.id))
         for stage in file.stages {
             guard let module = registry.module(named: stage.use) else {
-                problem(stage.usePosition, "stage '\(stage.id)': unknown module '\(stage.use)'\(suggestion(stage.use, registry.names)); `patron modules` lists them")
+                problem(
+                    stage.usePosition,
+                    "stage '\(stage.id)': unknown module '\(stage.use)'\(suggestion(stage.use, registry.names)); `patron modules` lists them"
+                )
                 continue
             }
             let spec = module.spec
@@ -73,22 +82,33 @@ extension PipelinePlan {
             for entry in stage.with {
                 guard let paramSpec = spec.param(entry.key) else {
                     let known = spec.params.map(\.name)
-                    problem(entry.keyPosition, "stage '\(stage.id)': \(spec.name) has no parameter '\(entry.key)'\(suggestion(entry.key, known)); it takes: \(known.joined(separator: ", "))")
+                    problem(
+                        entry.keyPosition,
+                        "stage '\(stage.id)': \(spec.name) has no parameter '\(entry.key)'\(suggestion(entry.key, known)); it takes: \(known.joined(separator: ", "))"
+                    )
                     continue
                 }
                 var undefined = [String]()
                 let value = PipelinePlan.substitute(entry.value, params, &undefined)
                 for name in undefined {
-                    problem(entry.valuePosition, "stage '\(stage.id)': undefined param '${\(name)}'; declare it under params: or pass --param \(name)=…")
+                    problem(
+                        entry.valuePosition,
+                        "stage '\(stage.id)': undefined param '${\(name)}'; declare it under params: or pass --param \(name)=…"
+                    )
                 }
                 if !undefined.isEmpty { continue }
                 if let mismatch = paramSpec.mismatch(value) {
                     problem(entry.valuePosition, "stage '\(stage.id)': \(mismatch)")
                     continue
                 }
-                if paramSpec.kind == .outputPath, !allowOutside, let path = value.string, !ProjectPath.isInside(path, root: projectRoot) {
-                    problem(entry.valuePosition, "stage '\(stage.id)': '\(entry.key)' must stay inside the project (\(path) resolves to "
-                        + "\(ProjectPath.resolve(path, root: projectRoot))); use a path inside it, or pass --allow-outside to write there anyway")
+                if paramSpec.kind == .outputPath, !allowOutside, let path = value.string,
+                    !ProjectPath.isInside(path, root: projectRoot)
+                {
+                    problem(
+                        entry.valuePosition,
+                        "stage '\(stage.id)': '\(entry.key)' must stay inside the project (\(path) resolves to "
+                            + "\(ProjectPath.resolve(path, root: projectRoot))); use a path inside it, or pass --allow-outside to write there anyway"
+                    )
                 }
                 resolved[entry.key] = value
             }
@@ -96,7 +116,9 @@ extension PipelinePlan {
                 if let value = paramSpec.defaultValue {
                     resolved[paramSpec.name] = value
                 } else if paramSpec.required, !stage.with.contains(where: { $0.key == paramSpec.name }) {
-                    problem(stage.position, "stage '\(stage.id)': \(spec.name) needs '\(paramSpec.name)' under with: (\(paramSpec.help))")
+                    problem(
+                        stage.position,
+                        "stage '\(stage.id)': \(spec.name) needs '\(paramSpec.name)' under with: (\(paramSpec.help))")
                 }
             }
             for (param, message) in spec.validate(resolved) {
@@ -107,17 +129,26 @@ extension PipelinePlan {
             case .none where !stage.inputs.isEmpty:
                 problem(stage.inputs[0].position, "stage '\(stage.id)': \(spec.name) reads no inputs; remove inputs:")
             case .exactly(let n) where stage.inputs.count != n:
-                problem(stage.inputs.first?.position ?? stage.position, "stage '\(stage.id)': \(spec.name) takes \(n) input\(n == 1 ? "" : "s"), found \(stage.inputs.count)")
+                problem(
+                    stage.inputs.first?.position ?? stage.position,
+                    "stage '\(stage.id)': \(spec.name) takes \(n) input\(n == 1 ? "" : "s"), found \(stage.inputs.count)"
+                )
             default: break
             }
             for (ref, at) in stage.inputs {
-                if ref.stage == stage.id { problem(at, "stage '\(stage.id)' cannot read its own output") }
-                else if !ids.contains(ref.stage) {
-                    problem(at, "stage '\(stage.id)': unknown input '\(ref)'\(suggestion(ref.stage, Array(ids))); inputs name stages of this pipeline")
+                if ref.stage == stage.id {
+                    problem(at, "stage '\(stage.id)' cannot read its own output")
+                } else if !ids.contains(ref.stage) {
+                    problem(
+                        at,
+                        "stage '\(stage.id)': unknown input '\(ref)'\(suggestion(ref.stage, Array(ids))); inputs name stages of this pipeline"
+                    )
                 }
             }
-            planned.append(Stage(id: stage.id, spec: spec, params: resolved, inputs: stage.inputs.map(\.ref),
-                                 notes: stage.notes, ports: ["main"] + spec.ports(resolved), position: stage.position))
+            planned.append(
+                Stage(
+                    id: stage.id, spec: spec, params: resolved, inputs: stage.inputs.map(\.ref),
+                    notes: stage.notes, ports: ["main"] + spec.ports(resolved), position: stage.position))
         }
         // Ports exist on the stages they name.
         for stage in planned {
@@ -125,7 +156,10 @@ extension PipelinePlan {
             for (ref, at) in positions {
                 guard let upstream = planned.first(where: { $0.id == ref.stage }) else { continue }
                 if !upstream.ports.contains(ref.port) {
-                    problem(at, "stage '\(stage.id)': '\(ref.stage)' has no port '\(ref.port)'; its ports are \(upstream.ports.map { $0 == "main" ? ref.stage : "\(ref.stage).\($0)" }.joined(separator: ", "))")
+                    problem(
+                        at,
+                        "stage '\(stage.id)': '\(ref.stage)' has no port '\(ref.port)'; its ports are \(upstream.ports.map { $0 == "main" ? ref.stage : "\(ref.stage).\($0)" }.joined(separator: ", "))"
+                    )
                 }
             }
         }
@@ -133,7 +167,9 @@ extension PipelinePlan {
         if order.count < planned.count {
             let stuck = planned.filter { s in !order.contains { $0.id == s.id } }
             let cycle = PipelinePlan.findCycle(stuck)
-            problem(stuck.first { $0.id == cycle.first }?.position, "cycle: \(cycle.joined(separator: " → ")); a stage cannot depend on its own output")
+            problem(
+                stuck.first { $0.id == cycle.first }?.position,
+                "cycle: \(cycle.joined(separator: " → ")); a stage cannot depend on its own output")
         }
         if !problems.isEmpty { throw PipelineError.invalid(problems) }
         self.init(name: file.name, description: file.description, path: file.path, params: params, stages: order)
@@ -159,7 +195,12 @@ extension PipelinePlan {
                     rest = rest[rest.index(after: close)...]
                     continue
                 }
-                if let v = params[name] { out += v.interpolated; single = v } else { undefined.append(name) }
+                if let v = params[name] {
+                    out += v.interpolated
+                    single = v
+                } else {
+                    undefined.append(name)
+                }
                 pieces += 1
                 rest = rest[rest.index(after: close)...]
             }
@@ -180,7 +221,10 @@ extension PipelinePlan {
         while progress {
             progress = false
             for stage in stages where !done.contains(stage.id) {
-                if stage.inputs.allSatisfy({ ref in done.contains(ref.stage) || !stages.contains { $0.id == ref.stage } }) {
+                let ready = stage.inputs.allSatisfy { ref in
+                    done.contains(ref.stage) || !stages.contains { $0.id == ref.stage }
+                }
+                if ready {
                     done.insert(stage.id)
                     order.append(stage)
                     progress = true
@@ -197,7 +241,11 @@ extension PipelinePlan {
         var path = [String]()
         while !path.contains(current) {
             path.append(current)
-            guard let next = stages.first(where: { $0.id == current })?.inputs.first(where: { ref in stages.contains { $0.id == ref.stage } })?.stage else { break }
+            guard
+                let next = stages.first(where: { $0.id == current })?.inputs.first(where: { ref in
+                    stages.contains { $0.id == ref.stage }
+                })?.stage
+            else { break }
             current = next
         }
         if let start = path.firstIndex(of: current) {
@@ -225,6 +273,8 @@ func suggestion(_ word: String, _ candidates: [String]) -> String {
         }
         return row[b.count]
     }
-    guard let best = candidates.min(by: { distance(word, $0) < distance(word, $1) }), distance(word, best) <= max(2, word.count / 3) else { return "" }
+    guard let best = candidates.min(by: { distance(word, $0) < distance(word, $1) }),
+        distance(word, best) <= max(2, word.count / 3)
+    else { return "" }
     return " (did you mean '\(best)'?)"
 }

@@ -37,9 +37,11 @@ public enum PipelineError: Error, CustomStringConvertible {
         switch self {
         case .invalid(let problems):
             let s = problems.count == 1 ? "" : "s"
-            return "\(problems.count) problem\(s) in the pipeline file:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+            return "\(problems.count) problem\(s) in the pipeline file:\n"
+                + problems.map { "  \($0)" }.joined(separator: "\n")
         case .noProject(let dir):
-            return "no Patron project here: no Pipelines/ folder in \(dir) or any folder above it; cd into a project or pass --project DIR"
+            return
+                "no Patron project here: no Pipelines/ folder in \(dir) or any folder above it; cd into a project or pass --project DIR"
         case .unknownPipeline(let name, let available):
             let list = available.isEmpty ? "none (add Pipelines/NAME.yaml)" : available.joined(separator: ", ")
             return "no pipeline '\(name)' (looked for Pipelines/\(name).yaml); the project has: \(list)"

@@ -59,7 +59,9 @@ public indirect enum Value: Sendable, Equatable {
         default: break
         }
         if let i = Int(text) { return .int(i) }
-        if let d = Double(text), text.first.map({ $0.isNumber || $0 == "-" || $0 == "." || $0 == "+" }) == true { return .double(d) }
+        if let d = Double(text), text.first.map({ $0.isNumber || $0 == "-" || $0 == "." || $0 == "+" }) == true {
+            return .double(d)
+        }
         return .string(text)
     }
 
@@ -91,7 +93,11 @@ extension Value {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .double(let d):
-            if d.isFinite { out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : d.description } else { out += "null" }
+            if d.isFinite {
+                out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : d.description
+            } else {
+                out += "null"
+            }
         case .string(let s): Value.writeString(s, to: &out)
         case .list(let items):
             out += "["

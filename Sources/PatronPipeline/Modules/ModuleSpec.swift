@@ -53,7 +53,9 @@ public struct ModuleSpec: Sendable {
 
     /// `inputColumns` for a module that reads the columns its params name: (param, default
     /// column) pairs.
-    public static func columns(named params: [(param: String, default: String)]) -> @Sendable ([String: Value]) -> [String]? {
+    public static func columns(
+        named params: [(param: String, default: String)]
+    ) -> @Sendable ([String: Value]) -> [String]? {
         { values in params.map { values[$0.param]?.string ?? $0.default } }
     }
 
@@ -93,7 +95,8 @@ public struct ParamSpec: Sendable {
     public var defaultValue: Value?
     public var help: String
 
-    public init(_ name: String, _ kind: Kind, required: Bool = false, default defaultValue: Value? = nil, help: String) {
+    public init(_ name: String, _ kind: Kind, required: Bool = false, default defaultValue: Value? = nil, help: String)
+    {
         self.name = name
         self.kind = kind
         self.required = required
@@ -104,7 +107,8 @@ public struct ParamSpec: Sendable {
     /// Why `value` does not fit this param, or nil when it does.
     public func mismatch(_ value: Value) -> String? {
         switch (kind, value) {
-        case (.string, .string), (.inputFile, .string), (.outputPath, .string), (.bool, .bool), (.list, .list), (.map, .map), (.any, _):
+        case (.string, .string), (.inputFile, .string), (.outputPath, .string), (.bool, .bool), (.list, .list),
+            (.map, .map), (.any, _):
             return nil
         case (.string, .int), (.string, .double):
             return nil  // a number where text is expected is read as its digits
@@ -112,9 +116,11 @@ public struct ParamSpec: Sendable {
         case (.number, _) where value.double != nil: return nil
         case (.choice(let words), .string(let s)) where words.contains(s): return nil
         case (.choice(let words), _):
-            return "'\(name)' must be one of \(words.joined(separator: ", ")), not \(value.interpolated.isEmpty ? value.kind : "'\(value.interpolated)'")"
+            return
+                "'\(name)' must be one of \(words.joined(separator: ", ")), not \(value.interpolated.isEmpty ? value.kind : "'\(value.interpolated)'")"
         default:
-            return "'\(name)' expects \(kind.label), got \(value.kind)\(value.interpolated.isEmpty ? "" : " '\(value.interpolated)'")"
+            return
+                "'\(name)' expects \(kind.label), got \(value.kind)\(value.interpolated.isEmpty ? "" : " '\(value.interpolated)'")"
         }
     }
 }

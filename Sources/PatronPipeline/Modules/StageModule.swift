@@ -69,10 +69,13 @@ public struct StageContext: Sendable {
     public var loadPort: PortLoader?
 
     /// A context for running a module outside a pipeline (in a test, say).
-    public init(pipeline: String, stage: String, module: String, params: [String: Value], inputs: [Input],
-                projectRoot: String, scratchDirectory: String, logPrefix: String, progress: @escaping @Sendable (String) -> Void,
-                outputRoot: String? = nil, pipelineInfo: PipelineInfo? = nil,
-                loadPort: PortLoader? = nil) {
+    public init(
+        pipeline: String, stage: String, module: String, params: [String: Value], inputs: [Input],
+        projectRoot: String, scratchDirectory: String, logPrefix: String,
+        progress: @escaping @Sendable (String) -> Void,
+        outputRoot: String? = nil, pipelineInfo: PipelineInfo? = nil,
+        loadPort: PortLoader? = nil
+    ) {
         self.outputRoot = outputRoot ?? projectRoot
         self.pipelineInfo = pipelineInfo
         self.loadPort = loadPort
@@ -87,7 +90,9 @@ public struct StageContext: Sendable {
         self.progress = progress
     }
 
-    public func string(_ name: String) -> String? { params[name]?.string ?? params[name].flatMap { $0 == .null ? nil : $0.interpolated } }
+    public func string(_ name: String) -> String? {
+        params[name]?.string ?? params[name].flatMap { $0 == .null ? nil : $0.interpolated }
+    }
     public func int(_ name: String) -> Int? { params[name]?.int }
     public func double(_ name: String) -> Double? { params[name]?.double }
     public func bool(_ name: String) -> Bool? { params[name]?.bool }
@@ -136,15 +141,19 @@ final class TableBox: Sendable {
     init(_ table: Table) { slot = Mutex(table) }
 
     var table: Table {
-        guard let table = slot.withLock({ $0 }) else { preconditionFailure("the input was taken (StageContext.Input.take()); use the table in hand") }
+        guard let table = slot.withLock({ $0 }) else {
+            preconditionFailure("the input was taken (StageContext.Input.take()); use the table in hand")
+        }
         return table
     }
 
     func take() -> Table {
-        guard let table = slot.withLock({ value -> Table? in
-            defer { value = nil }
-            return value
-        }) else { preconditionFailure("the input was already taken") }
+        guard
+            let table = slot.withLock({ value -> Table? in
+                defer { value = nil }
+                return value
+            })
+        else { preconditionFailure("the input was already taken") }
         return table
     }
 }

@@ -16,7 +16,8 @@ public enum AtomicFile {
             try write(temporary)
         } catch {
             unlink(temporary)
-            throw StageFailure("cannot write \(path): \(error); check that the folder is writable and the disk has room")
+            throw StageFailure(
+                "cannot write \(path): \(error); check that the folder is writable and the disk has room")
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

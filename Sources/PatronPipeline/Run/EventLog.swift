@@ -15,8 +15,10 @@ public struct EventLog: Sendable {
     public let trace: Bool
     private let start = DispatchTime.now()
 
-    public init(format: Format = .text, quiet: Bool = false, interactive: Bool = isatty(2) != 0,
-                trace: Bool = ProcessInfo.processInfo.environment["PATRON_TRACE"] == "1") {
+    public init(
+        format: Format = .text, quiet: Bool = false, interactive: Bool = isatty(2) != 0,
+        trace: Bool = ProcessInfo.processInfo.environment["PATRON_TRACE"] == "1"
+    ) {
         self.format = format
         self.quiet = quiet
         self.interactive = interactive && format == .text && !quiet
@@ -68,6 +70,7 @@ public struct EventLog: Sendable {
         var parts = tm()
         gmtime_r(&t, &parts)
         func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        return
+            "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }

@@ -51,13 +51,16 @@ extension PipelinePlan {
     /// Canonical JSON describing every stage (module, version, notes, params, inputs): part
     /// of the cache key of stages that write files, since a report shows all of it.
     var descriptionJSON: String {
-        Value.list(stages.map { stage in
-            Value.map([
-                .init("id", .string(stage.id)), .init("module", .string(stage.spec.name)), .init("version", .string(stage.spec.version)),
-                .init("notes", stage.notes.map(Value.string) ?? .null),
-                .init("params", .map(stage.params.sorted { $0.key < $1.key }.map { .init($0.key, $0.value) })),
-                .init("inputs", .list(stage.inputs.map { .string($0.description) })),
-            ])
-        } + [.string(name), .string(description)]).canonicalJSON
+        Value.list(
+            stages.map { stage in
+                Value.map([
+                    .init("id", .string(stage.id)), .init("module", .string(stage.spec.name)),
+                    .init("version", .string(stage.spec.version)),
+                    .init("notes", stage.notes.map(Value.string) ?? .null),
+                    .init("params", .map(stage.params.sorted { $0.key < $1.key }.map { .init($0.key, $0.value) })),
+                    .init("inputs", .list(stage.inputs.map { .string($0.description) })),
+                ])
+            } + [.string(name), .string(description)]
+        ).canonicalJSON
     }
 }

@@ -43,7 +43,9 @@ public struct PortLoader: Sendable {
     }
 
     /// The given rows of `stage`'s `port`, in that order (a few texts out of millions).
-    public func rows(_ stage: String, port: String = "main", columns: Set<String>? = nil, at rows: [Int]) throws -> Table {
+    public func rows(
+        _ stage: String, port: String = "main", columns: Set<String>? = nil, at rows: [Int]
+    ) throws -> Table {
         if memory[stage]?.table(port) != nil {
             let selected = try load(stage, port: port, columns: columns)
             return try Table(names: selected.names, columns: selected.columns.map { $0.gathering(rows) })
@@ -55,7 +57,8 @@ public struct PortLoader: Sendable {
     /// The cache key and store of an upstream stage's entry.
     private func entry(_ stage: String) throws -> (String, any CacheStore) {
         guard let key = keys[stage], let cache else {
-            throw StageFailure("stage '\(stage)' is not upstream of this one; add it (or a stage that reads it) to inputs:")
+            throw StageFailure(
+                "stage '\(stage)' is not upstream of this one; add it (or a stage that reads it) to inputs:")
         }
         return (key, cache)
     }

@@ -7,10 +7,15 @@ public struct Project: Sendable {
 
     /// Finds the project by walking up from `start` (or takes `explicit`), and the cache
     /// folder from `--cache-dir`, `PATRON_CACHE_DIR` or `.patron/cache`.
-    public init(explicit: String?, start: String = FileManager.default.currentDirectoryPath, cacheOverride: String? = nil) throws {
+    public init(
+        explicit: String?, start: String = FileManager.default.currentDirectoryPath, cacheOverride: String? = nil
+    ) throws {
         if let explicit {
-            let absolute = URL(fileURLWithPath: explicit, relativeTo: URL(fileURLWithPath: start)).standardizedFileURL.path
-            guard FileManager.default.fileExists(atPath: absolute + "/Pipelines") else { throw PipelineError.noProject(searchedFrom: absolute) }
+            let absolute = URL(fileURLWithPath: explicit, relativeTo: URL(fileURLWithPath: start)).standardizedFileURL
+                .path
+            guard FileManager.default.fileExists(atPath: absolute + "/Pipelines") else {
+                throw PipelineError.noProject(searchedFrom: absolute)
+            }
             root = absolute
         } else {
             var dir = URL(fileURLWithPath: start).standardizedFileURL
@@ -51,10 +56,13 @@ public struct Project: Sendable {
     }
 
     /// Reads and validates a pipeline.
-    public func plan(_ name: String, registry: ModuleRegistry, overrides: [String: Value] = [:], allowOutside: Bool = false) throws -> PipelinePlan {
+    public func plan(
+        _ name: String, registry: ModuleRegistry, overrides: [String: Value] = [:], allowOutside: Bool = false
+    ) throws -> PipelinePlan {
         let path = try pipelinePath(name)
         let file = try PipelineFile.load(path: path, displayPath: "Pipelines/" + (path as NSString).lastPathComponent)
-        return try PipelinePlan(file: file, registry: registry, overrides: overrides, projectRoot: root, allowOutside: allowOutside)
+        return try PipelinePlan(
+            file: file, registry: registry, overrides: overrides, projectRoot: root, allowOutside: allowOutside)
     }
 
     /// `path` relative to the root when inside it, for messages.

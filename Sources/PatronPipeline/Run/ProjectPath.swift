@@ -18,7 +18,10 @@ public enum ProjectPath {
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
             case ".": continue
-            case "..": current = (current as NSString).deletingLastPathComponent == "/" ? "" : (current as NSString).deletingLastPathComponent
+            case "..":
+                current =
+                    (current as NSString).deletingLastPathComponent == "/"
+                    ? "" : (current as NSString).deletingLastPathComponent
             default:
                 let candidate = current + "/" + component
                 current = FileManager.default.fileExists(atPath: candidate) ? real(candidate) : candidate

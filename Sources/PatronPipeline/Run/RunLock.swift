@@ -22,7 +22,9 @@ public final class RunLock: Sendable {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StageFailure("cannot open \(path): \(String(cString: strerror(errno)))") }
         if flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
-            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let holder =
+                (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                ?? ""
             close(fd)
             return .busy(holder: holder)
         }

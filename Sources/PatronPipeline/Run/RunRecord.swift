@@ -30,7 +30,8 @@ public struct RunRecord: Codable, Sendable {
 
     /// `20250630T120000Z-4711`: sortable, unique per process.
     public static func makeID(_ date: Date = Date()) -> String {
-        EventLog.timestamp(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + "-\(getpid())"
+        EventLog.timestamp(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+            + "-\(getpid())"
     }
 
     public func save(in directory: String) throws -> String {

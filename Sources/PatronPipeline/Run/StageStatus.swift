@@ -23,15 +23,20 @@ public enum StageStatus: Sendable, Equatable {
 public struct PipelineState: Codable, Sendable {
     public var stages: [String: KeyMaterial] = [:]
 
-    static func path(_ project: Project, _ pipeline: String) -> String { "\(project.stateDirectory)/state/\(pipeline).json" }
+    static func path(_ project: Project, _ pipeline: String) -> String {
+        "\(project.stateDirectory)/state/\(pipeline).json"
+    }
 
     public static func load(_ project: Project, pipeline: String) -> PipelineState {
-        FileManager.default.contents(atPath: path(project, pipeline)).flatMap { try? JSONDecoder().decode(PipelineState.self, from: $0) } ?? PipelineState()
+        FileManager.default.contents(atPath: path(project, pipeline)).flatMap {
+            try? JSONDecoder().decode(PipelineState.self, from: $0)
+        } ?? PipelineState()
     }
 
     public func save(_ project: Project, pipeline: String) throws {
         let file = PipelineState.path(project, pipeline)
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let json = try encoder.encode(self)
@@ -45,8 +50,10 @@ extension PipelinePlan {
     ///
     /// A stage that writes files is fresh only if the files its cache entry lists are under
     /// `outputRoot` with the same content (checked through `hasher`'s stat cache).
-    public func statuses(keys: [String: Result<KeyMaterial, StageFailure>], cache: any CacheStore,
-                         state: PipelineState, outputRoot: String? = nil, hasher: FileHasher? = nil) -> [(stage: String, status: StageStatus)] {
+    public func statuses(
+        keys: [String: Result<KeyMaterial, StageFailure>], cache: any CacheStore,
+        state: PipelineState, outputRoot: String? = nil, hasher: FileHasher? = nil
+    ) -> [(stage: String, status: StageStatus)] {
         var out = [(stage: String, status: StageStatus)]()
         var staleIDs = Set<String>()
         for stage in stages {
@@ -56,10 +63,14 @@ extension PipelinePlan {
             case nil: status = .broken("no key")
             case .success(let now):
                 if cache.contains(now.key) {
-                    let missing = stage.spec.writesFiles ? PipelinePlan.outputProblems(cache: cache, key: now.key, root: outputRoot, hasher: hasher) : []
+                    let missing =
+                        stage.spec.writesFiles
+                        ? PipelinePlan.outputProblems(cache: cache, key: now.key, root: outputRoot, hasher: hasher) : []
                     status = missing.isEmpty ? .fresh(key: now.key) : .stale(reasons: missing)
                 } else {
-                    status = .stale(reasons: PipelinePlan.reasons(now: now, before: state.stages[stage.id], staleInputs: staleIDs, stage: stage))
+                    status = .stale(
+                        reasons: PipelinePlan.reasons(
+                            now: now, before: state.stages[stage.id], staleInputs: staleIDs, stage: stage))
                 }
             }
             if !status.isFresh { staleIDs.insert(stage.id) }
@@ -72,7 +83,8 @@ extension PipelinePlan {
     static func outputProblems(cache: any CacheStore, key: String, root: String?, hasher: FileHasher?) -> [String] {
         guard let root, let hasher else { return [] }
         guard let manifest = try? cache.load(key, port: "main"), case .string(let paths)? = manifest["path"]?.storage,
-              case .string(let sums)? = manifest["content_hash"]?.storage else {
+            case .string(let sums)? = manifest["content_hash"]?.storage
+        else {
             return ["its cache entry has no manifest of the files it wrote"]
         }
         var problems = [String]()
@@ -90,29 +102,39 @@ extension PipelinePlan {
     static func reasons(now: KeyMaterial, before: KeyMaterial?, staleInputs: Set<String>, stage: Stage) -> [String] {
         guard let before else { return ["never run"] }
         var reasons = [String]()
-        if before.module != now.module { reasons.append("module changed (\(before.module) → \(now.module))") }
-        else if before.version != now.version { reasons.append("module version changed (\(before.version) → \(now.version))") }
-        let changed = Set(before.params.keys).union(now.params.keys).filter { before.params[$0] != now.params[$0] }.sorted()
+        if before.module != now.module {
+            reasons.append("module changed (\(before.module) → \(now.module))")
+        } else if before.version != now.version {
+            reasons.append("module version changed (\(before.version) → \(now.version))")
+        }
+        let changed = Set(before.params.keys).union(now.params.keys).filter { before.params[$0] != now.params[$0] }
+            .sorted()
         if changed.contains("(pipeline description)") {
             reasons.append("the pipeline's notes, description or another stage's params changed")
         }
         let changedParams = changed.filter { $0 != "(pipeline description)" }
         if !changedParams.isEmpty {
-            reasons.append("params changed: " + changedParams.map { name in
-                "\(name) \(before.params[name] ?? "unset") → \(now.params[name] ?? "unset")"
-            }.joined(separator: ", "))
+            reasons.append(
+                "params changed: "
+                    + changedParams.map { name in
+                        "\(name) \(before.params[name] ?? "unset") → \(now.params[name] ?? "unset")"
+                    }.joined(separator: ", "))
         }
         for (param, hash) in now.files.sorted(by: { $0.key < $1.key }) where before.files[param] != hash {
             let path = stage.params[param]?.string ?? param
             reasons.append("input file changed: \(path)")
         }
-        let inputsChanged = Set(before.inputs.keys).union(now.inputs.keys).filter { before.inputs[$0] != now.inputs[$0] }.sorted()
+        let inputsChanged = Set(before.inputs.keys).union(now.inputs.keys).filter {
+            before.inputs[$0] != now.inputs[$0]
+        }.sorted()
         for ref in inputsChanged {
             let upstream = PipelineFile.InputRef(parsing: ref).stage
-            reasons.append(staleInputs.contains(upstream) ? "input \(ref) is stale and will rerun" : "input \(ref) changed")
+            reasons.append(
+                staleInputs.contains(upstream) ? "input \(ref) is stale and will rerun" : "input \(ref) changed")
         }
         if reasons.isEmpty {
-            reasons.append(before.key == now.key ? "cache entry missing (removed by gc or by hand)" : "cache key changed")
+            reasons.append(
+                before.key == now.key ? "cache entry missing (removed by gc or by hand)" : "cache key changed")
         }
         return reasons
     }

@@ -17,9 +17,11 @@ public struct BarChart: Chart {
     public var format: @Sendable (Double) -> String
     public var colors: [String]?
 
-    public init(title: String, categoryLabel: String, valueLabel: String, categories: [String],
-                series: [(name: String, values: [Double])], stacked: Bool = false, colors: [String]? = nil,
-                format: @escaping @Sendable (Double) -> String = { Format.significant($0, 4) }) {
+    public init(
+        title: String, categoryLabel: String, valueLabel: String, categories: [String],
+        series: [(name: String, values: [Double])], stacked: Bool = false, colors: [String]? = nil,
+        format: @escaping @Sendable (Double) -> String = { Format.significant($0, 4) }
+    ) {
         self.title = title
         self.categoryLabel = categoryLabel
         self.valueLabel = valueLabel
@@ -30,7 +32,9 @@ public struct BarChart: Chart {
         self.format = format
     }
 
-    func color(_ i: Int) -> String { colors?[i % (colors?.count ?? 1)] ?? Palette.categorical[i % Palette.categorical.count] }
+    func color(_ i: Int) -> String {
+        colors?[i % (colors?.count ?? 1)] ?? Palette.categorical[i % Palette.categorical.count]
+    }
 
     public func svg() -> String {
         let shown = categories.map { $0.count > 30 ? String($0.prefix(29)) + "…" : $0 }
@@ -60,12 +64,16 @@ public struct BarChart: Chart {
                 let tooltip = "\(category)\(series.count > 1 ? ", \(entry.name)" : ""): \(format(value))"
                 if stacked {
                     let end = start + max(0, value)
-                    svg.rect(x: x(start), y: rowTop + 4, width: x(end) - x(start), height: rowHeight - 8, fill: color(s), title: tooltip)
+                    svg.rect(
+                        x: x(start), y: rowTop + 4, width: x(end) - x(start), height: rowHeight - 8, fill: color(s),
+                        title: tooltip)
                     start = end
                 } else {
                     let barHeight = series.count == 1 ? rowHeight - 8 : 12
                     let y = series.count == 1 ? rowTop + 4 : rowTop + 4 + Double(s) * 14
-                    svg.rect(x: x(min(0, value)), y: y, width: abs(x(value) - x(0)), height: barHeight, fill: color(s), title: tooltip)
+                    svg.rect(
+                        x: x(min(0, value)), y: y, width: abs(x(value) - x(0)), height: barHeight, fill: color(s),
+                        title: tooltip)
                 }
             }
         }

@@ -26,7 +26,9 @@ public struct Series: Sendable {
 /// Colours that colour-blind readers can tell apart (Okabe and Ito's palette) and a
 /// perceptually even sequential ramp (viridis) for heat maps.
 public enum Palette {
-    public static let categorical = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+    public static let categorical = [
+        "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+    ]
     public static let positive = "#009E73"
     public static let neutral = "#B8B8B8"
     public static let negative = "#D55E00"

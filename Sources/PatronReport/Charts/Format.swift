@@ -69,8 +69,14 @@ public enum Format {
         if x == 0 { return "0" }
         var magnitude = 0
         var a = abs(x)
-        while a >= 10 { a /= 10; magnitude += 1 }
-        while a < 1 { a *= 10; magnitude -= 1 }
+        while a >= 10 {
+            a /= 10
+            magnitude += 1
+        }
+        while a < 1 {
+            a *= 10
+            magnitude -= 1
+        }
         if magnitude >= 15 || magnitude < -6 {
             return fixed(x / pow10(magnitude), digits - 1) + "e" + String(magnitude)
         }

@@ -17,9 +17,13 @@ struct Frame {
 
     /// Opens the `<svg>` with its accessible name and draws the visible title.
     func begin(_ svg: inout SVG, title: String, kind: String) {
-        svg.open("svg", [.text("class", "chart"), .text("data-kind", kind),
-                         .text("viewBox", "0 0 \(Format.coordinate(width)) \(Format.coordinate(height))"),
-                         .text("role", "img"), .text("aria-label", title)])
+        svg.open(
+            "svg",
+            [
+                .text("class", "chart"), .text("data-kind", kind),
+                .text("viewBox", "0 0 \(Format.coordinate(width)) \(Format.coordinate(height))"),
+                .text("role", "img"), .text("aria-label", title),
+            ])
         svg.element("title", [], text: title)
         svg.text(title, x: width / 2, y: 20, className: "chart-title")
     }
@@ -96,7 +100,9 @@ struct Scale {
         let step = mantissa * magnitude
         // k × mantissa is an exact integer; one division by an exact power of ten then gives
         // the nearest double to the round value (0.3, not 0.30000000000000004).
-        func value(_ k: Double) -> Double { exponent < 0 ? k * mantissa / Format.pow10(-exponent) : k * mantissa * magnitude }
+        func value(_ k: Double) -> Double {
+            exponent < 0 ? k * mantissa / Format.pow10(-exponent) : k * mantissa * magnitude
+        }
         var out = [Double]()
         var k = (low / step - 1e-9).rounded(.up)
         while value(k) <= high + step * 1e-9 {
@@ -112,8 +118,17 @@ struct Scale {
         let finite = values.filter(\.isFinite)
         var low = finite.min() ?? 0
         var high = finite.max() ?? 1
-        if includeZero { low = min(low, 0); high = max(high, 0) }
-        if high == low { (low, high) = (low - 0.5, high + 0.5); if includeZero && low < 0 && (finite.min() ?? 0) >= 0 { low = 0; high = 1 } }
+        if includeZero {
+            low = min(low, 0)
+            high = max(high, 0)
+        }
+        if high == low {
+            (low, high) = (low - 0.5, high + 0.5)
+            if includeZero && low < 0 && (finite.min() ?? 0) >= 0 {
+                low = 0
+                high = 1
+            }
+        }
         let raw = (high - low) / 5
         let magnitude = Format.pow10(Int(log10(raw).rounded(.down)))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw * 0.999999 } ?? 10 * magnitude

@@ -18,8 +18,10 @@ public struct HeatMap: Chart {
     /// What the colour means, for the key.
     public var valueLabel: String
 
-    public init(title: String, xLabel: String, yLabel: String, columns: [String], rows: [String], values: [[Double?]],
-                cellText: [[String]]? = nil, valueLabel: String = "") {
+    public init(
+        title: String, xLabel: String, yLabel: String, columns: [String], rows: [String], values: [[Double?]],
+        cellText: [[String]]? = nil, valueLabel: String = ""
+    ) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -51,16 +53,27 @@ public struct HeatMap: Chart {
                     continue
                 }
                 let text = cellText?[r][c] ?? Format.significant(value, 3)
-                svg.rect(x: x, y: y, width: cellWidth - 1, height: cellHeight - 1, fill: Palette.sequential(t(value)),
-                         title: "\(yLabel) \(rows[r]), \(xLabel) \(columns[c]): \(text)")
+                svg.rect(
+                    x: x, y: y, width: cellWidth - 1, height: cellHeight - 1, fill: Palette.sequential(t(value)),
+                    title: "\(yLabel) \(rows[r]), \(xLabel) \(columns[c]): \(text)")
                 if cellWidth >= 28 && cellHeight >= 14 {
-                    svg.element("text", [.number("x", x + cellWidth / 2), .number("y", y + cellHeight / 2 + 4), .text("text-anchor", "middle"),
-                                         .text("class", "cell"), .text("fill", Palette.textOnSequential(t(value)))], text: text)
+                    svg.element(
+                        "text",
+                        [
+                            .number("x", x + cellWidth / 2), .number("y", y + cellHeight / 2 + 4),
+                            .text("text-anchor", "middle"),
+                            .text("class", "cell"), .text("fill", Palette.textOnSequential(t(value))),
+                        ], text: text)
                 }
             }
         }
-        frame.xAxis(&svg, ticks: columns.enumerated().map { (frame.plotLeft + (Double($0.offset) + 0.5) * cellWidth, $0.element) }, label: xLabel)
-        frame.yAxis(&svg, ticks: rows.enumerated().map { (frame.plotTop + (Double($0.offset) + 0.5) * cellHeight, $0.element) }, label: yLabel, grid: false)
+        frame.xAxis(
+            &svg,
+            ticks: columns.enumerated().map { (frame.plotLeft + (Double($0.offset) + 0.5) * cellWidth, $0.element) },
+            label: xLabel)
+        frame.yAxis(
+            &svg, ticks: rows.enumerated().map { (frame.plotTop + (Double($0.offset) + 0.5) * cellHeight, $0.element) },
+            label: yLabel, grid: false)
         // Colour key: the ramp with its lowest and highest value.
         let keyX = frame.plotRight + 24
         let keyHeight = max(40, frame.plotBottom - frame.plotTop)
@@ -69,7 +82,8 @@ public struct HeatMap: Chart {
             svg.rect(x: keyX, y: y, width: 14, height: keyHeight / 10 + 0.5, fill: Palette.sequential(Double(k) / 9))
         }
         svg.text(Format.significant(high, 2), x: keyX + 18, y: frame.plotTop + 8, anchor: "start", className: "tick")
-        svg.text(Format.significant(low, 2), x: keyX + 18, y: frame.plotTop + keyHeight, anchor: "start", className: "tick")
+        svg.text(
+            Format.significant(low, 2), x: keyX + 18, y: frame.plotTop + keyHeight, anchor: "start", className: "tick")
         if !valueLabel.isEmpty { svg.text(valueLabel, x: keyX + 7, y: frame.plotTop - 8, className: "legend") }
         frame.end(&svg)
         return svg.markup

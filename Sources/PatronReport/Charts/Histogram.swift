@@ -16,7 +16,10 @@ public struct Histogram: Chart {
     /// Values left out of the bins (non-positive ones on a log scale, non-finite ones).
     public private(set) var excluded: Int
 
-    public init(title: String, valueLabel: String, countLabel: String = "Customers", values: [Double], bins: Int = 30, logarithmic: Bool = false) {
+    public init(
+        title: String, valueLabel: String, countLabel: String = "Customers", values: [Double], bins: Int = 30,
+        logarithmic: Bool = false
+    ) {
         self.title = title
         self.valueLabel = valueLabel
         self.countLabel = countLabel
@@ -42,18 +45,26 @@ public struct Histogram: Chart {
 
     public func svg() -> String {
         let frame = Frame()
-        let x = Scale(low: edges.first!, high: edges.last!, from: frame.plotLeft, to: frame.plotRight, logarithmic: logarithmic)
+        let x = Scale(
+            low: edges.first!, high: edges.last!, from: frame.plotLeft, to: frame.plotRight, logarithmic: logarithmic)
         let (_, top) = Scale.niceRange(counts.map(Double.init), includeZero: true)
         let y = Scale(low: 0, high: top, from: frame.plotBottom, to: frame.plotTop)
         var svg = SVG()
         frame.begin(&svg, title: title, kind: "histogram")
-        let xTicks = logarithmic ? Scale.ticks(edges.first!, edges.last!, logarithmic: true) : Scale.ticks(edges.first!, edges.last!)
+        let xTicks =
+            logarithmic
+            ? Scale.ticks(edges.first!, edges.last!, logarithmic: true) : Scale.ticks(edges.first!, edges.last!)
         frame.yAxis(&svg, ticks: Scale.ticks(0, top).map { (y($0), Format.significant($0, 4)) }, label: countLabel)
-        frame.xAxis(&svg, ticks: xTicks.map { (x($0), Format.significant($0, 3)) }, label: valueLabel + (logarithmic ? " (log scale)" : ""))
+        frame.xAxis(
+            &svg, ticks: xTicks.map { (x($0), Format.significant($0, 3)) },
+            label: valueLabel + (logarithmic ? " (log scale)" : ""))
         for (k, count) in counts.enumerated() where count > 0 {
-            let tooltip = "\(Format.significant(edges[k], 3))–\(Format.significant(edges[k + 1], 3)): \(Format.grouped(count))"
-            svg.rect(x: x(edges[k]) + 0.5, y: y(Double(count)), width: x(edges[k + 1]) - x(edges[k]) - 1, height: y(0) - y(Double(count)),
-                     fill: Palette.categorical[0], title: tooltip)
+            let tooltip =
+                "\(Format.significant(edges[k], 3))–\(Format.significant(edges[k + 1], 3)): \(Format.grouped(count))"
+            svg.rect(
+                x: x(edges[k]) + 0.5, y: y(Double(count)), width: x(edges[k + 1]) - x(edges[k]) - 1,
+                height: y(0) - y(Double(count)),
+                fill: Palette.categorical[0], title: tooltip)
         }
         frame.end(&svg)
         return svg.markup

@@ -21,7 +21,10 @@ public struct LineChart: Chart {
     public var xTicks: XTicks
     public var yIncludesZero: Bool
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series], xTicks: XTicks = .numbers, yIncludesZero: Bool = false) {
+    public init(
+        title: String, xLabel: String, yLabel: String, series: [Series], xTicks: XTicks = .numbers,
+        yIncludesZero: Bool = false
+    ) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -55,14 +58,22 @@ public struct LineChart: Chart {
         for (s, entry) in series.enumerated() {
             let points = entry.points.filter { $0.x.isFinite && $0.y.isFinite }
             if entry.style != .points, points.count > 1 {
-                let path = points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(Format.coordinate(x($0.element.x))) \(Format.coordinate(y($0.element.y)))" }.joined()
-                svg.element("path", [.text("d", path), .text("fill", "none"), .text("stroke", colors[s]), .text("stroke-width", "2")])
+                let path = points.enumerated().map {
+                    "\($0.offset == 0 ? "M" : "L")\(Format.coordinate(x($0.element.x))) \(Format.coordinate(y($0.element.y)))"
+                }.joined()
+                svg.element(
+                    "path",
+                    [.text("d", path), .text("fill", "none"), .text("stroke", colors[s]), .text("stroke-width", "2")])
             }
             if entry.style != .line {
                 let radius = entry.style == .points && points.count > 200 ? 1.8 : 3
                 for p in points {
-                    svg.open("circle", [.number("cx", x(p.x)), .number("cy", y(p.y)), .number("r", radius), .text("fill", colors[s])])
-                    svg.element("title", [], text: "\(entry.name): \(Format.significant(p.x, 4)), \(Format.significant(p.y, 4))")
+                    svg.open(
+                        "circle",
+                        [.number("cx", x(p.x)), .number("cy", y(p.y)), .number("r", radius), .text("fill", colors[s])])
+                    svg.element(
+                        "title", [], text: "\(entry.name): \(Format.significant(p.x, 4)), \(Format.significant(p.y, 4))"
+                    )
                     svg.close("circle")
                 }
             }
@@ -86,7 +97,10 @@ public struct LineChart: Chart {
                 out.append((day, every >= 12 ? String(y) : "\(monthNames[m - 1]) \(y)"))
             }
             m += 1
-            if m > 12 { m = 1; y += 1 }
+            if m > 12 {
+                m = 1
+                y += 1
+            }
         }
         return out
     }

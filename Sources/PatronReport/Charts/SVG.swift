@@ -49,7 +49,10 @@ struct SVG {
     mutating func raw(_ text: String) { markup += text }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, title: String? = nil) {
-        let attributes: [Attribute] = [.number("x", x), .number("y", y), .number("width", max(0, width)), .number("height", max(0, height)), .text("fill", fill)]
+        let attributes: [Attribute] = [
+            .number("x", x), .number("y", y), .number("width", max(0, width)), .number("height", max(0, height)),
+            .text("fill", fill),
+        ]
         if let title {
             open("rect", attributes)
             element("title", [], text: title)
@@ -60,12 +63,20 @@ struct SVG {
     }
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, className: String) {
-        element("line", [.number("x1", x1), .number("y1", y1), .number("x2", x2), .number("y2", y2), .text("class", className)])
+        element(
+            "line",
+            [.number("x1", x1), .number("y1", y1), .number("x2", x2), .number("y2", y2), .text("class", className)])
     }
 
-    mutating func text(_ value: String, x: Double, y: Double, anchor: String = "middle", className: String, rotate: Bool = false) {
-        var attributes: [Attribute] = [.number("x", x), .number("y", y), .text("text-anchor", anchor), .text("class", className)]
-        if rotate { attributes.append(.text("transform", "rotate(-90 \(Format.coordinate(x)) \(Format.coordinate(y)))")) }
+    mutating func text(
+        _ value: String, x: Double, y: Double, anchor: String = "middle", className: String, rotate: Bool = false
+    ) {
+        var attributes: [Attribute] = [
+            .number("x", x), .number("y", y), .text("text-anchor", anchor), .text("class", className),
+        ]
+        if rotate {
+            attributes.append(.text("transform", "rotate(-90 \(Format.coordinate(x)) \(Format.coordinate(y)))"))
+        }
         element("text", attributes, text: value)
     }
 }

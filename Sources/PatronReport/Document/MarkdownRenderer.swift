@@ -28,23 +28,30 @@ public struct MarkdownRenderer: Sendable {
         case .callout(let text): return "> " + text + "\n"
         case .facts(let facts):
             guard !facts.isEmpty else { return nil }
-            return table(DataTable(caption: "", columns: ["Figure", "Value"], rows: facts.map { [$0.label, $0.value] }))
+            return table(
+                DataTable(caption: "", columns: ["Figure", "Value"], rows: facts.map { [$0.label, $0.value] }))
         case .parameters(let facts):
             guard !facts.isEmpty else { return nil }
-            return table(DataTable(caption: "", columns: ["Parameter", "Value"], rows: facts.map { [$0.label, "`" + $0.value + "`"] }))
+            return table(
+                DataTable(
+                    caption: "", columns: ["Parameter", "Value"], rows: facts.map { [$0.label, "`" + $0.value + "`"] }))
         case .table(let t): return t.inSummary ? table(t) : nil
         case .charts: return nil
         }
     }
 
     static func table(_ t: DataTable) -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        func cell(_ s: String) -> String {
+            s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
         var out = ""
         if !t.caption.isEmpty { out += "\(t.caption)\n\n" }
         out += "| " + t.columns.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + t.numeric.map { $0 ? "---:|" : "---|" }.joined() + "\n"
         for row in t.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
-        if let total = t.totalRows, total > t.rows.count { out += "\n_First \(t.rows.count) of \(Format.grouped(total)) rows._\n" }
+        if let total = t.totalRows, total > t.rows.count {
+            out += "\n_First \(t.rows.count) of \(Format.grouped(total)) rows._\n"
+        }
         return out
     }
 }

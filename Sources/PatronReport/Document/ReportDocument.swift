@@ -76,8 +76,10 @@ public struct DataTable: Sendable, Equatable {
     /// Whether `summary.md` shows it too (previews of stage outputs stay in the HTML).
     public var inSummary: Bool
 
-    public init(caption: String, columns: [String], numeric: [Bool]? = nil, rows: [[String]], totalRows: Int? = nil,
-                sortable: Bool = false, inSummary: Bool = true) {
+    public init(
+        caption: String, columns: [String], numeric: [Bool]? = nil, rows: [[String]], totalRows: Int? = nil,
+        sortable: Bool = false, inSummary: Bool = true
+    ) {
         self.inSummary = inSummary
         self.caption = caption
         self.columns = columns

@@ -48,7 +48,9 @@ public struct Template: Sendable {
             switch piece {
             case .text(let t): out += t
             case .escaped(let key), .raw(let key):
-                guard let value = values[key] else { throw .unknownName(name: name, key: key, known: values.keys.sorted()) }
+                guard let value = values[key] else {
+                    throw .unknownName(name: name, key: key, known: values.keys.sorted())
+                }
                 if case .escaped = piece { out += SVG.escape(value) } else { out += value }
             }
         }

@@ -20,7 +20,10 @@ struct MonthIndex {
     init?(days: [Int32]) {
         guard let low = days.min(), let high = days.max() else { return nil }
         firstDay = Int(low)
-        let month = { (day: Int) -> Int in let (y, m, _) = CivilDate.date(day); return y * 12 + m - 1 }
+        let month = { (day: Int) -> Int in
+            let (y, m, _) = CivilDate.date(day)
+            return y * 12 + m - 1
+        }
         first = month(Int(low))
         count = month(Int(high)) - first + 1
         let base = first

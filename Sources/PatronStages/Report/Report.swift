@@ -15,11 +15,20 @@ enum Report: StageModule {
         summary: "Write index.html (inline SVG charts), summary.md and customers.csv for the stages upstream.",
         inputs: .any,
         params: [
-            ParamSpec("out", .outputPath, required: true, help: "folder for index.html, summary.md and customers.csv, inside the project (outside only with --allow-outside)"),
+            ParamSpec(
+                "out", .outputPath, required: true,
+                help:
+                    "folder for index.html, summary.md and customers.csv, inside the project (outside only with --allow-outside)"
+            ),
             ParamSpec("title", .string, help: "the report's title (default: the pipeline's name)"),
-            ParamSpec("template", .inputFile, help: "an HTML template of your own with {{title}}, {{subtitle}}, {{{style}}}, {{{nav}}}, {{{body}}}, {{footer}}, {{{script}}} (default: built in; `patron modules` prints nothing of it, see the README)"),
+            ParamSpec(
+                "template", .inputFile,
+                help:
+                    "an HTML template of your own with {{title}}, {{subtitle}}, {{{style}}}, {{{nav}}}, {{{body}}}, {{footer}}, {{{script}}} (default: built in; `patron modules` prints nothing of it, see the README)"
+            ),
             ParamSpec("preview_rows", .int, default: .int(10), help: "rows in each stage's table preview"),
-            ParamSpec("top", .int, default: .int(20), help: "rows in the top-customers and most-negative-comments tables"),
+            ParamSpec(
+                "top", .int, default: .int(20), help: "rows in the top-customers and most-negative-comments tables"),
         ],
         validate: { params in
             var problems = [(param: String, message: String)]()
@@ -39,16 +48,24 @@ enum Report: StageModule {
         let out = context.string("out")!
         var renderer = HTMLRenderer()
         if let templatePath = context.path("template") {
-            guard let source = FileManager.default.contents(atPath: templatePath).flatMap({ String(data: $0, encoding: .utf8) }) else {
+            guard
+                let source = FileManager.default.contents(atPath: templatePath).flatMap({
+                    String(data: $0, encoding: .utf8)
+                })
+            else {
                 throw StageFailure("template: cannot read \(templatePath) as UTF-8 text")
             }
-            do { renderer = HTMLRenderer(template: try Template(source, name: context.string("template")!), templateName: context.string("template")!) }
-            catch { throw StageFailure(error.description) }
+            do {
+                renderer = HTMLRenderer(
+                    template: try Template(source, name: context.string("template")!),
+                    templateName: context.string("template")!)
+            } catch { throw StageFailure(error.description) }
         }
         context.progress("building the report")
-        let builder = ReportBuilder(info: info, loader: loader, reportStage: context.stage,
-                                    title: context.string("title") ?? info.name,
-                                    previewRows: context.int("preview_rows") ?? 10, top: context.int("top") ?? 20)
+        let builder = ReportBuilder(
+            info: info, loader: loader, reportStage: context.stage,
+            title: context.string("title") ?? info.name,
+            previewRows: context.int("preview_rows") ?? 10, top: context.int("top") ?? 20)
         let built = try builder.build()
         // customers.csv is the big file: its content hash runs beside the rendering and writing.
         let customersCSV = built.customersCSV
@@ -69,15 +86,21 @@ enum Report: StageModule {
         where files.contains(where: { name.hasPrefix($0.name + ".tmp-") }) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
-        for file in files { try AtomicFile.replace(folder + "/" + file.name) { try SequentialFile.write(file.bytes, to: $0) } }
+        for file in files {
+            try AtomicFile.replace(folder + "/" + file.name) { try SequentialFile.write(file.bytes, to: $0) }
+        }
         let relative = out.hasSuffix("/") ? String(out.dropLast()) : out
         let csvHash = await customersHash
         let hashes = files.map { $0.name == "customers.csv" ? csvHash : FileHasher.contentHash(data: Data($0.bytes)) }
-        let manifest = try Table(names: ["path", "bytes", "content_hash"], columns: [
-            .string(files.map { relative + "/" + $0.name }),
-            .int(files.map { Int64($0.bytes.count) }),
-            .string(hashes),
-        ])
-        return StageOutput(main: manifest, counts: ["files": files.count, "customers": built.customers, "html_bytes": files[0].bytes.count])
+        let manifest = try Table(
+            names: ["path", "bytes", "content_hash"],
+            columns: [
+                .string(files.map { relative + "/" + $0.name }),
+                .int(files.map { Int64($0.bytes.count) }),
+                .string(hashes),
+            ])
+        return StageOutput(
+            main: manifest,
+            counts: ["files": files.count, "customers": built.customers, "html_bytes": files[0].bytes.count])
     }
 }

@@ -21,14 +21,18 @@ extension ReportBuilder {
         }
         if let rfm = first("segment.rfm") {
             let t = try loader.load(rfm.id, port: "main", columns: ["customer_id", "segment", "rfm_score"])
-            if let ids = t.strings("customer_id"), let segment = t.strings("segment"), let score = t.strings("rfm_score") {
+            if let ids = t.strings("customer_id"), let segment = t.strings("segment"),
+                let score = t.strings("rfm_score")
+            {
                 base = ids
                 columns.append(("segment", .text(segment, rows: nil)))
                 columns.append(("rfm_score", .text(score, rows: nil)))
             }
         }
         let ltv = first("ltv")
-        let ltvTable = try ltv.map { try loader.load($0.id, port: "main", columns: ["customer_id", "p_alive", "expected_purchases", "clv"]) }
+        let ltvTable = try ltv.map {
+            try loader.load($0.id, port: "main", columns: ["customer_id", "p_alive", "expected_purchases", "clv"])
+        }
         if base == nil { base = ltvTable?.strings("customer_id") }
         if let kmeans = first("segment.kmeans") {
             let t = try loader.load(kmeans.id, port: "main", columns: ["customer_id", "cluster"])
@@ -53,7 +57,10 @@ extension ReportBuilder {
             }
         }
         guard let ids = base else {
-            section.blocks.append(.paragraph("No customer-level stage (segment.rfm, segment.kmeans, ltv, sentiment) is upstream, so `customers.csv` has only its header."))
+            section.blocks.append(
+                .paragraph(
+                    "No customer-level stage (segment.rfm, segment.kmeans, ltv, sentiment) is upstream, so `customers.csv` has only its header."
+                ))
             return CustomersTable(section: section, csv: Array("customer_id\n".utf8), rows: 0)
         }
         let header = ["customer_id"] + columns.map(\.name)
@@ -78,15 +85,21 @@ extension ReportBuilder {
         var csv = Array((header.joined(separator: ",") + "\n").utf8)
         csv.reserveCapacity(csv.count + blocks.reduce(0) { $0 + $1.count })
         for block in blocks { csv += block }
-        section.blocks.append(.paragraph("One row per customer (\(Format.grouped(ids.count))), for a marketing tool to import: " +
-                                         header.map { "`\($0)`" }.joined(separator: ", ") +
-                                         ". Probabilities and expected purchases have 4 decimals, CLV 2; an empty cell means the customer is not in that stage's table (no feedback, say)."))
+        section.blocks.append(
+            .paragraph(
+                "One row per customer (\(Format.grouped(ids.count))), for a marketing tool to import: "
+                    + header.map { "`\($0)`" }.joined(separator: ", ")
+                    + ". Probabilities and expected purchases have 4 decimals, CLV 2; an empty cell means the customer is not in that stage's table (no feedback, say)."
+            ))
         let preview = (0..<min(previewRows, ids.count)).map { row -> [String] in
             [ids[row]] + cells.map { String(decoding: $0.cells(row..<(row + 1)).bytes, as: UTF8.self) }
         }
-        section.blocks.append(.table(DataTable(caption: "`customers.csv`", columns: header,
-                                               numeric: header.map { !["customer_id", "segment", "rfm_score"].contains($0) },
-                                               rows: preview, totalRows: ids.count, sortable: true, inSummary: false)))
+        section.blocks.append(
+            .table(
+                DataTable(
+                    caption: "`customers.csv`", columns: header,
+                    numeric: header.map { !["customer_id", "segment", "rfm_score"].contains($0) },
+                    rows: preview, totalRows: ids.count, sortable: true, inSummary: false)))
         return CustomersTable(section: section, csv: csv, rows: ids.count)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import PatronTable
 import PatronReport
+import PatronTable
 
 extension ReportBuilder {
     /// For each row of `ids`, its row in `reference` (or -1): directly when both columns are
@@ -25,7 +25,9 @@ extension ReportBuilder {
         }
         // One grouping of both columns, reference first: an id's group starts at its
         // reference row when there is one (reference ids are unique: one row per customer).
-        let both = Column.concatenate([Column(type: .string, storage: .string(reference)), Column(type: .string, storage: .string(ids))], type: .string)
+        let both = Column.concatenate(
+            [Column(type: .string, storage: .string(reference)), Column(type: .string, storage: .string(ids))],
+            type: .string)
         let groups = GroupIndex([both])
         let n = reference.count
         return (0..<ids.count).map { row in
@@ -72,8 +74,13 @@ enum CSVCell: Sendable {
     /// A string field, quoted when it holds a comma, quote or line break.
     static func appendField(_ s: StringBuffer, _ row: Int, into out: inout [UInt8]) {
         let range = s.range(row)
-        let needsQuotes = s.bytes[range].contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard needsQuotes else { out += s.bytes[range]; return }
+        let needsQuotes = s.bytes[range].contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+        }
+        guard needsQuotes else {
+            out += s.bytes[range]
+            return
+        }
         out.append(UInt8(ascii: "\""))
         for b in s.bytes[range] {
             if b == UInt8(ascii: "\"") { out.append(b) }

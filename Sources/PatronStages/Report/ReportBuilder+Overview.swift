@@ -35,8 +35,9 @@ extension ReportBuilder {
             let (inKey, keptKey) = stage.module == "ingest.csv" ? ("rows_read", "rows_kept") : ("rows_in", "rows_kept")
             if let rowsIn = stage.counts[inKey], let kept = stage.counts[keptKey] {
                 let out = stage.counts["rows_rejected"] ?? 0
-                accounting.append("`\(stage.id)`: \(Format.grouped(rowsIn)) rows in = \(Format.grouped(kept)) kept + \(Format.grouped(out)) rejected" +
-                                  (rowsIn == kept + out ? "" : " — these do not add up; please report it"))
+                accounting.append(
+                    "`\(stage.id)`: \(Format.grouped(rowsIn)) rows in = \(Format.grouped(kept)) kept + \(Format.grouped(out)) rejected"
+                        + (rowsIn == kept + out ? "" : " — these do not add up; please report it"))
             }
         }
         if !accounting.isEmpty { facts.append(Fact("Rows rejected", Format.grouped(rejected))) }
@@ -45,17 +46,29 @@ extension ReportBuilder {
             section.blocks.append(.paragraph("Nothing is lost: " + accounting.joined(separator: "; ") + "."))
         }
         if !reasonRows.isEmpty {
-            section.blocks.append(.table(DataTable(caption: "Rows rejected, by stage and reason (each row is in the stage's `rejects` table with its line)",
-                                                   columns: ["Stage", "Reason", "Rows"], numeric: [false, false, true], rows: reasonRows)))
+            section.blocks.append(
+                .table(
+                    DataTable(
+                        caption:
+                            "Rows rejected, by stage and reason (each row is in the stage's `rejects` table with its line)",
+                        columns: ["Stage", "Reason", "Rows"], numeric: [false, false, true], rows: reasonRows)))
         }
         var charts = [any Chart]()
         if let revenueChart { charts.append(revenueChart) }
         charts.append(dagDiagram())
         section.blocks.append(.charts(charts))
         if info.stamp != nil {
-            let rows = stages.map { [$0.id, $0.module, $0.status == "ran" ? "ran" : "cache hit", $0.seconds.map { Format.fixed($0, 3) } ?? ""] }
-            section.blocks.append(.table(DataTable(caption: "This run (`--stamp`)", columns: ["Stage", "Module", "Outcome", "Seconds"],
-                                                   numeric: [false, false, false, true], rows: rows)))
+            let rows = stages.map {
+                [
+                    $0.id, $0.module, $0.status == "ran" ? "ran" : "cache hit",
+                    $0.seconds.map { Format.fixed($0, 3) } ?? "",
+                ]
+            }
+            section.blocks.append(
+                .table(
+                    DataTable(
+                        caption: "This run (`--stamp`)", columns: ["Stage", "Module", "Outcome", "Seconds"],
+                        numeric: [false, false, false, true], rows: rows)))
         }
         return section
     }
@@ -68,15 +81,18 @@ extension ReportBuilder {
     }
 
     func revenueByMonth(days: [Int32], amounts: [Double], label: String) -> any Chart {
-        let points = MonthIndex(days: days)?.totals(days: days, values: amounts).map { (x: Double($0.start), y: $0.sum) } ?? []
-        return LineChart(title: "Revenue by month", xLabel: "Month", yLabel: label,
-                         series: [Series("Revenue", points: points)], xTicks: .dates, yIncludesZero: true)
+        let points =
+            MonthIndex(days: days)?.totals(days: days, values: amounts).map { (x: Double($0.start), y: $0.sum) } ?? []
+        return LineChart(
+            title: "Revenue by month", xLabel: "Month", yLabel: label,
+            series: [Series("Revenue", points: points)], xTicks: .dates, yIncludesZero: true)
     }
 
     func dagDiagram() -> any Chart {
-        DAGDiagram(title: "Pipeline \(info.name): stages and what they read",
-                   nodes: info.stages.map { ($0.id, $0.module) },
-                   edges: info.stages.flatMap { stage in Set(stage.inputs.map(\.stage)).sorted().map { ($0, stage.id) } })
+        DAGDiagram(
+            title: "Pipeline \(info.name): stages and what they read",
+            nodes: info.stages.map { ($0.id, $0.module) },
+            edges: info.stages.flatMap { stage in Set(stage.inputs.map(\.stage)).sorted().map { ($0, stage.id) } })
     }
 
     /// Rejected rows by reason: the cleaner's own categories, or the reader's reasons with
@@ -84,9 +100,13 @@ extension ReportBuilder {
     func rejectReasons(_ stage: PipelineInfo.Stage) throws -> [(reason: String, rows: Int)] {
         let categories = stage.counts.filter { $0.key.hasPrefix("rejected: ") }
         if !categories.isEmpty {
-            return categories.map { (String($0.key.dropFirst("rejected: ".count)), $0.value) }.sorted { ($1.rows, $0.reason) < ($0.rows, $1.reason) }
+            return categories.map { (String($0.key.dropFirst("rejected: ".count)), $0.value) }.sorted {
+                ($1.rows, $0.reason) < ($0.rows, $1.reason)
+            }
         }
-        guard (stage.rows["rejects"] ?? 0) > 0, let reasons = try loader.load(stage.id, port: "rejects", columns: ["reason"]).strings("reason") else { return [] }
+        guard (stage.rows["rejects"] ?? 0) > 0,
+            let reasons = try loader.load(stage.id, port: "rejects", columns: ["reason"]).strings("reason")
+        else { return [] }
         var counts = [String: Int]()
         for row in 0..<reasons.count { counts[ReportBuilder.reasonCategory(reasons[row]), default: 0] += 1 }
         return counts.map { ($0.key, $0.value) }.sorted { ($1.rows, $0.reason) < ($0.rows, $1.reason) }
@@ -125,10 +145,13 @@ extension ReportBuilder {
     func rejectsBlocks(_ stage: PipelineInfo.Stage) throws -> [Block] {
         let reasons = try rejectReasons(stage)
         guard !reasons.isEmpty else { return [.paragraph("No row was rejected.")] }
-        guard reasons.count > 1 else { return [.paragraph("All \(Format.grouped(reasons[0].rows)) rejected rows: \(reasons[0].reason).")] }
-        let chart = BarChart(title: "Rows rejected by reason", categoryLabel: "Reason", valueLabel: "Rows",
-                             categories: reasons.map(\.reason), series: [("Rows", reasons.map { Double($0.rows) })],
-                             format: { Format.grouped(Int($0)) })
+        guard reasons.count > 1 else {
+            return [.paragraph("All \(Format.grouped(reasons[0].rows)) rejected rows: \(reasons[0].reason).")]
+        }
+        let chart = BarChart(
+            title: "Rows rejected by reason", categoryLabel: "Reason", valueLabel: "Rows",
+            categories: reasons.map(\.reason), series: [("Rows", reasons.map { Double($0.rows) })],
+            format: { Format.grouped(Int($0)) })
         return [.charts([chart])]
     }
 }

@@ -26,26 +26,33 @@ struct ReportBuilder {
     func first(_ module: String) -> PipelineInfo.Stage? { stages.first { $0.module == module } }
 
     func build() throws -> Built {
-        var document = ReportDocument(title: title, subtitle: info.description.isEmpty ? "Pipeline \(info.name)" : info.description)
+        var document = ReportDocument(
+            title: title, subtitle: info.description.isEmpty ? "Pipeline \(info.name)" : info.description)
         document.sections.append(try overview())
         for stage in stages {
             document.sections.append(try section(for: stage))
         }
         let customers = try customersTable()
         document.sections.append(customers.section)
-        document.footer = "Made by patron from \(info.path) (stage \(reportStage))" +
-            (info.stamp.map { " on \($0)" } ?? "") + ". Every figure above is from the pipeline's cached tables; rerun with `patron run \(info.name)`."
+        document.footer =
+            "Made by patron from \(info.path) (stage \(reportStage))" + (info.stamp.map { " on \($0)" } ?? "")
+            + ". Every figure above is from the pipeline's cached tables; rerun with `patron run \(info.name)`."
         return Built(document: document, customersCSV: customers.csv, customers: customers.rows)
     }
 
     // MARK: - Sections
 
     func section(for stage: PipelineInfo.Stage) throws -> Section {
-        var section = Section(id: "stage-" + stage.id, title: stage.id, kicker: "`\(stage.module)` version \(stage.version)" +
-                              (stage.inputs.isEmpty ? "" : " · reads " + stage.inputs.map { "`\($0)`" }.joined(separator: ", ")))
-        if let notes = stage.notes?.trimmingCharacters(in: .whitespacesAndNewlines), !notes.isEmpty { section.blocks.append(.paragraph(notes)) }
+        var section = Section(
+            id: "stage-" + stage.id, title: stage.id,
+            kicker: "`\(stage.module)` version \(stage.version)"
+                + (stage.inputs.isEmpty ? "" : " · reads " + stage.inputs.map { "`\($0)`" }.joined(separator: ", ")))
+        if let notes = stage.notes?.trimmingCharacters(in: .whitespacesAndNewlines), !notes.isEmpty {
+            section.blocks.append(.paragraph(notes))
+        }
         section.blocks.append(.facts(didFacts(stage)))
-        section.blocks.append(.parameters(stage.params.map { Fact($0.name, $0.value.string ?? $0.value.canonicalJSON) }))
+        section.blocks.append(
+            .parameters(stage.params.map { Fact($0.name, $0.value.string ?? $0.value.canonicalJSON) }))
         switch stage.module {
         case "ingest.csv", "clean.transactions": section.blocks += try rejectsBlocks(stage)
         case "segment.rfm": section.blocks += try segmentBlocks(stage)
@@ -56,7 +63,8 @@ struct ReportBuilder {
         }
         if previewRows > 0, let total = stage.rows["main"] {
             let head = try loader.head(stage.id, port: "main", rows: previewRows)
-            section.blocks.append(.table(ReportBuilder.preview(head, rows: previewRows, total: total, caption: "`\(stage.id)`")))
+            section.blocks.append(
+                .table(ReportBuilder.preview(head, rows: previewRows, total: total, caption: "`\(stage.id)`")))
         }
         return section
     }
@@ -65,20 +73,30 @@ struct ReportBuilder {
     /// counts, and with `--stamp` whether it ran.
     func didFacts(_ stage: PipelineInfo.Stage) -> [Fact] {
         var facts = [Fact]()
-        if let status = stage.status { facts.append(Fact("This run", status == "ran" ? "ran" + (stage.seconds.map { " in " + Format.fixed($0, 2) + " s" } ?? "") : "cache hit")) }
+        if let status = stage.status {
+            facts.append(
+                Fact(
+                    "This run",
+                    status == "ran"
+                        ? "ran" + (stage.seconds.map { " in " + Format.fixed($0, 2) + " s" } ?? "") : "cache hit"))
+        }
         var counts = stage.counts.filter { !$0.key.hasPrefix("rejected: ") }
         var rows = stage.rows
         if let rowsIn = counts.removeValue(forKey: "rows_in") ?? counts.removeValue(forKey: "rows_read") {
             facts.append(Fact("Rows in", Format.grouped(rowsIn)))
             facts.append(Fact("Kept", Format.grouped(counts.removeValue(forKey: "rows_kept") ?? rows["main"] ?? 0)))
-            facts.append(Fact("Rejected", Format.grouped(counts.removeValue(forKey: "rows_rejected") ?? rows["rejects"] ?? 0)))
+            facts.append(
+                Fact("Rejected", Format.grouped(counts.removeValue(forKey: "rows_rejected") ?? rows["rejects"] ?? 0)))
             rows["main"] = nil
             rows["rejects"] = nil
         } else if let main = rows.removeValue(forKey: "main") {
             facts.append(Fact("Rows out", Format.grouped(main)))
         }
-        for (port, n) in rows.sorted(by: { $0.key < $1.key }) { facts.append(Fact("Rows in `\(port)`", Format.grouped(n))) }
-        for (name, value) in counts.sorted(by: { $0.key < $1.key }) where !(name == "customers" && value == stage.rows["main"]) {
+        for (port, n) in rows.sorted(by: { $0.key < $1.key }) {
+            facts.append(Fact("Rows in `\(port)`", Format.grouped(n)))
+        }
+        for (name, value) in counts.sorted(by: { $0.key < $1.key })
+        where !(name == "customers" && value == stage.rows["main"]) {
             facts.append(Fact(name.replacingUnderscores(), Format.grouped(value)))
         }
         return facts
@@ -91,7 +109,8 @@ struct ReportBuilder {
         let n = min(rows, table.rowCount)
         let numeric = table.columns.map { $0.type == .int || $0.type == .decimal }
         let cells = (0..<n).map { row in table.columns.map { cell($0, row) } }
-        return DataTable(caption: caption, columns: table.names, numeric: numeric, rows: cells, totalRows: total, inSummary: false)
+        return DataTable(
+            caption: caption, columns: table.names, numeric: numeric, rows: cells, totalRows: total, inSummary: false)
     }
 
     static func cell(_ column: Column, _ row: Int, digits: Int = 6) -> String {

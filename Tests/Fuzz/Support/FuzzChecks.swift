@@ -18,9 +18,12 @@ public enum FuzzChecks {
     public static func csvOptions(flags: UInt8) -> CSVOptions {
         var options = CSVOptions()
         options.delimiter = [UInt8(ascii: ","), UInt8(ascii: ";"), 9, UInt8(ascii: "|")][Int(flags & 3)]
-        options.decimalSeparator = flags & 4 != 0 && options.delimiter != UInt8(ascii: ",") ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        options.decimalSeparator =
+            flags & 4 != 0 && options.delimiter != UInt8(ascii: ",") ? UInt8(ascii: ",") : UInt8(ascii: ".")
         if flags & 8 != 0 {
-            options.columns = [.init("a", .string), .init("b", .decimal), .init("c", .date), .init("d", .int), .init("e", .bool)]
+            options.columns = [
+                .init("a", .string), .init("b", .decimal), .init("c", .date), .init("d", .int), .init("e", .bool),
+            ]
         }
         options.maxRecordBytes = flags & 16 != 0 ? 64 : 1 << 20
         options.maxRejectRatio = 1
@@ -42,7 +45,9 @@ public enum FuzzChecks {
         whole.parallelism = 1
         let pieces = await outcome(file, split)
         let once = await outcome(file, whole)
-        guard pieces == once else { throw FuzzFinding(description: "chunked and sequential reads differ:\n\(pieces)\n\(once)") }
+        guard pieces == once else {
+            throw FuzzFinding(description: "chunked and sequential reads differ:\n\(pieces)\n\(once)")
+        }
         if case .read(let table, _) = once {
             for column in table.columns {
                 if case .decimal(let values) = column.storage, values.contains(where: { !$0.isFinite }) {
