@@ -67,15 +67,17 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product patron
 
-# libcsv is the CSV parser Patron wraps; Debian ships it as libcsv-dev.
+# The C libraries Patron wraps, from Debian: libcsv (the CSV parser, libcsv-dev) and OpenSSL's
+# libcrypto (SHA-256 for cache keys and file hashes, libssl-dev).
+DEB_PACKAGES = libcsv-dev libssl-dev
 deps:
-	@if [ ! -f /usr/include/csv.h ]; then \
+	@if [ ! -f /usr/include/csv.h ] || [ ! -f /usr/include/openssl/sha.h ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing libcsv-dev (libcsv's header and library)"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcsv-dev) >/dev/null || exit 1; \
+	    echo "installing $(DEB_PACKAGES) (libcsv's and libcrypto's headers and libraries)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PACKAGES)) >/dev/null || exit 1; \
 	  else \
-	    echo "Patron needs libcsv. Install it, then rerun make:"; \
-	    echo "    sudo apt-get install libcsv-dev"; \
+	    echo "Patron needs libcsv and libcrypto. Install them, then rerun make:"; \
+	    echo "    sudo apt-get install $(DEB_PACKAGES)"; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -21,30 +21,40 @@ let package = Package(
     targets: [
         // The only C in the project: Debian's libcsv, wrapped by PatronCSV.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
-        .target(name: "PatronTable"),
-        .target(name: "PatronModels", dependencies: ["PatronTable"], resources: [.copy("Resources/lexicons")]),
-        .target(name: "PatronCSV", dependencies: ["CLibCSV", "PatronTable"]),
+        // And Debian's libcrypto (OpenSSL), for SHA-256 only, wrapped by PatronSupport.
+        .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
+        // Hashing (SHA-256, XXH64), files (mapped, written whole or front to back) and
+        // parallel blocks: what every other module leans on, and nothing of analytics.
+        .target(name: "PatronSupport", dependencies: ["CLibCrypto"]),
+        .target(name: "PatronTable", dependencies: ["PatronSupport"]),
+        .target(
+            name: "PatronModels", dependencies: ["PatronSupport", "PatronTable"],
+            resources: [.copy("Resources/lexicons")]),
+        .target(name: "PatronCSV", dependencies: ["CLibCSV", "PatronSupport", "PatronTable"]),
         // HTML and Markdown reports with inline SVG charts; knows tables, not pipelines.
         .target(name: "PatronReport", dependencies: ["PatronTable"]),
         .target(
             name: "PatronPipeline",
-            dependencies: ["PatronTable", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PatronSupport", "PatronTable", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "PatronStages",
-            dependencies: ["PatronPipeline", "PatronCSV", "PatronTable", "PatronModels", "PatronReport"]),
+            dependencies: [
+                "PatronPipeline", "PatronCSV", "PatronSupport", "PatronTable", "PatronModels", "PatronReport",
+            ]),
         .executableTarget(
             name: "patron",
             dependencies: [
-                "PatronStages", "PatronPipeline", "PatronCSV", "PatronTable", "PatronModels",
+                "PatronStages", "PatronPipeline", "PatronCSV", "PatronSupport", "PatronTable", "PatronModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PatronTableTests", dependencies: ["PatronTable"]),
+        .testTarget(name: "PatronSupportTests", dependencies: ["PatronSupport"]),
+        .testTarget(name: "PatronTableTests", dependencies: ["PatronSupport", "PatronTable"]),
         .testTarget(name: "PatronCSVTests", dependencies: ["PatronCSV", "PatronTable"]),
         .testTarget(
             name: "PatronPipelineTests",
-            dependencies: ["PatronPipeline", "PatronStages", "PatronTable", "PatronModels"]),
+            dependencies: ["PatronPipeline", "PatronStages", "PatronSupport", "PatronTable", "PatronModels"]),
         .testTarget(name: "PatronModelsTests", dependencies: ["PatronModels"], resources: [.copy("Resources")]),
         .testTarget(name: "PatronReportTests", dependencies: ["PatronReport", "PatronTable"]),
         .testTarget(name: "PatronCLITests", dependencies: ["PatronTable"]),

@@ -11,6 +11,10 @@ minimum and maximum, so the noise of a shared machine is visible rather than hid
                      dates parsed
   libcsv alone       Benchmarks/libcsv_floor.c: libcsv tokenising the file on one core with
                      callbacks that only count — the floor under any libcsv-based reader
+
+With PATRON_BIN_BEFORE=/path/to/an/older/patron, each repetition also makes a cold run with
+that binary, right after the cold run of this one, so a change is measured against what came
+before it in the same minutes ("patron cold, before").
 """
 import os, shutil, statistics, subprocess, sys, time, json
 
@@ -19,6 +23,7 @@ WORK = os.path.join(ROOT, "Benchmarks", "work")
 PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "patron"))
 CUSTOMERS = int(os.environ.get("BENCH_CUSTOMERS", "1000000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
+BEFORE = os.environ.get("PATRON_BIN_BEFORE")
 
 # The ingest stage both benchmarks start from ({path} is filled in).
 INGEST_STAGE = """  orders:
@@ -77,11 +82,16 @@ def main():
         floor_bin = None
 
     import pandas as pd
-    cold, stage, noop, pandas_times = [], [], [], []
+    cold, stage, noop, pandas_times, cold_before = [], [], [], [], []
     rows = None
     for i in range(REPEAT):
         shutil.rmtree(os.path.join(project, ".patron"), ignore_errors=True)
         cold.append(run([PATRON, "run", "ingest", "--quiet"], project))
+        if BEFORE:
+            shutil.rmtree(os.path.join(project, ".patron"), ignore_errors=True)
+            cold_before.append(run([BEFORE, "run", "ingest", "--quiet"], project))
+            shutil.rmtree(os.path.join(project, ".patron"), ignore_errors=True)
+            run([PATRON, "run", "ingest", "--quiet"], project)
         noop.append(run([PATRON, "run", "ingest", "--quiet"], project))
         shutil.rmtree(os.path.join(project, ".patron", "cache"), ignore_errors=True)
         stage.append(run([PATRON, "run", "ingest", "--quiet"], project))
@@ -103,7 +113,8 @@ def main():
           f"(patron kept {kept} + rejected {rejected}), {os.cpu_count()} cores, {REPEAT} runs each\n")
     pandas_median = statistics.median(pandas_times)
     print(f"{'what':<22}{'median s':>10}{'min s':>9}{'max s':>9}{'MB/s':>9}{'vs pandas':>11}")
-    rows_out = [("patron cold run", cold), ("patron stage alone", stage),
+    rows_out = [("patron cold run", cold)] + ([("patron cold, before", cold_before)] if BEFORE else []) + [
+                ("patron stage alone", stage),
                 ("patron no-op rerun", noop), ("pandas.read_csv", pandas_times)]
     if floor:
         rows_out.append(("libcsv alone, 1 core", floor))

@@ -1,10 +1,14 @@
 import Foundation
+import PatronSupport
 import PatronTable
 
 /// What a CSV read produced: the typed rows and the rejected ones.
 public struct CSVResult: Sendable {
     public var table: Table
     public var rejects: [CSVReject]
+    /// Lines with no data (empty, or only spaces and tabs) after the header: not rows, so
+    /// neither kept nor rejected, but counted so that every line is accounted for.
+    public var blankLines = 0
     /// Data rows seen (kept + rejected).
     public var rowsRead: Int { table.rowCount + rejects.count }
 
@@ -147,7 +151,7 @@ public enum CSVReader {
                 path: name, rejected: rejects.count, total: total, limit: options.maxRejectRatio,
                 examples: rejects.prefix(5).map { "line \($0.line): \($0.reason)" })
         }
-        return CSVResult(table: table, rejects: rejects)
+        return CSVResult(table: table, rejects: rejects, blankLines: results.reduce(0) { $0 + $1.blankLines })
     }
 
     private static func parseHeader(

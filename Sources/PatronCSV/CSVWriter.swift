@@ -1,3 +1,4 @@
+import PatronSupport
 import PatronTable
 
 /// Writes tables as CSV: a header row, `,` between fields, quotes where needed, dates as

@@ -18,6 +18,8 @@ struct ChunkResult: Sendable {
     var lines: [Int64]
     var rejects: [CSVReject]
     var newlines: Int
+    /// Lines with no data: empty, or only spaces and tabs (not rows, not rejects; counted).
+    var blankLines = 0
     /// Whether the chunk ended between records (false: its end fell inside a quoted field).
     var endedCleanly: Bool
     /// Chunk-relative line of a record longer than the plan's limit; parsing stopped there.
@@ -70,6 +72,10 @@ final class ChunkParser {
     @exclusivity(unchecked) private var failure: String? = nil
     /// Line of the first record found longer than the limit.
     @exclusivity(unchecked) private var overlong: Int? = nil
+    @exclusivity(unchecked) private var blankLines = 0
+    /// The last record callback's terminator: a line feed right after a carriage return is
+    /// the second half of a CRLF, not a line of its own. (A chunk starts after a line feed.)
+    @exclusivity(unchecked) private var lastTerminator: Int32 = 10
     private let slots: [Int]
     private var parser = csv_parser()
 
@@ -132,7 +138,7 @@ final class ChunkParser {
         }
         return ChunkResult(
             columns: (0..<types.count).map { builders[$0].finish() }, lines: lines, rejects: rejects,
-            newlines: line, endedCleanly: clean)
+            newlines: line, blankLines: blankLines, endedCleanly: clean)
     }
 
     private static let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
@@ -162,7 +168,13 @@ final class ChunkParser {
             // Quoted fields may hold newlines; they count toward physical line numbers.
             me.newlinesInRecord = me.record.occurrences(of: 10)
             if me.overlong == nil, me.exceedsLimit(pending: 0) { me.overlong = me.line }
-            if !me.fieldEnds.isEmpty { me.finishRecord() }
+            if !me.fieldEnds.isEmpty {
+                me.finishRecord()
+            } else if terminator == 13 || (terminator == 10 && me.lastTerminator != 13) {
+                // A line with nothing on it (libcsv skips spaces and tabs before a record).
+                me.blankLines += 1
+            }
+            me.lastTerminator = terminator
             me.line += me.newlinesInRecord + (terminator == 10 ? 1 : 0)
             me.newlinesInRecord = 0
             me.record.removeAll()
@@ -224,8 +236,11 @@ final class ChunkParser {
         }
         guard fieldEnds.count == plan.fieldCount, failure == nil else {
             rollBack()
-            // A lone empty field is what a line of only spaces gives: not a row.
-            if fieldEnds.count == 1, record.isEmpty { return }
+            // A lone empty field is what a line of only spaces gives: not a row, but counted.
+            if fieldEnds.count == 1, record.isEmpty {
+                blankLines += 1
+                return
+            }
             reject(reason: failure ?? "expected \(plan.fieldCount) fields, found \(fieldEnds.count)")
             return
         }

@@ -99,11 +99,13 @@ enum IngestCSV: StageModule {
                 "\(name) has a header but no data rows; an export that failed upstream looks like this. "
                     + "If an empty file is expected, set allow_empty: true")
         }
-        return StageOutput(
-            main: result.table, other: [("rejects", result.rejectsTable)],
-            counts: [
-                "rows_read": result.rowsRead, "rows_kept": result.table.rowCount, "rows_rejected": result.rejects.count,
-            ])
+        var counts = [
+            "rows_read": result.rowsRead, "rows_kept": result.table.rowCount, "rows_rejected": result.rejects.count,
+        ]
+        // Lines with nothing on them are not rows (every CSV reader skips them), but they are
+        // counted, so that header + rows + blank lines account for every line of the file.
+        if result.blankLines > 0 { counts["blank_lines"] = result.blankLines }
+        return StageOutput(main: result.table, other: [("rejects", result.rejectsTable)], counts: counts)
     }
 
     /// CSV options from `ingest.csv`-style params; `shell` reuses it to read outputs back.

@@ -1,6 +1,7 @@
 import Foundation
 import PatronModels
 import PatronPipeline
+import PatronSupport
 import PatronTable
 
 /// 90% intervals (5th and 95th percentiles) of each customer's expected purchases and CLV over

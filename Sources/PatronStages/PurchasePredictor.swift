@@ -1,5 +1,6 @@
 import Foundation
 import PatronModels
+import PatronSupport
 import PatronTable
 
 /// One purchase model (`model:` of `ltv`) at one parameter vector: what the stage predicts

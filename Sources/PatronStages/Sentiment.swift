@@ -1,6 +1,7 @@
 import Foundation
 import PatronModels
 import PatronPipeline
+import PatronSupport
 import PatronTable
 
 /// `sentiment`: the language and sentiment of a text column, per row, and per customer.

@@ -1,6 +1,7 @@
 import Foundation
 import PatronCSV
 import PatronPipeline
+import PatronSupport
 import PatronTable
 
 /// `shell`: runs a command (a Python or R script, a SQL client, anything) as a stage.

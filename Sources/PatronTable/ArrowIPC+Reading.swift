@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 
 /// A file that is not a readable Arrow IPC file, and why.
 public struct ArrowFormatError: Error, CustomStringConvertible {

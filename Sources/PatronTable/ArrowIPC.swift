@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 
 /// Reads and writes tables in the Arrow IPC *file* format (uncompressed, one schema, little
 /// endian), so every cached intermediate opens in pyarrow, polars and DuckDB.

@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 
 /// Where the Arrow writer puts bytes: memory or a file.
 protocol ArrowSink {
@@ -17,8 +18,4 @@ struct ByteSink: ArrowSink {
     mutating func put(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
 }
 
-/// A table file that could not be written (disk full, no permission), with the OS's reason.
-public struct ArrowWriteError: Error, CustomStringConvertible {
-    public let description: String
-    public init(description: String) { self.description = description }
-}
+extension SequentialFile: ArrowSink {}

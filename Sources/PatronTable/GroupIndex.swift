@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 import Synchronization
 
 /// Dense group ids for rows with equal values in the given columns, numbered in order of

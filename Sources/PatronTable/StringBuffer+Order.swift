@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 
 extension StringBuffer {
     /// For strings of at most 8 bytes, one number per row that orders like the bytes (a

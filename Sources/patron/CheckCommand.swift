@@ -28,7 +28,9 @@ extension Patron {
 
         @OptionGroup var projectOptions: ProjectOptions
 
-        @Option(name: .customShort("j"), help: "Stages to run at once (default: number of cores).")
+        @Option(
+            name: [.customShort("j", allowingJoined: true), .customLong("jobs")],
+            help: "Stages to run at once (default: number of cores).")
         var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
         @Flag(name: .long, help: "Wait for another run of this project to finish instead of exiting with 75.")

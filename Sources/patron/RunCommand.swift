@@ -20,7 +20,9 @@ extension Patron {
 
         @OptionGroup var projectOptions: ProjectOptions
 
-        @Option(name: .customShort("j"), help: "Stages to run at once (default: number of cores).")
+        @Option(
+            name: [.customShort("j", allowingJoined: true), .customLong("jobs")],
+            help: "Stages to run at once (default: number of cores).")
         var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
         @Option(name: .long, help: "Override a pipeline param: name=value (repeatable).")

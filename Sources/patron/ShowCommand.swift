@@ -3,6 +3,7 @@ import Foundation
 import PatronCSV
 import PatronPipeline
 import PatronStages
+import PatronSupport
 import PatronTable
 
 /// Finds the cached table behind `STAGE[.PORT]`: the current key's entry, else the last

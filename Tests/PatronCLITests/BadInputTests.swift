@@ -197,4 +197,38 @@ import Testing
                 "42,column 'order_date': cannot read '2024-99-01' as a date in the format %Y-%m-%d,\"bad,2024-99-01,1\""
             ))
     }
+
+    /// The sample orders with blank lines of every kind put in (empty, spaces, a tab, CRLF):
+    /// every record Python's csv module finds is a kept or rejected row, every blank line is
+    /// counted in the run record, and the numbers are exact.
+    @Test func everyLineIsAccountedFor() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let lines = try String(contentsOfFile: root + "/Data/sample/orders.csv", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let blanks = ["", "   ", "\t", " \t ", "\r"]
+        var text = ""
+        for (i, line) in lines.enumerated() {
+            text += line + (i + 1 < lines.count ? "\n" : "")
+            // Only between records: a quoted comment may span lines.
+            if i % 97 == 5, line.filter({ $0 == "\"" }).count % 2 == 0, !line.hasSuffix(",\"") {
+                text += blanks[i % blanks.count] + "\n"
+            }
+        }
+        text += "\n\n"
+        try writeFile(root + "/Data/sample/orders.csv", text)
+        let counted = try await csvRecords(root + "/Data/sample/orders.csv")
+        #expect(counted.blank > 40)
+        let run = try await patron("run", "customer-health", "--to", "clean", in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let records = try FileManager.default.contentsOfDirectory(atPath: root + "/.patron/runs").sorted()
+        let record =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: root + "/.patron/runs/" + records[0]))) as! [String: Any]
+        let orders = (record["stages"] as! [[String: Any]]).first { $0["id"] as? String == "orders" }!
+        let counts = orders["counts"] as! [String: Int]
+        #expect(counts["rows_read"] == counted.records)
+        #expect(counts["rows_kept"]! + counts["rows_rejected"]! == counted.records)
+        #expect(counts["blank_lines"] == counted.blank)
+    }
 }

@@ -26,6 +26,24 @@ import Testing
         #expect(r.table.rowCount == 2)
     }
 
+    /// Blank lines (empty, spaces, tabs; LF, CRLF or a lone CR) are not rows and not
+    /// rejects, but counted; the lines of the rows around them keep their numbers.
+    @Test(arguments: [1, 2, 7, 1 << 20])
+    func blankLinesAreCountedNotLost(chunkSize: Int) async throws {
+        let text =
+            "id,note\n1,a\n\n2,b\n   \n3,c\n\t\n\r\n4,d\r\n\r\n \t \r\n5,e\n6\n\n"
+        let r = try await read(text, [("id", .int), ("note", .string)]) {
+            $0.lineColumn = "line"
+            $0.chunkSize = chunkSize
+            $0.parallelism = 2
+        }
+        #expect(r.table["id"] == .int([1, 2, 3, 4, 5]))
+        #expect(r.table["line"] == .int([2, 4, 6, 9, 12]))
+        #expect(r.rejects.map(\.line) == [13])
+        // Lines 3, 5, 7, 8, 10, 11 and 14: seven lines with nothing on them.
+        #expect(r.blankLines == 7)
+    }
+
     @Test func quotedFieldsWithDelimitersQuotesAndNewlines() async throws {
         let text = "id,note\n1,\"a, b\"\n2,\"she said \"\"hi\"\"\"\n3,\"two\nlines\"\n4,plain\n"
         let r = try await read(text, [("id", .int), ("note", .text)])

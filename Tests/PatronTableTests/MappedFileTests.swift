@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 import Testing
 
 @testable import PatronTable

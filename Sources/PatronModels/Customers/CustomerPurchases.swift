@@ -1,3 +1,4 @@
+import PatronSupport
 import PatronTable
 
 /// Transactions grouped by customer: customers in the order of their keys, each customer's

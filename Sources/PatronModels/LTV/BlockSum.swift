@@ -1,3 +1,4 @@
+import PatronSupport
 import PatronTable
 
 /// Sums of per-row terms over fixed blocks of rows, the blocks run on all cores and added in

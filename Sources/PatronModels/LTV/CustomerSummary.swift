@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 import PatronTable
 
 /// Per-customer repeat-purchase summary in an explicit time unit: what BG/NBD, Pareto/NBD

@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 import PatronTable
 
 /// The Pareto/NBD model (Schmittlein, Morrison & Colombo 1987), in the form of Fader, Hardie

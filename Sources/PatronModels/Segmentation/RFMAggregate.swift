@@ -1,3 +1,4 @@
+import PatronSupport
 import PatronTable
 
 /// Per-customer recency, frequency and monetary value at an observation date.

@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 
 /// What goes into a stage's cache key, kept so `status` can say what changed.
 public struct KeyMaterial: Codable, Sendable, Equatable {

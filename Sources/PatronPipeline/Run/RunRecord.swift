@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 import PatronTable
 
 /// `.patron/runs/<id>.json`: what one `patron run` did, for people and for tools.

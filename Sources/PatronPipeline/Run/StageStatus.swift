@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 import PatronTable
 
 /// Whether a stage's cached output is current, and if not, why.

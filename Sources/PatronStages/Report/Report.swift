@@ -1,6 +1,7 @@
 import Foundation
 import PatronPipeline
 import PatronReport
+import PatronSupport
 import PatronTable
 
 /// `use: report` — the notebook-style HTML report, `summary.md` and `customers.csv` of the

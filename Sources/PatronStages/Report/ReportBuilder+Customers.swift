@@ -1,5 +1,6 @@
 import PatronPipeline
 import PatronReport
+import PatronSupport
 import PatronTable
 
 extension ReportBuilder {

@@ -37,7 +37,9 @@ extension ReportBuilder {
                 let out = stage.counts["rows_rejected"] ?? 0
                 accounting.append(
                     "`\(stage.id)`: \(Format.grouped(rowsIn)) rows in = \(Format.grouped(kept)) kept + \(Format.grouped(out)) rejected"
-                        + (rowsIn == kept + out ? "" : " — these do not add up; please report it"))
+                        + (rowsIn == kept + out ? "" : " — these do not add up; please report it")
+                        + (stage.counts["blank_lines"].map { " (and \(Format.grouped($0)) blank lines, not rows)" }
+                            ?? ""))
             }
         }
         if !accounting.isEmpty { facts.append(Fact("Rows rejected", Format.grouped(rejected))) }

@@ -19,7 +19,7 @@ import Foundation
 /// try file.write(header)
 /// try file.finish()
 /// ```
-public struct SequentialFile {
+package struct SequentialFile {
     static let blockSize = 4096
     static let bufferSize = 1 << 20
 
@@ -32,19 +32,21 @@ public struct SequentialFile {
     private var flushed = 0
     private let observe: ((UnsafeRawBufferPointer) -> Void)?
     /// The first write that failed, for the Arrow writer, which does not stop to check.
-    private(set) var failure: Error? = nil
+    package private(set) var failure: Error? = nil
 
     /// Bytes written so far.
-    var count: Int { flushed + filled }
+    package var count: Int { flushed + filled }
 
     /// - Parameter direct: try direct I/O (false: through the page cache, as where it is refused).
-    init(path: String, direct wantDirect: Bool = true, observe: ((UnsafeRawBufferPointer) -> Void)? = nil) throws {
+    package init(
+        path: String, direct wantDirect: Bool = true, observe: ((UnsafeRawBufferPointer) -> Void)? = nil
+    ) throws {
         let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
         var fd = Self.directFlag == 0 || !wantDirect ? -1 : open(path, flags | Self.directFlag, 0o644)
         direct = fd >= 0
         if fd < 0 { fd = open(path, flags, 0o644) }
         guard fd >= 0 else {
-            throw ArrowWriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+            throw FileWriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))")
         }
         self.fd = fd
         self.path = path
@@ -64,7 +66,7 @@ public struct SequentialFile {
         #endif
     }
 
-    mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
+    package mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
         var from = 0
         while from < bytes.count {
             let n = min(bytes.count - from, Self.bufferSize - filled)
@@ -75,7 +77,7 @@ public struct SequentialFile {
         }
     }
 
-    mutating func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
+    package mutating func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
 
     /// Writes the buffer out: whole blocks, the last one padded with zeros on the final flush.
     private mutating func flush(final: Bool = false) throws {
@@ -99,7 +101,7 @@ public struct SequentialFile {
                     length = filled
                     continue
                 }
-                throw ArrowWriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                throw FileWriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
             done += n
         }
@@ -109,25 +111,25 @@ public struct SequentialFile {
 
     /// Writes what is left, sets the file's true length and closes it; the buffer is freed
     /// whether or not this succeeds.
-    mutating func finish() throws {
+    package mutating func finish() throws {
         defer { buffer.deallocate() }
         do {
             let wasDirect = direct
             try flush(final: true)
             if wasDirect && ftruncate(fd, off_t(flushed)) != 0 {
-                throw ArrowWriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                throw FileWriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
         } catch {
             _ = close(fd)
             throw error
         }
         if close(fd) != 0 {
-            throw ArrowWriteError(description: "cannot close \(path): \(String(cString: strerror(errno)))")
+            throw FileWriteError(description: "cannot close \(path): \(String(cString: strerror(errno)))")
         }
     }
 
     /// Closes the file and frees the buffer after a failure elsewhere.
-    func abandon() {
+    package func abandon() {
         buffer.deallocate()
         _ = close(fd)
     }
@@ -139,7 +141,7 @@ extension SequentialFile {
     /// ```swift
     /// try SequentialFile.write(Array(csv.utf8), to: "Reports/weekly/customers.csv")
     /// ```
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    package static func write(_ bytes: [UInt8], to path: String) throws {
         var file = try SequentialFile(path: path)
         do { try file.write(bytes) } catch {
             file.abandon()
@@ -149,9 +151,17 @@ extension SequentialFile {
     }
 }
 
-extension SequentialFile: ArrowSink {
-    mutating func put(_ bytes: UnsafeRawBufferPointer) {
+extension SequentialFile {
+    /// Writes `bytes`; a failure is kept and thrown by `finish()` (for writers that cannot
+    /// throw at each piece).
+    package mutating func put(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil else { return }
         do { try write(bytes) } catch { failure = error }
     }
+}
+
+/// A file that could not be written (disk full, no permission), with the system's reason.
+package struct FileWriteError: Error, CustomStringConvertible {
+    package let description: String
+    package init(description: String) { self.description = description }
 }

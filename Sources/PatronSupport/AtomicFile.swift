@@ -6,23 +6,30 @@ import Foundation
 /// ```swift
 /// try AtomicFile.replace("Reports/weekly/index.html") { try Data(html.utf8).write(to: URL(fileURLWithPath: $0)) }
 /// ```
-public enum AtomicFile {
+package enum AtomicFile {
     /// Calls `write` with a temporary path, then renames it to `path`; on any failure the
     /// temporary is removed and the error says which file and what to check.
-    public static func replace(_ path: String, write: (String) throws -> Void) throws {
+    package static func replace(_ path: String, write: (String) throws -> Void) throws {
         // `path.tmp-PID`: a leftover of a killed process can be recognised by it.
         let temporary = path + ".tmp-\(getpid())"
         do {
             try write(temporary)
         } catch {
             unlink(temporary)
-            throw StageFailure(
-                "cannot write \(path): \(error); check that the folder is writable and the disk has room")
+            throw AtomicFileError(
+                message:
+                    "cannot write \(path): \(error); check that the folder is writable and the disk has room")
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw StageFailure("cannot rename \(temporary) to \(path): \(reason)")
+            throw AtomicFileError(message: "cannot rename \(temporary) to \(path): \(reason)")
         }
     }
+}
+
+/// A file that could not be replaced: which, and what to check.
+package struct AtomicFileError: Error, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }

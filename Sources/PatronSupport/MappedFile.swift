@@ -13,11 +13,11 @@ import Foundation
 /// file.data.withUnsafeBytes { … }     // the bytes
 /// file.release(0..<4 << 20)           // done with the first 4 MiB
 /// ```
-public struct MappedFile: Sendable {
+package struct MappedFile: Sendable {
     /// The file's bytes (the mapping itself; unmapped when the last copy of `data` goes).
-    public let data: Data
+    package let data: Data
 
-    public init(path: String) throws {
+    package init(path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw MappedFileError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -36,7 +36,7 @@ public struct MappedFile: Sendable {
     }
 
     /// Drops the pages wholly inside `range` from resident memory (the file is untouched).
-    public func release(_ range: Range<Int>) {
+    package func release(_ range: Range<Int>) {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
@@ -49,8 +49,8 @@ public struct MappedFile: Sendable {
 }
 
 /// A file that could not be mapped, with the system's reason.
-public struct MappedFileError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "cannot read \(path): \(reason)" }
+package struct MappedFileError: Error, CustomStringConvertible {
+    package var path: String
+    package var reason: String
+    package var description: String { "cannot read \(path): \(reason)" }
 }

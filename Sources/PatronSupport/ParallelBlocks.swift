@@ -9,8 +9,8 @@ import Synchronization
 ///     range.reduce(0.0) { $0 + values[$1] }
 /// }   // one partial sum per block, in order
 /// ```
-public enum ParallelBlocks {
-    public static func map<T: Sendable>(count: Int, block: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+package enum ParallelBlocks {
+    package static func map<T: Sendable>(count: Int, block: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
         let blocks = (count + block - 1) / block
         if blocks <= 1 { return count == 0 ? [] : [body(0..<count)] }
         let parts = Mutex([T?](repeating: nil, count: blocks))

@@ -5,7 +5,7 @@
 /// ```swift
 /// XXHash64.hash(Array("abc".utf8))   // 0x44BC2CF5AD770999
 /// ```
-public enum XXHash64 {
+package enum XXHash64 {
     static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
     static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     static let p3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -22,13 +22,13 @@ public enum XXHash64 {
         (acc ^ round(0, v)) &* p1 &+ p4
     }
 
-    public static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+    package static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
         bytes.withUnsafeBytes { hash($0, seed: seed) }
     }
 
     /// - Parameter done: called with each `block` of bytes once it is hashed (a mapped file
     ///   hands its pages back there).
-    public static func hash(
+    package static func hash(
         _ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0, block: Int = 8 << 20,
         done: (Range<Int>) -> Void = { _ in }
     ) -> UInt64 {
@@ -77,15 +77,15 @@ public enum XXHash64 {
     /// stream.update(first); stream.update(second)
     /// stream.value == XXHash64.hash(first + second)   // true
     /// ```
-    public struct Stream {
+    package struct Stream {
         private var v1 = p1 &+ p2, v2 = p2, v3: UInt64 = 0, v4 = 0 &- p1
         private var pending = [UInt8]()
         /// Bytes given so far.
-        public private(set) var count = 0
+        package private(set) var count = 0
 
-        public init() {}
+        package init() {}
 
-        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        package mutating func update(_ bytes: UnsafeRawBufferPointer) {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
             count += bytes.count
             var i = 0
@@ -114,7 +114,7 @@ public enum XXHash64 {
         }
 
         /// The hash of everything given so far.
-        public var value: UInt64 {
+        package var value: UInt64 {
             var acc: UInt64
             if count >= 32 {
                 acc = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)

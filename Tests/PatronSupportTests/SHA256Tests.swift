@@ -1,6 +1,5 @@
+import PatronSupport
 import Testing
-
-@testable import PatronPipeline
 
 @Suite struct SHA256Tests {
     @Test(arguments: [
