@@ -10,8 +10,10 @@ extension CustomerPurchases {
     /// Ids of up to 8 bytes (most ids) are ordered and grouped by one radix sort on a number
     /// that sorts like them (`StringBuffer.orderKeys()`); other ids are grouped by hashing,
     /// then the groups sorted by id. Returns the customer column too, for the output's ids.
-    static func read(_ context: StageContext) throws -> (purchases: CustomerPurchases, customers: Column) {
-        let input = try CustomerTransactions.columns(context)
+    static func read(
+        _ context: StageContext, _ names: CustomerTransactions.Names
+    ) throws -> (purchases: CustomerPurchases, customers: Column) {
+        let input = try CustomerTransactions.columns(context, names)
         var keys: [UInt64], limit: UInt64
         if case .string(let s) = input.customers.storage, let ordered = s.orderKeys() {
             (keys, limit) = ordered

@@ -6,14 +6,22 @@ import PatronTable
 /// The transactions a per-customer stage reads: the columns its `customer`, `date` and
 /// `amount` params name, and the order of customers in its output (by id).
 enum CustomerTransactions {
+    /// The columns a per-customer stage reads: its `customer`, `date` and `amount` params.
+    struct Names: Sendable {
+        var customer: String
+        var date: String
+        var amount: String
+    }
+
     /// The input's columns that the stage's `customer`, `date` and `amount` params name, with
     /// the dates as days and the amounts as numbers.
     static func columns(
-        _ context: StageContext
-    ) throws -> (customers: Column, date: Column, amount: Column, days: [Int32], amounts: [Double]) {
+        _ context: StageContext, _ names: Names
+    ) throws -> (
+        customers: Column, date: Column, amount: Column, days: [Int32], amounts: [Double]
+    ) {
         let input = context.inputs[0].table
-        func column(_ param: String) throws -> Column {
-            let name = context.string(param) ?? param
+        func column(_ param: String, _ name: String) throws -> Column {
             guard let column = input[name] else {
                 throw StageFailure(
                     "\(param): input '\(context.inputs[0].ref)' has no column '\(name)'; it has: \(input.names.joined(separator: ", "))"
@@ -21,7 +29,8 @@ enum CustomerTransactions {
             }
             return column
         }
-        let customers = try column("customer"), date = try column("date"), amount = try column("amount")
+        let customers = try column("customer", names.customer), date = try column("date", names.date)
+        let amount = try column("amount", names.amount)
         guard case .date(let days) = date.storage else {
             throw StageFailure("date: column is \(date.type.rawValue), expected date")
         }

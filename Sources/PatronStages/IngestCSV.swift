@@ -13,71 +13,96 @@ import PatronTable
 ///     columns: {customer_id: string, order_date: date, amount: decimal, feedback: text}
 /// ```
 enum IngestCSV: StageModule {
-    static let spec = ModuleSpec(
-        name: "ingest.csv", version: "3",
-        summary: "Read a CSV file into typed columns; rows that do not fit go to `rejects` with line and reason.",
-        inputs: .none,
-        params: [
-            ParamSpec("path", .inputFile, required: true, help: "CSV file, relative to the project root or absolute"),
-            ParamSpec(
-                "columns", .map,
+    struct Parameters: ModuleParameters {
+        var path = ProjectFile("")
+        var columns: ParamMap? = nil
+        var delimiter = ","
+        var quote = "\""
+        var decimal = DecimalSeparator.point
+        var thousands: String? = nil
+        var dateFormat = "%Y-%m-%d"
+        var maxRejectRatio = 0.05
+        var encoding = CSVEncoding.utf8
+        var maxRecordMB = 64.0
+        var allowEmpty = false
+        var lineNumbers = true
+
+        static let fields: [ParamField<Self>] = [
+            ParamField(
+                "path", \.path, required: true, help: "CSV file, relative to the project root or absolute"),
+            ParamField(
+                "columns", \.columns, defaultText: "all, inferred",
                 help:
                     "columns to keep and their types (string, text, int, decimal, date, bool); default: all, types inferred"
             ),
-            ParamSpec(
-                "delimiter", .string, default: .string(","), help: "field separator, one character (\\t for tab)"),
-            ParamSpec("quote", .string, default: .string("\""), help: "quote character"),
-            ParamSpec("decimal", .choice([".", ","]), default: .string("."), help: "decimal separator"),
-            ParamSpec(
-                "thousands", .string,
+            ParamField("delimiter", \.delimiter, help: "field separator, one character (\\t for tab)"),
+            ParamField("quote", \.quote, help: "quote character"),
+            ParamField("decimal", \.decimal, help: "decimal separator"),
+            ParamField(
+                "thousands", \.thousands, defaultText: "by `decimal`",
                 help: "digit-group separator (default: ',' with decimal '.', '.' with decimal ',')"),
-            ParamSpec(
-                "date_format", .string, default: .string("%Y-%m-%d"),
-                help: "layout of date columns: %Y %y %m %d and literals"),
-            ParamSpec(
-                "max_reject_ratio", .number, default: .double(0.05),
-                help: "fail when a larger share of rows is rejected"),
-            ParamSpec(
-                "encoding", .choice(CSVEncoding.allCases.map(\.rawValue)), default: .string("utf-8"),
-                help: "character encoding of the file"),
-            ParamSpec(
-                "max_record_mb", .number, default: .double(64),
+            ParamField("date_format", \.dateFormat, help: "layout of date columns: %Y %y %m %d and literals"),
+            ParamField("max_reject_ratio", \.maxRejectRatio, help: "fail when a larger share of rows is rejected"),
+            ParamField("encoding", \.encoding, help: "character encoding of the file"),
+            ParamField(
+                "max_record_mb", \.maxRecordMB,
                 help: "a record longer than this many MiB fails the read (a quote that never closes)"),
-            ParamSpec(
-                "allow_empty", .bool, default: .bool(false),
+            ParamField(
+                "allow_empty", \.allowEmpty,
                 help: "accept a file with a header and no data rows (otherwise an error: usually a failed export)"),
-            ParamSpec(
-                "line_numbers", .bool, default: .bool(true),
+            ParamField(
+                "line_numbers", \.lineNumbers,
                 help: "add a source_line column: the line where each row starts, so later stages can name it"),
-        ],
-        ports: ["rejects"],
-        validate: { params in
-            var problems = [(param: String, message: String)]()
-            if case .map(let entries)? = params["columns"] {
-                for entry in entries where ColumnType(rawValue: entry.value.string ?? "") == nil {
-                    problems.append(
-                        (
-                            "columns",
-                            "column '\(entry.key)': type '\(entry.value.interpolated)' is not one of \(ColumnType.allCases.map(\.rawValue).joined(separator: ", "))"
-                        ))
-                }
-            }
-            for name in ["delimiter", "quote", "thousands"] {
-                if let s = params[name]?.string, singleByte(s) == nil {
-                    problems.append((name, "'\(name)' must be one ASCII character, got '\(s)'"))
-                }
-            }
-            if let f = params["date_format"]?.string {
-                do { _ = try DateFormat(f) } catch { problems.append(("date_format", String(describing: error))) }
-            }
-            if let m = params["max_record_mb"]?.double, !(m >= 0.001 && m <= 4096) {
-                problems.append(("max_record_mb", "'max_record_mb' is a size in MiB between 0.001 and 4096, got \(m)"))
-            }
-            if let r = params["max_reject_ratio"]?.double, !(0...1).contains(r) {
-                problems.append(("max_reject_ratio", "'max_reject_ratio' is a share between 0 and 1, got \(r)"))
-            }
-            return problems
-        })
+        ]
+    }
+
+    enum DecimalSeparator: String, ParamChoice {
+        case point = "."
+        case comma = ","
+    }
+
+    static let name = "ingest.csv"
+    static let version = "3"
+    static let summary =
+        "Read a CSV file into typed columns; rows that do not fit go to `rejects` with line and reason."
+    static let inputs = ModuleSpec.Inputs.none
+
+    static func ports(_ params: Parameters) -> [String] { ["rejects"] }
+
+    static func validate(_ params: Parameters) -> [ParamProblem] {
+        var problems = [ParamProblem]()
+        for entry in params.columns?.entries ?? [] where ColumnType(rawValue: entry.value.string ?? "") == nil {
+            problems.append(
+                ParamProblem(
+                    \Parameters.columns,
+                    verbatim:
+                        "column '\(entry.key)': type '\(entry.value.interpolated)' is not one of \(ColumnType.allCases.map(\.rawValue).joined(separator: ", "))"
+                ))
+        }
+        if singleByte(params.delimiter) == nil {
+            problems.append(
+                ParamProblem(\Parameters.delimiter, "must be one ASCII character, got '\(params.delimiter)'"))
+        }
+        if singleByte(params.quote) == nil {
+            problems.append(ParamProblem(\Parameters.quote, "must be one ASCII character, got '\(params.quote)'"))
+        }
+        if let thousands = params.thousands, singleByte(thousands) == nil {
+            problems.append(ParamProblem(\Parameters.thousands, "must be one ASCII character, got '\(thousands)'"))
+        }
+        do { _ = try DateFormat(params.dateFormat) } catch {
+            problems.append(ParamProblem(\Parameters.dateFormat, verbatim: String(describing: error)))
+        }
+        if !(params.maxRecordMB >= 0.001 && params.maxRecordMB <= 4096) {
+            problems.append(
+                ParamProblem(
+                    \Parameters.maxRecordMB, "is a size in MiB between 0.001 and 4096, got \(params.maxRecordMB)"))
+        }
+        if !(0...1).contains(params.maxRejectRatio) {
+            problems.append(
+                ParamProblem(\Parameters.maxRejectRatio, "is a share between 0 and 1, got \(params.maxRejectRatio)"))
+        }
+        return problems
+    }
 
     static func singleByte(_ s: String) -> UInt8? {
         if s == "\\t" { return 9 }
@@ -85,16 +110,16 @@ enum IngestCSV: StageModule {
         return bytes.count == 1 && bytes[0] < 128 ? bytes[0] : nil
     }
 
-    static func run(_ context: StageContext) async throws -> StageOutput {
-        guard let path = context.path("path") else { throw StageFailure("ingest.csv needs 'path'") }
-        var options = try csvOptions(context.params)
-        if context.bool("line_numbers") ?? true { options.lineColumn = "source_line" }
-        let name = context.string("path") ?? path
+    static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
+        let path = params.path.absolute(root: context.projectRoot)
+        var options = try csvOptions(params)
+        if params.lineNumbers { options.lineColumn = "source_line" }
+        let name = params.path.path
         let progress = context.progress
         progress("reading \(name)")
         options.progress = { share in progress("reading \(name): \(Int(share * 100))%") }
         let result = try await CSVReader.read(path: path, options: options)
-        if result.rowsRead == 0, context.bool("allow_empty") != true {
+        if result.rowsRead == 0, !params.allowEmpty {
             throw StageFailure(
                 "\(name) has a header but no data rows; an export that failed upstream looks like this. "
                     + "If an empty file is expected, set allow_empty: true")
@@ -108,20 +133,26 @@ enum IngestCSV: StageModule {
         return StageOutput(main: result.table, other: [("rejects", result.rejectsTable)], counts: counts)
     }
 
-    /// CSV options from `ingest.csv`-style params; `shell` reuses it to read outputs back.
-    static func csvOptions(_ params: [String: Value]) throws -> CSVOptions {
+    /// CSV options from `ingest.csv` params (`shell` reads its outputs back with the defaults
+    /// and its own `columns`).
+    static func csvOptions(_ params: Parameters) throws -> CSVOptions {
         var options = CSVOptions()
-        if let d = params["delimiter"]?.string, let b = singleByte(d) { options.delimiter = b }
-        if let q = params["quote"]?.string, let b = singleByte(q) { options.quote = b }
-        if let d = params["decimal"]?.string, let b = singleByte(d) { options.decimalSeparator = b }
-        if let t = params["thousands"]?.string { options.thousandsSeparator = singleByte(t) }
-        if let f = params["date_format"]?.string { options.dateFormat = try DateFormat(f) }
-        if let r = params["max_reject_ratio"]?.double { options.maxRejectRatio = r }
-        if let e = params["encoding"]?.string, let encoding = CSVEncoding(rawValue: e) { options.encoding = encoding }
-        if let m = params["max_record_mb"]?.double { options.maxRecordBytes = Int(m * 1_048_576) }
-        if case .map(let entries)? = params["columns"] {
-            options.columns = entries.map { .init($0.key, ColumnType(rawValue: $0.value.string ?? "") ?? .string) }
-        }
+        if let b = singleByte(params.delimiter) { options.delimiter = b }
+        if let b = singleByte(params.quote) { options.quote = b }
+        if let b = singleByte(params.decimal.rawValue) { options.decimalSeparator = b }
+        if let t = params.thousands { options.thousandsSeparator = singleByte(t) }
+        options.dateFormat = try DateFormat(params.dateFormat)
+        options.maxRejectRatio = params.maxRejectRatio
+        options.encoding = params.encoding
+        options.maxRecordBytes = Int(params.maxRecordMB * 1_048_576)
+        options.columns = params.columns.map(columnSpecs)
         return options
     }
+
+    /// Declared columns (`{name: type}`), in the file's order.
+    static func columnSpecs(_ columns: ParamMap) -> [CSVOptions.ColumnSpec] {
+        columns.entries.map { .init($0.key, ColumnType(rawValue: $0.value.string ?? "") ?? .string) }
+    }
 }
+
+extension CSVEncoding: ParamChoice {}

@@ -16,83 +16,99 @@ import Synchronization
 ///          horizon: 52, discount_rate: 0.10}
 /// ```
 enum LTV: StageModule {
-    static let spec = ModuleSpec(
-        name: "ltv", version: "6",
-        summary:
-            "Lifetime value: BG/NBD purchases and Gamma-Gamma spend per customer, P(alive), expected purchases, discounted CLV.",
-        inputs: .exactly(1),
-        params: [
-            ParamSpec("customer", .string, default: .string("customer_id"), help: "customer id column"),
-            ParamSpec("date", .string, default: .string("order_date"), help: "transaction date column"),
-            ParamSpec("amount", .string, default: .string("amount"), help: "transaction value column"),
-            ParamSpec(
-                "model", .choice(["bg-nbd", "pareto-nbd", "mbg-nbd"]), default: .string("bg-nbd"),
-                help: "purchase model: bg-nbd, pareto-nbd or mbg-nbd"),
-            ParamSpec(
-                "spend", .choice(["gamma-gamma", "none"]), default: .string("gamma-gamma"),
-                help: "spend model, or none for purchases only"),
-            ParamSpec(
-                "time_unit", .choice(CustomerSummary.TimeUnit.allCases.map(\.rawValue)), default: .string("week"),
-                help: "unit of recency, T and horizon"),
-            ParamSpec(
-                "observation_end", .string, help: "end of the data, YYYY-MM-DD (default: the last transaction date)"),
-            ParamSpec(
-                "calibration_end", .string,
+    struct Parameters: ModuleParameters {
+        var customer = "customer_id"
+        var date = "order_date"
+        var amount = "amount"
+        var model = PurchaseModelKind.bgNBD
+        var spend = SpendModel.gammaGamma
+        var timeUnit = CustomerSummary.TimeUnit.week
+        var observationEnd: CalendarDay? = nil
+        var calibrationEnd: CalendarDay? = nil
+        var horizon = 52.0
+        var discountRate = 0.10
+        var intervals = false
+        var intervalDraws = 100
+        var seed = 1
+
+        static let fields: [ParamField<Self>] = [
+            ParamField("customer", \.customer, help: "customer id column"),
+            ParamField("date", \.date, help: "transaction date column"),
+            ParamField("amount", \.amount, help: "transaction value column"),
+            ParamField("model", \.model, help: "purchase model: bg-nbd, pareto-nbd or mbg-nbd"),
+            ParamField("spend", \.spend, help: "spend model, or none for purchases only"),
+            ParamField("time_unit", \.timeUnit, help: "unit of recency, T and horizon"),
+            ParamField(
+                "observation_end", \.observationEnd, defaultText: "the last transaction date",
+                help: "end of the data, YYYY-MM-DD (default: the last transaction date)"),
+            ParamField(
+                "calibration_end", \.calibrationEnd,
                 help:
                     "fit on the data up to this date and evaluate on the rest up to observation_end (the evaluation port)"
             ),
-            ParamSpec("horizon", .number, default: .double(52), help: "prediction horizon, in time_unit"),
-            ParamSpec(
-                "discount_rate", .number, default: .double(0.10),
-                help: "discount rate per year, converted to the time unit"),
-            ParamSpec(
-                "intervals", .bool, default: .bool(false),
+            ParamField("horizon", \.horizon, help: "prediction horizon, in time_unit"),
+            ParamField("discount_rate", \.discountRate, help: "discount rate per year, converted to the time unit"),
+            ParamField(
+                "intervals", \.intervals,
                 help:
                     "90% intervals for expected purchases and CLV by a seeded parametric bootstrap of the fitted parameters"
             ),
-            ParamSpec(
-                "interval_draws", .int, default: .int(100),
+            ParamField(
+                "interval_draws", \.intervalDraws,
                 help: "parameter draws for intervals (prediction time grows in proportion)"),
-            ParamSpec("seed", .int, default: .int(1), help: "seed of the bootstrap draws"),
-        ],
-        ports: ["params"],
-        dynamicPorts: { params in params["calibration_end"] == nil ? ["params"] : ["params", "evaluation"] },
-        validate: { params in
-            var problems = [(param: String, message: String)]()
-            for name in ["observation_end", "calibration_end"] {
-                if let text = params[name]?.string, CleanTransactions.parseDate(text) == nil {
-                    problems.append((name, "'\(name)' must be a date like 2025-06-30, got '\(text)'"))
-                }
-            }
-            if let c = params["calibration_end"]?.string.flatMap(CleanTransactions.parseDate),
-                let o = params["observation_end"]?.string.flatMap(CleanTransactions.parseDate), c >= o
-            {
-                problems.append(("calibration_end", "'calibration_end' must come before observation_end"))
-            }
-            if let h = params["horizon"]?.double, !(h > 0 && h <= 10_000) {
-                problems.append(("horizon", "'horizon' must be positive (in time_unit), got \(h)"))
-            }
-            if let d = params["interval_draws"]?.int, !(d >= 20 && d <= 10_000) {
-                problems.append(("interval_draws", "'interval_draws' must be between 20 and 10000, got \(d)"))
-            }
-            if let d = params["discount_rate"]?.double, !(d >= 0 && d < 10) {
-                problems.append(("discount_rate", "'discount_rate' is a yearly rate such as 0.10, got \(d)"))
-            }
-            return problems
-        },
-        inputColumns: ModuleSpec.columns(named: [
-            ("customer", "customer_id"), ("date", "order_date"), ("amount", "amount"),
-        ]))
+            ParamField("seed", \.seed, help: "seed of the bootstrap draws"),
+        ]
 
-    static func run(_ context: StageContext) async throws -> StageOutput {
+        var columnNames: CustomerTransactions.Names {
+            CustomerTransactions.Names(customer: customer, date: date, amount: amount)
+        }
+    }
+
+    enum SpendModel: String, ParamChoice {
+        case gammaGamma = "gamma-gamma"
+        case none
+    }
+
+    static let name = "ltv"
+    static let version = "6"
+    static let summary =
+        "Lifetime value: BG/NBD purchases and Gamma-Gamma spend per customer, P(alive), expected purchases, discounted CLV."
+    static let inputs = ModuleSpec.Inputs.exactly(1)
+
+    static func ports(_ params: Parameters) -> [String] {
+        params.calibrationEnd == nil ? ["params"] : ["params", "evaluation"]
+    }
+
+    static func validate(_ params: Parameters) -> [ParamProblem] {
+        var problems = [ParamProblem]()
+        if let c = params.calibrationEnd, let o = params.observationEnd, c.day >= o.day {
+            problems.append(ParamProblem(\Parameters.calibrationEnd, "must come before observation_end"))
+        }
+        if !(params.horizon > 0 && params.horizon <= 10_000) {
+            problems.append(ParamProblem(\Parameters.horizon, "must be positive (in time_unit), got \(params.horizon)"))
+        }
+        if !(params.intervalDraws >= 20 && params.intervalDraws <= 10_000) {
+            problems.append(
+                ParamProblem(\Parameters.intervalDraws, "must be between 20 and 10000, got \(params.intervalDraws)"))
+        }
+        if !(params.discountRate >= 0 && params.discountRate < 10) {
+            problems.append(
+                ParamProblem(\Parameters.discountRate, "is a yearly rate such as 0.10, got \(params.discountRate)"))
+        }
+        return problems
+    }
+
+    static func inputColumns(_ params: Parameters) -> [String]? { [params.customer, params.date, params.amount] }
+
+    static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
         context.progress("grouping transactions by customer")
-        let (purchases, customers) = try CustomerPurchases.read(context)
-        let unit = CustomerSummary.TimeUnit(rawValue: context.string("time_unit") ?? "week") ?? .week
+        let (purchases, customers) = try CustomerPurchases.read(context, params.columnNames)
+        let unit = params.timeUnit
         guard let lastDay = purchases.lastDay else {
             throw StageFailure("no transactions to fit: the input is empty")
         }
-        let observationEnd = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? lastDay
-        let calibrationEnd = context.string("calibration_end").flatMap(CleanTransactions.parseDate)
+        let observationEnd = params.observationEnd?.day ?? lastDay
+        let calibrationEnd = params.calibrationEnd?.day
         if let calibrationEnd, calibrationEnd >= observationEnd {
             throw StageFailure(
                 "calibration_end \(CivilDate.string(Int(calibrationEnd))) is not before the end of the data \(CivilDate.string(Int(observationEnd)))"
@@ -114,18 +130,18 @@ enum LTV: StageModule {
             )
         }
 
-        let model = context.string("model") ?? "bg-nbd"
-        let horizon = context.double("horizon") ?? 52
-        let yearly = context.double("discount_rate") ?? 0.10
+        let model = params.model
+        let horizon = params.horizon
+        let yearly = params.discountRate
         let perUnit = pow(1 + yearly, unit.days / 365.25) - 1
         let rows = CollapsedSummary(x: summary.frequency, tx: summary.recency, T: summary.age)
-        context.progress("fitting \(model) on \(rows.x.count) distinct (x, t_x, T)")
-        let purchaseFit = PurchasePredictor.fit(model, rows)
+        context.progress("fitting \(model.rawValue) on \(rows.x.count) distinct (x, t_x, T)")
+        let purchaseFit = model.type.fit(rows)
         let predictor = PurchasePredictor(
             model: model, values: purchaseFit.values, horizon: horizon, ratePerUnit: perUnit)
         var spendFit: ModelFit? = nil
         var gg: GammaGamma.Parameters? = nil
-        if context.string("spend") != "none" {
+        if params.spend == .gammaGamma {
             context.progress("fitting Gamma-Gamma")
             let fit = GammaGamma.fit(frequency: summary.frequency, monetary: summary.monetary)
             spendFit = fit
@@ -157,12 +173,12 @@ enum LTV: StageModule {
             clv.append(valid ? perRow.discounted[k] * perPurchase : 0)
         }
         var intervals: LTVIntervals? = nil
-        if context.bool("intervals") == true {
-            let draws = context.int("interval_draws") ?? 100
+        if params.intervals {
+            let draws = params.intervalDraws
             context.progress("bootstrapping \(draws) parameter draws for 90% intervals")
             intervals = try LTVIntervals(
                 model: model, purchaseFit: purchaseFit, spendFit: gg == nil ? nil : spendFit, rows: rows,
-                summary: summary, draws: draws, seed: UInt64(context.int("seed") ?? 1),
+                summary: summary, draws: draws, seed: UInt64(params.seed),
                 horizon: horizon, ratePerUnit: perUnit)
         }
 
@@ -180,7 +196,9 @@ enum LTV: StageModule {
                 .decimal(pAlive), .decimal(expected), .decimal(spend, validity: spendValid),
                 .decimal(clv, validity: spendValid),
             ] + (intervals?.outputColumns ?? []))
-        var ports: [(String, Table)] = [("params", try paramsTable(model, purchaseFit, spendFit, summary, intervals))]
+        var ports: [(String, Table)] = [
+            ("params", try paramsTable(model.rawValue, purchaseFit, spendFit, summary, intervals))
+        ]
         if let calibrationEnd {
             context.progress("evaluating on the holdout")
             let evaluation = HoldoutEvaluation(
@@ -265,3 +283,4 @@ enum LTV: StageModule {
             ])
     }
 }
+extension CustomerSummary.TimeUnit: ParamChoice {}

@@ -19,12 +19,13 @@ struct LTVIntervals {
     let clvNote: String
 
     init(
-        model: String, purchaseFit: ModelFit, spendFit: ModelFit?, rows: CollapsedSummary, summary: CustomerSummary,
+        model: PurchaseModelKind, purchaseFit: ModelFit, spendFit: ModelFit?, rows: CollapsedSummary,
+        summary: CustomerSummary,
         draws count: Int, seed: UInt64, horizon: Double, ratePerUnit: Double
     ) throws {
         guard let purchaseDraws = purchaseFit.parameterDraws(count: count, seed: seed) else {
             throw StageFailure(
-                "intervals: true needs the \(model) fit's standard errors, and it has none (\(purchaseFit.diagnostic)); set intervals: false"
+                "intervals: true needs the \(model.rawValue) fit's standard errors, and it has none (\(purchaseFit.diagnostic)); set intervals: false"
             )
         }
         // Without Gamma-Gamma standard errors the CLV bounds stay null (the params note says so).

@@ -13,53 +13,71 @@ import PatronTable
 ///   with: {k: auto, seed: 1}
 /// ```
 enum SegmentKMeans: StageModule {
-    static let spec = ModuleSpec(
-        name: "segment.kmeans", version: "2",
-        summary: "k-means clusters of customers (k-means++, restarts, fixed seed); k: auto picks k by silhouette.",
-        inputs: .exactly(1),
-        params: [
-            ParamSpec("customer", .string, default: .string("customer_id"), help: "customer id column"),
-            ParamSpec(
-                "features", .list,
-                default: .list([.string("recency_days"), .string("frequency"), .string("monetary")]),
-                help: "numeric columns to cluster on"),
-            ParamSpec(
-                "transform", .choice(["log1p", "none"]), default: .string("log1p"),
-                help: "log1p (sign kept for negatives) or none"),
-            ParamSpec(
-                "standardize", .bool, default: .bool(true),
-                help: "scale each feature to mean 0, standard deviation 1 (a constant feature becomes 0)"),
-            ParamSpec("k", .any, default: .string("auto"), help: "number of clusters, or auto"),
-            ParamSpec("k_min", .int, default: .int(2), help: "smallest k tried by auto"),
-            ParamSpec("k_max", .int, default: .int(8), help: "largest k tried by auto"),
-            ParamSpec("n_init", .int, default: .int(10), help: "k-means++ restarts; the best is kept"),
-            ParamSpec("max_iter", .int, default: .int(300), help: "Lloyd iterations at most"),
-            ParamSpec(
-                "tol", .number, default: .double(1e-4),
-                help: "stop when centres move less than tol × mean feature variance"),
-            ParamSpec(
-                "seed", .int, default: .int(0),
-                help: "random seed: the same seed gives the same clusters on any machine"),
-            ParamSpec("sample", .int, default: .int(10_000), help: "points used for the silhouette of each k"),
-        ],
-        ports: ["centroids", "selection"],
-        validate: { params in
-            var problems = [(param: String, message: String)]()
-            if let k = params["k"], k.string != "auto" && (k.int ?? 0) < 1 {
-                problems.append(("k", "'k' is a number of clusters (1 or more) or auto, got '\(k.interpolated)'"))
-            }
-            let lo = params["k_min"]?.int ?? 2, hi = params["k_max"]?.int ?? 8
-            if lo < 2 || hi < lo { problems.append(("k_min", "auto needs 2 ≤ k_min ≤ k_max, got \(lo)…\(hi)")) }
-            if (params["n_init"]?.int ?? 10) < 1 { problems.append(("n_init", "'n_init' must be at least 1")) }
-            if (params["features"]?.list ?? []).isEmpty {
-                problems.append(("features", "'features' needs at least one column"))
-            }
-            return problems
-        })
+    struct Parameters: ModuleParameters {
+        var customer = "customer_id"
+        var features = ["recency_days", "frequency", "monetary"]
+        var transform = Transform.log1p
+        var standardize = true
+        var k = Value.string("auto")
+        var kMin = 2
+        var kMax = 8
+        var nInit = 10
+        var maxIter = 300
+        var tol = 1e-4
+        var seed = 0
+        var sample = 10_000
 
-    static func run(_ context: StageContext) async throws -> StageOutput {
+        static let fields: [ParamField<Self>] = [
+            ParamField("customer", \.customer, help: "customer id column"),
+            ParamField("features", \.features, help: "numeric columns to cluster on"),
+            ParamField("transform", \.transform, help: "log1p (sign kept for negatives) or none"),
+            ParamField(
+                "standardize", \.standardize,
+                help: "scale each feature to mean 0, standard deviation 1 (a constant feature becomes 0)"),
+            ParamField("k", \.k, help: "number of clusters, or auto"),
+            ParamField("k_min", \.kMin, help: "smallest k tried by auto"),
+            ParamField("k_max", \.kMax, help: "largest k tried by auto"),
+            ParamField("n_init", \.nInit, help: "k-means++ restarts; the best is kept"),
+            ParamField("max_iter", \.maxIter, help: "Lloyd iterations at most"),
+            ParamField("tol", \.tol, help: "stop when centres move less than tol × mean feature variance"),
+            ParamField(
+                "seed", \.seed, help: "random seed: the same seed gives the same clusters on any machine"),
+            ParamField("sample", \.sample, help: "points used for the silhouette of each k"),
+        ]
+    }
+
+    enum Transform: String, ParamChoice {
+        case log1p, none
+    }
+
+    static let name = "segment.kmeans"
+    static let version = "2"
+    static let summary =
+        "k-means clusters of customers (k-means++, restarts, fixed seed); k: auto picks k by silhouette."
+    static let inputs = ModuleSpec.Inputs.exactly(1)
+
+    static func ports(_ params: Parameters) -> [String] { ["centroids", "selection"] }
+
+    static func validate(_ params: Parameters) -> [ParamProblem] {
+        var problems = [ParamProblem]()
+        if params.k.string != "auto" && (params.k.int ?? 0) < 1 {
+            problems.append(
+                ParamProblem(
+                    \Parameters.k, "is a number of clusters (1 or more) or auto, got '\(params.k.interpolated)'"))
+        }
+        if params.kMin < 2 || params.kMax < params.kMin {
+            problems.append(
+                ParamProblem(
+                    \Parameters.kMin, verbatim: "auto needs 2 ≤ k_min ≤ k_max, got \(params.kMin)…\(params.kMax)"))
+        }
+        if params.nInit < 1 { problems.append(ParamProblem(\Parameters.nInit, "must be at least 1")) }
+        if params.features.isEmpty { problems.append(ParamProblem(\Parameters.features, "needs at least one column")) }
+        return problems
+    }
+
+    static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
         let input = context.inputs[0].table
-        let featureNames = (context.params["features"]?.list ?? []).compactMap(\.string)
+        let featureNames = params.features
         var raw = [[Double]]()
         for name in featureNames {
             guard let column = input[name] else {
@@ -74,29 +92,29 @@ enum SegmentKMeans: StageModule {
             raw.append(values)
             if column.validity != nil { throw StageFailure("features: column '\(name)' has nulls; clean them first") }
         }
-        let customerName = context.string("customer") ?? "customer_id"
+        let customerName = params.customer
         guard let customers = input[customerName] else {
             throw StageFailure("customer: input has no column '\(customerName)'")
         }
-        let n = input.rowCount, d = featureNames.count
+        let n = input.rowCount
+        let d = featureNames.count
         guard n >= 2 else { throw StageFailure("need at least 2 customers to cluster, found \(n)") }
 
         // Features: transform, standardise, then row-major.
-        let logged =
-            context.string("transform") == "none" ? raw : raw.map { $0.map { $0 < 0 ? -log1p(-$0) : log1p($0) } }
-        let scaled = context.bool("standardize") ?? true ? logged.map(standardised) : logged
+        let logged = params.transform == .none ? raw : raw.map { $0.map { $0 < 0 ? -log1p(-$0) : log1p($0) } }
+        let scaled = params.standardize ? logged.map(standardised) : logged
         var points = [Double](repeating: 0, count: n * d)
         for j in 0..<d { for i in 0..<n { points[i * d + j] = scaled[j][i] } }
 
         let options = KMeans.Options(
-            restarts: context.int("n_init") ?? 10, maxIterations: context.int("max_iter") ?? 300,
-            tolerance: context.double("tol") ?? 1e-4, seed: UInt64(max(0, context.int("seed") ?? 0)))
-        let sample = context.int("sample") ?? 10_000
+            restarts: params.nInit, maxIterations: params.maxIter, tolerance: params.tol,
+            seed: UInt64(max(0, params.seed)))
+        let sample = params.sample
         var candidates: [Int]
-        if let k = context.params["k"]?.int {
+        if let k = params.k.int {
             candidates = [min(k, n)]
         } else {
-            candidates = Array((context.int("k_min") ?? 2)...(context.int("k_max") ?? 8)).filter { $0 <= n }
+            candidates = Array(params.kMin...params.kMax).filter { $0 <= n }
         }
         if candidates.isEmpty { candidates = [min(2, n)] }
         var fits = [(k: Int, fit: KMeans.Fit, silhouette: Double)]()

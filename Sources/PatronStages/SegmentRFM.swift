@@ -13,49 +13,60 @@ import PatronTable
 ///   with: {observation_end: 2025-06-30, segments: rf-grid}
 /// ```
 enum SegmentRFM: StageModule {
-    static let spec = ModuleSpec(
-        name: "segment.rfm", version: "1",
-        summary:
-            "RFM per customer at observation_end: recency, frequency, monetary, 1–5 scores with deterministic ties, named segments.",
-        inputs: .exactly(1),
-        params: [
-            ParamSpec("customer", .string, default: .string("customer_id"), help: "customer id column"),
-            ParamSpec("date", .string, default: .string("order_date"), help: "transaction date column"),
-            ParamSpec("amount", .string, default: .string("amount"), help: "transaction value column"),
-            ParamSpec(
-                "observation_end", .string,
+    struct Parameters: ModuleParameters {
+        var customer = "customer_id"
+        var date = "order_date"
+        var amount = "amount"
+        var observationEnd: CalendarDay? = nil
+        var frequency = RFMAggregate.Frequency.orders
+        var monetary = RFMAggregate.Monetary.total
+        var bins = 5
+        var segments = Value.string("rf-grid")
+
+        static let fields: [ParamField<Self>] = [
+            ParamField("customer", \.customer, help: "customer id column"),
+            ParamField("date", \.date, help: "transaction date column"),
+            ParamField("amount", \.amount, help: "transaction value column"),
+            ParamField(
+                "observation_end", \.observationEnd, defaultText: "the last transaction date",
                 help:
                     "the day RFM is measured at, YYYY-MM-DD (default: the last transaction date); later transactions are ignored"
             ),
-            ParamSpec(
-                "frequency", .choice(RFMAggregate.Frequency.allCases.map(\.rawValue)), default: .string("orders"),
-                help: "count orders, or distinct purchase days"),
-            ParamSpec(
-                "monetary", .choice(RFMAggregate.Monetary.allCases.map(\.rawValue)), default: .string("total"),
-                help: "total spend, or mean per order"),
-            ParamSpec("bins", .int, default: .int(5), help: "score scale, 2 to 10 (quintiles by default)"),
-            ParamSpec(
-                "segments", .any, default: .string("rf-grid"),
+            ParamField("frequency", \.frequency, help: "count orders, or distinct purchase days"),
+            ParamField("monetary", \.monetary, help: "total spend, or mean per order"),
+            ParamField("bins", \.bins, help: "score scale, 2 to 10 (quintiles by default)"),
+            ParamField(
+                "segments", \.segments,
                 help: "rf-grid, rfm-11, or a list of rules {name, r, f, m, fm} with ranges like 4-5"),
-        ],
-        ports: ["summary"],
-        validate: { params in
-            var problems = [(param: String, message: String)]()
-            if let bins = params["bins"]?.int, !(2...10).contains(bins) {
-                problems.append(("bins", "'bins' must be between 2 and 10, got \(bins)"))
-            }
-            if let text = params["observation_end"]?.string, CleanTransactions.parseDate(text) == nil {
-                problems.append(("observation_end", "'observation_end' must be a date like 2025-06-30, got '\(text)'"))
-            }
-            switch segmentTable(params["segments"] ?? .string("rf-grid")) {
-            case .failure(let error): problems.append(("segments", error.message))
-            case .success(let table): problems += table.problems().messages.map { ("segments", $0) }
-            }
-            return problems
-        },
-        inputColumns: ModuleSpec.columns(named: [
-            ("customer", "customer_id"), ("date", "order_date"), ("amount", "amount"),
-        ]))
+        ]
+
+        var columnNames: CustomerTransactions.Names {
+            CustomerTransactions.Names(customer: customer, date: date, amount: amount)
+        }
+    }
+
+    static let name = "segment.rfm"
+    static let version = "1"
+    static let summary =
+        "RFM per customer at observation_end: recency, frequency, monetary, 1–5 scores with deterministic ties, named segments."
+    static let inputs = ModuleSpec.Inputs.exactly(1)
+
+    static func ports(_ params: Parameters) -> [String] { ["summary"] }
+
+    static func validate(_ params: Parameters) -> [ParamProblem] {
+        var problems = [ParamProblem]()
+        if !(2...10).contains(params.bins) {
+            problems.append(ParamProblem(\Parameters.bins, "must be between 2 and 10, got \(params.bins)"))
+        }
+        switch segmentTable(params.segments) {
+        case .failure(let error): problems.append(ParamProblem(\Parameters.segments, verbatim: error.message))
+        case .success(let table):
+            problems += table.problems().messages.map { ParamProblem(\Parameters.segments, verbatim: $0) }
+        }
+        return problems
+    }
+
+    static func inputColumns(_ params: Parameters) -> [String]? { [params.customer, params.date, params.amount] }
 
     /// A segment table from the `segments` param: a built-in name or a list of rules.
     static func segmentTable(_ value: Value) -> Result<SegmentTable, StageFailure> {
@@ -119,15 +130,13 @@ enum SegmentRFM: StageModule {
         return bounds[0]...bounds[1]
     }
 
-    static func run(_ context: StageContext) async throws -> StageOutput {
-        let (purchases, customers) = try CustomerPurchases.read(context)
-        let table = try segmentTable(context.params["segments"] ?? .string("rf-grid")).get()
-        let bins = context.int("bins") ?? 5
-        let end = context.string("observation_end").flatMap(CleanTransactions.parseDate) ?? (purchases.lastDay ?? 0)
+    static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
+        let (purchases, customers) = try CustomerPurchases.read(context, params.columnNames)
+        let table = try segmentTable(params.segments).get()
+        let bins = params.bins
+        let end = params.observationEnd?.day ?? (purchases.lastDay ?? 0)
         let aggregate = RFMAggregate(
-            purchases: purchases, observationEnd: end,
-            frequency: RFMAggregate.Frequency(rawValue: context.string("frequency") ?? "orders") ?? .orders,
-            monetary: RFMAggregate.Monetary(rawValue: context.string("monetary") ?? "total") ?? .total)
+            purchases: purchases, observationEnd: end, frequency: params.frequency, monetary: params.monetary)
         // Customers whose every transaction is after observation_end do not exist yet. The
         // rest in the purchases' order: by customer id bytes, so the input's row order never
         // matters.
@@ -214,3 +223,6 @@ enum SegmentRFM: StageModule {
             ])
     }
 }
+
+extension RFMAggregate.Frequency: ParamChoice {}
+extension RFMAggregate.Monetary: ParamChoice {}

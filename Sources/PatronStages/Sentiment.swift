@@ -13,37 +13,42 @@ import PatronTable
 ///   with: {text: feedback, customer: customer_id}
 /// ```
 enum Sentiment: StageModule {
-    static let spec = ModuleSpec(
-        name: "sentiment", version: "1." + lexiconDigest,
-        summary:
-            "Language (en, sv, nl, de, pl, or und) and sentiment (score −1…1, label pos/neg/neu) of a text column; mean per customer.",
-        inputs: .exactly(1),
-        params: [
-            ParamSpec("text", .string, default: .string("feedback"), help: "text column to score"),
-            ParamSpec(
-                "customer", .string, default: .string("customer_id"),
-                help: "customer id column (for the customers port)"),
-            ParamSpec(
-                "language", .choice(["auto"] + Language.allCases.map(\.rawValue)), default: .string("auto"),
-                help: "score every text in this language, or auto to identify each"),
-            ParamSpec(
-                "languages", .list, default: .list(Language.allCases.map { .string($0.rawValue) }),
-                help: "languages identification may choose from"),
-            ParamSpec(
-                "min_length", .int, default: .int(1), help: "texts with fewer letters are skipped (counted as empty)"),
-        ],
-        ports: ["customers"],
-        validate: { params in
-            var problems = [(param: String, message: String)]()
-            for value in params["languages"]?.list ?? [] where Language(rawValue: value.string ?? "") == nil {
-                problems.append(("languages", "'languages' takes en, sv, nl, de and pl; got '\(value.interpolated)'"))
-            }
-            if (params["min_length"]?.int ?? 1) < 0 {
-                problems.append(("min_length", "'min_length' is a number of letters, 0 or more"))
-            }
-            return problems
-        },
-        inputColumns: ModuleSpec.columns(named: [("text", "feedback"), ("customer", "customer_id")]))
+    struct Parameters: ModuleParameters {
+        var text = "feedback"
+        var customer = "customer_id"
+        var language = LanguageChoice.auto
+        var languages = Language.allCases.map(\.rawValue)
+        var minLength = 1
+
+        static let fields: [ParamField<Self>] = [
+            ParamField("text", \.text, help: "text column to score"),
+            ParamField("customer", \.customer, help: "customer id column (for the customers port)"),
+            ParamField("language", \.language, help: "score every text in this language, or auto to identify each"),
+            ParamField("languages", \.languages, help: "languages identification may choose from"),
+            ParamField("min_length", \.minLength, help: "texts with fewer letters are skipped (counted as empty)"),
+        ]
+    }
+
+    static let name = "sentiment"
+    static let version = "1." + lexiconDigest
+    static let summary =
+        "Language (en, sv, nl, de, pl, or und) and sentiment (score −1…1, label pos/neg/neu) of a text column; mean per customer."
+    static let inputs = ModuleSpec.Inputs.exactly(1)
+
+    static func ports(_ params: Parameters) -> [String] { ["customers"] }
+
+    static func validate(_ params: Parameters) -> [ParamProblem] {
+        var problems = [ParamProblem]()
+        for value in params.languages where Language(rawValue: value) == nil {
+            problems.append(ParamProblem(\Parameters.languages, "takes en, sv, nl, de and pl; got '\(value)'"))
+        }
+        if params.minLength < 0 {
+            problems.append(ParamProblem(\Parameters.minLength, "is a number of letters, 0 or more"))
+        }
+        return problems
+    }
+
+    static func inputColumns(_ params: Parameters) -> [String]? { [params.text, params.customer] }
 
     /// The lexicons are part of what the stage computes, so their content is part of its
     /// version (and so of every cache key): a changed lexicon reruns the stage.
@@ -61,9 +66,9 @@ enum Sentiment: StageModule {
         (try SentimentScorer(), try LanguageIdentifier())
     }
 
-    static func run(_ context: StageContext) async throws -> StageOutput {
+    static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
         let input = context.inputs[0].table
-        let textName = context.string("text") ?? "feedback", customerName = context.string("customer") ?? "customer_id"
+        let textName = params.text, customerName = params.customer
         guard let textColumn = input[textName] else {
             throw StageFailure(
                 "text: input '\(context.inputs[0].ref)' has no column '\(textName)'; it has: \(input.names.joined(separator: ", "))"
@@ -74,10 +79,9 @@ enum Sentiment: StageModule {
         }
         let customers = input[customerName]
         let (scorer, identifier) = try models.get()
-        let forced = Language(rawValue: context.string("language") ?? "auto")
-        let allowed = LanguageSet(
-            (context.params["languages"]?.list ?? []).compactMap { $0.string.flatMap(Language.init(rawValue:)) })
-        let minLength = context.int("min_length") ?? 1
+        let forced = Language(rawValue: params.language.rawValue)
+        let allowed = LanguageSet(params.languages.compactMap(Language.init(rawValue:)))
+        let minLength = params.minLength
         context.progress("scoring \(texts.count) texts")
 
         // Rows in fixed blocks on all cores, read as UTF-8 straight from the column's buffer;
@@ -183,5 +187,20 @@ enum Sentiment: StageModule {
         let utf8 = names.map { Array($0.utf8) }
         for v in values { utf8[Int(v)].withUnsafeBufferPointer { buffer.append(bytesOf: $0) } }
         return Column(type: .string, storage: .string(buffer))
+    }
+}
+
+/// `language:`: auto, or one of the languages Patron scores.
+struct LanguageChoice: ParamChoice, Hashable {
+    let rawValue: String
+
+    init?(rawValue: String) {
+        guard rawValue == "auto" || Language(rawValue: rawValue) != nil else { return nil }
+        self.rawValue = rawValue
+    }
+
+    static let auto = LanguageChoice(rawValue: "auto")!
+    static var allCases: [LanguageChoice] {
+        [auto] + Language.allCases.compactMap { LanguageChoice(rawValue: $0.rawValue) }
     }
 }

@@ -18,39 +18,61 @@ import PatronTable
 ///   with: {command: "python3 scripts/by_country.py", script: scripts/by_country.py}
 /// ```
 enum Shell: StageModule {
-    static let spec = ModuleSpec(
-        name: "shell", version: "2",
-        summary: "Run a command with its inputs as CSV or Arrow files and read its outputs back.",
-        inputs: .any,
-        params: [
-            ParamSpec("command", .string, required: true, help: "run with /bin/sh -c in the project root"),
-            ParamSpec("script", .inputFile, help: "the script the command runs; its content is part of the cache key"),
-            ParamSpec("outputs", .list, default: .list([.string("main")]), help: "output ports the command writes"),
-            ParamSpec(
-                "format", .choice(["csv", "arrow"]), default: .string("csv"), help: "file format of inputs and outputs"),
-            ParamSpec("select", .list, help: "only these columns of each input are written"),
-            ParamSpec(
-                "columns", .map, help: "output columns to keep and their types (CSV); default: all, types inferred"),
-            ParamSpec("env", .map, help: "extra environment variables"),
-            ParamSpec(
-                "pass_env", .list,
+    struct Parameters: ModuleParameters {
+        var command = ""
+        var script: ProjectFile? = nil
+        var outputs = ["main"]
+        var format = FileFormat.csv
+        var select: [String]? = nil
+        var columns: ParamMap? = nil
+        var env: ParamMap? = nil
+        var passEnv: [String]? = nil
+
+        static let fields: [ParamField<Self>] = [
+            ParamField("command", \.command, required: true, help: "run with /bin/sh -c in the project root"),
+            ParamField(
+                "script", \.script, help: "the script the command runs; its content is part of the cache key"),
+            ParamField("outputs", \.outputs, help: "output ports the command writes"),
+            ParamField("format", \.format, help: "file format of inputs and outputs"),
+            ParamField("select", \.select, help: "only these columns of each input are written"),
+            ParamField(
+                "columns", \.columns, help: "output columns to keep and their types (CSV); default: all, types inferred"
+            ),
+            ParamField("env", \.env, help: "extra environment variables"),
+            ParamField(
+                "pass_env", \.passEnv,
                 help:
                     "names of variables to pass on from patron's environment (by default only PATH, HOME, USER, LANG, LC_*, TZ and TMPDIR are)"
             ),
-        ],
-        dynamicPorts: { params in (params["outputs"]?.list ?? []).compactMap(\.string).filter { $0 != "main" } },
-        validate: { params in
-            let outputs = (params["outputs"]?.list ?? []).compactMap(\.string)
-            var problems = [(param: String, message: String)]()
-            if !outputs.contains("main") {
-                problems.append(("outputs", "'outputs' must include main (the stage's own table)"))
-            }
-            if Set(outputs).count != outputs.count { problems.append(("outputs", "'outputs' lists a port twice")) }
-            return problems
-        },
-        // With `select`, only those columns are read from the cache.
-        inputColumns: { params in params["select"]?.list?.compactMap(\.string) },
-        commandParam: "command")
+        ]
+    }
+
+    enum FileFormat: String, ParamChoice {
+        case csv, arrow
+    }
+
+    static let name = "shell"
+    static let version = "2"
+    static let summary = "Run a command with its inputs as CSV or Arrow files and read its outputs back."
+    static let inputs = ModuleSpec.Inputs.any
+
+    static func ports(_ params: Parameters) -> [String] { params.outputs.filter { $0 != "main" } }
+
+    static func validate(_ params: Parameters) -> [ParamProblem] {
+        var problems = [ParamProblem]()
+        if !params.outputs.contains("main") {
+            problems.append(ParamProblem(\Parameters.outputs, "must include main (the stage's own table)"))
+        }
+        if Set(params.outputs).count != params.outputs.count {
+            problems.append(ParamProblem(\Parameters.outputs, "lists a port twice"))
+        }
+        return problems
+    }
+
+    /// With `select`, only those columns are read from the cache.
+    static func inputColumns(_ params: Parameters) -> [String]? { params.select }
+
+    static func command(_ params: Parameters) -> String? { params.command }
 
     /// What the command gets of patron's own environment: the basics a program needs to
     /// find tools and format text, and what `pass_env` names; not the analyst's tokens,
@@ -64,22 +86,19 @@ enum Shell: StageModule {
         String(name.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
-    static func run(_ context: StageContext) async throws -> StageOutput {
-        let arrow = context.string("format") == "arrow"
-        let ext = arrow ? "arrow" : "csv"
-        var environment = inheritedEnvironment(
-            ProcessInfo.processInfo.environment,
-            passing: (context.params["pass_env"]?.list ?? []).compactMap(\.string))
+    static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
+        let arrow = params.format == .arrow
+        let ext = params.format.rawValue
+        var environment = inheritedEnvironment(ProcessInfo.processInfo.environment, passing: params.passEnv ?? [])
         environment["PATRON_PROJECT_ROOT"] = context.projectRoot
         environment["PATRON_STAGE"] = context.stage
         environment["PATRON_PIPELINE"] = context.pipeline
-        let select = context.params["select"]?.list?.compactMap(\.string)
         for (i, input) in context.inputs.enumerated() {
             let file = "\(context.scratchDirectory)/\(input.ref).\(ext)"
             // Taken from the context: the table is freed once written, not kept while the
             // command runs.
             let whole = input.take()
-            let table = try select.map { try whole.selecting($0) } ?? whole
+            let table = try params.select.map { try whole.selecting($0) } ?? whole
             if arrow {
                 try ArrowIPC.write(table, to: file)
             } else {
@@ -88,15 +107,14 @@ enum Shell: StageModule {
             environment["PATRON_INPUT_" + variable(input.ref.description)] = file
             if i == 0 { environment["PATRON_INPUT"] = file }
         }
-        let outputs = (context.params["outputs"]?.list ?? [.string("main")]).compactMap(\.string)
-        for port in outputs {
+        for port in params.outputs {
             let file = "\(context.scratchDirectory)/out-\(port).\(ext)"
             environment["PATRON_OUTPUT_" + variable(port)] = file
             if port == "main" { environment["PATRON_OUTPUT"] = file }
         }
-        for entry in context.params["env"]?.entries ?? [] { environment[entry.key] = entry.value.interpolated }
+        for entry in params.env?.entries ?? [] { environment[entry.key] = entry.value.interpolated }
 
-        let command = context.string("command") ?? ""
+        let command = params.command
         context.progress("running \(command)")
         let status = try await runProcess(
             command, environment: environment, directory: context.projectRoot,
@@ -108,10 +126,11 @@ enum Shell: StageModule {
                     + (tail.isEmpty ? "(no output on stderr)" : "last lines of stderr:\n" + tail)
                     + "\nfull output: \(context.logPrefix).stdout and .stderr")
         }
-        var options = try IngestCSV.csvOptions(["columns": context.params["columns"] ?? .null])
+        var options = CSVOptions()
+        options.columns = params.columns.map(IngestCSV.columnSpecs)
         options.maxRejectRatio = 0
         var ports = [(name: String, table: Table)]()
-        for port in outputs {
+        for port in params.outputs {
             let file = environment["PATRON_OUTPUT_" + variable(port)]!
             guard FileManager.default.fileExists(atPath: file) else {
                 throw StageFailure(
@@ -127,33 +146,18 @@ enum Shell: StageModule {
         return StageOutput(ports: ports)
     }
 
-    /// Runs `/bin/sh -c command`, output to files, and waits without polling.
+    /// Runs `/bin/sh -c command` in a process group of its own (stopped with it when the run
+    /// is interrupted), output to files, and waits without polling.
     static func runProcess(
         _ command: String, environment: [String: String], directory: String, stdout: String, stderr: String
     ) async throws -> Int32 {
-        _ = FileManager.default.createFile(atPath: stdout, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderr, contents: nil)
-        guard let out = FileHandle(forWritingAtPath: stdout), let err = FileHandle(forWritingAtPath: stderr) else {
-            throw StageFailure("cannot create log files \(stdout)")
-        }
-        defer {
-            try? out.close()
-            try? err.close()
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: StageFailure("cannot start /bin/sh: \(error)"))
-            }
+        do {
+            return try await ChildProcess.run(
+                ChildProcess.Spec(
+                    executable: "/bin/sh", arguments: ["-c", command], environment: environment, directory: directory,
+                    standardOutput: stdout, standardError: stderr))
+        } catch let error as ChildProcess.StartFailure {
+            throw StageFailure("cannot run /bin/sh: \(error)")
         }
     }
 

@@ -28,6 +28,19 @@ package enum AtomicFile {
     }
 }
 
+extension AtomicFile {
+    /// Removes the temporaries that processes now dead left in `folder` (killed between writing
+    /// a file and renaming it): `NAME.tmp-PID` files whose process no longer exists.
+    package static func removeLeftovers(in folder: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            guard let marker = name.range(of: ".tmp-", options: .backwards),
+                let pid = Int32(name[marker.upperBound...]), pid > 0
+            else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
+    }
+}
+
 /// A file that could not be replaced: which, and what to check.
 package struct AtomicFileError: Error, CustomStringConvertible {
     package var message: String

@@ -45,11 +45,12 @@ extension Patron {
             let project = try projectOptions.load()
             let registry = BuiltinModules.registry
             let plans = try (all ? project.pipelineNames() : pipelines).map { try project.plan($0, registry: registry) }
-                .filter { !all || $0.stages.contains { $0.spec.writesFiles } }
+                .filter { !all || $0.stages.contains { $0.spec.capabilities.contains(.report) } }
             let log = EventLog(format: .text, quiet: true)
             let lock = try acquireRunLock(project, wait: wait, log: log)
             let cache = try LocalCacheStore(root: project.cacheDirectory)
             cache.removeTemporaries()
+            handleInterruptions(cache: cache, log: log)
             let runner = Runner(
                 project: project, registry: registry, cache: cache, log: log,
                 hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
@@ -57,7 +58,7 @@ extension Patron {
             var failed = false
             if plans.isEmpty { print("no pipeline has a report stage; nothing to check") }
             for plan in plans {
-                let reports = plan.stages.filter { $0.spec.writesFiles }
+                let reports = plan.stages.filter { $0.spec.capabilities.contains(.report) }
                 guard !reports.isEmpty else {
                     print("\(plan.name): has no report stage; nothing to check")
                     continue
@@ -71,16 +72,22 @@ extension Patron {
                 options.arguments = Array(CommandLine.arguments.dropFirst())
                 let summary = try await runner.run(plan, options: options)
                 guard summary.succeeded else {
-                    let failures = summary.record.stages.filter { $0.status == "failed" }
+                    if let signal = summary.interruption { throw ExitCode(Interruption.exitStatus(signal)) }
+                    let failures = summary.record.stages.filter { $0.status == .failed }
                     for stage in failures { print("\(plan.name): stage \(stage.id) failed:\n    \(stage.error ?? "")") }
                     print("\(plan.name): cannot check: fix the failure, then rerun `patron check`")
                     failed = true
                     continue
                 }
-                for stage in reports {
-                    guard let out = stage.params["out"]?.string else { continue }
-                    let differences = Check.compare(
-                        committed: project.root + "/" + out, regenerated: scratch + "/" + out)
+                // Each report's folders: the paths its module writes (its `OutputPath` params).
+                let outputs = reports.flatMap { stage in
+                    stage.spec.params.filter { $0.kind == .outputPath }.compactMap { stage.params[$0.name]?.string }
+                }
+                for output in outputs {
+                    let out = OutputPath(output).relative
+                    let committed = ProjectPath.absolute(out, root: project.root)
+                    let regenerated = ProjectPath.absolute(out, root: scratch)
+                    let differences = Check.compare(committed: committed, regenerated: regenerated)
                     if differences.isEmpty {
                         print("\(plan.name): \(out) is up to date")
                         continue
@@ -90,8 +97,7 @@ extension Patron {
                     for d in differences { print("  \(out)/\(d.file): \(d.what)") }
                     if differences.contains(where: { $0.file == "summary.md" }) {
                         for line in Check.firstDifferences(
-                            committed: project.root + "/" + out + "/summary.md",
-                            regenerated: scratch + "/" + out + "/summary.md")
+                            committed: committed + "/summary.md", regenerated: regenerated + "/summary.md")
                         {
                             print("    " + line)
                         }

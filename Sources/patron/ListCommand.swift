@@ -36,8 +36,7 @@ extension Patron {
             abstract: "List the stage modules (`use:` names) and their parameters.")
 
         func run() throws {
-            for module in BuiltinModules.registry.modules {
-                let spec = module.spec
+            for spec in BuiltinModules.registry.specs {
                 let inputs =
                     switch spec.inputs {
                     case .none: "no inputs"

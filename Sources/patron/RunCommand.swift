@@ -75,6 +75,9 @@ extension Patron {
         }
 
         func run() async throws {
+            // Signals first: a SIGTERM from here on stops the run cleanly (see `Interruption`).
+            let log = EventLog(format: logFormat, quiet: quiet)
+            if !dryRun { Interruption.shared.install(log: log) }
             let project = try projectOptions.load()
             let registry = BuiltinModules.registry
             let names = try resolvePipelines(project)
@@ -86,8 +89,6 @@ extension Patron {
             let plans = try names.map {
                 try project.plan($0, registry: registry, overrides: overrides, allowOutside: allowOutside)
             }
-            let log = EventLog(format: logFormat, quiet: quiet)
-
             let lock = dryRun ? nil : try acquireRunLock(project, wait: wait, log: log)
             let cache = try LocalCacheStore(root: project.cacheDirectory)
             if lock != nil {
@@ -98,6 +99,7 @@ extension Patron {
             let runner = Runner(
                 project: project, registry: registry, cache: cache, log: log,
                 hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
+            if !dryRun { handleInterruptions(cache: cache, log: log) }
             var options = RunOptions()
             options.afterStage = Main.trimHeap
             options.jobs = jobs
@@ -120,6 +122,11 @@ extension Patron {
                 let summary = try await runner.run(plan, options: options)
                 allSucceeded = allSucceeded && summary.succeeded
                 if !dryRun { report(summary, plan: plan, project: project, cache: cache, log: log) }
+                if let signal = summary.interruption {
+                    // The other pipelines do not start; the lock goes with the process.
+                    withExtendedLifetime(lock) {}
+                    throw ExitCode(Interruption.exitStatus(signal))
+                }
             }
             withExtendedLifetime(lock) {}
             if !allSucceeded { throw ExitCode(1) }
@@ -136,16 +143,22 @@ extension Patron {
 
         /// Where the outputs are, and what happened.
         func report(_ summary: RunSummary, plan: PipelinePlan, project: Project, cache: any CacheStore, log: EventLog) {
-            let ran = summary.record.stages.filter { $0.status == "ran" }.count
-            let cached = summary.record.stages.filter { $0.status == "cached" }.count
-            let failed = summary.record.stages.filter { $0.status == "failed" }.map(\.id)
-            let skipped = summary.record.stages.filter { $0.status == "skipped" }.map(\.id)
+            let ran = summary.record.stages.filter { $0.status == .ran }.count
+            let cached = summary.record.stages.filter { $0.status == .cached }.count
+            let failed = summary.record.stages.filter { $0.status == .failed }.map(\.id)
+            let skipped = summary.record.stages.filter { $0.status == .skipped }.map(\.id)
+            let interrupted = summary.record.stages.filter { $0.status == .interrupted }.map(\.id)
+            let outcome =
+                summary.interruption.map { "INTERRUPTED by \(Interruption.name($0))" }
+                ?? (summary.succeeded ? "done" : "FAILED")
+            let counts = "\(ran) ran, \(cached) from cache"
             var lines = [
-                "\(plan.name): \(summary.succeeded ? "done" : "FAILED") in \(summary.record.seconds) s — \(ran) ran, \(cached) from cache"
+                "\(plan.name): \(outcome) in \(summary.record.seconds) s — \(counts)"
                     + (failed.isEmpty ? "" : ", failed: \(failed.joined(separator: ", "))")
+                    + (interrupted.isEmpty ? "" : ", interrupted: \(interrupted.joined(separator: ", "))")
                     + (skipped.isEmpty ? "" : ", skipped: \(skipped.joined(separator: ", "))")
             ]
-            let available = summary.record.stages.filter { ["ran", "cached"].contains($0.status) }
+            let available = summary.record.stages.filter(\.status.isAvailable)
             let width =
                 (available.compactMap { plan.stage($0.id) }.flatMap { s in
                     s.ports.map { $0 == "main" ? s.id.count : s.id.count + $0.count + 1 }
@@ -167,7 +180,7 @@ extension Patron {
                 }
             }
             for stage in available {
-                guard let key = stage.key, plan.stage(stage.id)?.spec.writesFiles == true,
+                guard let key = stage.key, plan.stage(stage.id)?.spec.capabilities.contains(.writesFiles) == true,
                     let manifest = try? cache.load(key, port: "main"),
                     case .string(let paths)? = manifest["path"]?.storage
                 else { continue }
@@ -177,7 +190,7 @@ extension Patron {
             log.event(
                 "run_finished",
                 [
-                    "pipeline": .string(plan.name), "outcome": .string(summary.record.outcome),
+                    "pipeline": .string(plan.name), "outcome": .string(summary.record.outcome.rawValue),
                     "seconds": .double(summary.record.seconds), "ran": .int(ran), "cached": .int(cached),
                     "record": .string(summary.recordPath.map(project.display) ?? ""),
                 ],
@@ -187,6 +200,13 @@ extension Patron {
 }
 
 extension EventLog.Format: ExpressibleByArgument {}
+
+/// Stops the run cleanly on SIGTERM, SIGINT or SIGHUP (see `Interruption`): an exit that
+/// cannot wait for a stage removes this process's unfinished cache entries first.
+func handleInterruptions(cache: any CacheStore, log: EventLog) {
+    Interruption.shared.install(log: log)
+    _ = Interruption.shared.onExit { cache.removeOwnTemporaries() }
+}
 
 /// Takes `.patron/lock` for a command that runs stages; exits 75 when another run holds it
 /// (unless `wait`).

@@ -91,7 +91,7 @@ import Testing
             try Data(bytes).write(to: URL(fileURLWithPath: path))
         }
         #expect(run.succeeded)
-        #expect(run.record.stages.map(\.status) == ["ran", "ran"])
+        #expect(run.record.stages.map(\.status.rawValue) == ["ran", "ran"])
         #expect(run.record.stages[0].reason?.contains("does not match its checksum") == true)
         #expect(rows == "3")
     }
@@ -103,7 +103,7 @@ import Testing
             try handle.close()
         }
         #expect(run.succeeded)
-        #expect(run.record.stages[0].status == "ran")
+        #expect(run.record.stages[0].status == .ran)
         #expect(run.record.stages[0].reason?.contains("main.arrow has 100 bytes") == true)
     }
 
@@ -112,7 +112,7 @@ import Testing
             try Data("{\"trunc".utf8).write(to: URL(fileURLWithPath: folder + "/meta.json"))
         }
         #expect(run.succeeded)
-        #expect(run.record.stages[0].status == "ran")
+        #expect(run.record.stages[0].status == .ran)
         #expect(rows == "3")
     }
 

@@ -15,11 +15,11 @@ import Testing
     @Test func alignSortedAndUnsorted() {
         let reference = buffer(["C01", "C02", "C04", "C05", "C07"])
         let sorted = buffer(["C00", "C02", "C03", "C05", "C07", "C08"])
-        #expect(ReportBuilder.align(sorted, to: reference) == [-1, 1, -1, 3, 4, -1])
+        #expect(CustomerJoin.align(sorted, to: reference) == [-1, 1, -1, 3, 4, -1])
         let shuffled = buffer(["C07", "C00", "C05", "C02", "C08", "C03"])
-        #expect(ReportBuilder.align(shuffled, to: reference) == [4, -1, 3, 1, -1, -1])
-        #expect(ReportBuilder.align(reference, to: reference) == [0, 1, 2, 3, 4])
-        #expect(ReportBuilder.align(buffer([]), to: reference) == [])
+        #expect(CustomerJoin.align(shuffled, to: reference) == [4, -1, 3, 1, -1, -1])
+        #expect(CustomerJoin.align(reference, to: reference) == [0, 1, 2, 3, 4])
+        #expect(CustomerJoin.align(buffer([]), to: reference) == [])
     }
 
     /// Days to months through the table, across a year's end, as the calendar has them.

@@ -14,7 +14,7 @@ func runStage(_ module: any StageModule.Type, _ table: Table, _ params: [String:
         pipeline: "test", stage: "s", module: module.spec.name, params: resolved,
         inputs: [.init(ref: .init(stage: "in"), table: table)], projectRoot: "/tmp",
         scratchDirectory: NSTemporaryDirectory(), logPrefix: NSTemporaryDirectory() + "s", progress: { _ in })
-    return try await module.run(context)
+    return try await module.spec.run(context)
 }
 
 /// Transactions of 400 customers with heavily tied frequencies and amounts.

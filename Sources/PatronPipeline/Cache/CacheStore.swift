@@ -26,6 +26,8 @@ public protocol CacheStore: Sendable {
     func size(_ key: String) -> Int
     /// Removes half-written entries left by a killed run. Call only while holding the lock.
     func removeTemporaries()
+    /// Removes this process's half-written entries (a run interrupted mid-store).
+    func removeOwnTemporaries()
     /// Checks that an entry is whole: its metadata reads and every table file has the size
     /// and checksum recorded when it was stored. Throws `CacheDamage` when not.
     func verify(_ key: String) throws
@@ -154,7 +156,7 @@ public struct LocalCacheStore: CacheStore {
 
     public func store(_ key: String, output: StageOutput, entry: CacheEntry, replace: Bool) throws {
         let fm = FileManager.default
-        let temporary = "\(root)/tmp/\(key).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = "\(root)/tmp/\(key).\(LocalCacheStore.processTag).\(UInt32.random(in: 0...UInt32.max))"
         try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         do {
             var entry = entry
@@ -185,7 +187,12 @@ public struct LocalCacheStore: CacheStore {
                 if rename(final, old) == 0 { try? fm.removeItem(atPath: old) }
             }
             verified.keys.withLock { _ = $0.remove(key) }
-            if rename(temporary, final) != 0 {
+            // Committed whole or not at all: a process that is exiting (interrupted) commits
+            // nothing more, and its temporaries are removed.
+            var renamed: Int32 = -1
+            let committed = try Interruption.shared.unlessExiting { renamed = rename(temporary, final) }
+            guard committed else { throw StageFailure("the run was interrupted; nothing was stored") }
+            if renamed != 0 {
                 // Someone stored the same key first (same inputs, same bytes): keep theirs.
                 try? fm.removeItem(atPath: temporary)
                 if meta(key) == nil {
@@ -222,6 +229,23 @@ public struct LocalCacheStore: CacheStore {
         let dir = directory(key)
         return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).reduce(0) { sum, name in
             sum + ((try? FileManager.default.attributesOfItem(atPath: "\(dir)/\(name)")[.size] as? Int) ?? 0)
+        }
+    }
+
+    /// `HOST.PID`: part of every temporary's name, so that a process knows its own (and, on a
+    /// cache shared between machines, no process mistakes another host's for its own).
+    static let processTag: String = {
+        var name = [CChar](repeating: 0, count: 256)
+        gethostname(&name, name.count - 1)
+        let host = String(String(cString: name).map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+        return "\(host.isEmpty ? "localhost" : host).\(getpid())"
+    }()
+
+    public func removeOwnTemporaries() {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: root + "/tmp")) ?? []
+        where name.contains(".\(LocalCacheStore.processTag).") {
+            try? fm.removeItem(atPath: "\(root)/tmp/\(name)")
         }
     }
 

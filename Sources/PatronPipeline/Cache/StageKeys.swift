@@ -6,6 +6,8 @@ public struct KeyMaterial: Codable, Sendable, Equatable {
     public var key: String
     public var module: String
     public var version: String
+    /// `Engine.version` when the key was made (nil in state written before it existed).
+    public var engine: String?
     /// Each param's canonical JSON.
     public var params: [String: String]
     /// Upstream ref → its cache key.
@@ -15,7 +17,8 @@ public struct KeyMaterial: Codable, Sendable, Equatable {
 }
 
 extension PipelinePlan {
-    /// Cache keys for every stage, upstream first: SHA-256 over the module name and version,
+    /// Cache keys for every stage, upstream first: SHA-256 over the engine version, the
+    /// module name and version,
     /// the canonical JSON of its params, its inputs' keys and its input files' content
     /// hashes. A stage whose key cannot be made (a missing input file) gets an error instead.
     public func keys(project: Project, hasher: FileHasher) -> [String: Result<KeyMaterial, StageFailure>] {
@@ -34,7 +37,7 @@ extension PipelinePlan {
             var files = [String: String]()
             for spec in stage.spec.params where spec.kind == .inputFile {
                 guard let path = stage.params[spec.name]?.string else { continue }
-                let absolute = path.hasPrefix("/") ? path : project.root + "/" + path
+                let absolute = ProjectPath.absolute(path, root: project.root)
                 do { files[spec.name] = try hasher.hash(path: absolute) } catch let error as StageFailure {
                     failure = StageFailure("\(spec.name): \(error.message)")
                 } catch { failure = StageFailure("\(spec.name): \(error)") }
@@ -44,11 +47,12 @@ extension PipelinePlan {
                 continue
             }
             var params = stage.params.mapValues(\.canonicalJSON)
-            if stage.spec.writesFiles {
+            if stage.spec.capabilities.contains(.readsPipeline) {
                 // A report shows every stage's notes and params: any change there is a change here.
                 params["(pipeline description)"] = SHA256.hash(description).hex
             }
             let material: Value = .map([
+                .init("engine", .string(Engine.version)),
                 .init("module", .string(stage.spec.name)),
                 .init("version", .string(stage.spec.version)),
                 .init("params", .map(params.map { .init($0.key, .string($0.value)) })),
@@ -58,8 +62,17 @@ extension PipelinePlan {
             out[stage.id] = .success(
                 KeyMaterial(
                     key: SHA256.hash(material.canonicalJSON).hex, module: stage.spec.name,
-                    version: stage.spec.version, params: params, inputs: inputs, files: files))
+                    version: stage.spec.version, engine: Engine.version, params: params, inputs: inputs, files: files))
         }
         return out
     }
+}
+
+/// The version of what every module shares — the CSV reader, the table and Arrow code, the
+/// cache's file format — in every cache key beside the module's own version. Bump it when a
+/// change there changes any stage's output for the same input (`OutputPinTests` fails until
+/// a version says why), so that no cached entry made by the old code is served again.
+public enum Engine {
+    /// The current engine version.
+    public static let version = "1"
 }

@@ -9,6 +9,11 @@ public struct PipelinePlan: Sendable {
         public var notes: String?
         public var ports: [String]
         public var position: Position
+
+        /// The input columns the stage reads (nil: all of them).
+        public var inputColumns: [String]? { spec.inputColumns(params) }
+        /// The shell command the stage runs, if its module runs one.
+        public var command: String? { spec.command(params) }
     }
 
     public var name: String
@@ -70,14 +75,13 @@ extension PipelinePlan {
         var planned = [Stage]()
         let ids = Set(file.stages.map(\.id))
         for stage in file.stages {
-            guard let module = registry.module(named: stage.use) else {
+            guard let spec = registry.module(named: stage.use) else {
                 problem(
                     stage.usePosition,
                     "stage '\(stage.id)': unknown module '\(stage.use)'\(suggestion(stage.use, registry.names)); `patron modules` lists them"
                 )
                 continue
             }
-            let spec = module.spec
             var resolved = [String: Value]()
             for entry in stage.with {
                 guard let paramSpec = spec.param(entry.key) else {

@@ -1,5 +1,6 @@
-/// What a stage module accepts and produces: the contract that validation checks a
-/// pipeline's `use:` and `with:` against, and that `patron modules` prints.
+/// What a stage module accepts and produces, from its `StageModule` declaration: the
+/// contract that validation checks a pipeline's `use:` and `with:` against, that the runner
+/// schedules by, and that `patron modules` prints.
 public struct ModuleSpec: Sendable {
     /// How many inputs a module takes.
     public enum Inputs: Sendable, Equatable {
@@ -8,58 +9,83 @@ public struct ModuleSpec: Sendable {
         case any
     }
 
-    public var name: String
+    /// The `use:` name.
+    public let name: String
     /// Part of every cache key: bump it when the module's output for the same input changes.
-    public var version: String
-    public var summary: String
-    public var inputs: Inputs
-    public var params: [ParamSpec]
-    /// Ports besides `main`.
-    public var ports: @Sendable ([String: Value]) -> [String]
-    /// Checks across params, beyond each one's type; returns (param, message) problems.
-    public var validate: @Sendable ([String: Value]) -> [(param: String, message: String)]
-    /// The input columns the module reads, from its resolved params (nil: all). Inputs read
-    /// from the cache then decode only these columns.
-    public var inputColumns: @Sendable ([String: Value]) -> [String]?
-    /// The module writes files under its `outputPath` params (a report): its cache entry's
-    /// main table is the manifest of those files (`path`, `bytes`, `content_hash` as
-    /// `FileHasher.contentHash` computes it), it counts as
-    /// stale when a file is missing or differs, its key covers the whole pipeline's
-    /// description (notes, modules, params), and it gets a `PipelineInfo` and a port loader.
-    public var writesFiles: Bool
-    /// The param holding a shell command the module runs (`shell`): `--dry-run` prints it.
-    public var commandParam: String?
+    public let version: String
+    /// One line for `patron modules`.
+    public let summary: String
+    public let inputs: Inputs
+    /// Every `with:` key.
+    public let params: [ParamSpec]
+    public let capabilities: ModuleCapabilities
+    /// The module's type, for what it declares beyond this spec (its report section).
+    public let type: any StageModule.Type
 
-    public init(
-        name: String, version: String, summary: String, inputs: Inputs, params: [ParamSpec],
-        ports: [String] = [],
-        dynamicPorts: (@Sendable ([String: Value]) -> [String])? = nil,
-        validate: @escaping @Sendable ([String: Value]) -> [(param: String, message: String)] = { _ in [] },
-        inputColumns: @escaping @Sendable ([String: Value]) -> [String]? = { _ in nil },
-        writesFiles: Bool = false,
-        commandParam: String? = nil
-    ) {
-        self.writesFiles = writesFiles
-        self.commandParam = commandParam
-        self.name = name
-        self.version = version
-        self.summary = summary
-        self.inputs = inputs
-        self.params = params
-        self.ports = dynamicPorts ?? { _ in ports }
-        self.validate = validate
-        self.inputColumns = inputColumns
+    let portsOf: @Sendable ([String: Value]) -> [String]
+    let problemsOf: @Sendable ([String: Value]) -> [(param: String, message: String)]
+    let inputColumnsOf: @Sendable ([String: Value]) -> [String]?
+    let commandOf: @Sendable ([String: Value]) -> String?
+    let runner: @Sendable (StageContext) async throws -> StageOutput
+
+    /// The spec of `module`.
+    public init<Module: StageModule>(_ module: Module.Type) {
+        name = Module.name
+        version = Module.version
+        summary = Module.summary
+        inputs = Module.inputs
+        params = Module.Parameters.specs
+        capabilities = Module.capabilities
+        type = module
+        portsOf = { Module.ports(Module.Parameters(resolved: $0)) }
+        problemsOf = { values in
+            Module.validate(Module.Parameters(resolved: values)).map { problem in
+                let name = Module.Parameters.name(of: problem.param) ?? "with"
+                return (name, problem.verbatim ? problem.message : "'\(name)' \(problem.message)")
+            }
+        }
+        inputColumnsOf = { Module.inputColumns(Module.Parameters(resolved: $0)) }
+        commandOf = { Module.command(Module.Parameters(resolved: $0)) }
+        runner = { context in try await Module.run(context, Module.Parameters(resolved: context.params)) }
     }
 
-    /// `inputColumns` for a module that reads the columns its params name: (param, default
-    /// column) pairs.
-    public static func columns(
-        named params: [(param: String, default: String)]
-    ) -> @Sendable ([String: Value]) -> [String]? {
-        { values in params.map { values[$0.param]?.string ?? $0.default } }
-    }
+    /// Ports besides `main`, for resolved params.
+    public func ports(_ params: [String: Value]) -> [String] { portsOf(params) }
+
+    /// Checks across params, beyond each one's type: (param, message) problems.
+    public func validate(_ params: [String: Value]) -> [(param: String, message: String)] { problemsOf(params) }
+
+    /// The input columns the module reads with these params (nil: all of them).
+    public func inputColumns(_ params: [String: Value]) -> [String]? { inputColumnsOf(params) }
+
+    /// The shell command a stage with these params runs, if it runs one (`--dry-run` prints it).
+    public func command(_ params: [String: Value]) -> String? { commandOf(params) }
+
+    /// Runs the module on a stage's context.
+    public func run(_ context: StageContext) async throws -> StageOutput { try await runner(context) }
 
     public func param(_ name: String) -> ParamSpec? { params.first { $0.name == name } }
+}
+
+/// What a module does besides turning input tables into output tables. Each capability
+/// changes how the runner treats the stage; a module has none unless it says so, so a new
+/// module never gets one by accident.
+public struct ModuleCapabilities: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Writes files under its `OutputPath` params. Its cache entry's main table is the
+    /// manifest of those files (`path`, `bytes`, `content_hash` as `FileHasher.contentHash`
+    /// computes it); it is stale when a file is missing or differs, and it is rerun (its entry
+    /// replaced) whenever it runs.
+    public static let writesFiles = ModuleCapabilities(rawValue: 1 << 0)
+    /// Reads the whole pipeline: gets a `PipelineInfo` and a port loader for every stage
+    /// upstream, its key covers every stage's description (notes, modules, params), and the
+    /// runner keeps whole upstream tables for it.
+    public static let readsPipeline = ModuleCapabilities(rawValue: 1 << 1)
+    /// Writes a report that `patron check` regenerates and compares with the committed one
+    /// (the folders of its `OutputPath` params).
+    public static let report = ModuleCapabilities(rawValue: 1 << 2)
 }
 
 /// One `with:` key of a module.
@@ -72,6 +98,8 @@ public struct ParamSpec: Sendable {
         case inputFile
         /// A path inside the project that the stage writes.
         case outputPath
+        /// A calendar day, `YYYY-MM-DD`.
+        case date
 
         public var label: String {
             switch self {
@@ -85,6 +113,7 @@ public struct ParamSpec: Sendable {
             case .choice(let words): words.joined(separator: "|")
             case .inputFile: "file path"
             case .outputPath: "output path"
+            case .date: "date"
             }
         }
     }
@@ -92,15 +121,21 @@ public struct ParamSpec: Sendable {
     public var name: String
     public var kind: Kind
     public var required: Bool
+    /// Filled in when the key is not given (nil: the key stays unset).
     public var defaultValue: Value?
+    /// How the docs state a default that is not a plain value.
+    public var defaultText: String?
     public var help: String
 
-    public init(_ name: String, _ kind: Kind, required: Bool = false, default defaultValue: Value? = nil, help: String)
-    {
+    public init(
+        _ name: String, _ kind: Kind, required: Bool = false, default defaultValue: Value? = nil,
+        defaultText: String? = nil, help: String
+    ) {
         self.name = name
         self.kind = kind
         self.required = required
         self.defaultValue = defaultValue
+        self.defaultText = defaultText
         self.help = help
     }
 
@@ -115,6 +150,9 @@ public struct ParamSpec: Sendable {
         case (.int, _) where value.int != nil: return nil
         case (.number, _) where value.double != nil: return nil
         case (.choice(let words), .string(let s)) where words.contains(s): return nil
+        case (.date, _) where CalendarDay(paramValue: value) != nil: return nil
+        case (.date, _):
+            return "'\(name)' must be a date like 2025-06-30, got '\(value.interpolated)'"
         case (.choice(let words), _):
             return
                 "'\(name)' must be one of \(words.joined(separator: ", ")), not \(value.interpolated.isEmpty ? value.kind : "'\(value.interpolated)'")"

@@ -1,21 +1,58 @@
 import PatronTable
 import Synchronization
 
-/// A stage module: the code behind one `use:` name. Adding one is a small file with a type
-/// conforming to this protocol and one line in `ModuleRegistry.builtin`.
+/// A stage module: the code behind one `use:` name. Adding one is a file with a type
+/// conforming to this protocol and one line in `BuiltinModules.registry`; what the report says
+/// about its stages is another file beside it (a `ReportContributing` conformance).
 ///
 /// ```swift
 /// enum Head: StageModule {
-///     static let spec = ModuleSpec(name: "table.head", version: "1", summary: "First rows.",
-///                                  inputs: .exactly(1), params: [ParamSpec("n", .int, default: .int(10), help: "rows")])
-///     static func run(_ context: StageContext) async throws -> StageOutput {
-///         StageOutput(main: context.inputs[0].table.head(context.int("n")!))
+///     struct Parameters: ModuleParameters {
+///         var rows = 10
+///         static let fields = [ParamField<Self>("rows", \.rows, help: "rows to keep")]
+///     }
+///     static let name = "table.head"
+///     static let version = "1"
+///     static let summary = "The first rows of a table."
+///     static let inputs = ModuleSpec.Inputs.exactly(1)
+///     static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
+///         StageOutput(main: context.inputs[0].table.head(params.rows))
 ///     }
 /// }
 /// ```
 public protocol StageModule: Sendable {
-    static var spec: ModuleSpec { get }
-    static func run(_ context: StageContext) async throws -> StageOutput
+    /// The module's `with:` keys.
+    associatedtype Parameters: ModuleParameters = NoParameters
+    /// The `use:` name.
+    static var name: String { get }
+    /// Part of every cache key: bump it when the module's output for the same input changes.
+    static var version: String { get }
+    /// One line for `patron modules`.
+    static var summary: String { get }
+    static var inputs: ModuleSpec.Inputs { get }
+    /// What the module does besides making tables (none by default).
+    static var capabilities: ModuleCapabilities { get }
+    /// Ports besides `main` (none by default).
+    static func ports(_ params: Parameters) -> [String]
+    /// Checks across params, beyond each one's type (none by default).
+    static func validate(_ params: Parameters) -> [ParamProblem]
+    /// The input columns the module reads (nil, the default: all). Inputs read from the cache
+    /// then decode only these columns, and outputs in memory keep only what is still read.
+    static func inputColumns(_ params: Parameters) -> [String]?
+    /// The shell command the stage runs, if it runs one: `--dry-run` prints it.
+    static func command(_ params: Parameters) -> String?
+    /// Makes the stage's tables.
+    static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput
+}
+
+extension StageModule {
+    public static var capabilities: ModuleCapabilities { [] }
+    public static func ports(_ params: Parameters) -> [String] { [] }
+    public static func validate(_ params: Parameters) -> [ParamProblem] { [] }
+    public static func inputColumns(_ params: Parameters) -> [String]? { nil }
+    public static func command(_ params: Parameters) -> String? { nil }
+    /// The module's spec.
+    public static var spec: ModuleSpec { ModuleSpec(self) }
 }
 
 /// What a stage gets to work with.
@@ -63,10 +100,13 @@ public struct StageContext: Sendable {
     /// Where `outputPath` params resolve: the project root, or the folder `patron check`
     /// regenerates into.
     public var outputRoot: String
-    /// For modules that write files (`ModuleSpec.writesFiles`): the pipeline around the stage.
+    /// For modules that read the whole pipeline (`ModuleCapabilities.readsPipeline`): the
+    /// pipeline around the stage.
     public var pipelineInfo: PipelineInfo?
-    /// For modules that write files: reads any port of any stage upstream of this one.
+    /// For modules that read the whole pipeline: reads any port of any stage upstream.
     public var loadPort: PortLoader?
+    /// The modules of the run, for a stage that asks what upstream modules declare (a report).
+    public var registry: ModuleRegistry?
 
     /// A context for running a module outside a pipeline (in a test, say).
     public init(
@@ -74,8 +114,9 @@ public struct StageContext: Sendable {
         projectRoot: String, scratchDirectory: String, logPrefix: String,
         progress: @escaping @Sendable (String) -> Void,
         outputRoot: String? = nil, pipelineInfo: PipelineInfo? = nil,
-        loadPort: PortLoader? = nil
+        loadPort: PortLoader? = nil, registry: ModuleRegistry? = nil
     ) {
+        self.registry = registry
         self.outputRoot = outputRoot ?? projectRoot
         self.pipelineInfo = pipelineInfo
         self.loadPort = loadPort
@@ -90,22 +131,8 @@ public struct StageContext: Sendable {
         self.progress = progress
     }
 
-    public func string(_ name: String) -> String? {
-        params[name]?.string ?? params[name].flatMap { $0 == .null ? nil : $0.interpolated }
-    }
-    public func int(_ name: String) -> Int? { params[name]?.int }
-    public func double(_ name: String) -> Double? { params[name]?.double }
-    public func bool(_ name: String) -> Bool? { params[name]?.bool }
-
-    /// A project-relative or absolute path param, made absolute.
-    public func path(_ name: String) -> String? {
-        string(name).map { $0.hasPrefix("/") ? $0 : projectRoot + "/" + $0 }
-    }
-
-    /// An `outputPath` param, made absolute under `outputRoot`.
-    public func outputPath(_ name: String) -> String? {
-        string(name).map { $0.hasPrefix("/") ? $0 : outputRoot + "/" + $0 }
-    }
+    /// The module's resolved parameters, typed: `Module.Parameters(resolved: context.params)`.
+    public func parameters<P: ModuleParameters>(_: P.Type) -> P { P(resolved: params) }
 }
 
 /// The tables a stage produces, by port. `main` is the stage's own name in `inputs:`.

@@ -19,8 +19,8 @@ public struct PipelineInfo: Sendable {
         public var rows: [String: Int]
         /// The counts the stage reported (rows in, rejected by reason, …).
         public var counts: [String: Int]
-        /// With `stamp`: "ran" or "cached" in this run, and the stage's seconds.
-        public var status: String?
+        /// With `stamp`: ran or cached in this run, and the stage's seconds.
+        public var status: StageState?
         public var seconds: Double?
     }
 

@@ -29,7 +29,7 @@ public struct Project: Sendable {
         let configured = cacheOverride ?? ProcessInfo.processInfo.environment["PATRON_CACHE_DIR"]
         let base = root
         if let configured {
-            self.cacheDirectory = configured.hasPrefix("/") ? configured : base + "/" + configured
+            self.cacheDirectory = ProjectPath.absolute(configured, root: base)
         } else {
             self.cacheDirectory = base + "/.patron/cache"
         }

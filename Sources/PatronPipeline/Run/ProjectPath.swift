@@ -12,6 +12,13 @@ import Foundation
 /// ProjectPath.isInside("../elsewhere", root: "/srv/shop")     // false
 /// ```
 public enum ProjectPath {
+    /// `path` made absolute: itself when it starts with `/`, else under `root` (the project).
+    /// The one rule for every path a pipeline file or the command line gives: cache keys hash
+    /// the file at this path, and stages read the same one.
+    public static func absolute(_ path: String, root: String) -> String {
+        path.hasPrefix("/") ? path : (root.hasSuffix("/") ? root + path : root + "/" + path)
+    }
+
     /// The absolute path `path` (relative to `root` unless absolute) points at.
     public static func resolve(_ path: String, root: String) -> String {
         var current = path.hasPrefix("/") ? "" : real(root)

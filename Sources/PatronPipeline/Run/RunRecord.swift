@@ -8,8 +8,7 @@ public struct RunRecord: Codable, Sendable {
         public var id: String
         public var module: String
         public var key: String?
-        /// ran, cached, failed, skipped (upstream failed or run stopped), not-selected
-        public var status: String
+        public var status: StageState
         public var reason: String?
         public var seconds: Double?
         /// Of `seconds`, the time spent writing the output to the cache.
@@ -24,7 +23,7 @@ public struct RunRecord: Codable, Sendable {
     public var started: String
     public var finished: String
     public var seconds: Double
-    public var outcome: String
+    public var outcome: RunOutcome
     public var jobs: Int
     public var arguments: [String]
     public var stages: [Stage]
@@ -44,4 +43,35 @@ public struct RunRecord: Codable, Sendable {
         try AtomicFile.replace(path) { try SequentialFile.write(Array(json), to: $0) }
         return path
     }
+}
+
+/// Where a stage stands in a run; in the run record as the raw value.
+public enum StageState: String, Codable, Sendable, CaseIterable {
+    /// Not picked by `--only`, `--from` or `--to`.
+    case notSelected = "not-selected"
+    /// Stale and selected: it will run (only seen in a dry run's record).
+    case pending
+    /// Fresh in the cache: not run.
+    case cached
+    /// Ran and its output is in the cache.
+    case ran
+    /// Ran and failed, or could not run (a missing input file, say).
+    case failed
+    /// Not run: an input failed, or the run stopped after a failure.
+    case skipped
+    /// Running or about to run when the run was interrupted by a signal.
+    case interrupted
+
+    /// Whether the stage's output is in the cache after the run.
+    public var isAvailable: Bool { self == .ran || self == .cached }
+}
+
+/// How a run ended.
+public enum RunOutcome: String, Codable, Sendable {
+    case success
+    case failed
+    /// `--dry-run`: nothing ran.
+    case dryRun = "dry-run"
+    /// Stopped by SIGTERM, SIGINT or SIGHUP.
+    case interrupted
 }

@@ -65,7 +65,7 @@ extension PipelinePlan {
             case .success(let now):
                 if cache.contains(now.key) {
                     let missing =
-                        stage.spec.writesFiles
+                        stage.spec.capabilities.contains(.writesFiles)
                         ? PipelinePlan.outputProblems(cache: cache, key: now.key, root: outputRoot, hasher: hasher) : []
                     status = missing.isEmpty ? .fresh(key: now.key) : .stale(reasons: missing)
                 } else {
@@ -103,6 +103,11 @@ extension PipelinePlan {
     static func reasons(now: KeyMaterial, before: KeyMaterial?, staleInputs: Set<String>, stage: Stage) -> [String] {
         guard let before else { return ["never run"] }
         var reasons = [String]()
+        if before.engine != now.engine {
+            reasons.append(
+                "Patron's engine version changed (\(before.engine ?? "none") → \(now.engine ?? "none")): cached outputs were made by older code"
+            )
+        }
         if before.module != now.module {
             reasons.append("module changed (\(before.module) → \(now.module))")
         } else if before.version != now.version {

@@ -11,44 +11,53 @@ import PatronTable
 /// absolute path, no timing) unless the run has `--stamp`. Its cached output is the manifest
 /// of the files it wrote, so a deleted or edited report makes the stage stale.
 enum Report: StageModule {
-    static let spec = ModuleSpec(
-        name: "report", version: "2",
-        summary: "Write index.html (inline SVG charts), summary.md and customers.csv for the stages upstream.",
-        inputs: .any,
-        params: [
-            ParamSpec(
-                "out", .outputPath, required: true,
+    struct Parameters: ModuleParameters {
+        var out = OutputPath("")
+        var title: String? = nil
+        var template: ProjectFile? = nil
+        var previewRows = 10
+        var top = 20
+
+        static let fields: [ParamField<Self>] = [
+            ParamField(
+                "out", \.out, required: true,
                 help:
                     "folder for index.html, summary.md and customers.csv, inside the project (outside only with --allow-outside)"
             ),
-            ParamSpec("title", .string, help: "the report's title (default: the pipeline's name)"),
-            ParamSpec(
-                "template", .inputFile,
+            ParamField("title", \.title, help: "the report's title (default: the pipeline's name)"),
+            ParamField(
+                "template", \.template,
                 help:
                     "an HTML template of your own with {{title}}, {{subtitle}}, {{{style}}}, {{{nav}}}, {{{body}}}, {{footer}}, {{{script}}} (default: built in; `patron modules` prints nothing of it, see the README)"
             ),
-            ParamSpec("preview_rows", .int, default: .int(10), help: "rows in each stage's table preview"),
-            ParamSpec(
-                "top", .int, default: .int(20), help: "rows in the top-customers and most-negative-comments tables"),
-        ],
-        validate: { params in
-            var problems = [(param: String, message: String)]()
-            for name in ["preview_rows", "top"] where (params[name]?.int ?? 1) < 0 {
-                problems.append((name, "'\(name)' must be 0 or more"))
-            }
-            return problems
-        },
-        // Every table is read through the port loader, column by column as needed.
-        inputColumns: { _ in [] },
-        writesFiles: true)
+            ParamField("preview_rows", \.previewRows, help: "rows in each stage's table preview"),
+            ParamField("top", \.top, help: "rows in the top-customers and most-negative-comments tables"),
+        ]
+    }
 
-    static func run(_ context: StageContext) async throws -> StageOutput {
-        guard let info = context.pipelineInfo, let loader = context.loadPort else {
+    static let name = "report"
+    static let version = "2"
+    static let summary = "Write index.html (inline SVG charts), summary.md and customers.csv for the stages upstream."
+    static let inputs = ModuleSpec.Inputs.any
+    static let capabilities: ModuleCapabilities = [.writesFiles, .readsPipeline, .report]
+
+    static func validate(_ params: Parameters) -> [ParamProblem] {
+        var problems = [ParamProblem]()
+        if params.previewRows < 0 { problems.append(ParamProblem(\Parameters.previewRows, "must be 0 or more")) }
+        if params.top < 0 { problems.append(ParamProblem(\Parameters.top, "must be 0 or more")) }
+        return problems
+    }
+
+    /// Every table is read through the port loader, column by column as needed.
+    static func inputColumns(_ params: Parameters) -> [String]? { [] }
+
+    static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
+        guard let info = context.pipelineInfo, let loader = context.loadPort, let registry = context.registry else {
             throw StageFailure("the report stage needs the pipeline around it; run it with `patron run`")
         }
-        let out = context.string("out")!
         var renderer = HTMLRenderer()
-        if let templatePath = context.path("template") {
+        if let template = params.template {
+            let templatePath = template.absolute(root: context.projectRoot)
             guard
                 let source = FileManager.default.contents(atPath: templatePath).flatMap({
                     String(data: $0, encoding: .utf8)
@@ -58,15 +67,13 @@ enum Report: StageModule {
             }
             do {
                 renderer = HTMLRenderer(
-                    template: try Template(source, name: context.string("template")!),
-                    templateName: context.string("template")!)
+                    template: try Template(source, name: template.path), templateName: template.path)
             } catch { throw StageFailure(error.description) }
         }
         context.progress("building the report")
-        let builder = ReportBuilder(
-            info: info, loader: loader, reportStage: context.stage,
-            title: context.string("title") ?? info.name,
-            previewRows: context.int("preview_rows") ?? 10, top: context.int("top") ?? 20)
+        let report = ReportContext(
+            info: info, loader: loader, registry: registry, previewRows: params.previewRows, top: params.top)
+        let builder = ReportBuilder(context: report, reportStage: context.stage, title: params.title ?? info.name)
         let built = try builder.build()
         // customers.csv is the big file: its content hash runs beside the rendering and writing.
         let customersCSV = built.customersCSV
@@ -78,19 +85,16 @@ enum Report: StageModule {
             ("summary.md", Array(MarkdownRenderer().render(built.document).utf8)),
             ("customers.csv", built.customersCSV),
         ]
-        context.progress("writing \(out)")
-        let folder = context.outputPath("out")!
+        context.progress("writing \(params.out.path)")
+        let folder = params.out.absolute(root: context.outputRoot)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        // A run killed while writing leaves a temporary file; runs of a project hold its lock,
-        // so any such file here is a leftover.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where files.contains(where: { name.hasPrefix($0.name + ".tmp-") }) {
-            try? FileManager.default.removeItem(atPath: folder + "/" + name)
-        }
+        // A run killed while writing leaves a temporary file (the runner also sweeps them
+        // before a run, whether or not the report reruns).
+        AtomicFile.removeLeftovers(in: folder)
         for file in files {
             try AtomicFile.replace(folder + "/" + file.name) { try SequentialFile.write(file.bytes, to: $0) }
         }
-        let relative = out.hasSuffix("/") ? String(out.dropLast()) : out
+        let relative = params.out.relative
         let csvHash = await customersHash
         let hashes = files.map { $0.name == "customers.csv" ? csvHash : FileHasher.contentHash(data: Data($0.bytes)) }
         let manifest = try Table(

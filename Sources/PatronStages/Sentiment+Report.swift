@@ -2,11 +2,13 @@ import PatronPipeline
 import PatronReport
 import PatronTable
 
-extension ReportBuilder {
+/// `sentiment` in the report: shares by language and by customer group, the mean score by
+/// month, the most negative recent comments; texts and mean score in `customers.csv`.
+extension Sentiment: ReportContributing {
     /// Sentiment: positive / neutral / negative shares by language and by segment, the mean
     /// score by month, and the most negative recent comments.
-    func sentimentBlocks(_ stage: PipelineInfo.Stage) throws -> [Block] {
-        let main = try loader.load(stage.id, port: "main")
+    static func sectionBlocks(_ stage: ReportStage<Self>, in report: ReportContext) throws -> [Block] {
+        let main = try report.loader.load(stage.id, port: "main")
         guard let languages = main.strings("language"), let labels = main.strings("label"),
             let scores = main.doubles("score"),
             let rows = main.ints("row"), main.rowCount > 0
@@ -39,35 +41,24 @@ extension ReportBuilder {
                         byLanguage[g]
                     )
                 }))
-        // By segment, when an RFM stage is upstream too.
-        if let rfm = first("segment.rfm"), let customerIDs = main.strings("customer_id") {
-            let segments = try loader.load(rfm.id, port: "main", columns: ["customer_id", "segment"])
-            if let ids = segments.strings("customer_id"), let names = segments.strings("segment") {
-                let at = ReportBuilder.align(customerIDs, to: ids)
-                let segmentGroups = GroupIndex([segments["segment"]!])
-                let bySegment = tally(segmentGroups.ids, groups: segmentGroups.count) {
-                    at[$0] >= 0 ? segmentGroups.ids[at[$0]] : nil
-                }
-                let order = (0..<segmentGroups.count).filter { bySegment[$0].reduce(0, +) > 0 }.sorted {
-                    (bySegment[$1].reduce(0, +), names[segmentGroups.firstRow[$0]]) < (
-                        bySegment[$0].reduce(0, +), names[segmentGroups.firstRow[$1]]
-                    )
-                }
-                charts.append(
-                    shareChart(
-                        title: "Sentiment by segment", category: "Segment (texts)",
-                        groups: order.map { g in
-                            (
-                                "\(names[segmentGroups.firstRow[g]]) (\(Format.grouped(bySegment[g].reduce(0, +))))",
-                                bySegment[g]
-                            )
-                        }))
+        // By group (segment), when a stage upstream groups customers.
+        if let groups = try report.customerGroups(), let customerIDs = main.strings("customer_id") {
+            let at = CustomerJoin.align(customerIDs, to: groups.ids)
+            let index = GroupIndex([groups.names])
+            let byGroup = tally(index.ids, groups: index.count) { at[$0] >= 0 ? index.ids[at[$0]] : nil }
+            let name = { (g: Int) in ValueFormat.format(groups.names, index.firstRow[g]) }
+            let order = (0..<index.count).filter { byGroup[$0].reduce(0, +) > 0 }.sorted {
+                (byGroup[$1].reduce(0, +), name($0)) < (byGroup[$0].reduce(0, +), name($1))
             }
+            charts.append(
+                shareChart(
+                    title: "Sentiment by \(groups.label.lowercased())", category: "\(groups.label) (texts)",
+                    groups: order.map { g in ("\(name(g)) (\(Format.grouped(byGroup[g].reduce(0, +))))", byGroup[g]) }))
         }
         // Over time and the most negative recent comments: dates and texts from the input.
-        let textColumn = stage.param("text")?.string ?? "feedback"
-        if let source = stage.inputs.first {
-            let input = try loader.load(source.stage, port: source.port, columns: ["order_date"])
+        let textColumn = stage.params.text
+        if let source = stage.info.inputs.first {
+            let input = try report.loader.load(source.stage, port: source.port, columns: ["order_date"])
             if case .date(let days)? = input["order_date"]?.storage {
                 // Texts in a known language, by month of their row's date (no String per row).
                 let undetermined = (0..<languageGroups.count).first { languages[languageGroups.firstRow[$0]] == "und" }
@@ -81,9 +72,11 @@ extension ReportBuilder {
                     LineChart(
                         title: "Mean sentiment score by month", xLabel: "Month", yLabel: "Mean score (−1 to 1)",
                         series: [Series("Mean score", points: points)], xTicks: .dates))
-                if top > 0 {
+                if report.top > 0 {
                     blocks.append(
-                        .table(try negativeComments(main: main, days: days, source: source, textColumn: textColumn)))
+                        .table(
+                            try negativeComments(
+                                main: main, days: days, source: source, textColumn: textColumn, report: report)))
                 }
             }
         }
@@ -91,7 +84,7 @@ extension ReportBuilder {
         return blocks
     }
 
-    func shareChart(title: String, category: String, groups: [(String, [Int])]) -> any Chart {
+    static func shareChart(title: String, category: String, groups: [(String, [Int])]) -> any Chart {
         BarChart(
             title: title, categoryLabel: category, valueLabel: "Share of texts (%)", categories: groups.map(\.0),
             series: ["Positive", "Neutral", "Negative"].enumerated().map { k, name in
@@ -103,8 +96,8 @@ extension ReportBuilder {
 
     /// The `top` lowest-scored texts of the last 90 days before the latest one; only their
     /// texts are read from the input.
-    func negativeComments(
-        main: Table, days: [Int32], source: PipelineFile.InputRef, textColumn: String
+    static func negativeComments(
+        main: Table, days: [Int32], source: PipelineFile.InputRef, textColumn: String, report: ReportContext
     ) throws -> DataTable {
         let rows = main.ints("row")!
         let scores = main.doubles("score")!
@@ -114,8 +107,8 @@ extension ReportBuilder {
         let latest = rows.map { days[Int($0)] }.max() ?? 0
         var negative = (0..<main.rowCount).filter { days[Int(rows[$0])] > latest - 90 && labels[$0] == "neg" }
         negative.sort { (scores[$0], -days[Int(rows[$0])], $0) < (scores[$1], -days[Int(rows[$1])], $1) }
-        let picked = Array(negative.prefix(top))
-        let texts = try loader.rows(
+        let picked = Array(negative.prefix(report.top))
+        let texts = try report.loader.rows(
             source.stage, port: source.port, columns: [textColumn], at: picked.map { Int(rows[$0]) }
         ).strings(textColumn)
         let cells = picked.enumerated().map { k, i -> [String] in
@@ -128,5 +121,19 @@ extension ReportBuilder {
             caption: "Most negative comments of the last 90 days (to \(ValueFormat.date(latest)))",
             columns: ["Date", "Customer", "Language", "Score", "Comment"], numeric: [false, false, false, true, false],
             rows: cells)
+    }
+
+    static func customerColumns(_ stage: ReportStage<Self>, in report: ReportContext) throws -> CustomerColumns? {
+        guard stage.rows["customers"] != nil else { return nil }
+        let t = try report.loader.load(stage.id, port: "customers")
+        guard let ids = t.strings("customer_id"), let n = t.ints("n"), let mean = t.doubles("mean_score") else {
+            return nil
+        }
+        return CustomerColumns(
+            ids: ids,
+            columns: [
+                CustomerColumn("feedback_texts", .integer(n)),
+                CustomerColumn("mean_sentiment", .meanOf(mean, counts: n, digits: 4)),
+            ])
     }
 }

@@ -2,13 +2,18 @@ import PatronPipeline
 import PatronReport
 import PatronTable
 
-extension ReportBuilder {
+/// `ltv` in the report: parameters and fit diagnostics, the CLV distribution, P(alive) by
+/// recency and frequency, top customers, the holdout evaluation; P(alive), expected purchases
+/// and CLV in `customers.csv`.
+extension LTV: ReportContributing {
+    static var oneRowPerCustomer: Bool { true }
+
     /// Lifetime value: parameters and fit diagnostics, the CLV distribution, P(alive) by
     /// recency and frequency, top customers, and the holdout evaluation when there is one.
-    func ltvBlocks(_ stage: PipelineInfo.Stage) throws -> [Block] {
+    static func sectionBlocks(_ stage: ReportStage<Self>, in report: ReportContext) throws -> [Block] {
         var blocks = [Block]()
         if stage.rows["params"] != nil {
-            let params = try loader.load(stage.id, port: "params")
+            let params = try report.loader.load(stage.id, port: "params")
             if let models = params.strings("model"), let names = params.strings("name"),
                 let values = params.doubles("value"), let notes = params["note"]
             {
@@ -21,7 +26,7 @@ extension ReportBuilder {
                         ? Format.grouped(Int(values[i])) : Format.significant(values[i], 5)
                     rows.append([
                         models[i], names[i], value, error.map { Format.significant($0, 3) } ?? "",
-                        ReportBuilder.cell(notes, i, digits: 6),
+                        ReportTables.cell(notes, i, digits: 6),
                     ])
                     if names[i] == "log_likelihood", !notes.isNull(i) {
                         blocks.append(.callout("Fit of \(models[i]): \(ValueFormat.format(notes, i))."))
@@ -38,7 +43,7 @@ extension ReportBuilder {
         let shown = [
             "customer_id", "frequency", "recency", "T", "monetary_value", "p_alive", "expected_purchases", "clv",
         ]
-        let main = try loader.load(stage.id, port: "main", columns: Set(shown))
+        let main = try report.loader.load(stage.id, port: "main", columns: Set(shown))
         var charts = [any Chart]()
         if let clv = main.doubles("clv") {
             let validity = main["clv"]!.validity
@@ -56,10 +61,10 @@ extension ReportBuilder {
         }
         if let heat = aliveHeatMap(main) { charts.append(heat) }
         if !charts.isEmpty { blocks.append(.charts(charts)) }
-        if top > 0, let clv = main.doubles("clv") {
-            let order = ReportBuilder.topIndices(clv, count: top, validity: main["clv"]?.validity)
+        if report.top > 0, let clv = main.doubles("clv") {
+            let order = ReportTables.topIndices(clv, count: report.top, validity: main["clv"]?.validity)
             let wanted = shown.filter { main[$0] != nil }
-            let rows = order.map { row in wanted.map { ReportBuilder.cell(main[$0]!, row, digits: 4) } }
+            let rows = order.map { row in wanted.map { ReportTables.cell(main[$0]!, row, digits: 4) } }
             blocks.append(
                 .table(
                     DataTable(
@@ -67,13 +72,13 @@ extension ReportBuilder {
                         numeric: wanted.map { $0 != "customer_id" }, rows: rows, sortable: true)))
         }
         if stage.rows["evaluation"] != nil {
-            blocks += try evaluationBlocks(try loader.load(stage.id, port: "evaluation"))
+            blocks += try evaluationBlocks(try report.loader.load(stage.id, port: "evaluation"))
         }
         return blocks
     }
 
     /// Mean P(alive) in a grid of recency (columns) and frequency (rows) bins.
-    func aliveHeatMap(_ main: Table) -> (any Chart)? {
+    static func aliveHeatMap(_ main: Table) -> (any Chart)? {
         guard let alive = main.doubles("p_alive"), let frequency = main.doubles("frequency"),
             let recency = main.doubles("recency"),
             let maxRecency = recency.max(), alive.count > 0
@@ -107,7 +112,7 @@ extension ReportBuilder {
     }
 
     /// Predicted vs actual holdout purchases by calibration frequency, and cumulative tracking.
-    func evaluationBlocks(_ evaluation: Table) throws -> [Block] {
+    static func evaluationBlocks(_ evaluation: Table) throws -> [Block] {
         guard let kinds = evaluation.strings("kind"), let labels = evaluation.strings("label"),
             let actual = evaluation.doubles("actual"),
             let predicted = evaluation.doubles("predicted")
@@ -146,7 +151,7 @@ extension ReportBuilder {
         let customers = evaluation["customers"]
         let rows = byFrequency.map { i in
             [
-                labels[i], customers.map { ReportBuilder.cell($0, i) } ?? "", Format.significant(actual[i], 4),
+                labels[i], customers.map { ReportTables.cell($0, i) } ?? "", Format.significant(actual[i], 4),
                 Format.significant(predicted[i], 4),
             ]
         }
@@ -172,16 +177,15 @@ extension ReportBuilder {
         return blocks
     }
 
-    /// Rows of the `count` largest values, largest first, ties by row; nulls left out.
-    static func topIndices(_ values: [Double], count: Int, validity: [Bool]?) -> [Int] {
-        var best = [Int]()
-        func before(_ a: Int, _ b: Int) -> Bool { values[a] > values[b] || (values[a] == values[b] && a < b) }
-        for i in values.indices where values[i].isFinite && (validity?[i] ?? true) {
-            if best.count == count, let last = best.last, !before(i, last) { continue }
-            let at = best.firstIndex { before(i, $0) } ?? best.count
-            best.insert(i, at: at)
-            if best.count > count { best.removeLast() }
+    static func customerColumns(_ stage: ReportStage<Self>, in report: ReportContext) throws -> CustomerColumns? {
+        let t = try report.loader.load(
+            stage.id, port: "main", columns: ["customer_id", "p_alive", "expected_purchases", "clv"])
+        guard let ids = t.strings("customer_id") else { return nil }
+        var columns = [CustomerColumn]()
+        for (name, digits) in [("p_alive", 4), ("expected_purchases", 4), ("clv", 2)] {
+            guard let column = t[name], let values = column.doubles else { continue }
+            columns.append(CustomerColumn(name, .fixed(values, digits: digits, validity: column.validity)))
         }
-        return best
+        return CustomerColumns(ids: ids, columns: columns)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import PatronReport
 import PatronTable
 
-extension ReportBuilder {
+/// Per-customer tables joined on their ids, for `customers.csv` and breakdowns by group.
+enum CustomerJoin {
     /// For each row of `ids`, its row in `reference` (or -1): directly when both columns are
     /// the same; by walking both in step when both are in strictly increasing byte order (as
     /// every per-customer table is); else through one hash grouping of both (linear, no
@@ -37,23 +38,23 @@ extension ReportBuilder {
     }
 }
 
-/// One column of `customers.csv`, written straight into bytes: the value of the base row's
-/// match in its stage's table (`rows[i] < 0`: no match, an empty cell).
+/// The values of one column of `customers.csv`, written straight into bytes.
 enum CSVCell: Sendable {
-    case text(StringBuffer, rows: [Int]?)
-    case integer([Int64], rows: [Int]?)
-    case fixed([Double], digits: Int, validity: [Bool]?, rows: [Int]?)
+    case text(StringBuffer)
+    case integer([Int64])
+    case fixed([Double], digits: Int, validity: [Bool]?)
     /// `values[i]` with `digits` decimals where `counts[i] > 0`.
-    case meanOf([Double], counts: [Int64], digits: Int, rows: [Int]?)
+    case meanOf([Double], counts: [Int64], digits: Int)
 
-    /// The cells of `rows`, one after another, and where each ends: the switch on the kind
-    /// of column happens once per block, not once per cell.
-    func cells(_ rows: Range<Int>) -> (bytes: [UInt8], ends: [Int]) {
+    /// The cells of `rows` (through `map`: each row's row in these values, -1 for none, an
+    /// empty cell), one after another, and where each ends: the switch on the kind of column
+    /// happens once per block, not once per cell.
+    func cells(_ rows: Range<Int>, map: [Int]?) -> (bytes: [UInt8], ends: [Int]) {
         var bytes = [UInt8]()
         bytes.reserveCapacity(rows.count * 8)
         var ends = [Int]()
         ends.reserveCapacity(rows.count)
-        func each(_ map: [Int]?, _ body: (Int, inout [UInt8]) -> Void) {
+        func each(_ body: (Int, inout [UInt8]) -> Void) {
             for row in rows {
                 let r = map.map { $0[row] } ?? row
                 if r >= 0 { body(r, &bytes) }
@@ -61,12 +62,12 @@ enum CSVCell: Sendable {
             }
         }
         switch self {
-        case .text(let s, let map): each(map) { r, out in CSVCell.appendField(s, r, into: &out) }
-        case .integer(let v, let map): each(map) { r, out in Format.appendInteger(v[r], into: &out) }
-        case .fixed(let v, let digits, let validity, let map):
-            each(map) { r, out in if validity?[r] ?? true { CSVCell.appendFixed(v[r], digits, into: &out) } }
-        case .meanOf(let v, let counts, let digits, let map):
-            each(map) { r, out in if counts[r] > 0 { CSVCell.appendFixed(v[r], digits, into: &out) } }
+        case .text(let s): each { r, out in CSVCell.appendField(s, r, into: &out) }
+        case .integer(let v): each { r, out in Format.appendInteger(v[r], into: &out) }
+        case .fixed(let v, let digits, let validity):
+            each { r, out in if validity?[r] ?? true { CSVCell.appendFixed(v[r], digits, into: &out) } }
+        case .meanOf(let v, let counts, let digits):
+            each { r, out in if counts[r] > 0 { CSVCell.appendFixed(v[r], digits, into: &out) } }
         }
         return (bytes, ends)
     }

@@ -1,0 +1,41 @@
+import PatronPipeline
+import PatronReport
+import PatronTable
+
+/// `clean.transactions` in the report: orders, revenue and the period in the overview with
+/// revenue by month, and why rows were rejected.
+extension CleanTransactions: ReportContributing {
+    static func sectionBlocks(_ stage: ReportStage<Self>, in report: ReportContext) throws -> [Block] {
+        try report.rejectsBlocks(stage.info)
+    }
+
+    static func rowAccounting(_ stage: ReportStage<Self>, in report: ReportContext) throws -> RowAccounting? {
+        try report.rowAccounting(stage.info, inKey: "rows_in")
+    }
+
+    static func overview(_ stage: ReportStage<Self>, in report: ReportContext) throws -> OverviewPart {
+        var part = OverviewPart()
+        let table = try report.loader.load(stage.id, port: "main", columns: ["order_date", "amount"])
+        part.facts.append(Fact("Orders", Format.grouped(table.rowCount)))
+        let amounts = table.doubles("amount")
+        if let amounts {
+            let currency = stage.params.baseCurrency.map { " " + $0 } ?? ""
+            part.facts.append(Fact("Revenue", Format.money(amounts.reduce(0, +)) + currency))
+        }
+        if case .date(let days)? = table["order_date"]?.storage, let low = days.min(), let high = days.max() {
+            part.facts.append(Fact("Period", "\(ValueFormat.date(low)) – \(ValueFormat.date(high))"))
+            if let amounts {
+                let currency = stage.params.baseCurrency.map { " (\($0))" } ?? ""
+                let points =
+                    MonthIndex(days: days)?.totals(days: days, values: amounts).map {
+                        (x: Double($0.start), y: $0.sum)
+                    } ?? []
+                part.charts.append(
+                    LineChart(
+                        title: "Revenue by month", xLabel: "Month", yLabel: "Revenue" + currency,
+                        series: [Series("Revenue", points: points)], xTicks: .dates, yIncludesZero: true))
+            }
+        }
+        return part
+    }
+}

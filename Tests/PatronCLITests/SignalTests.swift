@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+/// `patron run` stopped by SIGTERM (cron's `timeout`, systemd, Slurm's time limit), SIGINT
+/// (Ctrl-C) or SIGHUP: it exits 128 + the signal within seconds, stops the commands its
+/// `shell` stages started (their whole process group), leaves no partial cache entry, records
+/// the run as interrupted and frees the lock.
+@Suite(.serialized) struct SignalTests {
+    /// A shell stage that starts a grandchild (`sleep 60` in the background), writes its pid
+    /// and waits for it.
+    let sleeper = """
+        pipeline: sleeper
+        stages:
+          orders:
+            use: ingest.csv
+            with: {path: Data/sample/orders.csv}
+          nap:
+            use: shell
+            inputs: [orders]
+            with: {command: "sleep 60 & echo $! > grandchild.pid; wait"}
+        """
+
+    struct Stopped {
+        var status: Int32
+        var seconds: Double
+        var stderr: String
+    }
+
+    /// Starts `arguments`, waits until `ready` holds (and `after` seconds more), sends
+    /// `signal`, and waits for the exit.
+    func stop(
+        _ arguments: [String], in root: String, signal: Int32, when ready: (() -> Bool)? = nil, after: Double = 0,
+        environment: [String: String] = [:]
+    ) async throws -> Stopped {
+        let run = try PatronProcess(arguments, in: root, environment: environment)
+        let exited = AsyncStream<Int32>.makeStream()
+        try run.start {
+            exited.continuation.yield($0)
+            exited.continuation.finish()
+        }
+        if let ready {
+            let deadline = Date().addingTimeInterval(60)
+            while !ready() {
+                guard Date() < deadline else { throw CancellationError() }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+        }
+        if after > 0 { try await Task.sleep(for: .milliseconds(Int(after * 1000))) }
+        let clock = ContinuousClock()
+        let sent = clock.now
+        kill(run.process.processIdentifier, signal)
+        var status: Int32 = -1
+        for await s in exited.stream { status = s }
+        let elapsed = clock.now - sent
+        let finished = run.collect(status)
+        return Stopped(
+            status: status,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            stderr: finished.stderr)
+    }
+
+    /// Whether `pid` is a live process: not gone, and not a zombie (a dead process whose new
+    /// parent, here the machine's init, has not collected it yet).
+    func processExists(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return false }
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+        return state != "Z" && state != "X"
+    }
+
+    /// The newest run record.
+    func lastRecord(_ root: String) throws -> [String: Any] {
+        let runs = root + "/.patron/runs"
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: runs).sorted().last)
+        return try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: runs + "/" + name)))
+                as? [String: Any])
+    }
+
+    func noTemporaries(_ root: String) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root + "/.patron/cache/tmp")) ?? []).isEmpty
+    }
+
+    @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130)), (SIGHUP, Int32(129))])
+    func aSignalDuringAShellStageStopsItsProcessGroup(signal: Int32, expected: Int32) async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writeFile(root + "/Pipelines/sleeper.yaml", sleeper)
+        let stopped = try await stop(["run", "sleeper"], in: root, signal: signal) {
+            FileManager.default.fileExists(atPath: root + "/grandchild.pid")
+        }
+        #expect(stopped.status == expected, "\(stopped.stderr)")
+        #expect(stopped.seconds < 5, "took \(stopped.seconds) s")
+        #expect(stopped.stderr.contains("INTERRUPTED"), "\(stopped.stderr)")
+        // The grandchild went with its process group.
+        let text = try String(contentsOfFile: root + "/grandchild.pid", encoding: .utf8)
+        let grandchild = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        var gone = false
+        for _ in 0..<50 where !gone {
+            gone = !processExists(grandchild)
+            if !gone { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        let ps = try await runProcess("/bin/ps", ["-o", "pid,ppid,pgid,stat,cmd", "-p", String(grandchild)])
+        #expect(gone, "sleep 60 (pid \(grandchild)) outlived the interrupted run: \(ps)")
+        let record = try lastRecord(root)
+        #expect(record["outcome"] as? String == "interrupted")
+        let stages = Dictionary(
+            uniqueKeysWithValues: (record["stages"] as! [[String: Any]]).map { ($0["id"] as! String, $0) })
+        #expect(stages["orders"]?["status"] as? String == "ran")
+        #expect(stages["nap"]?["status"] as? String == "interrupted")
+        #expect(noTemporaries(root))
+        // The lock is free, and the finished stage was kept: only the interrupted one reruns.
+        try writeFile(
+            root + "/Pipelines/sleeper.yaml",
+            sleeper.replacingOccurrences(
+                of: "sleep 60 & echo $! > grandchild.pid; wait", with: "cp \\\"$PATRON_INPUT\\\" \\\"$PATRON_OUTPUT\\\""
+            ))
+        let rerun = try await patron("run", "sleeper", in: root)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("1 ran, 1 from cache"), "\(rerun.stderr)")
+    }
+
+    /// SIGTERM at moments spread over a whole run (so some land while outputs are being
+    /// stored): 143 within 5 s or a finished run, and only whole entries in the cache.
+    @Test func sigtermAtAnyMomentLeavesOnlyWholeEntries() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var interrupted = 0
+        for k in 0..<8 {
+            let stopped = try await stop(
+                ["run", "customer-health", "--force"], in: root, signal: SIGTERM, after: 0.02 + 0.05 * Double(k))
+            // (15: the signal came before patron took over its signals, in the first
+            // milliseconds; a shell reports that as 143 too.)
+            #expect([143, 0, 15].contains(stopped.status), "\(stopped.stderr)")
+            #expect(stopped.seconds < 5)
+            if stopped.status == 143 { interrupted += 1 }
+            try CrashSafetyTests().checkCacheIsWhole(root)
+            #expect(noTemporaries(root))
+        }
+        #expect(interrupted > 0, "every run finished before its signal: the loop tested nothing")
+        let final = try await patron("run", "customer-health", in: root)
+        #expect(final.status == 0, "\(final.stderr)")
+    }
+
+    /// A stage computing in this process is not waited for past the grace period: the run
+    /// exits with 143 all the same, having discarded its unfinished entries and recorded
+    /// what it knew.
+    @Test func aStageThatDoesNotStopInTimeIsNotWaitedFor() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let made = try await patron(
+            "sample", "-o", root + "/Data/big.csv", "--customers", "200000", "--seed", "3", in: root)
+        #expect(made.status == 0, "\(made.stderr)")
+        try writeFile(
+            root + "/Pipelines/big.yaml",
+            """
+            pipeline: big
+            stages:
+              orders:
+                use: ingest.csv
+                with:
+                  path: Data/big.csv
+                  columns: {customer_id: string, order_date: date, amount: decimal}
+              clean:
+                use: clean.transactions
+                inputs: [orders]
+              ltv:
+                use: ltv
+                inputs: [clean]
+            """)
+        // Signalled as soon as the first stage is stored: clean or ltv is computing then.
+        let cache = root + "/.patron/cache"
+        let stopped = try await stop(
+            ["run", "big"], in: root, signal: SIGTERM,
+            when: {
+                ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).contains { $0.count == 2 }
+            }, environment: ["PATRON_STOP_GRACE": "0"])
+        #expect(stopped.status == 143, "\(stopped.stderr)")
+        #expect(stopped.seconds < 5)
+        try CrashSafetyTests().checkCacheIsWhole(root)
+        #expect(noTemporaries(root))
+        let record = try lastRecord(root)
+        #expect(record["outcome"] as? String == "interrupted")
+        let rerun = try await patron("run", "big", in: root)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+    }
+}
