@@ -34,8 +34,9 @@ bench: deps pyenv
 	$(SWIFT) build -c release --package-path Benchmarks --product SentimentThroughput
 	PATRON_PYTHON=$(abspath $(PYTHON)) Benchmarks/run.sh
 
-# libFuzzer on the CSV reader and the pipeline-file parser (FUZZ_SECONDS each, with address
-# sanitizer), two 2 GB non-CSV files, and KILLS runs killed at random moments. What libFuzzer
+# libFuzzer on the CSV reader, the pipeline-file parser and the Arrow IPC reader (FUZZ_SECONDS
+# each, with address sanitizer), two 2 GB non-CSV files and a 2.2 GiB text column, and KILLS
+# runs killed at random moments. What libFuzzer
 # finds is saved in .build/fuzz/found/; see Tests/Fuzz/README.md.
 FUZZ_SECONDS ?= 120
 KILLS ?= 60
@@ -43,9 +44,11 @@ FUZZ_FLAGS = -timeout=10 -rss_limit_mb=2048 -max_total_time=$(FUZZ_SECONDS) -pri
 fuzz: deps
 	PATRON_FUZZ=1 $(SWIFT) build -c release --scratch-path .build/fuzz --product FuzzCSV -Xswiftc -sanitize=fuzzer,address
 	PATRON_FUZZ=1 $(SWIFT) build -c release --scratch-path .build/fuzz --product FuzzPipeline -Xswiftc -sanitize=fuzzer,address
-	mkdir -p .build/fuzz/corpus/csv .build/fuzz/corpus/pipeline .build/fuzz/found
+	PATRON_FUZZ=1 $(SWIFT) build -c release --scratch-path .build/fuzz --product FuzzArrow -Xswiftc -sanitize=fuzzer,address
+	mkdir -p .build/fuzz/corpus/csv .build/fuzz/corpus/pipeline .build/fuzz/corpus/arrow .build/fuzz/found
 	ASAN_OPTIONS=detect_leaks=0 .build/fuzz/release/FuzzCSV $(FUZZ_FLAGS) -max_len=4096 -artifact_prefix=.build/fuzz/found/csv- .build/fuzz/corpus/csv Tests/Fuzz/corpus/csv Tests/Fuzz/corpus/csv-found
 	ASAN_OPTIONS=detect_leaks=0 .build/fuzz/release/FuzzPipeline $(FUZZ_FLAGS) -max_len=8192 -artifact_prefix=.build/fuzz/found/pipeline- .build/fuzz/corpus/pipeline Tests/Fuzz/corpus/pipeline Tests/Fuzz/corpus/pipeline-found
+	ASAN_OPTIONS=detect_leaks=0 .build/fuzz/release/FuzzArrow $(FUZZ_FLAGS) -max_len=8192 -artifact_prefix=.build/fuzz/found/arrow- .build/fuzz/corpus/arrow Tests/Fuzz/corpus/arrow Tests/Fuzz/corpus/arrow-found
 	$(SWIFT) build -c release --product patron
 	PATRON_BIN=$(abspath .build/release/patron) Tests/Fuzz/huge-inputs.sh
 	$(SWIFT) build --build-tests

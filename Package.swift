@@ -71,7 +71,7 @@ let package = Package(
 // Fuzz targets (libFuzzer supplies their `main`, so they link only with -sanitize=fuzzer):
 // declared only when PATRON_FUZZ is set, as `make fuzz` does. See Tests/Fuzz/README.md.
 if Context.environment["PATRON_FUZZ"] != nil {
-    for name in ["FuzzCSV", "FuzzPipeline"] {
+    for name in ["FuzzCSV", "FuzzPipeline", "FuzzArrow"] {
         package.targets.append(
             .executableTarget(
                 name: name, dependencies: ["FuzzSupport"], path: "Tests/Fuzz/Targets/\(name)",

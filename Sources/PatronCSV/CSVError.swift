@@ -1,6 +1,7 @@
 import Foundation
-
 /// Why a CSV file could not be read. Messages name the file and say what to do.
+import PatronTable
+
 public enum CSVError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case emptyFile(path: String)
@@ -11,6 +12,8 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     case badOption(String)
     case wrongEncoding(path: String, encoding: String)
     case recordTooLong(path: String, line: Int, limit: Int)
+    /// A text column whose values add up to more than `StringBuffer.maxBytes`.
+    case textTooLarge(path: String, column: String)
 
     /// At most 30 names of at most 40 characters each: a header can be anything.
     static func abbreviated(_ names: [String]) -> String {
@@ -50,6 +53,11 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
                 "\(path):\(line): the record starting here is longer than \(limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"); usually a quote that never closes "
                 + "(check the quote character, or set quote to a character the file does not use), or a file that is not CSV; "
                 + "if records really are this long, raise max_record_mb"
+        case .textTooLarge(let path, let column):
+            return
+                "\(path): the text in column '\(column)' adds up to more than 2 GiB (\(StringBuffer.maxBytes) bytes), "
+                + "the most one text column of a Patron table holds (Arrow utf8's 32-bit offsets); "
+                + "leave the column out of columns:, or split the file and ingest the parts as separate stages"
         }
     }
 }

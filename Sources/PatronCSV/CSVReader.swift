@@ -94,6 +94,9 @@ public enum CSVReader {
         var results = await parseChunks(
             data, boundaries: boundaries, plan: plan, parallelism: options.parallelism,
             progress: options.progress, release: done)
+        if let column = results.lazy.compactMap(\.textTooLarge).first {
+            throw CSVError.textTooLarge(path: name, column: column)
+        }
         if results.dropLast().contains(where: { !$0.endedCleanly })
             || results.contains(where: { $0.overlongLine != nil })
         {
@@ -104,11 +107,21 @@ public enum CSVReader {
                 progress: options.progress)
         }
 
+        if let column = results.lazy.compactMap(\.textTooLarge).first {
+            throw CSVError.textTooLarge(path: name, column: column)
+        }
         var firstLine = headerLine + headerNewlines
         if let overlong = results.first(where: { $0.overlongLine != nil }) {
             let before = results.prefix { $0.overlongLine == nil }.reduce(0) { $0 + $1.newlines }
             throw CSVError.recordTooLong(
                 path: name, line: firstLine + before + overlong.overlongLine!, limit: options.maxRecordBytes)
+        }
+        // The chunks' text, joined, must fit one column too.
+        for (c, column) in plan.columns.enumerated() where column.type == .string || column.type == .text {
+            let bytes = results.reduce(0) { sum, result in
+                if case .string(let s) = result.columns[c].storage { sum + s.bytes.count } else { sum }
+            }
+            if bytes > StringBuffer.maxBytes { throw CSVError.textTooLarge(path: name, column: column.name) }
         }
         var rejects = [CSVReject]()
         var lines = [Int64]()

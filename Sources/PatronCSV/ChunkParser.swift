@@ -24,6 +24,8 @@ struct ChunkResult: Sendable {
     var endedCleanly: Bool
     /// Chunk-relative line of a record longer than the plan's limit; parsing stopped there.
     var overlongLine: Int? = nil
+    /// A text column whose values passed `StringBuffer.maxBytes`; parsing stopped there.
+    var textTooLarge: String? = nil
 }
 
 /// Drives libcsv over one byte range and builds typed columns from its callbacks.
@@ -73,6 +75,8 @@ final class ChunkParser {
     /// Line of the first record found longer than the limit.
     @exclusivity(unchecked) private var overlong: Int? = nil
     @exclusivity(unchecked) private var blankLines = 0
+    /// The column whose text passed `StringBuffer.maxBytes`.
+    @exclusivity(unchecked) private var textTooLarge: String? = nil
     /// The last record callback's terminator: a line feed right after a carriage return is
     /// the second half of a CRLF, not a line of its own. (A chunk starts after a line feed.)
     @exclusivity(unchecked) private var lastTerminator: Int32 = 10
@@ -117,6 +121,11 @@ final class ChunkParser {
             if let overlong {
                 return ChunkResult(
                     columns: [], lines: [], rejects: [], newlines: line, endedCleanly: false, overlongLine: overlong)
+            }
+            if let textTooLarge {
+                return ChunkResult(
+                    columns: [], lines: [], rejects: [], newlines: line, endedCleanly: false, textTooLarge: textTooLarge
+                )
             }
         }
         // pstate 2 with `quoted` set: inside a quoted field that never closed.
@@ -202,7 +211,10 @@ final class ChunkParser {
                 return
                     "column '\(plan.columns[c].name)': invalid UTF-8; if the file is Latin-1 or Windows-1252, set encoding: windows-1252"
             }
-            builders[c].append(string: field)
+            guard builders[c].append(string: field) else {
+                textTooLarge = plan.columns[c].name
+                return "column '\(plan.columns[c].name)': more than 2 GiB of text"
+            }
         case .int:
             guard let v = plan.fields.int(field) else { return cannotRead(field, plan.columns[c].name, "an integer") }
             builders[c].append(bits: UInt64(bitPattern: v))

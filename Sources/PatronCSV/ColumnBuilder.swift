@@ -51,10 +51,14 @@ struct ColumnBuilder {
         rows += 1
     }
 
-    mutating func append(string: UnsafeBufferPointer<UInt8>) {
+    /// Appends a string; false (and nothing appended) when the column would pass
+    /// `StringBuffer.maxBytes`.
+    mutating func append(string: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard strings.fits(string.count) else { return false }
         strings.append(bytesOf: string)
         if nulls > 0 { validity.append(true) }
         rows += 1
+        return true
     }
 
     /// Keeps the first `count` rows.

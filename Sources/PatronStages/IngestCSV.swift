@@ -92,10 +92,12 @@ enum IngestCSV: StageModule {
         do { _ = try DateFormat(params.dateFormat) } catch {
             problems.append(ParamProblem(\Parameters.dateFormat, verbatim: String(describing: error)))
         }
-        if !(params.maxRecordMB >= 0.001 && params.maxRecordMB <= 4096) {
+        if !(params.maxRecordMB >= 0.001 && params.maxRecordMB <= 2047) {
             problems.append(
                 ParamProblem(
-                    \Parameters.maxRecordMB, "is a size in MiB between 0.001 and 4096, got \(params.maxRecordMB)"))
+                    \Parameters.maxRecordMB,
+                    "is a size in MiB between 0.001 and 2047 (a record holds at most 2 GiB of text), got \(params.maxRecordMB)"
+                ))
         }
         if !(0...1).contains(params.maxRejectRatio) {
             problems.append(

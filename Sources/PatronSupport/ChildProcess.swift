@@ -96,6 +96,16 @@ package enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, spec.standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, spec.standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Nothing of this process's beyond standard input, output and error: descriptors it
+        // inherited (from cron, from a test runner watching it) or opened without close-on-exec
+        // would otherwise stay open in the command and anything it leaves running.
+        if let closeFrom = addCloseFrom {
+            _ = closeFrom(&actions, 3)
+        } else {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+                if let fd = Int32(name), fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+            }
+        }
         guard let changeDirectory = addChangeDirectory else {
             throw StartFailure(
                 description: "this C library cannot start a program in another folder (glibc 2.29 or later can)")
@@ -136,6 +146,16 @@ package enum ChildProcess {
             return pid
         }
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked up at run
+    /// time like `addChangeDirectory`.
+    private static let addCloseFrom:
+        (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+            else { return nil }
+            return unsafeBitCast(
+                symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+        }()
 
     /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), looked up at run time:
     /// Swift's Glibc module does not declare it.

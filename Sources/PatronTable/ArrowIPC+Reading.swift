@@ -37,7 +37,7 @@ extension ArrowIPC {
         try bytes.withUnsafeBytes { try decode(raw: $0) }
     }
 
-    static func decode(
+    package static func decode(
         raw bytes: UnsafeRawBufferPointer, columns: Set<String>? = nil, rows: Int? = nil, at picked: [Int]? = nil,
         release: (Range<Int>) -> Void = { _ in }
     ) throws -> Table {
@@ -65,6 +65,9 @@ extension ArrowIPC {
                 let offset = Int(try whole.load(Int64.self, at: p))
                 let metaLength = Int(try whole.load(Int32.self, at: p + 8))
                 let bodyLength = Int(try whole.load(Int64.self, at: p + 16))
+                guard offset >= 0, offset < bytes.count, metaLength >= 0, bodyLength >= 0,
+                    bodyLength <= bytes.count
+                else { throw fail("a record batch's position or size is out of range") }
                 let length = try batchLength(bytes, offset: offset)
                 var local: [Int]? = nil
                 if let picked {
@@ -170,11 +173,18 @@ extension ArrowIPC {
             metaStart = offset + 8
             length = Int(try reader.load(Int32.self, at: offset + 4))
         }
+        guard length >= 0, metaStart + length <= bytes.count else {
+            throw ArrowFormatError(reason: "a record batch's metadata runs past the end")
+        }
         let message = try FlatBufferReader(bytes: bytes, base: metaStart, end: metaStart + length).root()
         guard let batch = try message.table(2) else {
             throw ArrowFormatError(reason: "expected a record batch message")
         }
-        return Int(try batch.scalar(0, default: Int64(0)))
+        let rows = try batch.scalar(0, default: Int64(0))
+        guard rows >= 0, rows <= Int64(bytes.count) * 8 else {
+            throw ArrowFormatError(reason: "a record batch claims \(rows) rows")
+        }
+        return Int(rows)
     }
 
     private static func readBatch(
@@ -186,7 +196,7 @@ extension ArrowIPC {
         var metaStart = offset + 4
         if try reader.load(UInt32.self, at: offset) == 0xFFFF_FFFF { metaStart = offset + 8 }
         let messageEnd = offset + metaLength
-        guard messageEnd + bodyLength <= bytes.count else {
+        guard metaStart <= messageEnd, messageEnd + bodyLength <= bytes.count else {
             throw ArrowFormatError(reason: "record batch runs past the end")
         }
         let message = try FlatBufferReader(bytes: bytes, base: metaStart, end: messageEnd).root()
@@ -196,7 +206,11 @@ extension ArrowIPC {
         if try batch.table(3) != nil {
             throw ArrowFormatError(reason: "the file is compressed; write it with compression=None")
         }
-        let length = Int(try batch.scalar(0, default: Int64(0)))
+        let rows = try batch.scalar(0, default: Int64(0))
+        guard rows >= 0, rows <= Int64(bytes.count) * 8 else {
+            throw ArrowFormatError(reason: "a record batch claims \(rows) rows")
+        }
+        let length = Int(rows)
         let (nodesStart, nodeCount) = try batch.vector(1)
         let (buffersStart, bufferCount) = try batch.vector(2)
         guard nodeCount == fields.count else { throw ArrowFormatError(reason: "nested columns are not supported") }
@@ -208,9 +222,14 @@ extension ArrowIPC {
             guard bufferIndex < bufferCount else { throw ArrowFormatError(reason: "too few buffers") }
             let p = buffersStart + 16 * bufferIndex
             bufferIndex += 1
-            let start = body + Int(try reader.load(Int64.self, at: p))
-            let count = Int(try reader.load(Int64.self, at: p + 8))
-            guard start >= body, start + count <= body + bodyLength else {
+            let relative = try reader.load(Int64.self, at: p)
+            let size = try reader.load(Int64.self, at: p + 8)
+            guard relative >= 0, size >= 0, relative <= Int64(bodyLength), size <= Int64(bodyLength) - relative else {
+                throw ArrowFormatError(reason: "buffer outside the body")
+            }
+            let start = body + Int(relative)
+            let count = Int(size)
+            guard start + count <= body + bodyLength else {
                 throw ArrowFormatError(reason: "buffer outside the body")
             }
             columnSpan =
@@ -300,8 +319,13 @@ extension ArrowIPC {
                     field.unit == 0
                     ? .date(try values(dataRange, n, as: Int32.self))
                     : .date(
-                        try values(dataRange, n, as: Int64.self).map {
-                            Int32(($0 >= 0 ? $0 : $0 - 86_399_999) / 86_400_000)
+                        try values(dataRange, n, as: Int64.self).map { ms throws(ArrowFormatError) in
+                            // Milliseconds to days, floored; a day Int32 cannot hold is damage.
+                            let days = ms / 86_400_000 - (ms % 86_400_000 < 0 ? 1 : 0)
+                            guard let day = Int32(exactly: days) else {
+                                throw ArrowFormatError(reason: "column '\(field.name)' has a date out of range")
+                            }
+                            return day
                         })
             default:  // utf8 (5) or large utf8 (20)
                 let offsets: [Int] =
@@ -328,8 +352,16 @@ extension ArrowIPC {
                     continue
                 }
                 let first = offsets.first ?? 0
-                guard let last = offsets.last, first >= 0, last <= chars.count, first <= last else {
+                guard let last = offsets.last, first >= 0, last <= chars.count, first <= last,
+                    zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+                else {
                     throw ArrowFormatError(reason: "string offsets of '\(field.name)' are out of range")
+                }
+                guard last - first <= StringBuffer.maxBytes else {
+                    throw ArrowFormatError(
+                        reason:
+                            "column '\(field.name)' holds \(last - first) bytes of text, more than the \(StringBuffer.maxBytes) (2 GiB) one text column of a Patron table holds"
+                    )
                 }
                 storage = .string(
                     StringBuffer(

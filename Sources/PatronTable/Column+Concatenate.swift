@@ -86,6 +86,13 @@ extension Table {
                 }
             }
         }
+        for (i, name) in first.names.enumerated()
+        where first.columns[i].type == .string || first.columns[i].type == .text {
+            let bytes = parts.reduce(0) { sum, part in
+                if case .string(let s) = part.columns[i].storage { sum + s.bytes.count } else { sum }
+            }
+            if bytes > StringBuffer.maxBytes { throw .textTooLarge(column: name, bytes: bytes) }
+        }
         // Columns are joined on all cores, each into its own slot.
         let joined = Mutex([Column?](repeating: nil, count: first.names.count))
         DispatchQueue.concurrentPerform(iterations: first.names.count) { i in

@@ -57,6 +57,8 @@ struct FlatBufferReader {
         func tables(_ id: Int) throws -> [TableRef] {
             guard let p = try follow(id) else { return [] }
             let count = Int(try reader.load(UInt32.self, at: p))
+            // A count the buffer cannot hold is damage, not a reason to allocate.
+            guard p + 4 + 4 * count <= reader.end else { throw Invalid() }
             return try (0..<count).map { i in
                 let slot = p + 4 + 4 * i
                 return TableRef(reader: reader, position: slot + Int(try reader.load(UInt32.self, at: slot)))
@@ -66,7 +68,9 @@ struct FlatBufferReader {
         /// Start and count of a vector of structs or scalars.
         func vector(_ id: Int) throws -> (start: Int, count: Int) {
             guard let p = try follow(id) else { return (0, 0) }
-            return (p + 4, Int(try reader.load(UInt32.self, at: p)))
+            let count = Int(try reader.load(UInt32.self, at: p))
+            guard p + 4 + count <= reader.end else { throw Invalid() }
+            return (p + 4, count)
         }
     }
 }

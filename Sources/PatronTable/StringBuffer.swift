@@ -16,6 +16,14 @@ public struct StringBuffer: Sendable, Equatable {
 
     public var count: Int { offsets.count - 1 }
 
+    /// The most text one string column holds: 2 GiB − 1 bytes, as Arrow `utf8`'s 32-bit offsets
+    /// address. Readers check it and fail with the column's name (`CSVError.textTooLarge`,
+    /// `TableError.textTooLarge`, `ArrowFormatError`) instead of overflowing.
+    public static let maxBytes = Int(Int32.max)
+
+    /// Whether `more` bytes still fit.
+    public func fits(_ more: Int) -> Bool { more <= StringBuffer.maxBytes - bytes.count }
+
     public mutating func append(_ string: String) {
         var string = string
         string.withUTF8 { append(bytesOf: $0) }

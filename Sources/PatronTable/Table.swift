@@ -53,6 +53,8 @@ public enum TableError: Error, Equatable, CustomStringConvertible {
     case lengthMismatch(column: String, expected: Int, found: Int)
     case missingColumn(String, available: [String])
     case typeMismatch(column: String, expected: ColumnType, found: ColumnType)
+    /// A text column that would hold more than `StringBuffer.maxBytes`.
+    case textTooLarge(column: String, bytes: Int)
 
     public var description: String {
         switch self {
@@ -64,6 +66,8 @@ public enum TableError: Error, Equatable, CustomStringConvertible {
             "no column '\(name)'; the table has: \(available.joined(separator: ", "))"
         case .typeMismatch(let column, let expected, let found):
             "column '\(column)' is \(found), expected \(expected)"
+        case .textTooLarge(let column, let bytes):
+            "column '\(column)' would hold \(bytes) bytes of text, more than the \(StringBuffer.maxBytes) (2 GiB) one text column of a Patron table holds"
         }
     }
 }

@@ -185,4 +185,28 @@ import Testing
         let rerun = try await patron("run", "big", in: root)
         #expect(rerun.status == 0, "\(rerun.stderr)")
     }
+
+    /// A command gets standard input, output and error and nothing else of patron's: no lock,
+    /// no cache file, nothing patron inherited (a watcher's pipe would stay open as long as
+    /// anything the command left running).
+    @Test func commandsInheritNoOtherDescriptors() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writeFile(
+            root + "/Pipelines/fds.yaml",
+            """
+            pipeline: fds
+            stages:
+              look:
+                use: shell
+                with: {command: "ls /proc/$$/fd; printf 'x\\n1\\n' > \\"$PATRON_OUTPUT\\""}
+            """)
+        let run = try await patron("run", "fds", in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        // What the shell listed went to the stage's stdout log.
+        let logs = root + "/.patron/logs"
+        let runLog = try #require(try FileManager.default.contentsOfDirectory(atPath: logs).first)
+        let listed = try String(contentsOfFile: "\(logs)/\(runLog)/look.stdout", encoding: .utf8).split(separator: "\n")
+        #expect(listed.sorted() == ["0", "1", "2"], "the command's shell had descriptors \(listed)")
+    }
 }

@@ -69,6 +69,21 @@ import Testing
         }
     }
 
+    @Test func arrowCorpusAndMutantsReadOrFailCleanly() throws {
+        let inputs = try Self.inputs("arrow")
+        #expect(inputs.count >= 10)
+        let found = try Self.inputs("arrow-found")
+        #expect(found.count > 300)
+        for (name, bytes) in inputs + found {
+            do { try FuzzChecks.arrow(bytes) } catch { Issue.record("corpus \(name): \(error)") }
+        }
+        for (i, bytes) in Self.mutants(of: inputs.map(\.bytes), count: 100, seed: 2026_12_03).enumerated() {
+            do { try FuzzChecks.arrow(bytes) } catch {
+                Issue.record("mutant \(i) (base64 \(Data(bytes).base64EncodedString())): \(error)")
+            }
+        }
+    }
+
     @Test func pipelineCorpusAndMutantsEndInAPlanOrAnError() throws {
         let inputs = try Self.inputs("pipeline")
         #expect(inputs.count >= 4)

@@ -71,6 +71,54 @@ public enum FuzzChecks {
         }
     }
 
+    /// Reads `input` as an Arrow IPC file — whole, a few columns, the first rows, picked rows
+    /// — as the cache does: a table whose every column has the table's row count and whose
+    /// every value reads, or an error with a message; never a crash or a huge allocation.
+    /// (Cached files are input too: a damaged one must be an error.)
+    public static func arrow(_ input: [UInt8]) throws(FuzzFinding) {
+        if let finding = input.withUnsafeBytes({ arrowFinding($0) }) { throw finding }
+    }
+
+    private static func arrowFinding(_ raw: UnsafeRawBufferPointer) -> FuzzFinding? {
+        do throws(FuzzFinding) {
+            var names: [String] = []
+            for variant in 0..<4 {
+                let table: Table
+                do {
+                    switch variant {
+                    case 0: table = try ArrowIPC.decode(raw: raw)
+                    case 1: table = try ArrowIPC.decode(raw: raw, columns: Set(names.prefix(1)))
+                    case 2: table = try ArrowIPC.decode(raw: raw, rows: 2)
+                    default: table = try ArrowIPC.decode(raw: raw, at: [0])
+                    }
+                } catch {
+                    if String(describing: error).isEmpty { throw FuzzFinding(description: "an empty error message") }
+                    if variant == 0 { return nil }
+                    continue
+                }
+                if variant == 0 { names = table.names }
+                for (name, column) in zip(table.names, table.columns) {
+                    guard column.count == table.rowCount else {
+                        throw FuzzFinding(
+                            description: "column '\(name)' has \(column.count) rows, the table \(table.rowCount)")
+                    }
+                    if let validity = column.validity, validity.count != column.count {
+                        throw FuzzFinding(description: "column '\(name)' has a validity of the wrong length")
+                    }
+                    if case .string(let s) = column.storage {
+                        guard s.offsets.first == 0, Int(s.offsets.last ?? 0) == s.bytes.count,
+                            zip(s.offsets, s.offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+                        else { throw FuzzFinding(description: "column '\(name)' has inconsistent string offsets") }
+                    }
+                    for row in 0..<table.rowCount { _ = ValueFormat.format(column, row) }
+                }
+            }
+        } catch {
+            return error
+        }
+        return nil
+    }
+
     enum Outcome: Equatable, Sendable {
         case read(Table, [CSVReject])
         case failed(String)
