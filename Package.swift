@@ -7,12 +7,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "patron", targets: ["patron"]),
-        .library(name: "PatronTable", targets: ["PatronTable"]),
-        .library(name: "PatronCSV", targets: ["PatronCSV"]),
-        .library(name: "PatronPipeline", targets: ["PatronPipeline"]),
-        .library(name: "PatronStages", targets: ["PatronStages"]),
-        .library(name: "PatronModels", targets: ["PatronModels"]),
-        .library(name: "PatronReport", targets: ["PatronReport"]),
+        // The library: run pipelines from Swift (Project, PipelinePlan, Runner, BuiltinModules),
+        // read their tables (Table, ArrowIPC), read CSV like ingest.csv (CSVReader) and fit the
+        // lifetime-value models on arrays (BGNBD, ParetoNBD, MBGNBD, GammaGamma). Everything else
+        // — stage modules, the report, support code — is `package`: shared inside, not promised.
+        .library(
+            name: "Patron", targets: ["PatronTable", "PatronCSV", "PatronModels", "PatronPipeline", "PatronStages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

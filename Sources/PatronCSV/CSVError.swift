@@ -2,6 +2,7 @@ import Foundation
 /// Why a CSV file could not be read. Messages name the file and say what to do.
 import PatronTable
 
+/// Why a CSV file could not be read at all (rows that do not fit are rejects, not errors).
 public enum CSVError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case emptyFile(path: String)
@@ -22,6 +23,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
         return shown
     }
 
+    /// The file, the line where it applies, what is wrong and what to do.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason):

@@ -12,21 +12,27 @@ import PatronTable
 public struct CSVOptions: Sendable {
     /// A column to keep, by its header name, with the type to parse it as.
     public struct ColumnSpec: Sendable, Equatable {
+        /// The column's name in the header.
         public var name: String
+        /// The type its values are parsed as.
         public var type: ColumnType
+        /// Keep column `name`, parsed as `type`.
         public init(_ name: String, _ type: ColumnType) {
             self.name = name
             self.type = type
         }
     }
 
+    /// The field separator (`,`).
     public var delimiter: UInt8 = UInt8(ascii: ",")
+    /// The quote character (`"`).
     public var quote: UInt8 = UInt8(ascii: "\"")
     /// `.` or `,`.
     public var decimalSeparator: UInt8 = UInt8(ascii: ".")
     /// Digit-group separator inside numbers; by default `,` when the decimal separator is `.`,
     /// and `.` when it is `,` (a space is always accepted then too).
     public var thousandsSeparator: UInt8? = nil
+    /// The layout of `date` columns (ISO `%Y-%m-%d` by default).
     public var dateFormat: DateFormat = .iso
     /// Columns to keep, in output order; `nil` keeps every column of the header, with types
     /// inferred from the values.
@@ -39,17 +45,18 @@ public struct CSVOptions: Sendable {
     /// Above this share of rejected rows the read fails instead of returning.
     public var maxRejectRatio: Double = 0.05
     /// Target size of the pieces parsed in parallel.
-    public var chunkSize: Int = 4 << 20
+    package var chunkSize: Int = 4 << 20
     /// How many pieces to parse at once.
-    public var parallelism: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    package var parallelism: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// When set, a column of this name is added last, holding the physical line where each
     /// kept row starts: provenance that later stages use to name a row in their rejects.
     public var lineColumn: String? = nil
 
     /// Called with the share of the file parsed so far (0…1), as pieces finish.
-    public var progress: (@Sendable (Double) -> Void)? = nil
+    package var progress: (@Sendable (Double) -> Void)? = nil
 
+    /// The defaults: comma-separated UTF-8, decimal point, ISO dates, every column as text.
     public init() {}
 
     var effectiveThousands: UInt8 {

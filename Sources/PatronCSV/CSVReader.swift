@@ -4,7 +4,9 @@ import PatronTable
 
 /// What a CSV read produced: the typed rows and the rejected ones.
 public struct CSVResult: Sendable {
+    /// The rows kept, typed as declared (or inferred).
     public var table: Table
+    /// The rows that did not fit, with their lines and reasons, in file order.
     public var rejects: [CSVReject]
     /// Lines with no data (empty, or only spaces and tabs) after the header: not rows, so
     /// neither kept nor rejected, but counted so that every line is accounted for.
@@ -35,6 +37,9 @@ public struct CSVResult: Sendable {
 /// Row order is the file's, whatever the parallelism; every data row is either in
 /// `result.table` or in `result.rejects` with its line and reason.
 public enum CSVReader {
+    /// Reads the CSV file at `path`.
+    /// - Throws: `CSVError` for a file that cannot be read as CSV at all (missing, binary, no header, a
+    ///   runaway record, more rejects than `maxRejectRatio`): a message that names the file and line.
     public static func read(path: String, options: CSVOptions) async throws -> CSVResult {
         let file: MappedFile
         do {

@@ -8,6 +8,8 @@ import PatronTable
 /// let bytes = CSVWriter.encode(table)
 /// ```
 public enum CSVWriter {
+    /// The table as CSV bytes: a header, then one line per row; fields quoted when they hold the
+    /// delimiter, a quote or a line break; nulls empty; numbers in the shortest form that reads back.
     public static func encode(_ table: Table, delimiter: UInt8 = UInt8(ascii: ",")) -> [UInt8] {
         var out = [UInt8]()
         let quote = UInt8(ascii: "\"")
@@ -41,7 +43,7 @@ public enum CSVWriter {
     }
 
     /// One record's fields as a CSV line without its newline.
-    public static func encodeRecord(_ fields: [[UInt8]], delimiter: UInt8, quote: UInt8) -> String {
+    package static func encodeRecord(_ fields: [[UInt8]], delimiter: UInt8, quote: UInt8) -> String {
         var out = [UInt8]()
         for (i, field) in fields.enumerated() {
             if i > 0 { out.append(delimiter) }

@@ -6,6 +6,7 @@ import PatronTable
 public struct CSVReject: Sendable, Equatable {
     /// 1-based physical line where the record starts.
     public var line: Int
+    /// Why the row was rejected (`column 'amount': cannot read 'n/a' as a decimal number`).
     public var reason: String
     /// The record's fields, re-encoded as one CSV line.
     public var raw: String

@@ -12,9 +12,10 @@ public struct DateFormat: Sendable, Equatable {
     }
 
     let tokens: [Token]
+    /// The layout as written (`%d.%m.%Y`).
     public let pattern: String
 
-    public static let iso = try! DateFormat("%Y-%m-%d")
+    package static let iso = try! DateFormat("%Y-%m-%d")
 
     private var isISO: Bool { pattern == "%Y-%m-%d" }
 
@@ -31,6 +32,8 @@ public struct DateFormat: Sendable, Equatable {
         return digits ? Int32(CivilDate.days(year: year, month: month, day: day)) : nil
     }
 
+    /// A layout of `%Y`, `%y`, `%m`, `%d`, `%%` and literal characters.
+    /// - Throws: `CSVError.badOption` for another directive, or a layout without year, month and day.
     public init(_ pattern: String) throws(CSVError) {
         var tokens = [Token]()
         var bytes = Array(pattern.utf8)[...]
@@ -57,7 +60,7 @@ public struct DateFormat: Sendable, Equatable {
     }
 
     /// Days since 1970-01-01, or nil when `field` does not match or names no real day.
-    public func parse(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
+    package func parse(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
         if isISO { return parseISO(field) }
         return parseGeneral(field)
     }

@@ -3,6 +3,8 @@ import PatronPipeline
 /// Every stage module `patron` knows. Adding one: a file with its `StageModule` type, and
 /// its name on this list.
 public enum BuiltinModules {
+    /// `ingest.csv`, `shell`, `clean.transactions`, `segment.rfm`, `segment.kmeans`, `ltv`, `sentiment`
+    /// and `report`.
     public static let registry = ModuleRegistry([
         IngestCSV.self,
         Shell.self,

@@ -3,7 +3,9 @@ import PatronSupport
 
 /// A file that is not a readable Arrow IPC file, and why.
 public struct ArrowFormatError: Error, CustomStringConvertible {
+    /// What is wrong, in words.
     public let reason: String
+    /// The reason, as an error message.
     public var description: String { "not a readable Arrow IPC file: \(reason)" }
 }
 

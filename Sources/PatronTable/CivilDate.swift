@@ -5,8 +5,8 @@
 /// CivilDate.days(year: 1997, month: 1, day: 1)    // 9862
 /// CivilDate.string(9862)                           // "1997-01-01"
 /// ```
-public enum CivilDate {
-    public static func daysIn(month: Int, year: Int) -> Int {
+package enum CivilDate {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -15,7 +15,7 @@ public enum CivilDate {
     }
 
     /// Days since 1970-01-01.
-    public static func days(year: Int, month: Int, day: Int) -> Int {
+    package static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -26,7 +26,7 @@ public enum CivilDate {
     }
 
     /// The calendar date of a day number.
-    public static func date(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func date(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -39,7 +39,7 @@ public enum CivilDate {
     }
 
     /// `YYYY-MM-DD` for a day number.
-    public static func string(_ days: Int) -> String {
+    package static func string(_ days: Int) -> String {
         let (y, m, d) = date(days)
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)

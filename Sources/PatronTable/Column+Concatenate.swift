@@ -3,7 +3,7 @@ import Synchronization
 
 extension Column {
     /// Joins columns of one type end to end, in order.
-    public static func concatenate(_ parts: [Column], type: ColumnType) -> Column {
+    package static func concatenate(_ parts: [Column], type: ColumnType) -> Column {
         let total = parts.reduce(0) { $0 + $1.count }
         var validity: [Bool]? = nil
         if parts.contains(where: { $0.validity != nil }) {
@@ -41,7 +41,7 @@ extension Column {
     }
 
     /// The rows at `indices`, in that order.
-    public func gathering(_ indices: [Int]) -> Column {
+    package func gathering(_ indices: [Int]) -> Column {
         let newValidity = validity.map { v in indices.map { v[$0] } }
         let newStorage: Storage
         switch storage {
@@ -74,7 +74,7 @@ extension Column {
 
 extension Table {
     /// Joins tables with the same columns end to end.
-    public static func concatenate(_ parts: [Table]) throws(TableError) -> Table {
+    package static func concatenate(_ parts: [Table]) throws(TableError) -> Table {
         guard let first = parts.first else { return Table() }
         for (i, name) in first.names.enumerated() {
             for part in parts {
@@ -116,7 +116,7 @@ extension Table {
 extension Column {
     /// The column with every null slot holding zero (or an empty string), so equal data
     /// compares equal whatever a writer left behind null slots.
-    public func normalizingNulls() -> Column {
+    package func normalizingNulls() -> Column {
         guard let validity else { return self }
         var copy = self
         switch storage {

@@ -18,26 +18,33 @@ public struct Column: Sendable, Equatable {
         case string(StringBuffer)
     }
 
+    /// The column's type (`string` and `text` share a storage).
     public var type: ColumnType
+    /// The values, one array (or string buffer) of the column's length.
     public var storage: Storage
     /// `nil` when no value is null; otherwise one flag per row, `true` = present.
     public var validity: [Bool]?
 
+    /// A column of `storage`'s values; `validity` (one flag per row, false for null) when it has nulls.
     public init(type: ColumnType, storage: Storage, validity: [Bool]? = nil) {
         self.type = type
         self.storage = storage
         self.validity = validity.flatMap { $0.contains(false) ? $0 : nil }
     }
 
+    /// An `int` column.
     public static func int(_ values: [Int64], validity: [Bool]? = nil) -> Column {
         Column(type: .int, storage: .int(values), validity: validity)
     }
+    /// A `decimal` column (IEEE doubles).
     public static func decimal(_ values: [Double], validity: [Bool]? = nil) -> Column {
         Column(type: .decimal, storage: .decimal(values), validity: validity)
     }
+    /// A `date` column of days since 1970-01-01.
     public static func date(_ days: [Int32], validity: [Bool]? = nil) -> Column {
         Column(type: .date, storage: .date(days), validity: validity)
     }
+    /// A `bool` column.
     public static func bool(_ values: [Bool], validity: [Bool]? = nil) -> Column {
         Column(type: .bool, storage: .bool(values), validity: validity)
     }
@@ -73,7 +80,9 @@ public struct Column: Sendable, Equatable {
         }
     }
 
+    /// Whether the value at `row` is null.
     public func isNull(_ row: Int) -> Bool { validity.map { !$0[row] } ?? false }
 
+    /// How many values are null.
     public var nullCount: Int { validity.map { $0.reduce(0) { $0 + ($1 ? 0 : 1) } } ?? 0 }
 }

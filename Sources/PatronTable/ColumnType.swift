@@ -7,5 +7,5 @@ public enum ColumnType: String, Sendable, CaseIterable, Codable {
     case string, text, int, decimal, date, bool
 
     /// Whether values are stored as UTF-8 strings.
-    public var isString: Bool { self == .string || self == .text }
+    package var isString: Bool { self == .string || self == .text }
 }

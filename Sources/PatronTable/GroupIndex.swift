@@ -10,14 +10,14 @@ import Synchronization
 /// groups.ids[row]        // 0, 1, 0, 2, …   (-1 where a key is null)
 /// groups.firstRow[g]     // the first row of group g
 /// ```
-public struct GroupIndex: Sendable {
-    public let ids: [Int32]
-    public let firstRow: [Int]
-    public var count: Int { firstRow.count }
+package struct GroupIndex: Sendable {
+    package let ids: [Int32]
+    package let firstRow: [Int]
+    package var count: Int { firstRow.count }
 
     /// With `nullsAreValues`, a null is a key like any other (nulls group together);
     /// otherwise rows with a null key get id -1.
-    public init(_ columns: [Column], nullsAreValues: Bool = false) {
+    package init(_ columns: [Column], nullsAreValues: Bool = false) {
         let rows = columns.first?.count ?? 0
         let skip: [Bool] =
             !nullsAreValues && columns.contains(where: { $0.validity != nil })
@@ -44,7 +44,7 @@ public struct GroupIndex: Sendable {
     /// ```swift
     /// let groups = GroupIndex(keys: zip(xs, slots).map { UInt64($0) << 32 | UInt64($1) })
     /// ```
-    public init(keys: [UInt64]) {
+    package init(keys: [UInt64]) {
         // Keys in a range not much larger than the rows: a table indexed by key.
         if let largest = keys.max(), largest < UInt64(max(65_536, 2 * keys.count)),
             let (ids, firstRow) = GroupIndex.direct(keys: keys, limit: Int(largest) + 1)
@@ -230,7 +230,7 @@ public struct GroupIndex: Sendable {
     }
 
     /// A 64-bit hash of each row's value (nulls hash alike).
-    public static func columnHashes(_ column: Column, rows: Int) -> [UInt64] { columnHashes(column, rows: 0..<rows) }
+    package static func columnHashes(_ column: Column, rows: Int) -> [UInt64] { columnHashes(column, rows: 0..<rows) }
 
     /// Hashes of the values in `rows`, indexed from 0.
     static func columnHashes(_ column: Column, rows: Range<Int>) -> [UInt64] {
@@ -272,7 +272,7 @@ public struct GroupIndex: Sendable {
     }
 
     /// Combines a hash with a value (a multiply-xorshift finaliser).
-    @inline(__always) public static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {
+    @inline(__always) package static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {
         var x = (h ^ v) &* 0x9E37_79B9_7F4A_7C15
         x ^= x >> 29
         x = x &* 0xBF58_476D_1CE4_E5B9
@@ -282,7 +282,7 @@ public struct GroupIndex: Sendable {
 
 extension Column {
     /// A comparison of two rows with the storage unwrapped once, for hot loops.
-    public func equality() -> @Sendable (Int, Int) -> Bool {
+    package func equality() -> @Sendable (Int, Int) -> Bool {
         let validity = self.validity
         @Sendable func nullsDecide(_ a: Int, _ b: Int) -> Bool? {
             guard let validity, !(validity[a] && validity[b]) else { return nil }
@@ -322,7 +322,7 @@ extension Column {
     }
 
     /// Whether rows `a` and `b` hold the same value (nulls equal nulls).
-    public func valuesEqual(_ a: Int, _ b: Int) -> Bool {
+    package func valuesEqual(_ a: Int, _ b: Int) -> Bool {
         if isNull(a) || isNull(b) { return isNull(a) && isNull(b) }
         switch storage {
         case .int(let v): return v[a] == v[b]

@@ -16,7 +16,7 @@ extension StringBuffer {
     /// for id in ["C2", "C10", "C2"] { ids.append(id) }
     /// ids.orderKeys()   // (keys: [2, 1, 2], limit: 4): "C10" before "C2"
     /// ```
-    public func orderKeys() -> (keys: [UInt64], limit: UInt64)? {
+    package func orderKeys() -> (keys: [UInt64], limit: UInt64)? {
         let n = count
         // Which byte values occur at each of the 8 positions (a 256-bit set each; 0 stands
         // for "past the end"), which lengths occur, and whether a value holds a 0 byte.
@@ -98,7 +98,7 @@ extension StringBuffer {
 extension StringBuffer {
     /// Byte order of `a[i]` and `b[j]` (a shorter string first when one starts the other):
     /// negative, zero or positive.
-    public static func compare(_ a: StringBuffer, _ i: Int, _ b: StringBuffer, _ j: Int) -> Int {
+    package static func compare(_ a: StringBuffer, _ i: Int, _ b: StringBuffer, _ j: Int) -> Int {
         let ra = a.range(i), rb = b.range(j)
         let common = min(ra.count, rb.count)
         let c =
@@ -113,7 +113,7 @@ extension StringBuffer {
     }
 
     /// Whether each string comes after the one before it in byte order (so none repeats).
-    public func isStrictlyIncreasing() -> Bool {
+    package func isStrictlyIncreasing() -> Bool {
         count < 2 || (1..<count).allSatisfy { StringBuffer.compare(self, $0 - 1, self, $0) < 0 }
     }
 }

@@ -1,19 +1,20 @@
 /// Strings stored as one UTF-8 byte buffer plus `count + 1` offsets, the Arrow `utf8` layout.
 public struct StringBuffer: Sendable, Equatable {
-    public var offsets: [Int32]
-    public var bytes: [UInt8]
+    package var offsets: [Int32]
+    package var bytes: [UInt8]
 
-    public init() {
+    package init() {
         offsets = [0]
         bytes = []
     }
 
-    public init(offsets: [Int32], bytes: [UInt8]) {
+    package init(offsets: [Int32], bytes: [UInt8]) {
         precondition(!offsets.isEmpty, "a string buffer needs at least one offset")
         self.offsets = offsets
         self.bytes = bytes
     }
 
+    /// The number of strings.
     public var count: Int { offsets.count - 1 }
 
     /// The most text one string column holds: 2 GiB − 1 bytes, as Arrow `utf8`'s 32-bit offsets
@@ -22,21 +23,21 @@ public struct StringBuffer: Sendable, Equatable {
     public static let maxBytes = Int(Int32.max)
 
     /// Whether `more` bytes still fit.
-    public func fits(_ more: Int) -> Bool { more <= StringBuffer.maxBytes - bytes.count }
+    package func fits(_ more: Int) -> Bool { more <= StringBuffer.maxBytes - bytes.count }
 
-    public mutating func append(_ string: String) {
+    package mutating func append(_ string: String) {
         var string = string
         string.withUTF8 { append(bytesOf: $0) }
     }
 
-    public mutating func append(bytesOf utf8: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(bytesOf utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: utf8)
         offsets.append(Int32(bytes.count))
     }
 
-    public mutating func appendEmpty() { offsets.append(Int32(bytes.count)) }
+    package mutating func appendEmpty() { offsets.append(Int32(bytes.count)) }
 
-    public mutating func reserve(rows: Int, bytes byteCount: Int) {
+    package mutating func reserve(rows: Int, bytes byteCount: Int) {
         offsets.reserveCapacity(rows + 1)
         bytes.reserveCapacity(byteCount)
     }
@@ -50,10 +51,10 @@ public struct StringBuffer: Sendable, Equatable {
     }
 
     /// Byte range of `row` in `bytes`.
-    public func range(_ row: Int) -> Range<Int> { Int(offsets[row])..<Int(offsets[row + 1]) }
+    package func range(_ row: Int) -> Range<Int> { Int(offsets[row])..<Int(offsets[row + 1]) }
 
     /// Appends every string of `other`.
-    public mutating func append(contentsOf other: StringBuffer) {
+    package mutating func append(contentsOf other: StringBuffer) {
         let base = Int32(bytes.count)
         bytes.append(contentsOf: other.bytes)
         offsets.reserveCapacity(offsets.count + other.count)

@@ -7,22 +7,30 @@
 /// table.rowCount      // 2
 /// ```
 public struct Table: Sendable, Equatable {
+    /// Column names, in order (unique).
     public private(set) var names: [String]
+    /// The columns, in the order of `names`, all of the same length.
     public private(set) var columns: [Column]
 
+    /// A table with no columns.
     public init() {
         names = []
         columns = []
     }
 
+    /// A table of `columns` named `names`.
+    /// - Throws: `TableError` when a name repeats or the columns differ in length.
     public init(names: [String], columns: [Column]) throws(TableError) {
         self.init()
         for (name, column) in zip(names, columns) { try append(name, column) }
     }
 
+    /// The number of rows (0 without columns).
     public var rowCount: Int { columns.first?.count ?? 0 }
-    public var columnCount: Int { columns.count }
+    package var columnCount: Int { columns.count }
 
+    /// Adds a column at the end.
+    /// - Throws: `TableError` when the name is taken or the length differs from the table's.
     public mutating func append(_ name: String, _ column: Column) throws(TableError) {
         if names.contains(name) { throw .duplicateColumn(name) }
         if !columns.isEmpty, column.count != rowCount {
@@ -32,8 +40,9 @@ public struct Table: Sendable, Equatable {
         columns.append(column)
     }
 
-    public func index(of name: String) -> Int? { names.firstIndex(of: name) }
+    package func index(of name: String) -> Int? { names.firstIndex(of: name) }
 
+    /// The column named `name`, if there is one.
     public subscript(name: String) -> Column? { index(of: name).map { columns[$0] } }
 
     /// The table with only the named columns, in the given order.
@@ -56,6 +65,7 @@ public enum TableError: Error, Equatable, CustomStringConvertible {
     /// A text column that would hold more than `StringBuffer.maxBytes`.
     case textTooLarge(column: String, bytes: Int)
 
+    /// What went wrong and what to do, as an error message.
     public var description: String {
         switch self {
         case .duplicateColumn(let name):

@@ -13,7 +13,7 @@ public enum ValueFormat {
     }
 
     /// Shortest text that reads back to exactly `x`; integral values without ".0".
-    public static func number(_ x: Double) -> String {
+    package static func number(_ x: Double) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
@@ -21,5 +21,5 @@ public enum ValueFormat {
     }
 
     /// `YYYY-MM-DD` for days since 1970-01-01.
-    public static func date(_ days: Int32) -> String { CivilDate.string(Int(days)) }
+    package static func date(_ days: Int32) -> String { CivilDate.string(Int(days)) }
 }

@@ -1,8 +1,8 @@
 /// What `TransactionCleaner` checks and how, from the `clean.transactions` params.
-public struct CleaningRules: Sendable {
-    public enum Case: String, Sendable, CaseIterable { case keep, lower, upper }
+package struct CleaningRules: Sendable {
+    package enum Case: String, Sendable, CaseIterable { case keep, lower, upper }
     /// What to do with a row whose amount is below zero (a return).
-    public enum Returns: String, Sendable, CaseIterable {
+    package enum Returns: String, Sendable, CaseIterable {
         /// Reject it.
         case reject
         /// Subtract it from the same customer's purchases on the same day.
@@ -11,25 +11,25 @@ public struct CleaningRules: Sendable {
         case keep
     }
 
-    public var customer: String
-    public var date: String
-    public var amount: String
-    public var orderID: String? = nil
+    package var customer: String
+    package var date: String
+    package var amount: String
+    package var orderID: String? = nil
     /// Column holding each row's currency code.
-    public var currency: String? = nil
+    package var currency: String? = nil
     /// The currency amounts are kept in; others need a rate.
-    public var baseCurrency: String? = nil
+    package var baseCurrency: String? = nil
     /// Multiply an amount in the key's currency by the value to get `baseCurrency`.
-    public var rates: [String: Double] = [:]
-    public var customerCase: Case = .keep
+    package var rates: [String: Double] = [:]
+    package var customerCase: Case = .keep
     /// Days since 1970-01-01, inclusive.
-    public var minDate: Int32? = nil
-    public var observationEnd: Int32? = nil
-    public var returns: Returns = .reject
+    package var minDate: Int32? = nil
+    package var observationEnd: Int32? = nil
+    package var returns: Returns = .reject
     /// Column with each row's source line (from `ingest.csv`), if present.
-    public var lineColumn = "source_line"
+    package var lineColumn = "source_line"
 
-    public init(customer: String, date: String, amount: String) {
+    package init(customer: String, date: String, amount: String) {
         self.customer = customer
         self.date = date
         self.amount = amount
@@ -37,11 +37,11 @@ public struct CleaningRules: Sendable {
 }
 
 /// Why a table cannot be cleaned at all (as opposed to rows that are rejected).
-public enum CleaningError: Error, Equatable, CustomStringConvertible {
+package enum CleaningError: Error, Equatable, CustomStringConvertible {
     case missingColumn(param: String, column: String, available: [String])
     case wrongType(param: String, column: String, found: String, expected: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missingColumn(let param, let column, let available):
             "\(param): the input has no column '\(column)'; it has: \(available.joined(separator: ", "))"

@@ -16,13 +16,13 @@ import Synchronization
 /// rules.returns = .net
 /// let result = try TransactionCleaner.clean(orders, rules: rules)
 /// ```
-public enum TransactionCleaner {
-    public struct Result: Sendable {
+package enum TransactionCleaner {
+    package struct Result: Sendable {
         /// customer_id, order_date, amount, then every other input column unchanged.
-        public var kept: Table
+        package var kept: Table
         /// line, reason, raw.
-        public var rejects: Table
-        public var counts: [String: Int]
+        package var rejects: Table
+        package var counts: [String: Int]
     }
 
     /// What cleaning decided for each row, before the outputs are assembled.
@@ -140,7 +140,7 @@ public enum TransactionCleaner {
 
     /// Cleans `input`. Taking it (`consuming`) lets each input column be freed as soon as
     /// its kept rows are gathered: the stage holds about one table, not two.
-    public static func clean(_ input: consuming Table, rules: CleaningRules) throws(CleaningError) -> Result {
+    package static func clean(_ input: consuming Table, rules: CleaningRules) throws(CleaningError) -> Result {
         let rows = input.rowCount
         var decision = try decide(input, rules: rules)
         let keptRows = (0..<rows).filter { !decision.reasons.isRejected($0) }

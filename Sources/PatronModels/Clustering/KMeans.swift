@@ -16,15 +16,15 @@ import Synchronization
 /// fit.labels      // cluster of each point, 0..<4
 /// fit.inertia     // sum of squared distances to the assigned centres
 /// ```
-public enum KMeans {
-    public struct Options: Sendable {
-        public var restarts = 10
-        public var maxIterations = 300
+package enum KMeans {
+    package struct Options: Sendable {
+        package var restarts = 10
+        package var maxIterations = 300
         /// Stop when no centre moves by more than `tolerance` × the mean feature variance.
-        public var tolerance = 1e-4
-        public var seed: UInt64 = 0
-        public var sampleSize = 20_000
-        public init(
+        package var tolerance = 1e-4
+        package var seed: UInt64 = 0
+        package var sampleSize = 20_000
+        package init(
             restarts: Int = 10, maxIterations: Int = 300, tolerance: Double = 1e-4, seed: UInt64 = 0,
             sampleSize: Int = 20_000
         ) {
@@ -36,16 +36,16 @@ public enum KMeans {
         }
     }
 
-    public struct Fit: Sendable {
-        public var centers: [Double]
-        public var labels: [Int32]
-        public var inertia: Double
-        public var iterations: Int
+    package struct Fit: Sendable {
+        package var centers: [Double]
+        package var labels: [Int32]
+        package var inertia: Double
+        package var iterations: Int
         /// Clusters that went empty during the fit and were re-seeded.
-        public var reseeded: Int
+        package var reseeded: Int
     }
 
-    public static func fit(_ points: [Double], dimensions d: Int, k: Int, options: Options = Options()) -> Fit {
+    package static func fit(_ points: [Double], dimensions d: Int, k: Int, options: Options = Options()) -> Fit {
         let n = points.count / d
         precondition(k >= 1 && k <= max(1, n), "k must be between 1 and the number of points")
         var rng = RandomSource(seed: options.seed)
@@ -291,7 +291,7 @@ public enum KMeans {
     }
 
     /// Mean silhouette of the labelled points, on a seeded sample of at most `sampleSize`.
-    public static func silhouette(
+    package static func silhouette(
         _ points: [Double], dimensions d: Int, labels: [Int32], k: Int, sampleSize: Int = 10_000, seed: UInt64 = 0
     ) -> Double {
         let n = points.count / d

@@ -10,7 +10,7 @@ import PatronTable
 /// p.count                 // 2 customers: key 3 (first row 1), then key 7 (first row 0)
 /// p.days(of: 1)           // [10, 12]
 /// ```
-public struct CustomerPurchases: Sendable {
+package struct CustomerPurchases: Sendable {
     /// Customers with consecutive keys, and their purchases.
     struct Block: Sendable {
         /// Each customer's first row.
@@ -22,17 +22,17 @@ public struct CustomerPurchases: Sendable {
     }
 
     /// A key for rows that belong to no customer.
-    public static let skip = UInt64.max
+    package static let skip = UInt64.max
 
     var blocks: [Block]
     /// The first customer of each block, and the count after the last.
     var blockBase: [Int]
     /// Each customer's first row (its lowest row number).
-    public let firstRow: [Int]
+    package let firstRow: [Int]
     /// The latest day of any purchase, nil without any.
-    public let lastDay: Int32?
+    package let lastDay: Int32?
 
-    public var count: Int { firstRow.count }
+    package var count: Int { firstRow.count }
 
     /// - Parameters:
     ///   - keys: each row's customer, a number below `limit` that orders customers, or `skip`.
@@ -43,7 +43,7 @@ public struct CustomerPurchases: Sendable {
     /// by the rest of its keys with a radix sort in a scratch buffer that stays in cache,
     /// buckets on all cores. A stable sort keeps each customer's rows in row order, so a
     /// customer's first row is the first of its run.
-    public init(keys: [UInt64], limit: UInt64, days: [Int32], amounts: [Double]) {
+    package init(keys: [UInt64], limit: UInt64, days: [Int32], amounts: [Double]) {
         let rows = keys.count
         let bits = limit <= 1 ? 0 : UInt64.bitWidth - (limit - 1).leadingZeroBitCount
         // About 2 000 rows a bucket; none for small inputs.
@@ -122,14 +122,14 @@ public struct CustomerPurchases: Sendable {
 
     /// Purchases by group number (0..<customers; -1: the row belongs to no customer), groups
     /// in number order.
-    public init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double]) {
+    package init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double]) {
         self.init(
             keys: groups.map { $0 < 0 ? Self.skip : UInt64($0) }, limit: UInt64(customers), days: days, amounts: amounts
         )
     }
 
     /// Customer `customer`'s purchase days, in order.
-    public func days(of customer: Int) -> ArraySlice<Int32> {
+    package func days(of customer: Int) -> ArraySlice<Int32> {
         // The last block starting at or before the customer.
         var (low, high) = (0, blocks.count - 1)
         while low < high {

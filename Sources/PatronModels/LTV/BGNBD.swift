@@ -14,14 +14,18 @@ import Foundation
 /// BGNBD.probabilityAlive(p, x: 2, tx: 30.43, T: 38.86)
 /// ```
 public enum BGNBD {
+    /// r and α of the gamma-distributed purchase rate, a and b of the beta-distributed drop-out
+    /// probability.
     public struct Parameters: Sendable, Equatable {
         public var r, alpha, a, b: Double
+        /// The model at these parameters.
         public init(r: Double, alpha: Double, a: Double, b: Double) {
             self.r = r
             self.alpha = alpha
             self.a = a
             self.b = b
         }
+        /// The fitted parameters of a `fit`.
         public init(_ fit: ModelFit) {
             self.init(r: fit.value("r"), alpha: fit.value("alpha"), a: fit.value("a"), b: fit.value("b"))
         }
@@ -31,7 +35,8 @@ public enum BGNBD {
     ///
     /// ln Γ and ψ of r + x, b + x and a + b + x are tabulated once per x; rows are summed in
     /// fixed blocks on all cores and the blocks added in order (same bits for any core count).
-    public static func logLikelihood(_ p: Parameters, _ data: CollapsedSummary) -> (value: Double, gradient: [Double]) {
+    package static func logLikelihood(_ p: Parameters, _ data: CollapsedSummary) -> (value: Double, gradient: [Double])
+    {
         let (r, alpha, a, b) = (p.r, p.alpha, p.a, p.b)
         let lgR = SpecialFunctions.lnGamma(r), lgAB = SpecialFunctions.lnGamma(a + b), lgB = SpecialFunctions.lnGamma(b)
         let psiR = SpecialFunctions.digamma(r), psiAB = SpecialFunctions.digamma(a + b),
@@ -146,7 +151,7 @@ public enum BGNBD {
     /// The horizon's (total, discounted) of (a+b+x−1)/(a−1) · (1 − ((α+T)/(α+T+t))^(r+x)
     /// ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))): E[Y(t) | x, t_x, T] divided by P(alive). One ₂F₁
     /// call for all quadrature times.
-    public static func horizonSums(
+    package static func horizonSums(
         _ p: Parameters, x: Double, T: Double, horizon: Double, ratePerUnit: Double
     ) -> (total: Double, discounted: Double) {
         let lead = (p.a + p.b + x - 1) / (p.a - 1)

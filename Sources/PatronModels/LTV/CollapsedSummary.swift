@@ -13,7 +13,7 @@ public struct CollapsedSummary: Sendable {
     /// Customers summarised (the sum of the weights).
     public var customers: Int
     /// For each customer given to `init(x:tx:T:)`, its row; empty for a subset.
-    public var rowOf: [Int32]
+    package var rowOf: [Int32]
     /// Largest x (frequencies are whole numbers: per-x tables replace ln Γ per row).
     let maxX: Int
     /// The distinct values among T and t_x, and each row's T and t_x as an index into them:
@@ -61,7 +61,7 @@ public struct CollapsedSummary: Sendable {
 
     /// Rows grouped by T (`byFrequency`: by x and T), numbered in order of first appearance:
     /// predictions that depend on those alone are computed once per group.
-    public func ageGroups(byFrequency: Bool) -> GroupIndex {
+    package func ageGroups(byFrequency: Bool) -> GroupIndex {
         guard byFrequency else { return GroupIndex(keys: tSlot.map { UInt64($0) }) }
         guard x.allSatisfy({ $0 >= 0 && $0 < Double(1 << 40) / Double(max(1, grid.count)) && $0 == $0.rounded() })
         else { return GroupIndex([.decimal(T), .decimal(x)]) }
@@ -71,7 +71,7 @@ public struct CollapsedSummary: Sendable {
     }
 
     /// The given rows of `other`, with their weights.
-    public init(rows: [Int], of other: CollapsedSummary) {
+    package init(rows: [Int], of other: CollapsedSummary) {
         x = rows.map { other.x[$0] }
         tx = rows.map { other.tx[$0] }
         T = rows.map { other.T[$0] }

@@ -9,11 +9,11 @@ import PatronTable
 /// number of repeat purchase days, `recency` t_x the time from the first purchase to the last,
 /// `age` T the time from the first purchase to the end of the period, and `monetary` the mean
 /// value of the repeat purchases (0 without any) — all in `unit`s.
-public struct CustomerSummary: Sendable, Equatable {
-    public enum TimeUnit: String, Sendable, CaseIterable {
+package struct CustomerSummary: Sendable, Equatable {
+    package enum TimeUnit: String, Sendable, CaseIterable {
         case day, week, month
         /// Length in days (a month is a twelfth of 365.25 days).
-        public var days: Double {
+        package var days: Double {
             switch self {
             case .day: 1
             case .week: 7
@@ -23,21 +23,21 @@ public struct CustomerSummary: Sendable, Equatable {
     }
 
     /// Index into the customers the summary was built for.
-    public var customer: [Int]
-    public var frequency: [Double]
-    public var recency: [Double]
-    public var age: [Double]
-    public var monetary: [Double]
+    package var customer: [Int]
+    package var frequency: [Double]
+    package var recency: [Double]
+    package var age: [Double]
+    package var monetary: [Double]
     /// Customers left out because their first purchase is after the period's end.
-    public var excludedLate: Int
+    package var excludedLate: Int
 
-    public var count: Int { customer.count }
+    package var count: Int { customer.count }
 
     /// - Parameters:
     ///   - groups: each transaction's customer (0..<customers; -1 to skip).
     ///   - end: last day of the period (days since 1970-01-01), inclusive; later transactions
     ///     are ignored.
-    public init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double], end: Int32, unit: TimeUnit) {
+    package init(groups: [Int32], customers: Int, days: [Int32], amounts: [Double], end: Int32, unit: TimeUnit) {
         let purchases = CustomerPurchases(groups: groups, customers: customers, days: days, amounts: amounts)
         self.init(purchases: purchases, end: end, unit: unit)
         // Customers by their group number rather than by their place among the purchases.
@@ -46,7 +46,7 @@ public struct CustomerSummary: Sendable, Equatable {
 
     /// The summary of each customer in `purchases` (`customer` indexes them), up to `end`
     /// (days since 1970-01-01), inclusive.
-    public init(purchases: CustomerPurchases, end: Int32, unit: TimeUnit) {
+    package init(purchases: CustomerPurchases, end: Int32, unit: TimeUnit) {
         // The purchases' blocks on all cores, their results joined in order.
         typealias Part = (customer: [Int], x: [Double], tx: [Double], T: [Double], m: [Double], late: Int)
         let parts = ParallelBlocks.map(count: purchases.blocks.count, block: 1) { range -> Part in

@@ -4,25 +4,28 @@ import Foundation
 /// Monetary Value", 2013): a customer's transactions are Gamma(p, ν), and ν ~ Gamma(q, γ)
 /// across customers. Fitted on repeat buyers only (x ≥ 1, mean repeat value z̄ > 0).
 public enum GammaGamma {
+    /// p, q and γ: spend per purchase is gamma(p, ν) with ν gamma(q, γ) across customers.
     public struct Parameters: Sendable, Equatable {
         public var p, q, gamma: Double
+        /// The model at these parameters.
         public init(p: Double, q: Double, gamma: Double) {
             self.p = p
             self.q = q
             self.gamma = gamma
         }
+        /// The fitted parameters of a `fit`.
         public init(_ fit: ModelFit) { self.init(p: fit.value("p"), q: fit.value("q"), gamma: fit.value("gamma")) }
     }
 
     /// The repeat buyers a fit uses, with what does not change between likelihood calls
     /// (ln z̄, ln x) computed once.
-    public struct Buyers: Sendable {
-        public let x: [Double], mean: [Double]
+    package struct Buyers: Sendable {
+        package let x: [Double], mean: [Double]
         let lnMean: [Double], lnX: [Double]
         /// Frequencies are whole numbers up to `maxX`: ln Γ and ψ tabulated per x.
         let whole: Bool, maxX: Int
 
-        public init(x: [Double], mean: [Double]) {
+        package init(x: [Double], mean: [Double]) {
             self.x = x
             self.mean = mean
             lnMean = mean.map { log($0) }
@@ -31,7 +34,7 @@ public enum GammaGamma {
             maxX = whole ? Int(x.max() ?? 0) : 0
         }
 
-        public var count: Int { x.count }
+        package var count: Int { x.count }
 
         /// Every `step`th buyer.
         func every(_ step: Int) -> Buyers {
@@ -40,14 +43,14 @@ public enum GammaGamma {
         }
     }
 
-    public static func logLikelihood(
+    package static func logLikelihood(
         _ m: Parameters, x: [Double], mean: [Double]
     ) -> (value: Double, gradient: [Double]) {
         logLikelihood(m, Buyers(x: x, mean: mean))
     }
 
     /// ln L and its gradient in (p, q, γ); buyers are summed in fixed blocks on all cores.
-    public static func logLikelihood(_ m: Parameters, _ data: Buyers) -> (value: Double, gradient: [Double]) {
+    package static func logLikelihood(_ m: Parameters, _ data: Buyers) -> (value: Double, gradient: [Double]) {
         let lgQ = SpecialFunctions.lnGamma(m.q), psiQ = SpecialFunctions.digamma(m.q), lnGamma_ = log(m.gamma)
         // Per whole-number x: ln Γ(px + q) − ln Γ(px) and the matching ψ terms.
         var lg = [Double](repeating: 0, count: data.maxX + 1), psiSum = lg, psiDiff = lg
@@ -136,7 +139,7 @@ public enum GammaGamma {
 
     /// Pearson correlation of frequency and mean spend among repeat buyers: the model assumes
     /// it is near zero.
-    public static func spendFrequencyCorrelation(frequency: [Double], monetary: [Double]) -> Double {
+    package static func spendFrequencyCorrelation(frequency: [Double], monetary: [Double]) -> Double {
         let idx = frequency.indices.filter { frequency[$0] >= 1 && monetary[$0] > 0 }
         guard idx.count > 2 else { return .nan }
         let x = idx.map { frequency[$0] }, y = idx.map { monetary[$0] }

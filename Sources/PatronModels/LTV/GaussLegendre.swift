@@ -3,13 +3,13 @@ import Foundation
 /// Gauss–Legendre quadrature nodes and weights on [−1, 1], found by Newton's method on the
 /// Legendre polynomial (the textbook algorithm), for smooth integrals such as discounted
 /// expected purchases.
-public struct GaussLegendre: Sendable {
-    public let nodes: [Double]
-    public let weights: [Double]
+package struct GaussLegendre: Sendable {
+    package let nodes: [Double]
+    package let weights: [Double]
 
-    public static let sixteen = GaussLegendre(points: 16)
+    package static let sixteen = GaussLegendre(points: 16)
 
-    public init(points n: Int) {
+    package init(points n: Int) {
         var nodes = [Double](repeating: 0, count: n), weights = [Double](repeating: 0, count: n)
         for i in 0..<n {
             var x = cos(Double.pi * (Double(i) + 0.75) / (Double(n) + 0.5))
@@ -35,7 +35,7 @@ public struct GaussLegendre: Sendable {
     }
 
     /// ∫ₐᵇ f(t) dt.
-    public func integrate(_ a: Double, _ b: Double, _ f: (Double) -> Double) -> Double {
+    package func integrate(_ a: Double, _ b: Double, _ f: (Double) -> Double) -> Double {
         let half = (b - a) / 2, mid = (a + b) / 2
         var sum = 0.0
         for (x, w) in zip(nodes, weights) { sum += w * f(mid + half * x) }
@@ -44,7 +44,7 @@ public struct GaussLegendre: Sendable {
 
     /// E(H) and ∫₀ᴴ e^(−δt) dE(t) for a smooth cumulative expectation E with E(0) = 0, at the
     /// force of interest δ = ln(1 + `ratePerUnit`): by parts, e^(−δH) E(H) + δ ∫₀ᴴ e^(−δt) E(t) dt.
-    public static func discounted(
+    package static func discounted(
         _ expected: (Double) -> Double, horizon: Double, ratePerUnit: Double
     ) -> (total: Double, discounted: Double) {
         discounted(total: expected(horizon), horizon: horizon, ratePerUnit: ratePerUnit) { t in
@@ -68,7 +68,7 @@ extension GaussLegendre {
 
     /// As `discounted(_:horizon:ratePerUnit:)`, with E(H) given and E at the 16 quadrature
     /// times computed in one call (`batch` receives the times, returns E at each).
-    public static func discounted(
+    package static func discounted(
         total: Double, horizon: Double, ratePerUnit: Double,
         batch: (SIMD16<Double>) -> SIMD16<Double>
     ) -> (total: Double, discounted: Double) {

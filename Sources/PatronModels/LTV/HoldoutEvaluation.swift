@@ -3,23 +3,23 @@ import Foundation
 /// How a purchase model fitted on a calibration period predicts the holdout period after
 /// it: actual against predicted repeat purchases by calibration frequency (0, 1, …, 7+),
 /// cumulative purchases by unit of time through the holdout, and per-customer errors.
-public struct HoldoutEvaluation: Sendable {
-    public struct Row: Sendable, Equatable {
+package struct HoldoutEvaluation: Sendable {
+    package struct Row: Sendable, Equatable {
         /// "by_frequency", "tracking" or "metric".
-        public var kind: String
-        public var label: String
-        public var customers: Int?
-        public var actual: Double?
-        public var predicted: Double?
+        package var kind: String
+        package var label: String
+        package var customers: Int?
+        package var actual: Double?
+        package var predicted: Double?
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
 
     /// - Parameters:
     ///   - holdoutDays: for each summarised customer, the days on which they bought; only those
     ///     after the calibration end and up to the holdout end count, same-day purchases once.
     ///   - expected: E[Y(t) | customer i] for t in time units after the calibration end.
-    public init(
+    package init(
         frequency: [Double], holdoutDays: [[Int32]], calibrationEnd: Int32, holdoutEnd: Int32,
         unit: CustomerSummary.TimeUnit, expected: (Int, Double) -> Double
     ) {

@@ -8,6 +8,7 @@ import Foundation
 ///        + ln( (b+x)(α+T)^−(r+x) + a (α+t_x)^−(r+x) ),
 /// the last term by log-sum-exp, with the analytic gradient.
 public enum MBGNBD {
+    /// r, α, a, b, as BG/NBD's.
     public typealias Parameters = BGNBD.Parameters
 
     static func logLikelihood(_ p: Parameters, x: Double, tx: Double, T: Double) -> Double {
@@ -22,14 +23,14 @@ public enum MBGNBD {
         return head + top + log(exp(u - top) + exp(v - top))
     }
 
-    public static func logLikelihood(_ p: Parameters, _ data: CollapsedSummary) -> Double {
+    package static func logLikelihood(_ p: Parameters, _ data: CollapsedSummary) -> Double {
         data.weightedSum { logLikelihood(p, x: $0, tx: $1, T: $2) }
     }
 
     /// ln L over the rows and its analytic gradient in (r, α, a, b). The x-only terms (ln Γ and
     /// ψ of r+x, b+x, a+b+x+1) are tabulated once per frequency; rows are summed in fixed
     /// blocks on all cores.
-    public static func logLikelihoodWithGradient(
+    package static func logLikelihoodWithGradient(
         _ p: Parameters, _ data: CollapsedSummary
     ) -> (value: Double, gradient: [Double]) {
         let (r, alpha, a, b) = (p.r, p.alpha, p.a, p.b)
@@ -71,6 +72,8 @@ public enum MBGNBD {
         return (v[0], Array(v[1...]))
     }
 
+    /// Maximum-likelihood fit to per-customer frequency (repeat purchases), recency (time of the
+    /// last one) and age (time since the first), in one time unit.
     public static func fit(frequency: [Double], recency: [Double], age: [Double]) -> ModelFit {
         fit(CollapsedSummary(x: frequency, tx: recency, T: age))
     }

@@ -2,24 +2,28 @@ import Foundation
 
 /// A fitted model's parameters with standard errors, and an account of the fit.
 public struct ModelFit: Sendable {
+    /// The parameters' names, as the papers write them (`r`, `alpha`, `a`, `b`).
     public var names: [String]
+    /// The estimates, in the order of `names`.
     public var values: [Double]
     /// From the inverse Hessian of the negative log-likelihood; NaN where it is singular.
     public var standardErrors: [Double]
+    /// ln L at the estimates.
     public var logLikelihood: Double
     /// Customers (or buyers, for Gamma-Gamma) the fit used.
     public var n: Int
-    public var iterations: Int
+    package var iterations: Int
+    /// Whether the optimizer met its gradient tolerance.
     public var converged: Bool
     /// What happened, in words: converged, or what went wrong (gradient norm, a parameter
     /// running to a bound, a flat likelihood) and what to do.
     public var diagnostic: String
     /// The inverse Hessian (natural parameters); nil where it is singular or not computed.
-    public var covariance: [[Double]]? = nil
+    package var covariance: [[Double]]? = nil
     /// BFGS's metric where the search stopped, to continue from.
     var searchMetric: [[Double]]? = nil
 
-    public func value(_ name: String) -> Double { values[names.firstIndex(of: name)!] }
+    package func value(_ name: String) -> Double { values[names.firstIndex(of: name)!] }
 
     /// `count` parameter vectors from the fit's asymptotic distribution — normal in the
     /// log-parameters the fit works in, with the covariance carried over by the delta method —
@@ -28,7 +32,7 @@ public struct ModelFit: Sendable {
     /// ```swift
     /// let draws = fit.parameterDraws(count: 100, seed: 1)   // 100 × [r, α, a, b]
     /// ```
-    public func parameterDraws(count: Int, seed: UInt64) -> [[Double]]? {
+    package func parameterDraws(count: Int, seed: UInt64) -> [[Double]]? {
         guard let covariance, values.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
         let k = values.count
         // Covariance of ln θ, then its Cholesky factor.

@@ -14,14 +14,18 @@ import PatronTable
 /// derivatives in a, b and z; central differences only for rows whose ₂F₁ argument is above
 /// 0.99.
 public enum ParetoNBD {
+    /// r and α of the gamma-distributed purchase rate, s and β of the gamma-distributed drop-out
+    /// rate.
     public struct Parameters: Sendable, Equatable {
         public var r, alpha, s, beta: Double
+        /// The model at these parameters.
         public init(r: Double, alpha: Double, s: Double, beta: Double) {
             self.r = r
             self.alpha = alpha
             self.s = s
             self.beta = beta
         }
+        /// The fitted parameters of a `fit`.
         public init(_ fit: ModelFit) {
             self.init(r: fit.value("r"), alpha: fit.value("alpha"), s: fit.value("s"), beta: fit.value("beta"))
         }
@@ -56,7 +60,7 @@ public enum ParetoNBD {
         return head + top + log(exp(first - top) + exp(second - top))
     }
 
-    public static func logLikelihood(_ p: Parameters, _ data: CollapsedSummary) -> Double {
+    package static func logLikelihood(_ p: Parameters, _ data: CollapsedSummary) -> Double {
         data.weightedSum { logLikelihood(p, x: $0, tx: $1, T: $2) }
     }
 
@@ -236,7 +240,7 @@ public enum ParetoNBD {
     /// ln L over the rows and its gradient, in fixed blocks on all cores: A₀'s two terms once
     /// per distinct (x, t) pair, the parts that depend on x or T alone once per frequency and
     /// age, then each row combines its pieces.
-    public static func logLikelihoodWithGradient(
+    package static func logLikelihoodWithGradient(
         _ p: Parameters, _ data: CollapsedSummary
     ) -> (value: Double, gradient: [Double]) {
         var frequencies = [FrequencyTerms?](repeating: nil, count: data.maxX + 1)
@@ -272,6 +276,8 @@ public enum ParetoNBD {
         return (v[0], Array(v[1...]))
     }
 
+    /// Maximum-likelihood fit to per-customer frequency (repeat purchases), recency (time of the
+    /// last one) and age (time since the first), in one time unit.
     public static func fit(frequency: [Double], recency: [Double], age: [Double]) -> ModelFit {
         fit(CollapsedSummary(x: frequency, tx: recency, T: age))
     }
@@ -294,7 +300,7 @@ public enum ParetoNBD {
     }
 
     /// P(alive) for each of the rows: A₀'s terms once per distinct (x, t) pair.
-    public static func probabilityAlive(_ p: Parameters, _ rows: CollapsedSummary) -> [Double] {
+    package static func probabilityAlive(_ p: Parameters, _ rows: CollapsedSummary) -> [Double] {
         let pairs = termsOfPairs(p, rows)
         return Array(
             ParallelBlocks.map(count: rows.x.count, block: 16_384) { range in
@@ -326,7 +332,7 @@ public enum ParetoNBD {
 
     /// The part of E[Y(t) | alive] that depends on x: (r + x)/(α + T) · (β + T), over s − 1
     /// unless s = 1.
-    public static func aliveFactor(_ p: Parameters, x: Double, T: Double) -> Double {
+    package static func aliveFactor(_ p: Parameters, x: Double, T: Double) -> Double {
         let rate = (p.r + x) / (p.alpha + T)
         return abs(p.s - 1) < 1e-9 ? rate * (p.beta + T) : rate * (p.beta + T) / (p.s - 1)
     }
@@ -334,14 +340,14 @@ public enum ParetoNBD {
     /// The part that depends on t and T only: 1 − ((β+T)/(β+T+t))^(s−1), or ln((β+T+t)/(β+T))
     /// at s = 1. Customers of the same age share it, so the horizon's sums are computed once
     /// per age (`horizonSums`).
-    public static func shape(_ p: Parameters, t: Double, T: Double) -> Double {
+    package static func shape(_ p: Parameters, t: Double, T: Double) -> Double {
         if abs(p.s - 1) < 1e-9 { return log((p.beta + T + t) / (p.beta + T)) }
         return 1 - pow((p.beta + T) / (p.beta + T + t), p.s - 1)
     }
 
     /// (shape over the horizon, the same discounted): multiplied by P(alive) and
     /// `aliveFactor`, a customer's expected and discounted purchases.
-    public static func horizonSums(
+    package static func horizonSums(
         _ p: Parameters, T: Double, horizon: Double, ratePerUnit: Double
     ) -> (total: Double, discounted: Double) {
         GaussLegendre.discounted({ shape(p, t: $0, T: T) }, horizon: horizon, ratePerUnit: ratePerUnit)

@@ -8,7 +8,7 @@
 /// model.probabilityAlive(x: 2, tx: 30.4, T: 38.9)
 /// model.purchasesOverHorizon(x: 2, tx: 30.4, T: 38.9, horizon: 52, ratePerUnit: 0.0018)
 /// ```
-public protocol PurchaseModel: Sendable {
+package protocol PurchaseModel: Sendable {
     /// The model's name (`bg-nbd`), as `ltv`'s `model:` key and its params table write it.
     static var name: String { get }
     /// Maximum-likelihood fit to collapsed summaries.
@@ -34,27 +34,27 @@ public protocol PurchaseModel: Sendable {
 }
 
 extension PurchaseModel {
-    public func purchasesOverHorizon(
+    package func purchasesOverHorizon(
         x: Double, tx: Double, T: Double, horizon: Double, ratePerUnit: Double
     ) -> (total: Double, discounted: Double) {
         GaussLegendre.discounted(
             { expectedPurchases(t: $0, x: x, tx: tx, T: T) }, horizon: horizon, ratePerUnit: ratePerUnit)
     }
 
-    public func factoredHorizon(horizon: Double, ratePerUnit: Double) -> FactoredHorizon? { nil }
+    package func factoredHorizon(horizon: Double, ratePerUnit: Double) -> FactoredHorizon? { nil }
 
-    public func probabilityAlive(_ rows: CollapsedSummary) -> [Double]? { nil }
+    package func probabilityAlive(_ rows: CollapsedSummary) -> [Double]? { nil }
 }
 
 /// A purchase model's horizon sums as P(alive) × `factor(x, T)` × `sums(x, T)`.
-public struct FactoredHorizon: Sendable {
-    public let factor: @Sendable (_ x: Double, _ T: Double) -> Double
+package struct FactoredHorizon: Sendable {
+    package let factor: @Sendable (_ x: Double, _ T: Double) -> Double
     /// (total, discounted) over the horizon, before P(alive) and the factor.
-    public let sums: @Sendable (_ x: Double, _ T: Double) -> (total: Double, discounted: Double)
+    package let sums: @Sendable (_ x: Double, _ T: Double) -> (total: Double, discounted: Double)
     /// Whether `sums` depends on x (else once per age T serves every frequency).
-    public let dependsOnX: Bool
+    package let dependsOnX: Bool
 
-    public init(
+    package init(
         factor: @escaping @Sendable (Double, Double) -> Double,
         sums: @escaping @Sendable (Double, Double) -> (total: Double, discounted: Double), dependsOnX: Bool
     ) {
@@ -65,29 +65,29 @@ public struct FactoredHorizon: Sendable {
 }
 
 /// BG/NBD (Fader, Hardie & Lee 2005) as a `PurchaseModel`.
-public struct BGNBDModel: PurchaseModel {
-    public let parameters: BGNBD.Parameters
-    public static let name = "bg-nbd"
-    public static func fit(_ rows: CollapsedSummary) -> ModelFit { BGNBD.fit(rows) }
-    public init(values v: [Double]) { parameters = BGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]) }
+package struct BGNBDModel: PurchaseModel {
+    package let parameters: BGNBD.Parameters
+    package static let name = "bg-nbd"
+    package static func fit(_ rows: CollapsedSummary) -> ModelFit { BGNBD.fit(rows) }
+    package init(values v: [Double]) { parameters = BGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]) }
 
-    public func probabilityAlive(x: Double, tx: Double, T: Double) -> Double {
+    package func probabilityAlive(x: Double, tx: Double, T: Double) -> Double {
         BGNBD.probabilityAlive(parameters, x: x, tx: tx, T: T)
     }
 
-    public func expectedPurchases(t: Double, x: Double, tx: Double, T: Double) -> Double {
+    package func expectedPurchases(t: Double, x: Double, tx: Double, T: Double) -> Double {
         BGNBD.expectedPurchases(parameters, t: t, x: x, tx: tx, T: T)
     }
 
     /// One ₂F₁ call for all quadrature times (`BGNBD.horizonSums`).
-    public func purchasesOverHorizon(
+    package func purchasesOverHorizon(
         x: Double, tx: Double, T: Double, horizon: Double, ratePerUnit: Double
     ) -> (total: Double, discounted: Double) {
         BGNBD.purchasesOverHorizon(parameters, x: x, tx: tx, T: T, horizon: horizon, ratePerUnit: ratePerUnit)
     }
 
     /// Once per distinct (x, T): the factor is 1.
-    public func factoredHorizon(horizon: Double, ratePerUnit: Double) -> FactoredHorizon? {
+    package func factoredHorizon(horizon: Double, ratePerUnit: Double) -> FactoredHorizon? {
         let p = parameters
         return FactoredHorizon(
             factor: { _, _ in 1 },
@@ -97,30 +97,30 @@ public struct BGNBDModel: PurchaseModel {
 }
 
 /// Pareto/NBD (Schmittlein, Morrison & Colombo 1987) as a `PurchaseModel`.
-public struct ParetoNBDModel: PurchaseModel {
-    public let parameters: ParetoNBD.Parameters
-    public static let name = "pareto-nbd"
-    public static func fit(_ rows: CollapsedSummary) -> ModelFit { ParetoNBD.fit(rows) }
-    public init(values v: [Double]) {
+package struct ParetoNBDModel: PurchaseModel {
+    package let parameters: ParetoNBD.Parameters
+    package static let name = "pareto-nbd"
+    package static func fit(_ rows: CollapsedSummary) -> ModelFit { ParetoNBD.fit(rows) }
+    package init(values v: [Double]) {
         parameters = ParetoNBD.Parameters(r: v[0], alpha: v[1], s: v[2], beta: v[3])
     }
 
-    public func probabilityAlive(x: Double, tx: Double, T: Double) -> Double {
+    package func probabilityAlive(x: Double, tx: Double, T: Double) -> Double {
         ParetoNBD.probabilityAlive(parameters, x: x, tx: tx, T: T)
     }
 
-    public func expectedPurchases(t: Double, x: Double, tx: Double, T: Double) -> Double {
+    package func expectedPurchases(t: Double, x: Double, tx: Double, T: Double) -> Double {
         ParetoNBD.expectedPurchases(parameters, t: t, x: x, tx: tx, T: T)
     }
 
-    public func purchasesOverHorizon(
+    package func purchasesOverHorizon(
         x: Double, tx: Double, T: Double, horizon: Double, ratePerUnit: Double
     ) -> (total: Double, discounted: Double) {
         ParetoNBD.purchasesOverHorizon(parameters, x: x, tx: tx, T: T, horizon: horizon, ratePerUnit: ratePerUnit)
     }
 
     /// The sums depend on the age T only: once per distinct age.
-    public func factoredHorizon(horizon: Double, ratePerUnit: Double) -> FactoredHorizon? {
+    package func factoredHorizon(horizon: Double, ratePerUnit: Double) -> FactoredHorizon? {
         let p = parameters
         return FactoredHorizon(
             factor: { ParetoNBD.aliveFactor(p, x: $0, T: $1) },
@@ -129,24 +129,24 @@ public struct ParetoNBDModel: PurchaseModel {
     }
 
     /// A₀ once per distinct (x, t) pair (`FrequencyTimePairs`).
-    public func probabilityAlive(_ rows: CollapsedSummary) -> [Double]? {
+    package func probabilityAlive(_ rows: CollapsedSummary) -> [Double]? {
         ParetoNBD.probabilityAlive(parameters, rows)
     }
 }
 
 /// MBG/NBD (Batislam, Denizel & Filiztekin 2007) as a `PurchaseModel`; its horizon sums come
 /// by quadrature over E[Y(t)].
-public struct MBGNBDModel: PurchaseModel {
-    public let parameters: MBGNBD.Parameters
-    public static let name = "mbg-nbd"
-    public static func fit(_ rows: CollapsedSummary) -> ModelFit { MBGNBD.fit(rows) }
-    public init(values v: [Double]) { parameters = MBGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]) }
+package struct MBGNBDModel: PurchaseModel {
+    package let parameters: MBGNBD.Parameters
+    package static let name = "mbg-nbd"
+    package static func fit(_ rows: CollapsedSummary) -> ModelFit { MBGNBD.fit(rows) }
+    package init(values v: [Double]) { parameters = MBGNBD.Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]) }
 
-    public func probabilityAlive(x: Double, tx: Double, T: Double) -> Double {
+    package func probabilityAlive(x: Double, tx: Double, T: Double) -> Double {
         MBGNBD.probabilityAlive(parameters, x: x, tx: tx, T: T)
     }
 
-    public func expectedPurchases(t: Double, x: Double, tx: Double, T: Double) -> Double {
+    package func expectedPurchases(t: Double, x: Double, tx: Double, T: Double) -> Double {
         MBGNBD.expectedPurchases(parameters, t: t, x: x, tx: tx, T: T)
     }
 }

@@ -1,22 +1,22 @@
 /// BFGS minimisation with a backtracking (Armijo) line search, for the small smooth problems
 /// of the customer-base models (3 to 4 log-parameters).
-public enum QuasiNewton {
-    public struct Result: Sendable {
-        public var x: [Double]
-        public var value: Double
-        public var gradient: [Double]
-        public var iterations: Int
-        public var converged: Bool
+package enum QuasiNewton {
+    package struct Result: Sendable {
+        package var x: [Double]
+        package var value: Double
+        package var gradient: [Double]
+        package var iterations: Int
+        package var converged: Bool
         /// Why it stopped, in words.
-        public var reason: String
+        package var reason: String
         /// BFGS's estimate of the inverse Hessian where it stopped: a good metric to continue
         /// from (for instance on more data).
-        public var inverseHessian: [[Double]] = []
+        package var inverseHessian: [[Double]] = []
     }
 
     /// - Parameter initialInverseHessian: where to start BFGS's metric (default: the identity,
     ///   rescaled after the first step).
-    public static func minimize(
+    package static func minimize(
         _ f: ([Double]) -> (value: Double, gradient: [Double]), from start: [Double],
         maxIterations: Int = 500, gradientTolerance: Double = 1e-9,
         initialInverseHessian: [[Double]]? = nil
@@ -99,7 +99,7 @@ public enum QuasiNewton {
 
     /// The inverse of a small symmetric matrix by Gauss–Jordan elimination with pivoting; nil
     /// when singular.
-    public static func inverse(_ m: [[Double]]) -> [[Double]]? {
+    package static func inverse(_ m: [[Double]]) -> [[Double]]? {
         let n = m.count
         var a = m.enumerated().map { i, row in row + (0..<n).map { $0 == i ? 1.0 : 0.0 } }
         for col in 0..<n {

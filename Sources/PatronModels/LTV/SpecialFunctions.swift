@@ -1,12 +1,12 @@
 import Foundation
 
 /// Special functions the lifetime-value models need.
-public enum SpecialFunctions {
+package enum SpecialFunctions {
     /// ln Γ(x) for x > 0.
-    @inline(__always) public static func lnGamma(_ x: Double) -> Double { lgamma(x) }
+    @inline(__always) package static func lnGamma(_ x: Double) -> Double { lgamma(x) }
 
     /// ψ(x) = d/dx ln Γ(x) for x > 0: recurrence up to x ≥ 10, then the asymptotic series.
-    public static func digamma(_ x: Double) -> Double {
+    package static func digamma(_ x: Double) -> Double {
         var x = x, result = 0.0
         while x < 10 {
             result -= 1 / x
@@ -37,7 +37,7 @@ public enum SpecialFunctions {
     /// ```swift
     /// SpecialFunctions.hypergeometric2F1(1, 1, 2, 0.5)   // −ln(1 − z) / z = 1.386294…
     /// ```
-    public static func hypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double) -> Double {
+    package static func hypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double) -> Double {
         precondition(z < 1, "₂F₁ needs z < 1")
         if z < 0 {
             return exp(-a * log1p(-z)) * hypergeometric2F1(a, c - b, c, z / (z - 1))
@@ -98,7 +98,8 @@ extension SpecialFunctions {
     /// ₂F₁(a, b; c; zᵢ) at 16 arguments with the same a, b, c: the series' term ratio
     /// (a+n)(b+n)/((c+n)(n+1)) is computed once for all of them. Lanes with z outside
     /// 0…0.9 go through the scalar function.
-    public static func hypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: SIMD16<Double>) -> SIMD16<Double> {
+    package static func hypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: SIMD16<Double>) -> SIMD16<Double>
+    {
         let inRange = z.min() >= 0 && z.max() <= 0.9
         var term = SIMD16<Double>(repeating: 1), sum = term
         var n = 0.0
@@ -132,7 +133,7 @@ extension SpecialFunctions {
     /// it needs at most a few thousand terms even at z = 0.99 whatever the size of b (the
     /// original series first grows for large b). Derivatives come from the same pass:
     /// ∂gₙ/∂e = gₙ Σₖ₍ₖ<ₙ₎ 1/(e+k), ∂gₙ/∂(a+1) = −gₙ Σₖ₍ₖ<ₙ₎ 1/(a+1+k), ∂G/∂z = Σ (n+1) gₙ (e+n)/(a+1+n).
-    public static func lnHypergeometricAPlusOne(
+    package static func lnHypergeometricAPlusOne(
         _ a: Double, _ b: Double, _ z: Double
     )
         -> (value: Double, da: Double, db: Double, dz: Double)?
@@ -142,7 +143,7 @@ extension SpecialFunctions {
 
     /// The same at two arguments at once (Pareto/NBD needs z at t_x and at T with the same a
     /// and b): the divisions of the term ratio are shared.
-    public static func lnHypergeometricAPlusOne(_ a: Double, _ b: Double, _ z: SIMD2<Double>) -> APlusOneResult? {
+    package static func lnHypergeometricAPlusOne(_ a: Double, _ b: Double, _ z: SIMD2<Double>) -> APlusOneResult? {
         let e = a + 1 - b, c = a + 1
         guard e > 0 else { return nil }
         return aPlusOneSeries(b: b, z: z, limit: 100_000) { n in
@@ -151,7 +152,7 @@ extension SpecialFunctions {
         }
     }
 
-    public typealias APlusOneResult = (value: SIMD2<Double>, da: SIMD2<Double>, db: SIMD2<Double>, dz: SIMD2<Double>)
+    package typealias APlusOneResult = (value: SIMD2<Double>, da: SIMD2<Double>, db: SIMD2<Double>, dz: SIMD2<Double>)
 
     /// The Euler-transformed series and its derivative sums, with term n's ratio (e+n)/(c+n),
     /// 1/(e+n) and 1/(c+n) from `terms`; nil outside 0 ≤ z ≤ 0.99 or without convergence
@@ -200,12 +201,12 @@ extension SpecialFunctions {
     /// per term n the ratio (e+n)/(c+n), 1/(e+n) and 1/(c+n) (e = a+1−b, c = a+1). Pareto/NBD
     /// evaluates the series for every customer with the same frequency x at the same (a, b), so
     /// one table per x takes the divisions out of the per-customer loop.
-    public struct APlusOneTerms: Sendable {
-        public let a: Double, b: Double
+    package struct APlusOneTerms: Sendable {
+        package let a: Double, b: Double
         let ratio: [Double], inverseE: [Double], inverseC: [Double]
 
         /// Terms enough for arguments up to `zMax` (≤ 0.99); nil when e = a + 1 − b ≤ 0.
-        public init?(a: Double, b: Double, zMax: Double) {
+        package init?(a: Double, b: Double, zMax: Double) {
             let e = a + 1 - b, c = a + 1
             guard e > 0 else { return nil }
             let z = min(max(zMax, 0.01), 0.99)
@@ -220,7 +221,7 @@ extension SpecialFunctions {
 
     /// `lnHypergeometricAPlusOne(a, b, z)` from precomputed terms; nil when z is outside
     /// 0…0.99 or the table runs out before the series converges.
-    public static func lnHypergeometricAPlusOne(_ t: APlusOneTerms, _ z: SIMD2<Double>) -> APlusOneResult? {
+    package static func lnHypergeometricAPlusOne(_ t: APlusOneTerms, _ z: SIMD2<Double>) -> APlusOneResult? {
         t.ratio.withUnsafeBufferPointer { ratio in
             t.inverseE.withUnsafeBufferPointer { inverseE in
                 t.inverseC.withUnsafeBufferPointer { inverseC in

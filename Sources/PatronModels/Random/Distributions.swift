@@ -4,7 +4,7 @@ import Foundation
 /// same seed gives the same draws everywhere.
 extension RandomSource {
     /// Standard normal by the Marsaglia polar method.
-    public mutating func normal() -> Double {
+    package mutating func normal() -> Double {
         while true {
             let u = 2 * uniform() - 1, v = 2 * uniform() - 1
             let s = u * u + v * v
@@ -13,10 +13,10 @@ extension RandomSource {
     }
 
     /// Exponential with the given rate.
-    public mutating func exponential(rate: Double) -> Double { -log1p(-uniform()) / rate }
+    package mutating func exponential(rate: Double) -> Double { -log1p(-uniform()) / rate }
 
     /// Gamma with `shape` and `rate` (mean shape/rate), Marsaglia & Tsang (2000).
-    public mutating func gamma(shape: Double, rate: Double) -> Double {
+    package mutating func gamma(shape: Double, rate: Double) -> Double {
         if shape < 1 {
             // Boost: Gamma(a) = Gamma(a + 1) · U^(1/a).
             let g = gamma(shape: shape + 1, rate: 1)
@@ -36,13 +36,13 @@ extension RandomSource {
     }
 
     /// Beta(a, b) as a ratio of gammas.
-    public mutating func beta(_ a: Double, _ b: Double) -> Double {
+    package mutating func beta(_ a: Double, _ b: Double) -> Double {
         let x = gamma(shape: a, rate: 1), y = gamma(shape: b, rate: 1)
         return x / (x + y)
     }
 
     /// An index drawn with the given (unnormalised) weights.
-    public mutating func pick(weights: [Double]) -> Int {
+    package mutating func pick(weights: [Double]) -> Int {
         var u = uniform() * weights.reduce(0, +)
         for (i, w) in weights.enumerated() {
             u -= w

@@ -15,16 +15,16 @@ import PatronTable
 /// ```swift
 /// let csv = SampleOrders(customers: 1000, seed: 7).csv()
 /// ```
-public struct SampleOrders: Sendable {
-    public var customers: Int
-    public var seed: UInt64
+package struct SampleOrders: Sendable {
+    package var customers: Int
+    package var seed: UInt64
     /// First and last day of the export, as days since 1970-01-01.
-    public var firstDay = 19_358  // 2023-01-01
-    public var lastDay = 20_269  // 2025-06-30
-    public var r = 0.9, alpha = 15.0, a = 0.8, b = 2.4
-    public var p = 6.25, q = 3.74, gamma = 15.44
+    package var firstDay = 19_358  // 2023-01-01
+    package var lastDay = 20_269  // 2025-06-30
+    package var r = 0.9, alpha = 15.0, a = 0.8, b = 2.4
+    package var p = 6.25, q = 3.74, gamma = 15.44
 
-    public init(customers: Int, seed: UInt64 = 1) {
+    package init(customers: Int, seed: UInt64 = 1) {
         self.customers = customers
         self.seed = seed
     }
@@ -46,7 +46,7 @@ public struct SampleOrders: Sendable {
     }
 
     /// The whole file: header and rows sorted by date, then customer.
-    public func csv() -> [UInt8] {
+    package func csv() -> [UInt8] {
         var rng = RandomSource(seed: seed)
         var orders = [Order]()
         orders.reserveCapacity(customers * 3)

@@ -12,8 +12,8 @@
 /// ```swift
 /// QuantileScores.scores([1, 1, 1, 2, 9], bins: 5)   // [1, 1, 1, 4, 5]
 /// ```
-public enum QuantileScores {
-    public static func scores(_ values: [Double], bins: Int, higherIsBetter: Bool = true) -> [Int8] {
+package enum QuantileScores {
+    package static func scores(_ values: [Double], bins: Int, higherIsBetter: Bool = true) -> [Int8] {
         let n = values.count
         guard n > 0 else { return [] }
         // Worst first: keys that sort like the values (negated when lower is better).

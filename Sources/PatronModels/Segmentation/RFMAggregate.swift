@@ -6,29 +6,29 @@ import PatronTable
 /// Sums are taken in integer millionths of the currency unit, so they do not depend on the
 /// order of the transactions (floating-point sums do, in their last bits — and a last bit can
 /// break a tie).
-public struct RFMAggregate: Sendable, Equatable {
-    public enum Frequency: String, Sendable, CaseIterable {
+package struct RFMAggregate: Sendable, Equatable {
+    package enum Frequency: String, Sendable, CaseIterable {
         /// Number of transactions.
         case orders
         /// Number of distinct purchase days.
         case days
     }
 
-    public enum Monetary: String, Sendable, CaseIterable {
+    package enum Monetary: String, Sendable, CaseIterable {
         case total, mean
     }
 
     /// Days from the last purchase to the observation date.
-    public var recencyDays: [Int32]
-    public var frequency: [Int32]
-    public var monetary: [Double]
+    package var recencyDays: [Int32]
+    package var frequency: [Int32]
+    package var monetary: [Double]
     /// Transactions after the observation date (left out).
-    public var afterEnd: Int = 0
+    package var afterEnd: Int = 0
 
     /// - Parameters:
     ///   - groups: each transaction's customer index (0..<customers; -1 to skip the row).
     ///   - days: transaction dates, days since 1970-01-01; rows after `observationEnd` are skipped.
-    public init(
+    package init(
         groups: [Int32], customers: Int, days: [Int32], amounts: [Double], observationEnd: Int32,
         frequency mode: Frequency = .orders, monetary money: Monetary = .total
     ) {
@@ -52,7 +52,7 @@ public struct RFMAggregate: Sendable, Equatable {
     /// with no purchase up to the observation date has frequency 0 and recency −1. Customers'
     /// purchases are contiguous and in day order there: no scattered updates, and the
     /// purchases' blocks run on all cores.
-    public init(
+    package init(
         purchases: CustomerPurchases, observationEnd: Int32, frequency mode: Frequency = .orders,
         monetary money: Monetary = .total
     ) {

@@ -5,11 +5,11 @@
 /// ```swift
 /// RadixSort.order([30, 10, 20, 10])   // [1, 3, 2, 0]
 /// ```
-public enum RadixSort {
+package enum RadixSort {
     /// The permutation that sorts `keys`, equal keys in their given order. The eight byte
     /// histograms come from one pass; each pass then reads keys and indices in order and
     /// scatters them (no random reads).
-    public static func order(_ keys: [UInt64]) -> [Int32] {
+    package static func order(_ keys: [UInt64]) -> [Int32] {
         let n = keys.count
         guard n > 1 else { return (0..<Int32(n)).map { $0 } }
         var counts = [Int](repeating: 0, count: 8 * 256)

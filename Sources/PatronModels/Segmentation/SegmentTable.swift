@@ -4,15 +4,15 @@
 /// Rules are written on a 1…5 scale. With other `bins`, scores are first mapped onto it
 /// (`1 + round((s − 1) × 4 / (bins − 1))`), so the built-in tables work for `bins: 4` too.
 /// `fm` is the mean of F and M, rounded half up.
-public struct SegmentTable: Sendable, Equatable {
-    public struct Rule: Sendable, Equatable {
-        public var name: String
-        public var r: ClosedRange<Int> = 1...5
-        public var f: ClosedRange<Int> = 1...5
-        public var m: ClosedRange<Int> = 1...5
-        public var fm: ClosedRange<Int> = 1...5
+package struct SegmentTable: Sendable, Equatable {
+    package struct Rule: Sendable, Equatable {
+        package var name: String
+        package var r: ClosedRange<Int> = 1...5
+        package var f: ClosedRange<Int> = 1...5
+        package var m: ClosedRange<Int> = 1...5
+        package var fm: ClosedRange<Int> = 1...5
 
-        public init(
+        package init(
             _ name: String, r: ClosedRange<Int> = 1...5, f: ClosedRange<Int> = 1...5,
             m: ClosedRange<Int> = 1...5, fm: ClosedRange<Int> = 1...5
         ) {
@@ -28,13 +28,13 @@ public struct SegmentTable: Sendable, Equatable {
         }
     }
 
-    public var rules: [Rule]
-    public static let other = "Other"
+    package var rules: [Rule]
+    package static let other = "Other"
 
-    public init(rules: [Rule]) { self.rules = rules }
+    package init(rules: [Rule]) { self.rules = rules }
 
     /// The ten-segment R × F map.
-    public static let rfGrid = SegmentTable(rules: [
+    package static let rfGrid = SegmentTable(rules: [
         Rule("Champions", r: 5...5, f: 4...5),
         Rule("Loyal customers", r: 3...4, f: 4...5),
         Rule("Potential loyalists", r: 4...5, f: 2...3),
@@ -48,7 +48,7 @@ public struct SegmentTable: Sendable, Equatable {
     ])
 
     /// The eleven-segment R × (F and M) table.
-    public static let rfm11 = SegmentTable(rules: [
+    package static let rfm11 = SegmentTable(rules: [
         Rule("Champions", r: 5...5, fm: 4...5),
         Rule("Champions", r: 4...4, fm: 5...5),
         Rule("Loyal customers", r: 4...4, fm: 4...4),
@@ -64,26 +64,26 @@ public struct SegmentTable: Sendable, Equatable {
         Rule("Lost", r: 1...1, fm: 1...2),
     ])
 
-    public static let builtIn: [String: SegmentTable] = ["rf-grid": rfGrid, "rfm-11": rfm11]
+    package static let builtIn: [String: SegmentTable] = ["rf-grid": rfGrid, "rfm-11": rfm11]
 
     /// Segment names in table order, each once, then `Other`.
-    public var names: [String] {
+    package var names: [String] {
         var seen = Set<String>()
         return rules.map(\.name).filter { seen.insert($0).inserted } + [SegmentTable.other]
     }
 
-    public static func toFivePoint(_ score: Int, bins: Int) -> Int {
+    package static func toFivePoint(_ score: Int, bins: Int) -> Int {
         bins == 5 ? score : 1 + Int((Double((score - 1) * 4) / Double(max(1, bins - 1))).rounded())
     }
 
-    public func segment(r: Int, f: Int, m: Int) -> String {
+    package func segment(r: Int, f: Int, m: Int) -> String {
         rules.first { $0.matches(r: r, f: f, m: m) }?.name ?? SegmentTable.other
     }
 
     /// For each of the 125 cells, the index in `names` of its segment: cell
     /// (r − 1) × 25 + (f − 1) × 5 + (m − 1). Looked up per customer instead of `segment`,
     /// which makes a `String` each time.
-    public var cellNames: [Int] {
+    package var cellNames: [Int] {
         let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var cells = [Int]()
         for r in 1...5 {
@@ -94,7 +94,7 @@ public struct SegmentTable: Sendable, Equatable {
 
     /// Rules that can never match (every cell they cover is taken by earlier rules) or that
     /// overlap an earlier rule of another name, and how many of the 125 cells no rule covers.
-    public func problems() -> (messages: [String], uncovered: Int) {
+    package func problems() -> (messages: [String], uncovered: Int) {
         let cells = (1...5).flatMap { r in (1...5).flatMap { f in (1...5).map { m in (r: r, f: f, m: m) } } }
         var owner = [Int: String]()
         var messages = [String]()

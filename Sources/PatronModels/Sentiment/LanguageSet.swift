@@ -5,21 +5,21 @@
 /// let nordic: LanguageSet = [.sv]
 /// identifier.identify("Leveransen kom i tid.", among: nordic)
 /// ```
-public struct LanguageSet: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
+package struct LanguageSet: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt8
 
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    package init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// The set holding just `language`.
-    public init(_ language: Language) { rawValue = 1 << UInt8(language.index) }
+    package init(_ language: Language) { rawValue = 1 << UInt8(language.index) }
 
     /// The set of the given languages.
-    public init<S: Sequence>(_ languages: S) where S.Element == Language {
+    package init<S: Sequence>(_ languages: S) where S.Element == Language {
         self = languages.reduce(into: []) { $0.insert(LanguageSet($1)) }
     }
 
     /// All five languages.
-    public static let all = LanguageSet(Language.allCases)
+    package static let all = LanguageSet(Language.allCases)
 
     @inline(__always) func contains(index: Int) -> Bool { rawValue & 1 << UInt8(index) != 0 }
 }

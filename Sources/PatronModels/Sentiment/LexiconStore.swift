@@ -2,16 +2,16 @@ import Foundation
 
 /// Where the converted lexicons live: the package's resource folder next to the built binary
 /// (found from any working directory), or a folder named by `PATRON_LEXICONS`.
-public enum LexiconStore {
+package enum LexiconStore {
     /// What went wrong reading a lexicon file, and what to do.
-    public struct LoadError: Error, CustomStringConvertible {
-        public let description: String
+    package struct LoadError: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// `PATRON_LEXICONS`, else the resource folder SwiftPM puts beside the executable (the
     /// built `patron`, or the test runner). Not `Bundle.module`: when its folder is missing it
     /// stops the process, where a missing lexicon should be an error that says what to do.
-    public static var directory: URL {
+    package static var directory: URL {
         if let override = ProcessInfo.processInfo.environment["PATRON_LEXICONS"], !override.isEmpty {
             return URL(fileURLWithPath: override)
         }
@@ -20,12 +20,12 @@ public enum LexiconStore {
 
     /// The files the scorer and the language identifier read (Polish's lexicon is not scored;
     /// the customer-LANG.tsv vocabularies are Patron's own).
-    public static let filesInUse =
+    package static let filesInUse =
         ["en.tsv", "sv.tsv", "nl.tsv", "de.tsv", "emoji.tsv", "langid.tsv"]
         + Language.allCases.map { "customer-\($0.rawValue).tsv" }
 
     /// The raw bytes of a lexicon file, or nil when it cannot be read.
-    public static func contents(_ name: String) -> [UInt8]? {
+    package static func contents(_ name: String) -> [UInt8]? {
         FileManager.default.contents(atPath: directory.appendingPathComponent(name).path).map { [UInt8]($0) }
     }
 

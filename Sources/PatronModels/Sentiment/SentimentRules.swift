@@ -1,21 +1,21 @@
 /// What a language needs beyond its lexicon: negators, boosters and dampeners, the contrast
 /// word, words the lexicon must not score, and the customer-experience vocabulary general
 /// lexicons miss (valences on VADER's −4…4 scale; a key with a space is a two-word phrase).
-public struct SentimentRules: Sendable {
-    public let negators: Set<String>
+package struct SentimentRules: Sendable {
+    package let negators: Set<String>
     /// Added to the magnitude of the next sentiment word: positive boosts, negative dampens.
-    public let intensifiers: [String: Double]
+    package let intensifiers: [String: Double]
     /// The clause after a contrast word counts 1.5×, the one before 0.5×.
-    public let contrast: Set<String>
+    package let contrast: Set<String>
     /// Words never scored (function words some lexicons give a valence, and negators).
-    public let neutral: Set<String>
+    package let neutral: Set<String>
     /// Valences that replace or extend the lexicon's.
-    public let vocabulary: [String: Double]
+    package let vocabulary: [String: Double]
     /// Verb-second languages put the negator after a finite verb ("Das funktioniert nicht"):
     /// a negator with no sentiment word after it in its clause negates the one before.
-    public let negatesBackward: Bool
+    package let negatesBackward: Bool
     /// Whether the general lexicon is used at all (the vocabulary always is).
-    public var usesLexicon = true
+    package var usesLexicon = true
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -48,7 +48,7 @@ public struct SentimentRules: Sendable {
         return out
     }
 
-    public static func rules(for language: Language) -> SentimentRules {
+    package static func rules(for language: Language) -> SentimentRules {
         switch language {
         case .en: english
         case .sv: swedish

@@ -15,8 +15,8 @@ import Foundation
 /// let scorer = try SentimentScorer()
 /// scorer.score("Gar nicht schlecht!", language: .de)   // > 0.05: pos
 /// ```
-public struct SentimentScorer: Sendable {
-    public enum Label: String, Sendable { case pos, neg, neu }
+package struct SentimentScorer: Sendable {
+    package enum Label: String, Sendable { case pos, neg, neu }
 
     let compiled: [CompiledLanguage]
     let scan = TextScanner.Tables()
@@ -27,7 +27,7 @@ public struct SentimentScorer: Sendable {
     let emoticons: PackedWordTable<Double>
 
     /// Loads the lexicons and the emoji valences (a fraction of a second; load once, score many).
-    public init() throws {
+    package init() throws {
         var compiled = [CompiledLanguage]()
         for language in Language.allCases {
             var table = [String: Double]()
@@ -67,12 +67,12 @@ public struct SentimentScorer: Sendable {
     }
 
     /// Whether `text` has at least `minimum` letters (digits do not count).
-    public static func letterCount(_ text: String, atLeast minimum: Int) -> Bool {
+    package static func letterCount(_ text: String, atLeast minimum: Int) -> Bool {
         TextScanner.withUTF8(text) { letterCount(utf8: $0, atLeast: minimum) }
     }
 
     /// `letterCount(_:atLeast:)` on UTF-8 bytes.
-    public static func letterCount(utf8: UnsafeBufferPointer<UInt8>, atLeast minimum: Int) -> Bool {
+    package static func letterCount(utf8: UnsafeBufferPointer<UInt8>, atLeast minimum: Int) -> Bool {
         guard minimum > 0 else { return true }
         guard let p = utf8.baseAddress else { return false }
         return scanTables.withClassifier { scan in
@@ -90,7 +90,7 @@ public struct SentimentScorer: Sendable {
 
     static let scanTables = TextScanner.Tables()
 
-    public static func label(_ score: Double) -> Label { score >= 0.05 ? .pos : score <= -0.05 ? .neg : .neu }
+    package static func label(_ score: Double) -> Label { score >= 0.05 ? .pos : score <= -0.05 ? .neg : .neu }
 
     static let emoticonValences: [String: Double] = [
         ":)": 2.0, ":-)": 2.0, ":d": 2.3, ":D": 2.3, ";)": 1.5, ";-)": 1.5, ":(": -2.0,
@@ -99,13 +99,13 @@ public struct SentimentScorer: Sendable {
     ]
 
     /// The text's compound score in −1…1 (0 for a text with no sentiment).
-    public func score(_ text: String, language: Language) -> Double {
+    package func score(_ text: String, language: Language) -> Double {
         TextScanner.withUTF8(text) { score(utf8: $0, language: language) }
     }
 
     /// `score(_:language:)` on UTF-8 bytes, such as a row of a table's text column (invalid
     /// sequences read as U+FFFD).
-    public func score(utf8: UnsafeBufferPointer<UInt8>, language: Language) -> Double {
+    package func score(utf8: UnsafeBufferPointer<UInt8>, language: Language) -> Double {
         let c = compiled[language.index]
         // A sentence has at most one token per scalar and two lower-case bytes per byte.
         return withUnsafeTemporaryAllocation(of: Token.self, capacity: utf8.count + 1) { tokens in

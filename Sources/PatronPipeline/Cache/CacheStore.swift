@@ -5,7 +5,7 @@ import Synchronization
 
 /// Where stage outputs are kept, by cache key. The local folder is the only store today;
 /// a shared bucket for distributed runs would be another conformance.
-public protocol CacheStore: Sendable {
+package protocol CacheStore: Sendable {
     func contains(_ key: String) -> Bool
     func meta(_ key: String) -> CacheEntry?
     func load(_ key: String, port: String) throws -> Table
@@ -34,26 +34,26 @@ public protocol CacheStore: Sendable {
 }
 
 /// A cache entry that is not what was stored: a truncated, edited or bit-flipped file.
-public struct CacheDamage: Error, CustomStringConvertible {
-    public var key: String
-    public var reason: String
-    public var description: String {
+package struct CacheDamage: Error, CustomStringConvertible {
+    package var key: String
+    package var reason: String
+    package var description: String {
         "cache entry \(key.prefix(12)) is damaged (\(reason)); rerun the pipeline to recompute it"
     }
 }
 
 /// What is known about a cache entry besides its tables: `meta.json` in the entry.
-public struct CacheEntry: Codable, Sendable, Equatable {
-    public struct Port: Codable, Sendable, Equatable {
-        public var name: String
-        public var rows: Int
-        public var columns: [String]
+package struct CacheEntry: Codable, Sendable, Equatable {
+    package struct Port: Codable, Sendable, Equatable {
+        package var name: String
+        package var rows: Int
+        package var columns: [String]
         /// Size and XXH64 checksum (16 hex digits) of the port's Arrow file, filled in by
         /// the store; absent in entries written before checksums were kept.
-        public var bytes: Int? = nil
-        public var checksum: String? = nil
+        package var bytes: Int? = nil
+        package var checksum: String? = nil
 
-        public init(name: String, rows: Int, columns: [String]) {
+        package init(name: String, rows: Int, columns: [String]) {
             self.name = name
             self.rows = rows
             self.columns = columns
@@ -61,20 +61,20 @@ public struct CacheEntry: Codable, Sendable, Equatable {
     }
 
     /// What the entry was made from: its key and everything hashed into it.
-    public var source: KeyMaterial
-    public var pipeline: String
-    public var stage: String
-    public var ports: [Port]
-    public var counts: [String: Int]
-    public var seconds: Double
-    public var created: String
+    package var source: KeyMaterial
+    package var pipeline: String
+    package var stage: String
+    package var ports: [Port]
+    package var counts: [String: Int]
+    package var seconds: Double
+    package var created: String
 }
 
 /// Entries as folders `ROOT/ab/abcdef…/` holding `PORT.arrow` files and `meta.json`. A new
 /// entry is written under `ROOT/tmp/` and renamed into place, so a run killed at any instant
 /// leaves either the whole entry or none of it.
-public struct LocalCacheStore: CacheStore {
-    public let root: String
+package struct LocalCacheStore: CacheStore {
+    package let root: String
     /// Entries this process has already checked (each is checked once, on first read).
     private let verified = Verified()
 
@@ -82,7 +82,7 @@ public struct LocalCacheStore: CacheStore {
         let keys = Mutex<Set<String>>([])
     }
 
-    public init(root: String) throws {
+    package init(root: String) throws {
         self.root = root
         try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
     }
@@ -90,37 +90,37 @@ public struct LocalCacheStore: CacheStore {
     func directory(_ key: String) -> String { "\(root)/\(key.prefix(2))/\(key)" }
 
     /// Whether an entry is stored; `verify` checks that it is whole, as every read does.
-    public func contains(_ key: String) -> Bool {
+    package func contains(_ key: String) -> Bool {
         FileManager.default.fileExists(atPath: directory(key) + "/meta.json")
     }
 
-    public func meta(_ key: String) -> CacheEntry? {
+    package func meta(_ key: String) -> CacheEntry? {
         FileManager.default.contents(atPath: directory(key) + "/meta.json").flatMap {
             try? JSONDecoder().decode(CacheEntry.self, from: $0)
         }
     }
 
-    public func load(_ key: String, port: String) throws -> Table {
+    package func load(_ key: String, port: String) throws -> Table {
         try verify(key)
         return try ArrowIPC.read(path: portPath(key, port: port))
     }
 
-    public func load(_ key: String, port: String, columns: Set<String>?) throws -> Table {
+    package func load(_ key: String, port: String, columns: Set<String>?) throws -> Table {
         try verify(key)
         return try ArrowIPC.read(path: portPath(key, port: port), columns: columns)
     }
 
-    public func head(_ key: String, port: String, rows: Int) throws -> Table {
+    package func head(_ key: String, port: String, rows: Int) throws -> Table {
         try verify(key)
         return try ArrowIPC.read(path: portPath(key, port: port), rows: rows)
     }
 
-    public func rows(_ key: String, port: String, columns: Set<String>?, at rows: [Int]) throws -> Table {
+    package func rows(_ key: String, port: String, columns: Set<String>?, at rows: [Int]) throws -> Table {
         try verify(key)
         return try ArrowIPC.read(path: portPath(key, port: port), columns: columns, at: rows)
     }
 
-    public func verify(_ key: String) throws {
+    package func verify(_ key: String) throws {
         if verified.keys.withLock({ $0.contains(key) }) { return }
         guard FileManager.default.fileExists(atPath: directory(key) + "/meta.json") else {
             throw CacheDamage(key: key, reason: "meta.json is missing")
@@ -152,9 +152,9 @@ public struct LocalCacheStore: CacheStore {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    public func portPath(_ key: String, port: String) -> String { directory(key) + "/\(port).arrow" }
+    package func portPath(_ key: String, port: String) -> String { directory(key) + "/\(port).arrow" }
 
-    public func store(_ key: String, output: StageOutput, entry: CacheEntry, replace: Bool) throws {
+    package func store(_ key: String, output: StageOutput, entry: CacheEntry, replace: Bool) throws {
         let fm = FileManager.default
         let temporary = "\(root)/tmp/\(key).\(LocalCacheStore.processTag).\(UInt32.random(in: 0...UInt32.max))"
         try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
@@ -211,7 +211,7 @@ public struct LocalCacheStore: CacheStore {
         }
     }
 
-    public func keys() -> [String] {
+    package func keys() -> [String] {
         let fm = FileManager.default
         var out = [String]()
         for shard in (try? fm.contentsOfDirectory(atPath: root)) ?? [] where shard.count == 2 {
@@ -220,12 +220,12 @@ public struct LocalCacheStore: CacheStore {
         return out.sorted()
     }
 
-    public func remove(_ key: String) throws {
+    package func remove(_ key: String) throws {
         verified.keys.withLock { _ = $0.remove(key) }
         try FileManager.default.removeItem(atPath: directory(key))
     }
 
-    public func size(_ key: String) -> Int {
+    package func size(_ key: String) -> Int {
         let dir = directory(key)
         return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).reduce(0) { sum, name in
             sum + ((try? FileManager.default.attributesOfItem(atPath: "\(dir)/\(name)")[.size] as? Int) ?? 0)
@@ -241,7 +241,7 @@ public struct LocalCacheStore: CacheStore {
         return "\(host.isEmpty ? "localhost" : host).\(getpid())"
     }()
 
-    public func removeOwnTemporaries() {
+    package func removeOwnTemporaries() {
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: root + "/tmp")) ?? []
         where name.contains(".\(LocalCacheStore.processTag).") {
@@ -249,7 +249,7 @@ public struct LocalCacheStore: CacheStore {
         }
     }
 
-    public func removeTemporaries() {
+    package func removeTemporaries() {
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
             try? fm.removeItem(atPath: "\(root)/tmp/\(name)")

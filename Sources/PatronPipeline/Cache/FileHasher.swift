@@ -5,7 +5,7 @@ import Synchronization
 
 /// Content hashes of input files, remembered by (path, size, mtime, inode) so an unchanged
 /// large file is not read again. The memo lives in `.patron/statcache.json`.
-public final class FileHasher: Sendable {
+package final class FileHasher: Sendable {
     struct Stamp: Codable, Equatable {
         var size: Int64
         var mtimeNanoseconds: Int64
@@ -16,7 +16,7 @@ public final class FileHasher: Sendable {
     private let memoPath: String
     private let memo: Mutex<(entries: [String: Stamp], dirty: Bool)>
 
-    public init(memoPath: String) {
+    package init(memoPath: String) {
         self.memoPath = memoPath
         let data = FileManager.default.contents(atPath: memoPath)
         let entries = data.flatMap { try? JSONDecoder().decode([String: Stamp].self, from: $0) } ?? [:]
@@ -24,7 +24,7 @@ public final class FileHasher: Sendable {
     }
 
     /// The SHA-256 of the file's content, read only when its stat differs from the memo.
-    public func hash(path: String) throws -> String {
+    package func hash(path: String) throws -> String {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw StageFailure(
@@ -51,7 +51,7 @@ public final class FileHasher: Sendable {
 
     /// Records `hash` as the content hash of the file now at `path` (a file this process has
     /// just written and hashed), so the next run does not read it again.
-    public func remember(path: String, hash: String) {
+    package func remember(path: String, hash: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
         let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
@@ -65,7 +65,7 @@ public final class FileHasher: Sendable {
     /// A file's content hash: SHA-256 over the file's size and the SHA-256 of each 8 MiB
     /// block, the blocks hashed in parallel. Equal content gives the equal hash on every
     /// machine, and a large input is hashed at the speed of all cores, not one.
-    public static func contentHash(path: String) throws -> String {
+    package static func contentHash(path: String) throws -> String {
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch {
             throw StageFailure(String(describing: error))
@@ -75,7 +75,7 @@ public final class FileHasher: Sendable {
 
     /// The content hash of bytes in memory: equal to `contentHash(path:)` of a file holding them.
     /// `release` is called with each block once it is hashed.
-    public static func contentHash(data: Data, release: @Sendable (Range<Int>) -> Void = { _ in }) -> String {
+    package static func contentHash(data: Data, release: @Sendable (Range<Int>) -> Void = { _ in }) -> String {
         let block = 8 << 20
         let count = (data.count + block - 1) / block
         let digests = Mutex([SHA256.Digest?](repeating: nil, count: count))
@@ -95,7 +95,7 @@ public final class FileHasher: Sendable {
     }
 
     /// Writes the memo if it changed (atomically).
-    public func save() {
+    package func save() {
         let data: Data? = memo.withLock {
             guard $0.dirty else { return nil }
             let encoder = JSONEncoder()

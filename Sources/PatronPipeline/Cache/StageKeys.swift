@@ -2,18 +2,18 @@ import Foundation
 import PatronSupport
 
 /// What goes into a stage's cache key, kept so `status` can say what changed.
-public struct KeyMaterial: Codable, Sendable, Equatable {
-    public var key: String
-    public var module: String
-    public var version: String
+package struct KeyMaterial: Codable, Sendable, Equatable {
+    package var key: String
+    package var module: String
+    package var version: String
     /// `Engine.version` when the key was made (nil in state written before it existed).
-    public var engine: String?
+    package var engine: String?
     /// Each param's canonical JSON.
-    public var params: [String: String]
+    package var params: [String: String]
     /// Upstream ref → its cache key.
-    public var inputs: [String: String]
+    package var inputs: [String: String]
     /// File param → content SHA-256.
-    public var files: [String: String]
+    package var files: [String: String]
 }
 
 extension PipelinePlan {
@@ -21,7 +21,7 @@ extension PipelinePlan {
     /// module name and version,
     /// the canonical JSON of its params, its inputs' keys and its input files' content
     /// hashes. A stage whose key cannot be made (a missing input file) gets an error instead.
-    public func keys(project: Project, hasher: FileHasher) -> [String: Result<KeyMaterial, StageFailure>] {
+    package func keys(project: Project, hasher: FileHasher) -> [String: Result<KeyMaterial, StageFailure>] {
         var out = [String: Result<KeyMaterial, StageFailure>]()
         let description = descriptionJSON
         for stage in stages {

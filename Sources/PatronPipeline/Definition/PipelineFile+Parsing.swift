@@ -4,7 +4,7 @@ import Yams
 extension PipelineFile {
     /// Reads and structurally checks a pipeline file. Every problem found is reported at once,
     /// with its line and column; module-level checks come later, in `PipelinePlan`.
-    public static func load(path: String, displayPath: String? = nil) throws -> PipelineFile {
+    package static func load(path: String, displayPath: String? = nil) throws -> PipelineFile {
         let shown = displayPath ?? path
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 4 << 20 {
             throw PipelineError.invalid([
@@ -23,7 +23,7 @@ extension PipelineFile {
         return try parse(text, path: shown)
     }
 
-    public static func parse(_ text: String, path: String) throws -> PipelineFile {
+    package static func parse(_ text: String, path: String) throws -> PipelineFile {
         var problems = [PipelineProblem]()
         func problem(_ node: Node?, _ message: String) {
             problems.append(PipelineProblem(file: path, position: node.flatMap(position), message: message))

@@ -9,44 +9,48 @@
 ///     with: {path: Data/sample/orders.csv}
 /// ```
 public struct PipelineFile: Sendable {
-    public var name: String
-    public var description: String
+    package var name: String
+    package var description: String
     /// Path of the file, as shown in messages.
-    public var path: String
-    public var params: [Param]
-    public var stages: [Stage]
+    package var path: String
+    package var params: [Param]
+    package var stages: [Stage]
 
-    public struct Param: Sendable {
-        public var name: String
-        public var value: Value
-        public var position: Position
+    package struct Param: Sendable {
+        package var name: String
+        package var value: Value
+        package var position: Position
     }
 
     /// A reference to a stage's output port: `clean` (its main table) or `clean.rejects`.
     public struct InputRef: Sendable, Equatable, Hashable, CustomStringConvertible {
+        /// The stage read.
         public var stage: String
+        /// Its port (`main` for the stage's own table).
         public var port: String
+        /// The `port` table of `stage`.
         public init(stage: String, port: String = "main") {
             self.stage = stage
             self.port = port
         }
-        public init(parsing text: String) {
+        package init(parsing text: String) {
             if let dot = text.firstIndex(of: ".") {
                 self.init(stage: String(text[..<dot]), port: String(text[text.index(after: dot)...]))
             } else {
                 self.init(stage: text)
             }
         }
+        /// `stage` for the main port, else `stage.port`, as `inputs:` writes it.
         public var description: String { port == "main" ? stage : "\(stage).\(port)" }
     }
 
-    public struct Stage: Sendable {
-        public var id: String
-        public var position: Position
-        public var use: String
-        public var usePosition: Position
-        public var notes: String?
-        public var inputs: [(ref: InputRef, position: Position)]
-        public var with: [(key: String, value: Value, keyPosition: Position, valuePosition: Position)]
+    package struct Stage: Sendable {
+        package var id: String
+        package var position: Position
+        package var use: String
+        package var usePosition: Position
+        package var notes: String?
+        package var inputs: [(ref: InputRef, position: Position)]
+        package var with: [(key: String, value: Value, keyPosition: Position, valuePosition: Position)]
     }
 }

@@ -1,44 +1,51 @@
 /// A validated pipeline: every stage's module known, params resolved and type-checked,
 /// inputs existing, no cycles; stages in a dependency order that follows reading order.
 public struct PipelinePlan: Sendable {
+    /// One stage, validated: its module, resolved params and inputs.
     public struct Stage: Sendable {
+        /// The stage id (its key under `stages:`).
         public var id: String
-        public var spec: ModuleSpec
+        package var spec: ModuleSpec
+        /// Its `with:` values, `${…}` substituted and defaults filled in.
         public var params: [String: Value]
+        /// The ports it reads.
         public var inputs: [PipelineFile.InputRef]
-        public var notes: String?
-        public var ports: [String]
-        public var position: Position
+        package var notes: String?
+        package var ports: [String]
+        package var position: Position
 
         /// The input columns the stage reads (nil: all of them).
-        public var inputColumns: [String]? { spec.inputColumns(params) }
+        package var inputColumns: [String]? { spec.inputColumns(params) }
         /// The shell command the stage runs, if its module runs one.
-        public var command: String? { spec.command(params) }
+        package var command: String? { spec.command(params) }
     }
 
+    /// The pipeline's name.
     public var name: String
+    /// The pipeline's description.
     public var description: String
-    public var path: String
-    public var params: [String: Value]
+    package var path: String
+    package var params: [String: Value]
     /// Topological order.
     public var stages: [Stage]
 
+    /// The stage `id`, if the pipeline has it.
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
 
     /// Ids of the stages that read `id`'s output, directly.
-    public func dependents(of id: String) -> [String] {
+    package func dependents(of id: String) -> [String] {
         stages.filter { $0.inputs.contains { $0.stage == id } }.map(\.id)
     }
 
     /// `id` and everything downstream of it.
-    public func downstream(of id: String) -> Set<String> {
+    package func downstream(of id: String) -> Set<String> {
         var out: Set<String> = [id]
         for stage in stages where stage.inputs.contains(where: { out.contains($0.stage) }) { out.insert(stage.id) }
         return out
     }
 
     /// `id` and everything it needs.
-    public func upstream(of id: String) -> Set<String> {
+    package func upstream(of id: String) -> Set<String> {
         var out: Set<String> = [id]
         for stage in stages.reversed() where out.contains(stage.id) {
             for input in stage.inputs { out.insert(input.stage) }
@@ -52,7 +59,7 @@ extension PipelinePlan {
     /// `--param`. Throws `PipelineError.invalid` listing every problem with its position.
     /// - Parameter allowOutside: let `outputPath` params point outside `projectRoot`
     ///   (`--allow-outside`); by default that is a validation error.
-    public init(
+    package init(
         file: PipelineFile, registry: ModuleRegistry, overrides: [String: Value] = [:], projectRoot: String,
         allowOutside: Bool = false
     ) throws {

@@ -9,16 +9,22 @@ public indirect enum Value: Sendable, Equatable {
     /// Keys in file order.
     case map([Entry])
 
+    /// One key of a map, with its value.
     public struct Entry: Sendable, Equatable {
+        /// The key.
         public var key: String
+        /// Its value.
         public var value: Value
+        /// The entry `key: value`.
         public init(_ key: String, _ value: Value) {
             self.key = key
             self.value = value
         }
     }
 
+    /// The text of a string (nil for any other kind).
     public var string: String? { if case .string(let s) = self { s } else { nil } }
+    /// An integer, or a number without a fraction.
     public var int: Int? {
         switch self {
         case .int(let i): i
@@ -26,6 +32,7 @@ public indirect enum Value: Sendable, Equatable {
         default: nil
         }
     }
+    /// An integer or a number, as a double.
     public var double: Double? {
         switch self {
         case .int(let i): Double(i)
@@ -33,12 +40,15 @@ public indirect enum Value: Sendable, Equatable {
         default: nil
         }
     }
+    /// A boolean.
     public var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
+    /// A list's items.
     public var list: [Value]? { if case .list(let l) = self { l } else { nil } }
+    /// A map's entries, in the file's order.
     public var entries: [Entry]? { if case .map(let m) = self { m } else { nil } }
 
     /// The value's kind, for error messages.
-    public var kind: String {
+    package var kind: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
@@ -66,7 +76,7 @@ public indirect enum Value: Sendable, Equatable {
     }
 
     /// Plain text of a scalar, as interpolated into a `${…}` string.
-    public var interpolated: String {
+    package var interpolated: String {
         switch self {
         case .null: ""
         case .bool(let b): String(b)
@@ -81,7 +91,7 @@ public indirect enum Value: Sendable, Equatable {
 extension Value {
     /// JSON with map keys sorted and numbers in shortest form: equal values, equal bytes.
     /// This is what cache keys hash.
-    public var canonicalJSON: String {
+    package var canonicalJSON: String {
         var out = ""
         write(to: &out)
         return out

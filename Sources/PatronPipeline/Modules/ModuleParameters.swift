@@ -16,7 +16,7 @@ import PatronTable
 ///     ]
 /// }
 /// ```
-public protocol ModuleParameters: Sendable {
+package protocol ModuleParameters: Sendable {
     /// Every parameter at its default.
     init()
     /// Every `with:` key the module takes, in the order `patron modules` lists them.
@@ -26,7 +26,7 @@ public protocol ModuleParameters: Sendable {
 extension ModuleParameters {
     /// The parameters from resolved `with:` values (defaults filled in, types checked by
     /// validation); a key not given keeps its default.
-    public init(resolved values: [String: Value]) {
+    package init(resolved values: [String: Value]) {
         self.init()
         for field in Self.fields {
             if let value = values[field.spec.name] { field.assign(&self, value) }
@@ -43,15 +43,15 @@ extension ModuleParameters {
 }
 
 /// A module without parameters.
-public struct NoParameters: ModuleParameters {
-    public init() {}
-    public static let fields: [ParamField<Self>] = []
+package struct NoParameters: ModuleParameters {
+    package init() {}
+    package static let fields: [ParamField<Self>] = []
 }
 
 /// One `with:` key: its name, the property it sets, and what it means.
-public struct ParamField<Root: ModuleParameters>: Sendable {
+package struct ParamField<Root: ModuleParameters>: Sendable {
     /// Name, kind, default and help, as validation and the docs show them.
-    public let spec: ParamSpec
+    package let spec: ParamSpec
     let keyPath: AnyKeyPath & Sendable
     let assign: @Sendable (inout Root, Value) -> Void
 
@@ -63,7 +63,7 @@ public struct ParamField<Root: ModuleParameters>: Sendable {
     ///   - required: the key must be given (the default in `init()` is only a placeholder).
     ///   - defaultText: how the docs state a default that is not a plain value ("by `decimal`").
     ///   - help: one line for `patron modules` and the README.
-    public init<T: ParamValue>(
+    package init<T: ParamValue>(
         _ name: String, _ keyPath: WritableKeyPath<Root, T> & Sendable, required: Bool = false,
         defaultText: String? = nil, help: String
     ) {
@@ -79,22 +79,22 @@ public struct ParamField<Root: ModuleParameters>: Sendable {
 }
 
 /// A problem with a module's parameters, found by its `validate`.
-public struct ParamProblem: Sendable {
+package struct ParamProblem: Sendable {
     /// The key the problem is about (the message is shown at its line in the file).
-    public var param: AnyKeyPath & Sendable
+    package var param: AnyKeyPath & Sendable
     /// The message; unless `verbatim`, it follows the key's quoted name: "'bins' must be …".
-    public var message: String
-    public var verbatim: Bool
+    package var message: String
+    package var verbatim: Bool
 
     /// A problem with the key at `param`: "'name' " + `message`.
-    public init<Root, T>(_ param: KeyPath<Root, T> & Sendable, _ message: String) {
+    package init<Root, T>(_ param: KeyPath<Root, T> & Sendable, _ message: String) {
         self.param = param
         self.message = message
         verbatim = false
     }
 
     /// A problem with the key at `param`, in words of its own.
-    public init<Root, T>(_ param: KeyPath<Root, T> & Sendable, verbatim message: String) {
+    package init<Root, T>(_ param: KeyPath<Root, T> & Sendable, verbatim message: String) {
         self.param = param
         self.message = message
         verbatim = true
@@ -102,7 +102,7 @@ public struct ParamProblem: Sendable {
 }
 
 /// A Swift type a `with:` key can have.
-public protocol ParamValue: Sendable {
+package protocol ParamValue: Sendable {
     /// How validation checks a value and the docs name the type.
     static var paramKind: ParamSpec.Kind { get }
     /// The value of a type-checked `with:` entry; nil when it does not convert.
@@ -112,55 +112,55 @@ public protocol ParamValue: Sendable {
 }
 
 extension String: ParamValue {
-    public static var paramKind: ParamSpec.Kind { .string }
+    package static var paramKind: ParamSpec.Kind { .string }
     /// A number where text is expected reads as its digits.
-    public init?(paramValue: Value) {
+    package init?(paramValue: Value) {
         if paramValue == .null { return nil }
         self = paramValue.string ?? paramValue.interpolated
     }
-    public var paramValue: Value { .string(self) }
+    package var paramValue: Value { .string(self) }
 }
 
 extension Int: ParamValue {
-    public static var paramKind: ParamSpec.Kind { .int }
-    public init?(paramValue: Value) {
+    package static var paramKind: ParamSpec.Kind { .int }
+    package init?(paramValue: Value) {
         guard let int = paramValue.int else { return nil }
         self = int
     }
-    public var paramValue: Value { .int(self) }
+    package var paramValue: Value { .int(self) }
 }
 
 extension Double: ParamValue {
-    public static var paramKind: ParamSpec.Kind { .number }
-    public init?(paramValue: Value) {
+    package static var paramKind: ParamSpec.Kind { .number }
+    package init?(paramValue: Value) {
         guard let double = paramValue.double else { return nil }
         self = double
     }
-    public var paramValue: Value { .double(self) }
+    package var paramValue: Value { .double(self) }
 }
 
 extension Bool: ParamValue {
-    public static var paramKind: ParamSpec.Kind { .bool }
-    public init?(paramValue: Value) {
+    package static var paramKind: ParamSpec.Kind { .bool }
+    package init?(paramValue: Value) {
         guard let bool = paramValue.bool else { return nil }
         self = bool
     }
-    public var paramValue: Value { .bool(self) }
+    package var paramValue: Value { .bool(self) }
 }
 
 extension Array: ParamValue where Element == String {
-    public static var paramKind: ParamSpec.Kind { .list }
+    package static var paramKind: ParamSpec.Kind { .list }
     /// Each item's text (numbers as their digits).
-    public init?(paramValue: Value) {
+    package init?(paramValue: Value) {
         guard let list = paramValue.list else { return nil }
         self = list.map { $0.string ?? $0.interpolated }
     }
-    public var paramValue: Value { .list(map(Value.string)) }
+    package var paramValue: Value { .list(map(Value.string)) }
 }
 
 extension Optional: ParamValue where Wrapped: ParamValue {
-    public static var paramKind: ParamSpec.Kind { Wrapped.paramKind }
-    public init?(paramValue: Value) {
+    package static var paramKind: ParamSpec.Kind { Wrapped.paramKind }
+    package init?(paramValue: Value) {
         if paramValue == .null {
             self = .none
             return
@@ -168,13 +168,13 @@ extension Optional: ParamValue where Wrapped: ParamValue {
         guard let wrapped = Wrapped(paramValue: paramValue) else { return nil }
         self = .some(wrapped)
     }
-    public var paramValue: Value { self?.paramValue ?? .null }
+    package var paramValue: Value { self?.paramValue ?? .null }
 }
 
 extension Value: ParamValue {
-    public static var paramKind: ParamSpec.Kind { .any }
-    public init?(paramValue: Value) { self = paramValue }
-    public var paramValue: Value { self }
+    package static var paramKind: ParamSpec.Kind { .any }
+    package init?(paramValue: Value) { self = paramValue }
+    package var paramValue: Value { self }
 }
 
 /// A key that takes one of a fixed set of words: an enum with a `String` raw value.
@@ -182,48 +182,48 @@ extension Value: ParamValue {
 /// ```swift
 /// enum Transform: String, ParamChoice { case log1p, none }
 /// ```
-public protocol ParamChoice: ParamValue, RawRepresentable, CaseIterable where RawValue == String {}
+package protocol ParamChoice: ParamValue, RawRepresentable, CaseIterable where RawValue == String {}
 
 extension ParamChoice {
-    public static var paramKind: ParamSpec.Kind { .choice(allCases.map(\.rawValue)) }
-    public init?(paramValue: Value) {
+    package static var paramKind: ParamSpec.Kind { .choice(allCases.map(\.rawValue)) }
+    package init?(paramValue: Value) {
         guard let word = paramValue.string else { return nil }
         self.init(rawValue: word)
     }
-    public var paramValue: Value { .string(rawValue) }
+    package var paramValue: Value { .string(rawValue) }
 }
 
 /// A map-valued key (`{SEK: 0.087, GBP: 1.17}`), its entries in the file's order.
-public struct ParamMap: ParamValue, Sendable, Equatable {
-    public var entries: [Value.Entry]
-    public init(_ entries: [Value.Entry] = []) { self.entries = entries }
-    public static var paramKind: ParamSpec.Kind { .map }
-    public init?(paramValue: Value) {
+package struct ParamMap: ParamValue, Sendable, Equatable {
+    package var entries: [Value.Entry]
+    package init(_ entries: [Value.Entry] = []) { self.entries = entries }
+    package static var paramKind: ParamSpec.Kind { .map }
+    package init?(paramValue: Value) {
         guard let entries = paramValue.entries else { return nil }
         self.entries = entries
     }
-    public var paramValue: Value { .map(entries) }
+    package var paramValue: Value { .map(entries) }
 }
 
 /// A calendar day written `YYYY-MM-DD` (month and day may have one digit).
-public struct CalendarDay: ParamValue, Sendable, Equatable {
+package struct CalendarDay: ParamValue, Sendable, Equatable {
     /// As written.
-    public var text: String
+    package var text: String
     /// Days since 1970-01-01.
-    public var day: Int32
+    package var day: Int32
 
-    public static var paramKind: ParamSpec.Kind { .date }
+    package static var paramKind: ParamSpec.Kind { .date }
 
-    public init?(paramValue: Value) {
+    package init?(paramValue: Value) {
         guard let text = paramValue.string, let day = Self.parse(text) else { return nil }
         self.text = text
         self.day = day
     }
 
-    public var paramValue: Value { .string(text) }
+    package var paramValue: Value { .string(text) }
 
     /// Days since 1970-01-01 of `YYYY-MM-DD`, or nil when the text names no real day.
-    public static func parse(_ text: String) -> Int32? {
+    package static func parse(_ text: String) -> Int32? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -236,34 +236,34 @@ public struct CalendarDay: ParamValue, Sendable, Equatable {
 
 /// A file a stage reads: relative to the project root or absolute. Its content is part of the
 /// stage's cache key, hashed at the path `absolute(root:)` gives — the one the stage reads.
-public struct ProjectFile: ParamValue, Sendable, Equatable {
+package struct ProjectFile: ParamValue, Sendable, Equatable {
     /// As written in the pipeline file.
-    public var path: String
-    public init(_ path: String) { self.path = path }
-    public static var paramKind: ParamSpec.Kind { .inputFile }
-    public init?(paramValue: Value) {
+    package var path: String
+    package init(_ path: String) { self.path = path }
+    package static var paramKind: ParamSpec.Kind { .inputFile }
+    package init?(paramValue: Value) {
         guard let path = paramValue.string else { return nil }
         self.path = path
     }
-    public var paramValue: Value { .string(path) }
+    package var paramValue: Value { .string(path) }
     /// The file's absolute path in the project at `root`.
-    public func absolute(root: String) -> String { ProjectPath.absolute(path, root: root) }
+    package func absolute(root: String) -> String { ProjectPath.absolute(path, root: root) }
 }
 
 /// A path a stage writes (a report's folder): inside the project unless the run allows
 /// otherwise; `patron check` points it at a temporary folder.
-public struct OutputPath: ParamValue, Sendable, Equatable {
+package struct OutputPath: ParamValue, Sendable, Equatable {
     /// As written in the pipeline file.
-    public var path: String
-    public init(_ path: String) { self.path = path }
-    public static var paramKind: ParamSpec.Kind { .outputPath }
-    public init?(paramValue: Value) {
+    package var path: String
+    package init(_ path: String) { self.path = path }
+    package static var paramKind: ParamSpec.Kind { .outputPath }
+    package init?(paramValue: Value) {
         guard let path = paramValue.string else { return nil }
         self.path = path
     }
-    public var paramValue: Value { .string(path) }
+    package var paramValue: Value { .string(path) }
     /// The path without a trailing `/`, as manifests and `patron check` name it.
-    public var relative: String { path.hasSuffix("/") ? String(path.dropLast()) : path }
+    package var relative: String { path.hasSuffix("/") ? String(path.dropLast()) : path }
     /// The absolute path under `root` (the project, or the folder `patron check` uses).
-    public func absolute(root: String) -> String { ProjectPath.absolute(path, root: root) }
+    package func absolute(root: String) -> String { ProjectPath.absolute(path, root: root) }
 }

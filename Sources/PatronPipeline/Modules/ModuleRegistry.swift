@@ -1,13 +1,14 @@
 /// The stage modules a run can `use:`, by name.
 public struct ModuleRegistry: Sendable {
     /// Each module's spec, in the order given.
-    public let specs: [ModuleSpec]
+    package let specs: [ModuleSpec]
 
-    public init(_ modules: [any StageModule.Type]) { specs = modules.map { $0.spec } }
+    package init(_ modules: [any StageModule.Type]) { specs = modules.map { $0.spec } }
 
-    public func module(named name: String) -> ModuleSpec? {
+    package func module(named name: String) -> ModuleSpec? {
         specs.first { $0.name == name }
     }
 
+    /// The modules' `use:` names.
     public var names: [String] { specs.map(\.name) }
 }

@@ -1,26 +1,26 @@
 /// What a stage module accepts and produces, from its `StageModule` declaration: the
 /// contract that validation checks a pipeline's `use:` and `with:` against, that the runner
 /// schedules by, and that `patron modules` prints.
-public struct ModuleSpec: Sendable {
+package struct ModuleSpec: Sendable {
     /// How many inputs a module takes.
-    public enum Inputs: Sendable, Equatable {
+    package enum Inputs: Sendable, Equatable {
         case none
         case exactly(Int)
         case any
     }
 
     /// The `use:` name.
-    public let name: String
+    package let name: String
     /// Part of every cache key: bump it when the module's output for the same input changes.
-    public let version: String
+    package let version: String
     /// One line for `patron modules`.
-    public let summary: String
-    public let inputs: Inputs
+    package let summary: String
+    package let inputs: Inputs
     /// Every `with:` key.
-    public let params: [ParamSpec]
-    public let capabilities: ModuleCapabilities
+    package let params: [ParamSpec]
+    package let capabilities: ModuleCapabilities
     /// The module's type, for what it declares beyond this spec (its report section).
-    public let type: any StageModule.Type
+    package let type: any StageModule.Type
 
     let portsOf: @Sendable ([String: Value]) -> [String]
     let problemsOf: @Sendable ([String: Value]) -> [(param: String, message: String)]
@@ -29,7 +29,7 @@ public struct ModuleSpec: Sendable {
     let runner: @Sendable (StageContext) async throws -> StageOutput
 
     /// The spec of `module`.
-    public init<Module: StageModule>(_ module: Module.Type) {
+    package init<Module: StageModule>(_ module: Module.Type) {
         name = Module.name
         version = Module.version
         summary = Module.summary
@@ -50,47 +50,47 @@ public struct ModuleSpec: Sendable {
     }
 
     /// Ports besides `main`, for resolved params.
-    public func ports(_ params: [String: Value]) -> [String] { portsOf(params) }
+    package func ports(_ params: [String: Value]) -> [String] { portsOf(params) }
 
     /// Checks across params, beyond each one's type: (param, message) problems.
-    public func validate(_ params: [String: Value]) -> [(param: String, message: String)] { problemsOf(params) }
+    package func validate(_ params: [String: Value]) -> [(param: String, message: String)] { problemsOf(params) }
 
     /// The input columns the module reads with these params (nil: all of them).
-    public func inputColumns(_ params: [String: Value]) -> [String]? { inputColumnsOf(params) }
+    package func inputColumns(_ params: [String: Value]) -> [String]? { inputColumnsOf(params) }
 
     /// The shell command a stage with these params runs, if it runs one (`--dry-run` prints it).
-    public func command(_ params: [String: Value]) -> String? { commandOf(params) }
+    package func command(_ params: [String: Value]) -> String? { commandOf(params) }
 
     /// Runs the module on a stage's context.
-    public func run(_ context: StageContext) async throws -> StageOutput { try await runner(context) }
+    package func run(_ context: StageContext) async throws -> StageOutput { try await runner(context) }
 
-    public func param(_ name: String) -> ParamSpec? { params.first { $0.name == name } }
+    package func param(_ name: String) -> ParamSpec? { params.first { $0.name == name } }
 }
 
 /// What a module does besides turning input tables into output tables. Each capability
 /// changes how the runner treats the stage; a module has none unless it says so, so a new
 /// module never gets one by accident.
-public struct ModuleCapabilities: OptionSet, Sendable {
-    public let rawValue: Int
-    public init(rawValue: Int) { self.rawValue = rawValue }
+package struct ModuleCapabilities: OptionSet, Sendable {
+    package let rawValue: Int
+    package init(rawValue: Int) { self.rawValue = rawValue }
 
     /// Writes files under its `OutputPath` params. Its cache entry's main table is the
     /// manifest of those files (`path`, `bytes`, `content_hash` as `FileHasher.contentHash`
     /// computes it); it is stale when a file is missing or differs, and it is rerun (its entry
     /// replaced) whenever it runs.
-    public static let writesFiles = ModuleCapabilities(rawValue: 1 << 0)
+    package static let writesFiles = ModuleCapabilities(rawValue: 1 << 0)
     /// Reads the whole pipeline: gets a `PipelineInfo` and a port loader for every stage
     /// upstream, its key covers every stage's description (notes, modules, params), and the
     /// runner keeps whole upstream tables for it.
-    public static let readsPipeline = ModuleCapabilities(rawValue: 1 << 1)
+    package static let readsPipeline = ModuleCapabilities(rawValue: 1 << 1)
     /// Writes a report that `patron check` regenerates and compares with the committed one
     /// (the folders of its `OutputPath` params).
-    public static let report = ModuleCapabilities(rawValue: 1 << 2)
+    package static let report = ModuleCapabilities(rawValue: 1 << 2)
 }
 
 /// One `with:` key of a module.
-public struct ParamSpec: Sendable {
-    public enum Kind: Sendable, Equatable {
+package struct ParamSpec: Sendable {
+    package enum Kind: Sendable, Equatable {
         case string, int, number, bool, list, map, any
         /// One of the given words.
         case choice([String])
@@ -101,7 +101,7 @@ public struct ParamSpec: Sendable {
         /// A calendar day, `YYYY-MM-DD`.
         case date
 
-        public var label: String {
+        package var label: String {
             switch self {
             case .string: "string"
             case .int: "integer"
@@ -118,16 +118,16 @@ public struct ParamSpec: Sendable {
         }
     }
 
-    public var name: String
-    public var kind: Kind
-    public var required: Bool
+    package var name: String
+    package var kind: Kind
+    package var required: Bool
     /// Filled in when the key is not given (nil: the key stays unset).
-    public var defaultValue: Value?
+    package var defaultValue: Value?
     /// How the docs state a default that is not a plain value.
-    public var defaultText: String?
-    public var help: String
+    package var defaultText: String?
+    package var help: String
 
-    public init(
+    package init(
         _ name: String, _ kind: Kind, required: Bool = false, default defaultValue: Value? = nil,
         defaultText: String? = nil, help: String
     ) {
@@ -140,7 +140,7 @@ public struct ParamSpec: Sendable {
     }
 
     /// Why `value` does not fit this param, or nil when it does.
-    public func mismatch(_ value: Value) -> String? {
+    package func mismatch(_ value: Value) -> String? {
         switch (kind, value) {
         case (.string, .string), (.inputFile, .string), (.outputPath, .string), (.bool, .bool), (.list, .list),
             (.map, .map), (.any, _):

@@ -20,7 +20,7 @@ import Synchronization
 ///     }
 /// }
 /// ```
-public protocol StageModule: Sendable {
+package protocol StageModule: Sendable {
     /// The module's `with:` keys.
     associatedtype Parameters: ModuleParameters = NoParameters
     /// The `use:` name.
@@ -46,22 +46,22 @@ public protocol StageModule: Sendable {
 }
 
 extension StageModule {
-    public static var capabilities: ModuleCapabilities { [] }
-    public static func ports(_ params: Parameters) -> [String] { [] }
-    public static func validate(_ params: Parameters) -> [ParamProblem] { [] }
-    public static func inputColumns(_ params: Parameters) -> [String]? { nil }
-    public static func command(_ params: Parameters) -> String? { nil }
+    package static var capabilities: ModuleCapabilities { [] }
+    package static func ports(_ params: Parameters) -> [String] { [] }
+    package static func validate(_ params: Parameters) -> [ParamProblem] { [] }
+    package static func inputColumns(_ params: Parameters) -> [String]? { nil }
+    package static func command(_ params: Parameters) -> String? { nil }
     /// The module's spec.
-    public static var spec: ModuleSpec { ModuleSpec(self) }
+    package static var spec: ModuleSpec { ModuleSpec(self) }
 }
 
 /// What a stage gets to work with.
-public struct StageContext: Sendable {
-    public struct Input: Sendable {
-        public var ref: PipelineFile.InputRef
+package struct StageContext: Sendable {
+    package struct Input: Sendable {
+        package var ref: PipelineFile.InputRef
         private let box: TableBox
 
-        public init(ref: PipelineFile.InputRef, table: Table) {
+        package init(ref: PipelineFile.InputRef, table: Table) {
             self.init(ref: ref, box: TableBox(table))
         }
 
@@ -71,7 +71,7 @@ public struct StageContext: Sendable {
         }
 
         /// The table. (Not after `take()`: the stage has it in hand then.)
-        public var table: Table { box.table }
+        package var table: Table { box.table }
 
         /// The table, handed over: the context keeps no reference to it, so what the stage
         /// drops from its copy — a column once it is used — is freed at once. The runner
@@ -82,34 +82,34 @@ public struct StageContext: Sendable {
         /// let kept = orders.columns[0].gathering(rows)
         /// orders.columns[0] = .int([])          // freed now, not at the end of the stage
         /// ```
-        public func take() -> Table { box.take() }
+        package func take() -> Table { box.take() }
     }
 
-    public var pipeline: String
-    public var stage: String
-    public var module: String
+    package var pipeline: String
+    package var stage: String
+    package var module: String
     /// Resolved params: `${…}` substituted, defaults filled in.
-    public var params: [String: Value]
-    public var inputs: [Input]
-    public var projectRoot: String
+    package var params: [String: Value]
+    package var inputs: [Input]
+    package var projectRoot: String
     /// A private folder for temporary files, removed after the stage.
-    public var scratchDirectory: String
+    package var scratchDirectory: String
     /// Where the stage may write logs of its own (e.g. a command's stdout and stderr).
-    public var logPrefix: String
-    public var progress: @Sendable (String) -> Void
+    package var logPrefix: String
+    package var progress: @Sendable (String) -> Void
     /// Where `outputPath` params resolve: the project root, or the folder `patron check`
     /// regenerates into.
-    public var outputRoot: String
+    package var outputRoot: String
     /// For modules that read the whole pipeline (`ModuleCapabilities.readsPipeline`): the
     /// pipeline around the stage.
-    public var pipelineInfo: PipelineInfo?
+    package var pipelineInfo: PipelineInfo?
     /// For modules that read the whole pipeline: reads any port of any stage upstream.
-    public var loadPort: PortLoader?
+    package var loadPort: PortLoader?
     /// The modules of the run, for a stage that asks what upstream modules declare (a report).
-    public var registry: ModuleRegistry?
+    package var registry: ModuleRegistry?
 
     /// A context for running a module outside a pipeline (in a test, say).
-    public init(
+    package init(
         pipeline: String, stage: String, module: String, params: [String: Value], inputs: [Input],
         projectRoot: String, scratchDirectory: String, logPrefix: String,
         progress: @escaping @Sendable (String) -> Void,
@@ -132,32 +132,34 @@ public struct StageContext: Sendable {
     }
 
     /// The module's resolved parameters, typed: `Module.Parameters(resolved: context.params)`.
-    public func parameters<P: ModuleParameters>(_: P.Type) -> P { P(resolved: params) }
+    package func parameters<P: ModuleParameters>(_: P.Type) -> P { P(resolved: params) }
 }
 
 /// The tables a stage produces, by port. `main` is the stage's own name in `inputs:`.
-public struct StageOutput: Sendable {
-    public var ports: [(name: String, table: Table)]
+package struct StageOutput: Sendable {
+    package var ports: [(name: String, table: Table)]
     /// Counts worth reporting (rows_in, rows_rejected, …), stored in the run record.
-    public var counts: [String: Int]
+    package var counts: [String: Int]
 
-    public init(main: Table, other: [(String, Table)] = [], counts: [String: Int] = [:]) {
+    package init(main: Table, other: [(String, Table)] = [], counts: [String: Int] = [:]) {
         ports = [("main", main)] + other.map { (name: $0.0, table: $0.1) }
         self.counts = counts
     }
 
-    public init(ports: [(name: String, table: Table)], counts: [String: Int] = [:]) {
+    package init(ports: [(name: String, table: Table)], counts: [String: Int] = [:]) {
         self.ports = ports
         self.counts = counts
     }
 
-    public func table(_ port: String) -> Table? { ports.first { $0.name == port }?.table }
+    package func table(_ port: String) -> Table? { ports.first { $0.name == port }?.table }
 }
 
 /// A stage that failed: the message says what happened and what to do.
 public struct StageFailure: Error, CustomStringConvertible {
+    /// What happened and what to do.
     public var message: String
-    public init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 

@@ -2,20 +2,20 @@ import Foundation
 
 /// Where a run reports what it does: text lines for people, JSON lines for cron and log
 /// collectors, and a live progress line only when standard error is a terminal.
-public struct EventLog: Sendable {
-    public enum Format: String, Sendable, CaseIterable {
+package struct EventLog: Sendable {
+    package enum Format: String, Sendable, CaseIterable {
         case text, json
     }
 
-    public let format: Format
-    public let quiet: Bool
-    public let interactive: Bool
+    package let format: Format
+    package let quiet: Bool
+    package let interactive: Bool
     /// With `PATRON_TRACE=1` in the environment every progress line is kept and stamped with
     /// the seconds since the log was made: where a long stage spends its time.
-    public let trace: Bool
+    package let trace: Bool
     private let start = DispatchTime.now()
 
-    public init(
+    package init(
         format: Format = .text, quiet: Bool = false, interactive: Bool = isatty(2) != 0,
         trace: Bool = ProcessInfo.processInfo.environment["PATRON_TRACE"] == "1"
     ) {
@@ -27,7 +27,7 @@ public struct EventLog: Sendable {
 
     /// Reports an event: `text` for people; `fields` become a JSON object in json mode.
     /// Errors are shown even when quiet.
-    public func event(_ name: String, _ fields: [String: Value], text: String, isError: Bool = false) {
+    package func event(_ name: String, _ fields: [String: Value], text: String, isError: Bool = false) {
         if quiet && !isError { return }
         switch format {
         case .text:
@@ -41,7 +41,7 @@ public struct EventLog: Sendable {
     }
 
     /// A transient status line, overwritten by the next one; terminal only.
-    public func progress(_ text: String) {
+    package func progress(_ text: String) {
         if trace {
             guard !text.isEmpty else { return }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -65,7 +65,7 @@ public struct EventLog: Sendable {
     }
 
     /// UTC time as `2025-06-30T12:00:00Z`.
-    public static func timestamp(_ date: Date = Date()) -> String {
+    package static func timestamp(_ date: Date = Date()) -> String {
         var t = time_t(date.timeIntervalSince1970)
         var parts = tm()
         gmtime_r(&t, &parts)

@@ -4,35 +4,35 @@
 ///
 /// Nothing here depends on when or how fast the run went unless `stamp` is set, so a
 /// report made from it is the same bytes on every run.
-public struct PipelineInfo: Sendable {
-    public struct Stage: Sendable {
-        public var id: String
-        public var module: String
-        public var version: String
-        public var notes: String?
+package struct PipelineInfo: Sendable {
+    package struct Stage: Sendable {
+        package var id: String
+        package var module: String
+        package var version: String
+        package var notes: String?
         /// Resolved params, sorted by name.
-        public var params: [(name: String, value: Value)]
-        public var inputs: [PipelineFile.InputRef]
+        package var params: [(name: String, value: Value)]
+        package var inputs: [PipelineFile.InputRef]
         /// Whether this stage is upstream of the stage the info is for.
-        public var upstream: Bool
+        package var upstream: Bool
         /// Rows per port, from the cache entry (upstream stages only).
-        public var rows: [String: Int]
+        package var rows: [String: Int]
         /// The counts the stage reported (rows in, rejected by reason, …).
-        public var counts: [String: Int]
+        package var counts: [String: Int]
         /// With `stamp`: ran or cached in this run, and the stage's seconds.
-        public var status: StageState?
-        public var seconds: Double?
+        package var status: StageState?
+        package var seconds: Double?
     }
 
-    public var name: String
-    public var description: String
+    package var name: String
+    package var description: String
     /// The pipeline file, relative to the project.
-    public var path: String
-    public var stages: [Stage]
+    package var path: String
+    package var stages: [Stage]
     /// Set by `patron run --stamp`: the run's start, as an ISO 8601 time.
-    public var stamp: String?
+    package var stamp: String?
 
-    public init(name: String, description: String, path: String, stages: [Stage], stamp: String? = nil) {
+    package init(name: String, description: String, path: String, stages: [Stage], stamp: String? = nil) {
         self.name = name
         self.description = description
         self.path = path
@@ -40,11 +40,11 @@ public struct PipelineInfo: Sendable {
         self.stamp = stamp
     }
 
-    public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+    package func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
 }
 
 extension PipelineInfo.Stage {
-    public func param(_ name: String) -> Value? { params.first { $0.name == name }?.value }
+    package func param(_ name: String) -> Value? { params.first { $0.name == name }?.value }
 }
 
 extension PipelinePlan {

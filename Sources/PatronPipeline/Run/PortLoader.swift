@@ -2,13 +2,13 @@ import PatronTable
 
 /// Reads any port of a stage upstream of a file-writing stage: from this run's memory when
 /// it is still there, else from the cache.
-public struct PortLoader: Sendable {
+package struct PortLoader: Sendable {
     let memory: [String: StageOutput]
     let keys: [String: String]
     let cache: (any CacheStore)?
 
     /// A loader over tables in hand (for tests and tools): `tables["stage.port"]`.
-    public init(tables: [String: Table]) {
+    package init(tables: [String: Table]) {
         var memory = [String: [(name: String, table: Table)]]()
         for (name, table) in tables.sorted(by: { $0.key < $1.key }) {
             let ref = PipelineFile.InputRef(parsing: name)
@@ -26,7 +26,7 @@ public struct PortLoader: Sendable {
     }
 
     /// The `port` table of `stage`, with only `columns` (those that exist) when given.
-    public func load(_ stage: String, port: String = "main", columns: Set<String>? = nil) throws -> Table {
+    package func load(_ stage: String, port: String = "main", columns: Set<String>? = nil) throws -> Table {
         if let table = memory[stage]?.table(port) {
             guard let columns else { return table }
             return try table.selecting(table.names.filter { columns.contains($0) })
@@ -36,14 +36,14 @@ public struct PortLoader: Sendable {
     }
 
     /// The first `rows` rows of `stage`'s `port` (a preview), without reading the rest.
-    public func head(_ stage: String, port: String = "main", rows: Int) throws -> Table {
+    package func head(_ stage: String, port: String = "main", rows: Int) throws -> Table {
         if let table = memory[stage]?.table(port) { return table.head(rows) }
         let (key, cache) = try entry(stage)
         return try cache.head(key, port: port, rows: rows)
     }
 
     /// The given rows of `stage`'s `port`, in that order (a few texts out of millions).
-    public func rows(
+    package func rows(
         _ stage: String, port: String = "main", columns: Set<String>? = nil, at rows: [Int]
     ) throws -> Table {
         if memory[stage]?.table(port) != nil {
@@ -64,7 +64,7 @@ public struct PortLoader: Sendable {
     }
 
     /// Whether `stage` has a `port` (in memory or in its cache entry).
-    public func has(_ stage: String, port: String) -> Bool {
+    package func has(_ stage: String, port: String) -> Bool {
         if let output = memory[stage] { return output.table(port) != nil }
         guard let key = keys[stage], let cache else { return false }
         return cache.meta(key)?.ports.contains { $0.name == port } ?? false

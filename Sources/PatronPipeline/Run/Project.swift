@@ -2,7 +2,9 @@ import Foundation
 
 /// A folder with a `Pipelines/` folder in it; every relative path resolves from its root.
 public struct Project: Sendable {
+    /// The project folder (the one holding `Pipelines/`), absolute.
     public let root: String
+    /// Where stage outputs are cached (`.patron/cache`, `--cache-dir` or `PATRON_CACHE_DIR`).
     public let cacheDirectory: String
 
     /// Finds the project by walking up from `start` (or takes `explicit`), and the cache
@@ -35,9 +37,9 @@ public struct Project: Sendable {
         }
     }
 
-    public var stateDirectory: String { root + "/.patron" }
-    public var runsDirectory: String { root + "/.patron/runs" }
-    public var logsDirectory: String { root + "/.patron/logs" }
+    package var stateDirectory: String { root + "/.patron" }
+    package var runsDirectory: String { root + "/.patron/runs" }
+    package var logsDirectory: String { root + "/.patron/logs" }
 
     /// Pipeline names, from `Pipelines/*.yaml`.
     public func pipelineNames() -> [String] {
@@ -47,7 +49,7 @@ public struct Project: Sendable {
             .sorted()
     }
 
-    public func pipelinePath(_ name: String) throws -> String {
+    package func pipelinePath(_ name: String) throws -> String {
         for ext in ["yaml", "yml"] {
             let path = "\(root)/Pipelines/\(name).\(ext)"
             if FileManager.default.fileExists(atPath: path) { return path }
@@ -66,7 +68,7 @@ public struct Project: Sendable {
     }
 
     /// `path` relative to the root when inside it, for messages.
-    public func display(_ path: String) -> String {
+    package func display(_ path: String) -> String {
         path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
 }

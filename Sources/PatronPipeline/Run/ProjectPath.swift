@@ -11,16 +11,16 @@ import Foundation
 /// ProjectPath.isInside("Reports/weekly", root: "/srv/shop")   // true
 /// ProjectPath.isInside("../elsewhere", root: "/srv/shop")     // false
 /// ```
-public enum ProjectPath {
+package enum ProjectPath {
     /// `path` made absolute: itself when it starts with `/`, else under `root` (the project).
     /// The one rule for every path a pipeline file or the command line gives: cache keys hash
     /// the file at this path, and stages read the same one.
-    public static func absolute(_ path: String, root: String) -> String {
+    package static func absolute(_ path: String, root: String) -> String {
         path.hasPrefix("/") ? path : (root.hasSuffix("/") ? root + path : root + "/" + path)
     }
 
     /// The absolute path `path` (relative to `root` unless absolute) points at.
-    public static func resolve(_ path: String, root: String) -> String {
+    package static func resolve(_ path: String, root: String) -> String {
         var current = path.hasPrefix("/") ? "" : real(root)
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
@@ -38,7 +38,7 @@ public enum ProjectPath {
     }
 
     /// Whether `path` resolves to `root` or somewhere under it.
-    public static func isInside(_ path: String, root: String) -> Bool {
+    package static func isInside(_ path: String, root: String) -> Bool {
         let base = real(root)
         let resolved = resolve(path, root: root)
         return resolved == base || resolved.hasPrefix(base == "/" ? "/" : base + "/")

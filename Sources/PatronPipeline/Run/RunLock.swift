@@ -2,11 +2,11 @@ import Foundation
 
 /// `.patron/lock`, held with `flock` for the length of a run. The kernel drops the lock when
 /// its process dies, however it dies, so a stale lock never blocks anyone.
-public final class RunLock: Sendable {
+package final class RunLock: Sendable {
     private let descriptor: Int32
-    public let path: String
+    package let path: String
 
-    public enum Outcome {
+    package enum Outcome {
         case acquired(RunLock)
         /// Held by another run; its pid when known.
         case busy(holder: String)
@@ -18,7 +18,7 @@ public final class RunLock: Sendable {
     }
 
     /// Takes the lock, waiting for it when `wait` is set.
-    public static func acquire(path: String, wait: Bool) throws -> Outcome {
+    package static func acquire(path: String, wait: Bool) throws -> Outcome {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StageFailure("cannot open \(path): \(String(cString: strerror(errno)))") }
         if flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {

@@ -4,37 +4,51 @@ import PatronTable
 
 /// `.patron/runs/<id>.json`: what one `patron run` did, for people and for tools.
 public struct RunRecord: Codable, Sendable {
+    /// One stage in a run.
     public struct Stage: Codable, Sendable {
+        /// The stage id.
         public var id: String
+        /// Its module (`use:`).
         public var module: String
+        /// Its cache key (nil when it could not be made: a missing input file).
         public var key: String?
+        /// How it ended.
         public var status: StageState
+        /// Why it ran, or was skipped.
         public var reason: String?
+        /// Seconds it took, when it ran.
         public var seconds: Double?
         /// Of `seconds`, the time spent writing the output to the cache.
-        public var storeSeconds: Double?
+        package var storeSeconds: Double?
+        /// Rows per output port, when it ran.
         public var rows: [String: Int]?
+        /// The counts it reported (rows in, kept, rejected by reason…).
         public var counts: [String: Int]?
+        /// Why it failed: what happened and what to do.
         public var error: String?
     }
 
-    public var id: String
+    package var id: String
+    /// The pipeline's name.
     public var pipeline: String
-    public var started: String
-    public var finished: String
+    package var started: String
+    package var finished: String
+    /// The run's wall-clock seconds.
     public var seconds: Double
+    /// How the run ended.
     public var outcome: RunOutcome
-    public var jobs: Int
-    public var arguments: [String]
+    package var jobs: Int
+    package var arguments: [String]
+    /// Every stage of the pipeline, in plan order.
     public var stages: [Stage]
 
     /// `20250630T120000Z-4711`: sortable, unique per process.
-    public static func makeID(_ date: Date = Date()) -> String {
+    package static func makeID(_ date: Date = Date()) -> String {
         EventLog.timestamp(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
             + "-\(getpid())"
     }
 
-    public func save(in directory: String) throws -> String {
+    package func save(in directory: String) throws -> String {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]

@@ -4,7 +4,7 @@ import PatronTable
 
 extension Runner {
     /// Which stages the selection flags pick.
-    public static func selection(_ plan: PipelinePlan, _ options: RunOptions) throws -> Set<String> {
+    package static func selection(_ plan: PipelinePlan, _ options: RunOptions) throws -> Set<String> {
         let ids = plan.stages.map(\.id)
         for id in options.only + [options.from, options.to].compactMap({ $0 }) where !ids.contains(id) {
             throw PipelineError.usage(

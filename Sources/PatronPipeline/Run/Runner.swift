@@ -4,30 +4,41 @@ import PatronTable
 
 /// Options of one `patron run`.
 public struct RunOptions: Sendable {
+    /// Stages run at once (`-j`; the number of cores by default).
     public var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Rerun selected stages even when the cache has them (`--force`).
     public var force = false
+    /// Say what would run and why, and run nothing (`--dry-run`).
     public var dryRun = false
+    /// After a failure, still run every stage that does not depend on it (`--keep-going`).
     public var keepGoing = false
+    /// Run only these stages, their inputs from the cache (`--only`).
     public var only: [String] = []
+    /// Run this stage and everything downstream of it (`--from`).
     public var from: String? = nil
+    /// Run this stage and everything it needs (`--to`).
     public var to: String? = nil
-    public var arguments: [String] = []
+    package var arguments: [String] = []
     /// Where stages that write files write them (`patron check` points it at a temporary
     /// folder); nil: the project root.
     public var outputRoot: String? = nil
     /// Let reports show when the run was and how long stages took (`--stamp`); off by
     /// default so that reports are the same bytes on every run.
-    public var stamp = false
+    package var stamp = false
     /// Called after each stage ends and its memory is let go (the command hands freed heap
     /// back to the system there).
-    public var afterStage: (@Sendable () -> Void)? = nil
+    package var afterStage: (@Sendable () -> Void)? = nil
+    /// The defaults of `patron run`.
     public init() {}
 }
 
 /// How a run ended.
 public struct RunSummary: Sendable {
+    /// Whether every selected stage ended with its output in the cache.
     public var succeeded: Bool
+    /// What the run did, stage by stage (also saved under `.patron/runs/`).
     public var record: RunRecord
+    /// Where the record was saved (nil for a dry run, or when it could not be written).
     public var recordPath: String?
     /// The signal that interrupted the run, if one did (the command exits with 128 + it).
     public var interruption: Int32? = nil
@@ -46,13 +57,44 @@ public struct RunSummary: Sendable {
 /// the cache) and recording (`Runner+Recording`: the run record and the state `status`
 /// compares against).
 public struct Runner: Sendable {
+    /// The project whose pipelines the runner runs.
     public let project: Project
-    public let cache: any CacheStore
-    public let log: EventLog
-    public let hasher: FileHasher
-    public let registry: ModuleRegistry
+    package let cache: any CacheStore
+    package let log: EventLog
+    package let hasher: FileHasher
+    package let registry: ModuleRegistry
 
-    public init(project: Project, registry: ModuleRegistry, cache: any CacheStore, log: EventLog, hasher: FileHasher) {
+    /// A runner for `project`'s pipelines with the built-in modules (`registry`), the
+    /// project's cache (`Project.cacheDirectory`) and its stat memo, reporting nothing.
+    ///
+    /// ```swift
+    /// let project = try Project(explicit: "/srv/shop")
+    /// let plan = try project.plan("customer-health", registry: BuiltinModules.registry)
+    /// let runner = try Runner(project: project, registry: BuiltinModules.registry)
+    /// let summary = try await runner.run(plan, options: RunOptions())
+    /// let rfm = try runner.table("rfm", of: summary)
+    /// ```
+    public init(project: Project, registry: ModuleRegistry) throws {
+        self.init(
+            project: project, registry: registry, cache: try LocalCacheStore(root: project.cacheDirectory),
+            log: EventLog(quiet: true, interactive: false),
+            hasher: FileHasher(memoPath: project.stateDirectory + "/statcache.json"))
+    }
+
+    /// The `port` table of `stage` as the run made or found it in the cache.
+    /// - Throws: `StageFailure` when the stage did not end with its output in the cache (it
+    ///   failed, or was not selected), or the entry is damaged.
+    public func table(_ stage: String, port: String = "main", of summary: RunSummary) throws -> Table {
+        guard let record = summary.record.stages.first(where: { $0.id == stage }) else {
+            throw StageFailure("pipeline '\(summary.record.pipeline)' has no stage '\(stage)'")
+        }
+        guard record.status.isAvailable, let key = record.key else {
+            throw StageFailure("stage '\(stage)' has no output from this run (\(record.status.rawValue))")
+        }
+        return try cache.load(key, port: port)
+    }
+
+    package init(project: Project, registry: ModuleRegistry, cache: any CacheStore, log: EventLog, hasher: FileHasher) {
         self.project = project
         self.registry = registry
         self.cache = cache
@@ -60,6 +102,10 @@ public struct Runner: Sendable {
         self.hasher = hasher
     }
 
+    /// Runs `plan`'s stale stages (the selected ones, per `options`), stores their outputs in
+    /// the cache, saves a run record and the state `patron status` compares against.
+    /// - Throws: `PipelineError.usage` for a selection naming no stage; a failing stage is not
+    ///   an error but a failed record (`RunSummary.succeeded`).
     public func run(_ plan: PipelinePlan, options: RunOptions) async throws -> RunSummary {
         let start = RunStart(options: options)
         var work = try prepare(plan, options: options)

@@ -3,14 +3,14 @@ import PatronSupport
 import PatronTable
 
 /// Whether a stage's cached output is current, and if not, why.
-public enum StageStatus: Sendable, Equatable {
+package enum StageStatus: Sendable, Equatable {
     case fresh(key: String)
     case stale(reasons: [String])
     case broken(String)
 
-    public var isFresh: Bool { if case .fresh = self { true } else { false } }
+    package var isFresh: Bool { if case .fresh = self { true } else { false } }
 
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .fresh: "fresh"
         case .stale(let reasons): "stale: " + reasons.joined(separator: "; ")
@@ -21,20 +21,20 @@ public enum StageStatus: Sendable, Equatable {
 
 /// The key material each stage had when it last completed, per pipeline: what `status`
 /// compares against to explain a rerun. Stored in `.patron/state/PIPELINE.json`.
-public struct PipelineState: Codable, Sendable {
-    public var stages: [String: KeyMaterial] = [:]
+package struct PipelineState: Codable, Sendable {
+    package var stages: [String: KeyMaterial] = [:]
 
     static func path(_ project: Project, _ pipeline: String) -> String {
         "\(project.stateDirectory)/state/\(pipeline).json"
     }
 
-    public static func load(_ project: Project, pipeline: String) -> PipelineState {
+    package static func load(_ project: Project, pipeline: String) -> PipelineState {
         FileManager.default.contents(atPath: path(project, pipeline)).flatMap {
             try? JSONDecoder().decode(PipelineState.self, from: $0)
         } ?? PipelineState()
     }
 
-    public func save(_ project: Project, pipeline: String) throws {
+    package func save(_ project: Project, pipeline: String) throws {
         let file = PipelineState.path(project, pipeline)
         try FileManager.default.createDirectory(
             atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -51,7 +51,7 @@ extension PipelinePlan {
     ///
     /// A stage that writes files is fresh only if the files its cache entry lists are under
     /// `outputRoot` with the same content (checked through `hasher`'s stat cache).
-    public func statuses(
+    package func statuses(
         keys: [String: Result<KeyMaterial, StageFailure>], cache: any CacheStore,
         state: PipelineState, outputRoot: String? = nil, hasher: FileHasher? = nil
     ) -> [(stage: String, status: StageStatus)] {

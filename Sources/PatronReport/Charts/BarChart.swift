@@ -6,18 +6,18 @@
 ///                      categories: ["Champions", "At risk"], series: [("Customers", [360, 120])])
 /// let svg = chart.svg()
 /// ```
-public struct BarChart: Chart {
-    public var title: String
-    public var categoryLabel: String
-    public var valueLabel: String
-    public var categories: [String]
-    public var series: [(name: String, values: [Double])]
-    public var stacked: Bool
+package struct BarChart: Chart {
+    package var title: String
+    package var categoryLabel: String
+    package var valueLabel: String
+    package var categories: [String]
+    package var series: [(name: String, values: [Double])]
+    package var stacked: Bool
     /// How a value prints on a tick and in a bar's tooltip.
-    public var format: @Sendable (Double) -> String
-    public var colors: [String]?
+    package var format: @Sendable (Double) -> String
+    package var colors: [String]?
 
-    public init(
+    package init(
         title: String, categoryLabel: String, valueLabel: String, categories: [String],
         series: [(name: String, values: [Double])], stacked: Bool = false, colors: [String]? = nil,
         format: @escaping @Sendable (Double) -> String = { Format.significant($0, 4) }
@@ -36,7 +36,7 @@ public struct BarChart: Chart {
         colors?[i % (colors?.count ?? 1)] ?? Palette.categorical[i % Palette.categorical.count]
     }
 
-    public func svg() -> String {
+    package func svg() -> String {
         let shown = categories.map { $0.count > 30 ? String($0.prefix(29)) + "…" : $0 }
         let longest = shown.map(\.count).max() ?? 4
         let rowHeight = stacked || series.count == 1 ? 24.0 : 14.0 * Double(series.count) + 8

@@ -1,6 +1,6 @@
 /// A chart that renders itself as inline SVG: a title, labelled axes (diagrams excepted),
 /// and marks whose bytes depend only on the data.
-public protocol Chart: Sendable {
+package protocol Chart: Sendable {
     var title: String { get }
     /// The chart as an `<svg>` element, without an XML declaration or namespace (it is meant
     /// to be inlined in HTML).
@@ -8,14 +8,15 @@ public protocol Chart: Sendable {
 }
 
 /// One named series of a chart, drawn in `Palette.categorical[index]` unless `color` is set.
-public struct Series: Sendable {
-    public enum Style: Sendable { case line, points, lineAndPoints }
-    public var name: String
-    public var points: [(x: Double, y: Double)]
-    public var style: Style
-    public var color: String?
+package struct Series: Sendable {
+    package enum Style: Sendable { case line, points, lineAndPoints }
+    package var name: String
+    package var points: [(x: Double, y: Double)]
+    package var style: Style
+    package var color: String?
 
-    public init(_ name: String, points: [(x: Double, y: Double)], style: Style = .lineAndPoints, color: String? = nil) {
+    package init(_ name: String, points: [(x: Double, y: Double)], style: Style = .lineAndPoints, color: String? = nil)
+    {
         self.name = name
         self.points = points
         self.style = style
@@ -25,13 +26,13 @@ public struct Series: Sendable {
 
 /// Colours that colour-blind readers can tell apart (Okabe and Ito's palette) and a
 /// perceptually even sequential ramp (viridis) for heat maps.
-public enum Palette {
-    public static let categorical = [
+package enum Palette {
+    package static let categorical = [
         "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
     ]
-    public static let positive = "#009E73"
-    public static let neutral = "#B8B8B8"
-    public static let negative = "#D55E00"
+    package static let positive = "#009E73"
+    package static let neutral = "#B8B8B8"
+    package static let negative = "#D55E00"
 
     static let viridis: [(Double, Double, Double)] = [
         (68, 1, 84), (72, 40, 120), (62, 74, 137), (49, 104, 142), (38, 130, 142),
@@ -39,7 +40,7 @@ public enum Palette {
     ]
 
     /// The ramp's colour at `t` in 0…1, as `#rrggbb`.
-    public static func sequential(_ t: Double) -> String {
+    package static func sequential(_ t: Double) -> String {
         let u = min(1, max(0, t.isFinite ? t : 0)) * Double(viridis.count - 1)
         let i = min(viridis.count - 2, Int(u))
         let f = u - Double(i)

@@ -5,12 +5,12 @@
 /// let chart = DAGDiagram(title: "Pipeline", nodes: [("orders", "ingest.csv"), ("clean", "clean.transactions")],
 ///                        edges: [("orders", "clean")])
 /// ```
-public struct DAGDiagram: Chart {
-    public var title: String
-    public var nodes: [(id: String, detail: String)]
-    public var edges: [(from: String, to: String)]
+package struct DAGDiagram: Chart {
+    package var title: String
+    package var nodes: [(id: String, detail: String)]
+    package var edges: [(from: String, to: String)]
 
-    public init(title: String, nodes: [(id: String, detail: String)], edges: [(from: String, to: String)]) {
+    package init(title: String, nodes: [(id: String, detail: String)], edges: [(from: String, to: String)]) {
         self.title = title
         self.nodes = nodes
         self.edges = edges
@@ -25,7 +25,7 @@ public struct DAGDiagram: Chart {
         return depth
     }
 
-    public func svg() -> String {
+    package func svg() -> String {
         let depth = depths
         let columns = (depth.values.max() ?? 0) + 1
         var rowsInColumn = [Int](repeating: 0, count: columns)

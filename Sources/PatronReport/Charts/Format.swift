@@ -6,9 +6,9 @@
 /// Format.grouped(1234567)         // "1 234 567"
 /// Format.significant(0.0012345, 3) // "0.00123"
 /// ```
-public enum Format {
+package enum Format {
     /// `x` with exactly `digits` decimals, rounded half away from zero.
-    public static func fixed(_ x: Double, _ digits: Int) -> String {
+    package static func fixed(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return x.isNaN ? "–" : (x < 0 ? "−∞" : "∞") }
         var bytes = [UInt8]()
         guard appendFixed(x, digits, into: &bytes) else { return significant(x, 6) }
@@ -19,7 +19,7 @@ public enum Format {
     /// millions of numbers); false, appending nothing, when `x` is not finite or too large
     /// for fixed digits.
     @discardableResult
-    public static func appendFixed(_ x: Double, _ digits: Int, into out: inout [UInt8]) -> Bool {
+    package static func appendFixed(_ x: Double, _ digits: Int, into out: inout [UInt8]) -> Bool {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
@@ -35,7 +35,7 @@ public enum Format {
     }
 
     /// Appends an integer's decimal digits.
-    public static func appendInteger(_ v: Int64, into out: inout [UInt8]) {
+    package static func appendInteger(_ v: Int64, into out: inout [UInt8]) {
         if v < 0 { out.append(UInt8(ascii: "-")) }
         appendDigits(v.magnitude, minimumDigits: 1, into: &out)
     }
@@ -64,7 +64,7 @@ public enum Format {
     }
 
     /// `x` with about `digits` significant figures and no exponent for everyday magnitudes.
-    public static func significant(_ x: Double, _ digits: Int = 4) -> String {
+    package static func significant(_ x: Double, _ digits: Int = 4) -> String {
         guard x.isFinite else { return fixed(x, 0) }
         if x == 0 { return "0" }
         var magnitude = 0
@@ -90,7 +90,7 @@ public enum Format {
     }
 
     /// An integer with a thin space between groups of three digits.
-    public static func grouped(_ n: Int) -> String {
+    package static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
@@ -101,7 +101,7 @@ public enum Format {
     }
 
     /// An amount of money: grouped whole units and two decimals.
-    public static func money(_ x: Double) -> String {
+    package static func money(_ x: Double) -> String {
         guard x.isFinite else { return fixed(x, 0) }
         let text = fixed(x, 2)
         let parts = text.split(separator: ".")
@@ -111,7 +111,7 @@ public enum Format {
     }
 
     /// A share as a percentage with one decimal.
-    public static func percent(_ share: Double) -> String { fixed(share * 100, 1) + " %" }
+    package static func percent(_ share: Double) -> String { fixed(share * 100, 1) + " %" }
 
     /// A coordinate in an SVG: one decimal, no trailing ".0".
     static func coordinate(_ x: Double) -> String {

@@ -5,20 +5,20 @@
 /// let chart = HeatMap(title: "Customers by R and F score", xLabel: "F score", yLabel: "R score",
 ///                     columns: ["1", "2"], rows: ["2", "1"], values: [[3, 5], [8, nil]])
 /// ```
-public struct HeatMap: Chart {
-    public var title: String
-    public var xLabel: String
-    public var yLabel: String
-    public var columns: [String]
-    public var rows: [String]
+package struct HeatMap: Chart {
+    package var title: String
+    package var xLabel: String
+    package var yLabel: String
+    package var columns: [String]
+    package var rows: [String]
     /// `values[row][column]`; nil draws an empty cell.
-    public var values: [[Double?]]
+    package var values: [[Double?]]
     /// Text in each cell; by default the value with 3 significant figures.
-    public var cellText: [[String]]?
+    package var cellText: [[String]]?
     /// What the colour means, for the key.
-    public var valueLabel: String
+    package var valueLabel: String
 
-    public init(
+    package init(
         title: String, xLabel: String, yLabel: String, columns: [String], rows: [String], values: [[Double?]],
         cellText: [[String]]? = nil, valueLabel: String = ""
     ) {
@@ -32,7 +32,7 @@ public struct HeatMap: Chart {
         self.valueLabel = valueLabel
     }
 
-    public func svg() -> String {
+    package func svg() -> String {
         var frame = Frame()
         frame.left = max(72, 30 + 6.6 * Double(rows.map(\.count).max() ?? 2))
         frame.right = 96

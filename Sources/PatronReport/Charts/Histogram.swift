@@ -6,17 +6,17 @@ import Foundation
 /// ```swift
 /// let chart = Histogram(title: "CLV", valueLabel: "CLV (EUR)", values: clv, logarithmic: true)
 /// ```
-public struct Histogram: Chart {
-    public var title: String
-    public var valueLabel: String
-    public var countLabel: String
-    public private(set) var edges: [Double]
-    public private(set) var counts: [Int]
-    public var logarithmic: Bool
+package struct Histogram: Chart {
+    package var title: String
+    package var valueLabel: String
+    package var countLabel: String
+    package private(set) var edges: [Double]
+    package private(set) var counts: [Int]
+    package var logarithmic: Bool
     /// Values left out of the bins (non-positive ones on a log scale, non-finite ones).
-    public private(set) var excluded: Int
+    package private(set) var excluded: Int
 
-    public init(
+    package init(
         title: String, valueLabel: String, countLabel: String = "Customers", values: [Double], bins: Int = 30,
         logarithmic: Bool = false
     ) {
@@ -43,7 +43,7 @@ public struct Histogram: Chart {
         self.counts = counts
     }
 
-    public func svg() -> String {
+    package func svg() -> String {
         let frame = Frame()
         let x = Scale(
             low: edges.first!, high: edges.last!, from: frame.plotLeft, to: frame.plotRight, logarithmic: logarithmic)

@@ -7,21 +7,21 @@ import PatronTable
 /// let chart = LineChart(title: "Elbow", xLabel: "k", yLabel: "Inertia",
 ///                       series: [Series("inertia", points: [(2, 4757), (3, 3600), (4, 2863)])])
 /// ```
-public struct LineChart: Chart {
-    public enum XTicks: Sendable {
+package struct LineChart: Chart {
+    package enum XTicks: Sendable {
         case numbers
         case dates
         case labels([(x: Double, label: String)])
     }
 
-    public var title: String
-    public var xLabel: String
-    public var yLabel: String
-    public var series: [Series]
-    public var xTicks: XTicks
-    public var yIncludesZero: Bool
+    package var title: String
+    package var xLabel: String
+    package var yLabel: String
+    package var series: [Series]
+    package var xTicks: XTicks
+    package var yIncludesZero: Bool
 
-    public init(
+    package init(
         title: String, xLabel: String, yLabel: String, series: [Series], xTicks: XTicks = .numbers,
         yIncludesZero: Bool = false
     ) {
@@ -33,7 +33,7 @@ public struct LineChart: Chart {
         self.yIncludesZero = yIncludesZero
     }
 
-    public func svg() -> String {
+    package func svg() -> String {
         let frame = Frame()
         let xs = series.flatMap { $0.points.map(\.x) }.filter(\.isFinite)
         let ys = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)

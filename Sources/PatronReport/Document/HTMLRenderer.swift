@@ -3,16 +3,16 @@
 ///
 /// The page goes through a `Template` with the variables `title`, `subtitle`, `style`,
 /// `nav`, `body`, `footer` and `script`; `HTMLRenderer.defaultTemplate` is the built-in one.
-public struct HTMLRenderer: Sendable {
-    public var template: Template
-    public var templateName: String
+package struct HTMLRenderer: Sendable {
+    package var template: Template
+    package var templateName: String
 
-    public init(template: Template? = nil, templateName: String = "built-in template") {
+    package init(template: Template? = nil, templateName: String = "built-in template") {
         self.template = template ?? (try! Template(HTMLRenderer.defaultTemplate))
         self.templateName = templateName
     }
 
-    public func render(_ document: ReportDocument) throws(TemplateError) -> String {
+    package func render(_ document: ReportDocument) throws(TemplateError) -> String {
         let nav = document.sections.map { "<a href=\"#\(SVG.escape($0.id))\">\(SVG.escape($0.title))</a>" }.joined(
             separator: "\n")
         var body = ""
@@ -86,7 +86,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// The built-in page: every variable used once; copy it to start a template of your own.
-    public static let defaultTemplate = """
+    package static let defaultTemplate = """
         <!DOCTYPE html>
         <html lang="en">
         <head>

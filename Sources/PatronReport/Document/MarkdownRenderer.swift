@@ -2,10 +2,10 @@ import Foundation
 
 /// Renders a `ReportDocument` as Markdown for `summary.md`: headings, headline figures and
 /// tables, no charts — the file a pull request's diff shows when results change.
-public struct MarkdownRenderer: Sendable {
-    public init() {}
+package struct MarkdownRenderer: Sendable {
+    package init() {}
 
-    public func render(_ document: ReportDocument) -> String {
+    package func render(_ document: ReportDocument) -> String {
         var out = "# \(document.title)\n\n\(document.subtitle)\n"
         for section in document.sections {
             out += "\n## \(section.title)\n\n"

@@ -6,14 +6,14 @@
 /// doc.sections.append(.init(id: "overview", title: "Overview", blocks: [.facts([("Customers", "2 996")])]))
 /// let html = try HTMLRenderer().render(doc)
 /// ```
-public struct ReportDocument: Sendable {
-    public var title: String
-    public var subtitle: String
-    public var sections: [Section]
+package struct ReportDocument: Sendable {
+    package var title: String
+    package var subtitle: String
+    package var sections: [Section]
     /// Printed at the bottom: what made the report (and, with `--stamp`, when).
-    public var footer: String
+    package var footer: String
 
-    public init(title: String, subtitle: String, sections: [Section] = [], footer: String = "") {
+    package init(title: String, subtitle: String, sections: [Section] = [], footer: String = "") {
         self.title = title
         self.subtitle = subtitle
         self.sections = sections
@@ -22,14 +22,14 @@ public struct ReportDocument: Sendable {
 }
 
 /// One section of a report: an anchor id, a heading and its blocks.
-public struct Section: Sendable {
-    public var id: String
-    public var title: String
+package struct Section: Sendable {
+    package var id: String
+    package var title: String
     /// A short line under the heading (the stage's module, say).
-    public var kicker: String
-    public var blocks: [Block]
+    package var kicker: String
+    package var blocks: [Block]
 
-    public init(id: String, title: String, kicker: String = "", blocks: [Block] = []) {
+    package init(id: String, title: String, kicker: String = "", blocks: [Block] = []) {
         self.id = id
         self.title = title
         self.kicker = kicker
@@ -38,7 +38,7 @@ public struct Section: Sendable {
 }
 
 /// A piece of a section.
-public enum Block: Sendable {
+package enum Block: Sendable {
     /// Running text (escaped; `backticks` become code).
     case paragraph(String)
     /// A highlighted remark: a fit diagnostic, a warning.
@@ -53,30 +53,30 @@ public enum Block: Sendable {
 }
 
 /// A label and its value.
-public struct Fact: Sendable, Equatable {
-    public var label: String
-    public var value: String
-    public init(_ label: String, _ value: String) {
+package struct Fact: Sendable, Equatable {
+    package var label: String
+    package var value: String
+    package init(_ label: String, _ value: String) {
         self.label = label
         self.value = value
     }
 }
 
 /// A table of formatted cells: a preview of a stage's output or a summary.
-public struct DataTable: Sendable, Equatable {
-    public var caption: String
-    public var columns: [String]
+package struct DataTable: Sendable, Equatable {
+    package var caption: String
+    package var columns: [String]
     /// Right-aligned (numeric) columns.
-    public var numeric: [Bool]
-    public var rows: [[String]]
+    package var numeric: [Bool]
+    package var rows: [[String]]
     /// Rows in the whole table when `rows` is a preview.
-    public var totalRows: Int?
+    package var totalRows: Int?
     /// Whether the HTML table may be sorted by clicking its headers.
-    public var sortable: Bool
+    package var sortable: Bool
     /// Whether `summary.md` shows it too (previews of stage outputs stay in the HTML).
-    public var inSummary: Bool
+    package var inSummary: Bool
 
-    public init(
+    package init(
         caption: String, columns: [String], numeric: [Bool]? = nil, rows: [[String]], totalRows: Int? = nil,
         sortable: Bool = false, inSummary: Bool = true
     ) {

@@ -7,7 +7,7 @@ import Foundation
 /// ```swift
 /// let page = try Template("<h1>{{title}}</h1>{{{body}}}").render(["title": "Q3", "body": "<p>…</p>"])
 /// ```
-public struct Template: Sendable {
+package struct Template: Sendable {
     enum Piece: Sendable {
         case text(String)
         case escaped(String)
@@ -17,7 +17,7 @@ public struct Template: Sendable {
     let pieces: [Piece]
 
     /// Parses a template; an unclosed `{{` is an error naming its line.
-    public init(_ source: String, name: String = "template") throws(TemplateError) {
+    package init(_ source: String, name: String = "template") throws(TemplateError) {
         var pieces = [Piece]()
         var rest = Substring(source)
         while let open = rest.range(of: "{{") {
@@ -37,12 +37,12 @@ public struct Template: Sendable {
     }
 
     /// The names the template uses.
-    public var names: [String] {
+    package var names: [String] {
         pieces.compactMap { if case .escaped(let n) = $0 { n } else if case .raw(let n) = $0 { n } else { nil } }
     }
 
     /// Fills in the placeholders; a name without a value is an error listing the known ones.
-    public func render(_ values: [String: String], name: String = "template") throws(TemplateError) -> String {
+    package func render(_ values: [String: String], name: String = "template") throws(TemplateError) -> String {
         var out = ""
         for piece in pieces {
             switch piece {
@@ -59,11 +59,11 @@ public struct Template: Sendable {
 }
 
 /// A template that cannot be used, with what to fix.
-public enum TemplateError: Error, Equatable, CustomStringConvertible {
+package enum TemplateError: Error, Equatable, CustomStringConvertible {
     case unclosed(name: String, line: Int)
     case unknownName(name: String, key: String, known: [String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unclosed(let name, let line):
             "\(name):\(line): a '{{' is never closed; close it with '}}' (or '}}}' after '{{{')"

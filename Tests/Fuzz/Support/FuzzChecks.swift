@@ -5,17 +5,17 @@ import PatronStages
 import PatronTable
 
 /// What a fuzz input showed that must not happen.
-public struct FuzzFinding: Error, CustomStringConvertible {
-    public var description: String
+package struct FuzzFinding: Error, CustomStringConvertible {
+    package var description: String
 }
 
 /// The checks behind both the libFuzzer targets (`make fuzz`) and the seeded mutation tests
 /// in `make test`, so that both hold every input to the same rules.
-public enum FuzzChecks {
+package enum FuzzChecks {
     /// Options from a CSV fuzz input's first byte: bits 0–1 the delimiter (`,` `;` tab `|`),
     /// bit 2 a decimal comma, bit 3 declared columns a:string b:decimal c:date d:int e:bool
     /// (else inferred), bit 4 a 64-byte record limit, bit 5 Windows-1252.
-    public static func csvOptions(flags: UInt8) -> CSVOptions {
+    package static func csvOptions(flags: UInt8) -> CSVOptions {
         var options = CSVOptions()
         options.delimiter = [UInt8(ascii: ","), UInt8(ascii: ";"), 9, UInt8(ascii: "|")][Int(flags & 3)]
         options.decimalSeparator =
@@ -34,7 +34,7 @@ public enum FuzzChecks {
     /// Reads `input` (flags byte, then the file) in small parallel chunks and in one pass:
     /// the two must agree exactly (same rows and rejects, or the same error), and no decimal
     /// may be NaN or infinite.
-    public static func csv(_ input: [UInt8]) async throws(FuzzFinding) {
+    package static func csv(_ input: [UInt8]) async throws(FuzzFinding) {
         guard let flags = input.first else { return }
         let file = Data(input.dropFirst())
         var split = csvOptions(flags: flags)
@@ -59,7 +59,7 @@ public enum FuzzChecks {
 
     /// Parses and validates `input` as a pipeline file: a plan, or a `PipelineError` whose
     /// message is not empty.
-    public static func pipeline(_ input: [UInt8]) throws(FuzzFinding) {
+    package static func pipeline(_ input: [UInt8]) throws(FuzzFinding) {
         let text = String(decoding: input, as: UTF8.self)
         do {
             let file = try PipelineFile.parse(text, path: "Pipelines/fuzz.yaml")
@@ -75,7 +75,7 @@ public enum FuzzChecks {
     /// — as the cache does: a table whose every column has the table's row count and whose
     /// every value reads, or an error with a message; never a crash or a huge allocation.
     /// (Cached files are input too: a damaged one must be an error.)
-    public static func arrow(_ input: [UInt8]) throws(FuzzFinding) {
+    package static func arrow(_ input: [UInt8]) throws(FuzzFinding) {
         if let finding = input.withUnsafeBytes({ arrowFinding($0) }) { throw finding }
     }
 

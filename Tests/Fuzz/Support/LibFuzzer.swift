@@ -6,7 +6,7 @@ import Foundation
 /// never used; each fuzz target's entry point hands control to libFuzzer's driver with this.
 /// The driver is looked up when called: it exists only in binaries linked with
 /// `-sanitize=fuzzer`, and this module is also linked into the ordinary tests.
-public func runLibFuzzer(
+package func runLibFuzzer(
     _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
 ) -> Int32 {
