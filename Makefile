@@ -9,7 +9,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 PY_PACKAGES := pyarrow pandas
 
-.PHONY: run test check bench fuzz build release deps pyenv browser clean format lint
+.PHONY: run test check bench fuzz build release deps pyenv browser clean format lint docs
 
 run: deps
 	$(SWIFT) build -c release --product patron
@@ -63,6 +63,11 @@ format:
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+# The README's parameter tables come from the modules' declarations: `make docs` rewrites
+# them (the tests fail while they differ).
+docs: release
+	.build/release/patron modules --format markdown | python3 docs/update_module_tables.py README.md
 
 build: deps
 	$(SWIFT) build

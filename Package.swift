@@ -54,7 +54,9 @@ let package = Package(
         .testTarget(name: "PatronCSVTests", dependencies: ["PatronCSV", "PatronTable"]),
         .testTarget(
             name: "PatronPipelineTests",
-            dependencies: ["PatronPipeline", "PatronStages", "PatronSupport", "PatronTable", "PatronModels"]),
+            dependencies: [
+                "PatronPipeline", "PatronStages", "PatronSupport", "PatronTable", "PatronModels", "PatronReport",
+            ]),
         .testTarget(name: "PatronModelsTests", dependencies: ["PatronModels"], resources: [.copy("Resources")]),
         .testTarget(name: "PatronReportTests", dependencies: ["PatronReport", "PatronTable"]),
         .testTarget(name: "PatronCLITests", dependencies: ["PatronTable"]),

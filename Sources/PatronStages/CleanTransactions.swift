@@ -28,20 +28,26 @@ enum CleanTransactions: StageModule {
         var returns = CleaningRules.Returns.reject
 
         static let fields: [ParamField<Self>] = [
-            ParamField("customer", \.customer, help: "column with the customer id (output: customer_id)"),
-            ParamField("date", \.date, help: "column with the order date (output: order_date)"),
-            ParamField("amount", \.amount, help: "column with the order value (output: amount)"),
-            ParamField("order_id", \.orderID, help: "column with the order id (checked to exist, passed through)"),
-            ParamField("currency", \.currency, help: "column with each row's currency code"),
+            ParamField("customer", \.customer, help: "the customer id column; the output names it `customer_id`"),
+            ParamField("date", \.date, help: "the order date column; the output names it `order_date`"),
+            ParamField("amount", \.amount, help: "the order value column; the output names it `amount`"),
+            ParamField("order_id", \.orderID, help: "order id column (checked, passed through)"),
+            ParamField("currency", \.currency, help: "the column with each row's currency code"),
             ParamField(
-                "base_currency", \.baseCurrency, help: "currency to keep amounts in; rows in another need a rate"),
-            ParamField("rates", \.rates, help: "rates into base_currency, e.g. {SEK: 0.087, GBP: 1.17}"),
-            ParamField("case", \.customerCase, help: "customer ids: keep, lower or upper case (always trimmed)"),
-            ParamField("min_date", \.minDate, help: "earliest date kept, YYYY-MM-DD"),
-            ParamField("observation_end", \.observationEnd, help: "latest date kept, YYYY-MM-DD"),
+                "base_currency", \.baseCurrency,
+                help: "the currency kept; others need a rate (then the column says the base)"),
+            ParamField(
+                "rates", \.rates,
+                help: "`{SEK: 0.087, GBP: 1.17}`: multiply into `base_currency`; converted amounts are rounded to cents"
+            ),
+            ParamField("case", \.customerCase, help: "customer ids: `keep`, `lower` or `upper` (always trimmed)"),
+            ParamField("min_date", \.minDate, help: "the first date kept, inclusive"),
+            ParamField("observation_end", \.observationEnd, help: "the last date kept, inclusive"),
             ParamField(
                 "returns", \.returns,
-                help: "negative amounts: reject, net (subtract from the same day's purchases) or keep"),
+                help:
+                    "negative amounts: `reject`; `net` — subtract from the customer's purchases that day, latest first; `keep`"
+            ),
         ]
     }
 

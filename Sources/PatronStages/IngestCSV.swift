@@ -29,30 +29,34 @@ enum IngestCSV: StageModule {
 
         static let fields: [ParamField<Self>] = [
             ParamField(
-                "path", \.path, required: true, help: "CSV file, relative to the project root or absolute"),
+                "path", \.path, required: true,
+                help: "the file, relative to the project root or absolute; its content is part of the cache key"),
             ParamField(
                 "columns", \.columns, defaultText: "all, inferred",
-                help:
-                    "columns to keep and their types (string, text, int, decimal, date, bool); default: all, types inferred"
-            ),
-            ParamField("delimiter", \.delimiter, help: "field separator, one character (\\t for tab)"),
+                help: "columns to keep, in this order, with types `string`, `text`, `int`, `decimal`, `date`, `bool`"),
+            ParamField("delimiter", \.delimiter, help: "one character (`\\t` for tab)"),
             ParamField("quote", \.quote, help: "quote character"),
-            ParamField("decimal", \.decimal, help: "decimal separator"),
+            ParamField("decimal", \.decimal, help: "`.` or `,`"),
             ParamField(
                 "thousands", \.thousands, defaultText: "by `decimal`",
-                help: "digit-group separator (default: ',' with decimal '.', '.' with decimal ',')"),
-            ParamField("date_format", \.dateFormat, help: "layout of date columns: %Y %y %m %d and literals"),
-            ParamField("max_reject_ratio", \.maxRejectRatio, help: "fail when a larger share of rows is rejected"),
-            ParamField("encoding", \.encoding, help: "character encoding of the file"),
+                help: "digit-group separator: `,` with decimal `.`, `.` (and space) with decimal `,`"),
+            ParamField(
+                "date_format", \.dateFormat,
+                help: "`%Y`, `%y`, `%m`, `%d` and literal characters: `%d.%m.%Y`, `%Y%m%d`, `%m/%d/%Y`"),
+            ParamField(
+                "max_reject_ratio", \.maxRejectRatio, help: "above this share of rejected rows the stage fails instead"),
+            ParamField(
+                "encoding", \.encoding,
+                help: "`utf-8`, `windows-1252` (Excel on Windows) or `latin-1`; converted while reading"),
             ParamField(
                 "max_record_mb", \.maxRecordMB,
-                help: "a record longer than this many MiB fails the read (a quote that never closes)"),
+                help: "a record longer than this (at most 2047) fails the read with its line: a quote that never closes"
+            ),
             ParamField(
                 "allow_empty", \.allowEmpty,
-                help: "accept a file with a header and no data rows (otherwise an error: usually a failed export)"),
+                help: "accept a file with a header and no rows (otherwise an error: usually a failed export)"),
             ParamField(
-                "line_numbers", \.lineNumbers,
-                help: "add a source_line column: the line where each row starts, so later stages can name it"),
+                "line_numbers", \.lineNumbers, help: "add a `source_line` column: the line where each kept row starts"),
         ]
     }
 

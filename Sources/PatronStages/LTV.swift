@@ -35,28 +35,30 @@ enum LTV: StageModule {
             ParamField("customer", \.customer, help: "customer id column"),
             ParamField("date", \.date, help: "transaction date column"),
             ParamField("amount", \.amount, help: "transaction value column"),
-            ParamField("model", \.model, help: "purchase model: bg-nbd, pareto-nbd or mbg-nbd"),
-            ParamField("spend", \.spend, help: "spend model, or none for purchases only"),
-            ParamField("time_unit", \.timeUnit, help: "unit of recency, T and horizon"),
+            ParamField("model", \.model, help: "`bg-nbd`, `pareto-nbd` or `mbg-nbd`"),
+            ParamField("spend", \.spend, help: "`gamma-gamma`, or `none` for purchases only"),
             ParamField(
-                "observation_end", \.observationEnd, defaultText: "the last transaction date",
-                help: "end of the data, YYYY-MM-DD (default: the last transaction date)"),
+                "time_unit", \.timeUnit,
+                help: "`day`, `week` or `month` (365.25/12 days): the unit of `recency`, `T` and `horizon`"),
+            ParamField(
+                "observation_end", \.observationEnd, defaultText: "last date",
+                help: "the end of the data; later transactions are ignored"),
             ParamField(
                 "calibration_end", \.calibrationEnd,
                 help:
-                    "fit on the data up to this date and evaluate on the rest up to observation_end (the evaluation port)"
+                    "fit on the data up to this date; the rest, to `observation_end`, is the holdout of the `evaluation` port"
             ),
-            ParamField("horizon", \.horizon, help: "prediction horizon, in time_unit"),
-            ParamField("discount_rate", \.discountRate, help: "discount rate per year, converted to the time unit"),
+            ParamField("horizon", \.horizon, help: "how far ahead to predict, in `time_unit`"),
+            ParamField(
+                "discount_rate", \.discountRate,
+                help: "per **year**, converted to the time unit (no silent monthly/daily assumptions)"),
             ParamField(
                 "intervals", \.intervals,
-                help:
-                    "90% intervals for expected purchases and CLV by a seeded parametric bootstrap of the fitted parameters"
-            ),
+                help: "add 90% intervals for expected purchases and CLV (seeded parametric bootstrap)"),
             ParamField(
                 "interval_draws", \.intervalDraws,
-                help: "parameter draws for intervals (prediction time grows in proportion)"),
-            ParamField("seed", \.seed, help: "seed of the bootstrap draws"),
+                help: "parameter draws for the intervals (20…10 000); prediction time grows in proportion"),
+            ParamField("seed", \.seed, help: "seed of the draws: same seed, same intervals, to the bit"),
         ]
 
         var columnNames: CustomerTransactions.Names {

@@ -29,20 +29,19 @@ enum SegmentKMeans: StageModule {
 
         static let fields: [ParamField<Self>] = [
             ParamField("customer", \.customer, help: "customer id column"),
-            ParamField("features", \.features, help: "numeric columns to cluster on"),
-            ParamField("transform", \.transform, help: "log1p (sign kept for negatives) or none"),
+            ParamField("features", \.features, help: "numeric columns"),
+            ParamField("transform", \.transform, help: "`log1p` (sign kept for negative values) or `none`"),
             ParamField(
                 "standardize", \.standardize,
-                help: "scale each feature to mean 0, standard deviation 1 (a constant feature becomes 0)"),
-            ParamField("k", \.k, help: "number of clusters, or auto"),
-            ParamField("k_min", \.kMin, help: "smallest k tried by auto"),
-            ParamField("k_max", \.kMax, help: "largest k tried by auto"),
+                help: "mean 0, standard deviation 1 per feature; a constant feature becomes 0"),
+            ParamField("k", \.k, help: "a number, or `auto`: try `k_min`…`k_max` and keep the best silhouette"),
+            ParamField("k_min", \.kMin, help: "smallest k `auto` tries"),
+            ParamField("k_max", \.kMax, help: "largest k `auto` tries"),
             ParamField("n_init", \.nInit, help: "k-means++ restarts; the best is kept"),
             ParamField("max_iter", \.maxIter, help: "Lloyd iterations at most"),
-            ParamField("tol", \.tol, help: "stop when centres move less than tol × mean feature variance"),
-            ParamField(
-                "seed", \.seed, help: "random seed: the same seed gives the same clusters on any machine"),
-            ParamField("sample", \.sample, help: "points used for the silhouette of each k"),
+            ParamField("tol", \.tol, help: "stop when centres move less than `tol` × mean feature variance"),
+            ParamField("seed", \.seed, help: "random seed: the same seed gives the same clusters on any machine"),
+            ParamField("sample", \.sample, help: "points used for each k's silhouette"),
         ]
     }
 

@@ -28,16 +28,12 @@ enum SegmentRFM: StageModule {
             ParamField("date", \.date, help: "transaction date column"),
             ParamField("amount", \.amount, help: "transaction value column"),
             ParamField(
-                "observation_end", \.observationEnd, defaultText: "the last transaction date",
-                help:
-                    "the day RFM is measured at, YYYY-MM-DD (default: the last transaction date); later transactions are ignored"
-            ),
-            ParamField("frequency", \.frequency, help: "count orders, or distinct purchase days"),
-            ParamField("monetary", \.monetary, help: "total spend, or mean per order"),
-            ParamField("bins", \.bins, help: "score scale, 2 to 10 (quintiles by default)"),
-            ParamField(
-                "segments", \.segments,
-                help: "rf-grid, rfm-11, or a list of rules {name, r, f, m, fm} with ranges like 4-5"),
+                "observation_end", \.observationEnd, defaultText: "last date in the data",
+                help: "the day RFM is measured at; later transactions are ignored"),
+            ParamField("frequency", \.frequency, help: "count `orders`, or distinct purchase `days`"),
+            ParamField("monetary", \.monetary, help: "`total` spend, or `mean` per order"),
+            ParamField("bins", \.bins, help: "score scale (2 to 10)"),
+            ParamField("segments", \.segments, help: "`rf-grid`, `rfm-11`, or your own rule list"),
         ]
 
         var columnNames: CustomerTransactions.Names {

@@ -21,11 +21,16 @@ enum Sentiment: StageModule {
         var minLength = 1
 
         static let fields: [ParamField<Self>] = [
-            ParamField("text", \.text, help: "text column to score"),
-            ParamField("customer", \.customer, help: "customer id column (for the customers port)"),
-            ParamField("language", \.language, help: "score every text in this language, or auto to identify each"),
-            ParamField("languages", \.languages, help: "languages identification may choose from"),
-            ParamField("min_length", \.minLength, help: "texts with fewer letters are skipped (counted as empty)"),
+            ParamField("text", \.text, help: "the text column to score"),
+            ParamField("customer", \.customer, help: "customer id column, for the `customers` port"),
+            ParamField(
+                "language", \.language,
+                help:
+                    "`auto` identifies each text's language; `en`, `sv`, `nl`, `de` or `pl` scores every text in that one"
+            ),
+            ParamField(
+                "languages", \.languages, defaultText: "all five", help: "the languages identification may choose from"),
+            ParamField("min_length", \.minLength, help: "texts with fewer letters are skipped (and counted as empty)"),
         ]
     }
 

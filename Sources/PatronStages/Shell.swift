@@ -29,20 +29,20 @@ enum Shell: StageModule {
         var passEnv: [String]? = nil
 
         static let fields: [ParamField<Self>] = [
-            ParamField("command", \.command, required: true, help: "run with /bin/sh -c in the project root"),
+            ParamField("command", \.command, required: true, help: "run by `/bin/sh -c` in the project root"),
             ParamField(
-                "script", \.script, help: "the script the command runs; its content is part of the cache key"),
-            ParamField("outputs", \.outputs, help: "output ports the command writes"),
-            ParamField("format", \.format, help: "file format of inputs and outputs"),
-            ParamField("select", \.select, help: "only these columns of each input are written"),
+                "script", \.script, help: "the script file the command runs; its content is part of the cache key"),
+            ParamField("outputs", \.outputs, help: "the ports the command writes"),
+            ParamField("format", \.format, help: "`csv` or `arrow`, for inputs and outputs"),
+            ParamField("select", \.select, defaultText: "all", help: "only these columns of each input are written"),
             ParamField(
-                "columns", \.columns, help: "output columns to keep and their types (CSV); default: all, types inferred"
-            ),
+                "columns", \.columns, defaultText: "all, inferred",
+                help: "output columns to keep and their types (CSV outputs)"),
             ParamField("env", \.env, help: "extra environment variables"),
             ParamField(
                 "pass_env", \.passEnv,
                 help:
-                    "names of variables to pass on from patron's environment (by default only PATH, HOME, USER, LANG, LC_*, TZ and TMPDIR are)"
+                    "names of variables to pass on from `patron`'s own environment (by default only `PATH`, `HOME`, `USER`, `LOGNAME`, `LANG`, `LC_*`, `TZ`, `TMPDIR` and `SHELL`)"
             ),
         ]
     }

@@ -33,9 +33,27 @@ extension Patron {
 
     struct Modules: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the stage modules (`use:` names) and their parameters.")
+            abstract: "List the stage modules (`use:` names) and their parameters.",
+            discussion: """
+                --format markdown prints each module's parameter table as the README has it,
+                between the markers `make docs` uses to keep the README in step.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
+
+        @Option(name: .long, help: "text, or markdown (the README's tables).")
+        var format: Format = .text
 
         func run() throws {
+            if format == .markdown {
+                for spec in BuiltinModules.registry.specs {
+                    print(spec.markdownStartMarker)
+                    print(spec.markdownTable, terminator: "")
+                    print(ModuleSpec.markdownEndMarker)
+                    print("")
+                }
+                return
+            }
             for spec in BuiltinModules.registry.specs {
                 let inputs =
                     switch spec.inputs {

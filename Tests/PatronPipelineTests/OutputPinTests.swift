@@ -21,7 +21,8 @@ import Testing
         "engine 1 · segment.kmeans@2": "77f8b06b66893d8cd3fbd83013e13b776a0ceb52f8662f0dc1e8841f8aa64403",
         "engine 1 · ltv@6": "19e3b6fea9c2a765abb827e9225d5322bd74f6a2fd8dbd832a1499965b74ebaf",
         "engine 1 · sentiment@1.be64098e9f5d": "2211c0f0ea169dd08adbae51a7f5e8d984dde3e83a70ba254223e1a0f30d262d",
-        "engine 1 · report@2": "6130c12f3a5b1ee3a0579cfd747b6561e07d2ac1aa1cbf9052e392f3db41542c",
+        "engine 1 · churn.flag@1": "ec6fbcf4f83dd1c4b3183ad003025ce37c80af26991c133d7da28fd16a01925b",
+        "engine 1 · report@2": "7b99d78ef726e3998d564fcd030b545efa1dc4cba797bbfb68a25cd9fc7d045d",
     ]
 
     /// Every built-in module once, on the first 2 000 rows of the sample shop's orders.
@@ -56,9 +57,12 @@ import Testing
           sentiment:
             use: sentiment
             inputs: [clean]
+          at_risk:
+            use: churn.flag
+            inputs: [ltv]
           report:
             use: report
-            inputs: [rfm, clusters, ltv, sentiment, clean.rejects]
+            inputs: [rfm, clusters, ltv, sentiment, at_risk, clean.rejects]
             with: {out: Reports/pins}
         """
 
@@ -103,6 +107,4 @@ import Testing
     }
 }
 
-/// The repository's root, from this file's path.
-private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
+private let packageRoot = packageRootPath

@@ -21,17 +21,15 @@ enum Report: StageModule {
         static let fields: [ParamField<Self>] = [
             ParamField(
                 "out", \.out, required: true,
-                help:
-                    "folder for index.html, summary.md and customers.csv, inside the project (outside only with --allow-outside)"
-            ),
-            ParamField("title", \.title, help: "the report's title (default: the pipeline's name)"),
+                help: "folder (inside the project) for `index.html`, `summary.md`, `customers.csv`"),
+            ParamField("title", \.title, defaultText: "the pipeline's name", help: "the page's title"),
             ParamField(
-                "template", \.template,
+                "template", \.template, defaultText: "built in",
                 help:
-                    "an HTML template of your own with {{title}}, {{subtitle}}, {{{style}}}, {{{nav}}}, {{{body}}}, {{footer}}, {{{script}}} (default: built in; `patron modules` prints nothing of it, see the README)"
+                    "an HTML file of your own with `{{title}}`, `{{subtitle}}`, `{{footer}}` (escaped) and `{{{style}}}`, `{{{nav}}}`, `{{{body}}}`, `{{{script}}}` (as is); its content is part of the cache key"
             ),
             ParamField("preview_rows", \.previewRows, help: "rows in each stage's table preview"),
-            ParamField("top", \.top, help: "rows in the top-customers and most-negative-comments tables"),
+            ParamField("top", \.top, help: "rows in the top-customers-by-CLV and most-negative-comments tables"),
         ]
     }
 
