@@ -9,7 +9,8 @@ let package = Package(
         .executable(name: "patron", targets: ["patron"]),
         // The library: run pipelines from Swift (Project, PipelinePlan, Runner, BuiltinModules),
         // read their tables (Table, ArrowIPC), read CSV like ingest.csv (CSVReader) and fit the
-        // lifetime-value models on arrays (BGNBD, ParetoNBD, MBGNBD, GammaGamma). Everything else
+        // lifetime-value models on arrays (BGNBD, ParetoNBD, MBGNBD, GammaGamma), score sentiment
+        // (LanguageIdentifier, SentimentScorer). Everything else
         // — stage modules, the report, support code — is `package`: shared inside, not promised.
         .library(
             name: "Patron", targets: ["PatronTable", "PatronCSV", "PatronModels", "PatronPipeline", "PatronStages"]),

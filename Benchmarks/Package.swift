@@ -12,6 +12,6 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "SentimentThroughput",
-            dependencies: [.product(name: "PatronModels", package: "Patron")],
+            dependencies: [.product(name: "Patron", package: "Patron")],
             swiftSettings: [.swiftLanguageMode(.v6)])
     ])

@@ -1,8 +1,9 @@
 /// The languages the sentiment scorer knows, by ISO 639-1 code.
-package enum Language: String, Sendable, CaseIterable, Comparable {
+public enum Language: String, Sendable, CaseIterable, Comparable {
     case en, sv, nl, de, pl
 
-    package static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
+    /// Languages order by their codes.
+    public static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
 
     /// Position in `allCases`, without building the array.
     package var index: Int {

@@ -13,7 +13,7 @@ import Foundation
 /// let id = try LanguageIdentifier()
 /// id.identify("Die Lieferung kam pünktlich.")   // (.de, 0.99…)
 /// ```
-package struct LanguageIdentifier: Sendable {
+public struct LanguageIdentifier: Sendable {
     /// Open addressing: keys (0 = empty) and, per slot, ln P(gram | language) for each language.
     let keys: [UInt64]
     /// Per slot, the five languages' ln P in the first lanes (the rest 0).
@@ -26,9 +26,11 @@ package struct LanguageIdentifier: Sendable {
     /// Function words per language, as a bit mask over `languages`.
     let functionWords: PackedWordTable<UInt8>
     /// Posterior below which the answer is `und`.
-    package var threshold: Double = 0.7
+    public var threshold: Double = 0.7
 
-    package init() throws {
+    /// Loads the language profiles shipped with Patron.
+    /// - Throws: when the resource bundle is missing (see `PATRON_LEXICONS`).
+    public init() throws {
         let all = Language.allCases
         var counts = [UInt64: [Double]](), totals = [[Double]](repeating: [0, 0, 0], count: all.count)
         for (key, value) in try LexiconStore.pairs("langid.tsv") {
@@ -132,7 +134,7 @@ package struct LanguageIdentifier: Sendable {
 
     /// The most likely language and its posterior probability; nil (`und`) when the
     /// posterior is below `threshold` or the text has no letters.
-    package func identify(
+    public func identify(
         _ text: String, among allowed: Set<Language>? = nil
     ) -> (language: Language?, confidence: Double) {
         identify(text, among: allowed.map { LanguageSet($0) } ?? .all)
@@ -146,7 +148,7 @@ package struct LanguageIdentifier: Sendable {
 
     /// `identify(_:among:)` on UTF-8 bytes, such as a row of a table's text column (invalid
     /// sequences read as U+FFFD).
-    package func identify(
+    public func identify(
         utf8 text: UnsafeBufferPointer<UInt8>, among allowed: LanguageSet = .all
     ) -> (language: Language?, confidence: Double) {
         let sums = likelihoods(text, stopEarly: allowed == .all)

@@ -15,8 +15,9 @@ import Foundation
 /// let scorer = try SentimentScorer()
 /// scorer.score("Gar nicht schlecht!", language: .de)   // > 0.05: pos
 /// ```
-package struct SentimentScorer: Sendable {
-    package enum Label: String, Sendable { case pos, neg, neu }
+public struct SentimentScorer: Sendable {
+    /// A score's label: positive (≥ 0.05), negative (≤ −0.05) or neutral.
+    public enum Label: String, Sendable { case pos, neg, neu }
 
     let compiled: [CompiledLanguage]
     let scan = TextScanner.Tables()
@@ -27,7 +28,7 @@ package struct SentimentScorer: Sendable {
     let emoticons: PackedWordTable<Double>
 
     /// Loads the lexicons and the emoji valences (a fraction of a second; load once, score many).
-    package init() throws {
+    public init() throws {
         var compiled = [CompiledLanguage]()
         for language in Language.allCases {
             var table = [String: Double]()
@@ -90,7 +91,8 @@ package struct SentimentScorer: Sendable {
 
     static let scanTables = TextScanner.Tables()
 
-    package static func label(_ score: Double) -> Label { score >= 0.05 ? .pos : score <= -0.05 ? .neg : .neu }
+    /// The label of a score, by the thresholds VADER uses.
+    public static func label(_ score: Double) -> Label { score >= 0.05 ? .pos : score <= -0.05 ? .neg : .neu }
 
     static let emoticonValences: [String: Double] = [
         ":)": 2.0, ":-)": 2.0, ":d": 2.3, ":D": 2.3, ";)": 1.5, ";-)": 1.5, ":(": -2.0,
@@ -99,13 +101,13 @@ package struct SentimentScorer: Sendable {
     ]
 
     /// The text's compound score in −1…1 (0 for a text with no sentiment).
-    package func score(_ text: String, language: Language) -> Double {
+    public func score(_ text: String, language: Language) -> Double {
         TextScanner.withUTF8(text) { score(utf8: $0, language: language) }
     }
 
     /// `score(_:language:)` on UTF-8 bytes, such as a row of a table's text column (invalid
     /// sequences read as U+FFFD).
-    package func score(utf8: UnsafeBufferPointer<UInt8>, language: Language) -> Double {
+    public func score(utf8: UnsafeBufferPointer<UInt8>, language: Language) -> Double {
         let c = compiled[language.index]
         // A sentence has at most one token per scalar and two lower-case bytes per byte.
         return withUnsafeTemporaryAllocation(of: Token.self, capacity: utf8.count + 1) { tokens in

@@ -131,8 +131,6 @@ package struct StageContext: Sendable {
         self.progress = progress
     }
 
-    /// The module's resolved parameters, typed: `Module.Parameters(resolved: context.params)`.
-    package func parameters<P: ModuleParameters>(_: P.Type) -> P { P(resolved: params) }
 }
 
 /// The tables a stage produces, by port. `main` is the stage's own name in `inputs:`.

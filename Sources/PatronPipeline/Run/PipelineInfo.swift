@@ -43,10 +43,6 @@ package struct PipelineInfo: Sendable {
     package func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
 }
 
-extension PipelineInfo.Stage {
-    package func param(_ name: String) -> Value? { params.first { $0.name == name }?.value }
-}
-
 extension PipelinePlan {
     /// Canonical JSON describing every stage (module, version, notes, params, inputs): part
     /// of the cache key of stages that write files, since a report shows all of it.
