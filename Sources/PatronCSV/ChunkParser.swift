@@ -229,6 +229,13 @@ final class ChunkParser {
                 return cannotRead(field, plan.columns[c].name, "a date in the format \(plan.fields.dateFormat.pattern)")
             }
             builders[c].append(bits: UInt64(bitPattern: Int64(v)))
+        case .datetime:
+            guard let (v, utc) = plan.fields.dateFormat.timestamp(field) else {
+                return cannotRead(
+                    field, plan.columns[c].name, "a date-time in the format \(plan.fields.dateFormat.pattern)")
+            }
+            builders[c].append(bits: UInt64(bitPattern: v))
+            if utc { builders[c].utc = true }
         case .bool:
             guard let v = plan.fields.bool(field) else {
                 return cannotRead(field, plan.columns[c].name, "true or false")

@@ -6,6 +6,9 @@ struct ColumnBuilder {
     var ints: [Int64] = []
     var doubles: [Double] = []
     var days: [Int32] = []
+    var micros: [Int64] = []
+    /// A datetime value carried an offset: the column's values are UTC.
+    var utc = false
     var bools: [Bool] = []
     var strings = StringBuffer()
     /// Empty until the first null; then one flag per row so far.
@@ -19,6 +22,7 @@ struct ColumnBuilder {
         case .int: ints.reserveCapacity(reserveRows)
         case .decimal: doubles.reserveCapacity(reserveRows)
         case .date: days.reserveCapacity(reserveRows)
+        case .datetime: micros.reserveCapacity(reserveRows)
         case .bool: bools.reserveCapacity(reserveRows)
         case .string, .text: strings.reserve(rows: reserveRows, bytes: reserveRows * 8)
         }
@@ -29,6 +33,7 @@ struct ColumnBuilder {
         case .int: ints.append(0)
         case .decimal: doubles.append(0)
         case .date: days.append(0)
+        case .datetime: micros.append(0)
         case .bool: bools.append(false)
         case .string, .text: strings.appendEmpty()
         }
@@ -44,6 +49,7 @@ struct ColumnBuilder {
         case .int: ints.append(Int64(bitPattern: bits))
         case .decimal: doubles.append(Double(bitPattern: bits))
         case .date: days.append(Int32(truncatingIfNeeded: Int64(bitPattern: bits)))
+        case .datetime: micros.append(Int64(bitPattern: bits))
         case .bool: bools.append(bits != 0)
         case .string, .text: preconditionFailure("strings are appended as bytes")
         }
@@ -69,6 +75,7 @@ struct ColumnBuilder {
         case .int: ints.removeLast(drop)
         case .decimal: doubles.removeLast(drop)
         case .date: days.removeLast(drop)
+        case .datetime: micros.removeLast(drop)
         case .bool: bools.removeLast(drop)
         case .string, .text:
             strings.offsets.removeLast(drop)
@@ -88,6 +95,7 @@ struct ColumnBuilder {
         case .int: return Column(type: type, storage: .int(ints), validity: v)
         case .decimal: return Column(type: type, storage: .decimal(doubles), validity: v)
         case .date: return Column(type: type, storage: .date(days), validity: v)
+        case .datetime: return Column(type: type, storage: .datetime(micros, utc: utc), validity: v)
         case .bool: return Column(type: type, storage: .bool(bools), validity: v)
         case .string, .text: return Column(type: type, storage: .string(strings), validity: v)
         }

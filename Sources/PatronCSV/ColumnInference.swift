@@ -1,7 +1,7 @@
 import PatronTable
 
 /// Gives untyped (all-string) columns the narrowest type every non-empty value fits:
-/// int, then decimal, then ISO date, then bool; otherwise they stay strings. A column with a
+/// int, then decimal, then ISO date, then ISO date-time, then bool; otherwise they stay strings. A column with a
 /// value like "00123" stays a string: leading zeros mean an identifier, not a number.
 enum ColumnInference {
     static func infer(_ table: Table, fields: FieldParser) -> Table {
@@ -40,7 +40,18 @@ enum ColumnInference {
         if hasLeadingZero { return column }
         if let v = attempt(fields.int, zero: 0) { return .int(v, validity: column.validity) }
         if let v = attempt(fields.decimal, zero: 0) { return .decimal(v, validity: column.validity) }
-        if let v = attempt(DateFormat.iso.parse, zero: 0) { return .date(v, validity: column.validity) }
+        // A date only where no value has a time: `2010-12-01 08:26` makes a datetime column.
+        let dateOnly = { (f: UnsafeBufferPointer<UInt8>) in
+            f.contains(UInt8(ascii: ":")) ? nil : DateFormat.iso.parse(f)
+        }
+        if let v = attempt(dateOnly, zero: 0) { return .date(v, validity: column.validity) }
+        var utc = false
+        let moment = { (f: UnsafeBufferPointer<UInt8>) -> Int64? in
+            guard let (micros, zoned) = DateFormat.iso.timestamp(f) else { return nil }
+            if zoned { utc = true }
+            return micros
+        }
+        if let v = attempt(moment, zero: 0) { return .datetime(v, utc: utc, validity: column.validity) }
         if let v = attempt(fields.bool, zero: false) { return .bool(v, validity: column.validity) }
         return column
     }

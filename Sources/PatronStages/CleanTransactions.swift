@@ -29,7 +29,11 @@ enum CleanTransactions: StageModule {
 
         static let fields: [ParamField<Self>] = [
             ParamField("customer", \.customer, help: "the customer id column; the output names it `customer_id`"),
-            ParamField("date", \.date, help: "the order date column; the output names it `order_date`"),
+            ParamField(
+                "date", \.date,
+                help:
+                    "the order date column, a `date` or a `datetime`; the output names its day `order_date` (a datetime column also passes through)"
+            ),
             ParamField("amount", \.amount, help: "the order value column; the output names it `amount`"),
             ParamField("order_id", \.orderID, help: "order id column (checked, passed through)"),
             ParamField("currency", \.currency, help: "the column with each row's currency code"),

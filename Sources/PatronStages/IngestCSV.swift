@@ -33,7 +33,9 @@ enum IngestCSV: StageModule {
                 help: "the file, relative to the project root or absolute; its content is part of the cache key"),
             ParamField(
                 "columns", \.columns, defaultText: "all, inferred",
-                help: "columns to keep, in this order, with types `string`, `text`, `int`, `decimal`, `date`, `bool`"),
+                help:
+                    "columns to keep, in this order, with types `string`, `text`, `int`, `decimal`, `date`, `datetime`, `bool`"
+            ),
             ParamField("delimiter", \.delimiter, help: "one character (`\\t` for tab)"),
             ParamField("quote", \.quote, help: "quote character"),
             ParamField("decimal", \.decimal, help: "`.` or `,`"),
@@ -42,7 +44,9 @@ enum IngestCSV: StageModule {
                 help: "digit-group separator: `,` with decimal `.`, `.` (and space) with decimal `,`"),
             ParamField(
                 "date_format", \.dateFormat,
-                help: "`%Y`, `%y`, `%m`, `%d` and literal characters: `%d.%m.%Y`, `%Y%m%d`, `%m/%d/%Y`"),
+                help:
+                    "`%Y %y %m %d %H %M %S %f %z %p` and literal characters, as `strptime` reads them: `%d.%m.%Y`, `%m/%d/%Y %H:%M`; the default also reads every ISO date-time (`2010-12-01T08:26:00Z`)"
+            ),
             ParamField(
                 "max_reject_ratio", \.maxRejectRatio, help: "above this share of rejected rows the stage fails instead"),
             ParamField(

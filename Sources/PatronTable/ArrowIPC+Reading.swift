@@ -111,6 +111,8 @@ extension ArrowIPC {
         var bitWidth: Int
         var signed: Bool
         var unit: Int16
+        /// A timestamp with a time zone: its values are UTC.
+        var utc = false
     }
 
     private static func readField(_ field: FlatBufferReader.TableRef) throws -> FieldInfo {
@@ -143,6 +145,13 @@ extension ArrowIPC {
         case 8:
             info.unit = try typeTable?.scalar(0, default: Int16(1)) ?? 1
             info.type = .date
+        case 10:
+            info.unit = try typeTable?.scalar(0, default: Int16(0)) ?? 0
+            guard (0...3).contains(info.unit) else {
+                throw ArrowFormatError(reason: "column '\(name)' has a timestamp unit Patron does not know")
+            }
+            info.utc = try typeTable?.string(1) != nil
+            info.type = .datetime
         default:
             throw ArrowFormatError(
                 reason:
@@ -161,6 +170,7 @@ extension ArrowIPC {
         case .int: .int([])
         case .decimal: .decimal([])
         case .date: .date([])
+        case .datetime: .datetime([])
         case .bool: .bool([])
         case .string, .text: Column(type: type, storage: .string(StringBuffer()))
         }
@@ -289,7 +299,7 @@ extension ArrowIPC {
                 // Skipped: step over its buffers (validity, values, and a string's characters).
                 _ = try nextBuffer()
                 _ = try nextBuffer()
-                if ![2, 3, 6, 8].contains(field.arrowType) { _ = try nextBuffer() }
+                if ![2, 3, 6, 8, 10].contains(field.arrowType) { _ = try nextBuffer() }
                 continue
             }
             let validityRange = try nextBuffer()
@@ -329,6 +339,22 @@ extension ArrowIPC {
                             }
                             return day
                         })
+            case 10:
+                // To microseconds: seconds and milliseconds scaled up (a value past the range
+                // is damage), nanoseconds floored.
+                let scale: Int64 = [1_000_000, 1_000, 1, 1][Int(field.unit)]
+                let raw = try values(dataRange, n, as: Int64.self)
+                let micros: [Int64] =
+                    field.unit == 3
+                    ? raw.map { $0 >= 0 ? $0 / 1_000 : ($0 + 1) / 1_000 - 1 }
+                    : try raw.map { value throws(ArrowFormatError) in
+                        let (scaled, overflow) = value.multipliedReportingOverflow(by: scale)
+                        guard !overflow else {
+                            throw ArrowFormatError(reason: "column '\(field.name)' has a timestamp out of range")
+                        }
+                        return scaled
+                    }
+                storage = .datetime(micros, utc: field.utc)
             default:  // utf8 (5) or large utf8 (20)
                 let offsets: [Int] =
                     field.arrowType == 5

@@ -132,6 +132,7 @@ public enum ArrowIPC {
         case .int(let v): return [validity, v.count * 8]
         case .decimal(let v): return [validity, v.count * 8]
         case .date(let v): return [validity, v.count * 4]
+        case .datetime(let v, _): return [validity, v.count * 8]
         case .bool: return [validity, bitmap]
         case .string(let s): return [validity, s.offsets.count * 4, s.bytes.count]
         }
@@ -169,6 +170,7 @@ public enum ArrowIPC {
             case .int(let v): values(v)
             case .decimal(let v): values(v)
             case .date(let v): values(v)
+            case .datetime(let v, _): values(v)
             case .bool(let v): bits(v)
             case .string(let s):
                 values(s.offsets)
@@ -208,6 +210,13 @@ public enum ArrowIPC {
                 case .int: (2, .table([.i32(64), .bool(true)]))
                 case .decimal: (3, .table([.i16(2)]))
                 case .date: (8, .table([.i16(0)]))
+                case .datetime:
+                    // timestamp[us], with the time zone UTC when the values are UTC (else naive).
+                    if case .datetime(_, true) = column.storage {
+                        (10, .table([.i16(2), .object(.string("UTC"))]))
+                    } else {
+                        (10, .table([.i16(2)]))
+                    }
                 case .bool: (6, .table([]))
                 case .string, .text: (5, .table([]))
                 }

@@ -29,6 +29,10 @@ extension Column {
         case .int: storage = .int(join { if case .int(let v) = $0.storage { v } else { [] } })
         case .decimal: storage = .decimal(join { if case .decimal(let v) = $0.storage { v } else { [] } })
         case .date: storage = .date(join { if case .date(let v) = $0.storage { v } else { [] } })
+        case .datetime:
+            // UTC when any part is: its naive values are taken as written in UTC.
+            let utc = parts.contains { if case .datetime(_, true) = $0.storage { true } else { false } }
+            storage = .datetime(join { if case .datetime(let v, _) = $0.storage { v } else { [] } }, utc: utc)
         case .bool: storage = .bool(join { if case .bool(let v) = $0.storage { v } else { [] } })
         case .string, .text:
             var buffer = StringBuffer()
@@ -48,6 +52,7 @@ extension Column {
         case .int(let v): newStorage = .int(indices.map { v[$0] })
         case .decimal(let v): newStorage = .decimal(indices.map { v[$0] })
         case .date(let v): newStorage = .date(indices.map { v[$0] })
+        case .datetime(let v, let utc): newStorage = .datetime(indices.map { v[$0] }, utc: utc)
         case .bool(let v): newStorage = .bool(indices.map { v[$0] })
         case .string(let s):
             // Offsets first, then every string copied into one allocation of the exact size.
@@ -129,6 +134,9 @@ extension Column {
         case .date(var v):
             for i in v.indices where !validity[i] { v[i] = 0 }
             copy.storage = .date(v)
+        case .datetime(var v, let utc):
+            for i in v.indices where !validity[i] { v[i] = 0 }
+            copy.storage = .datetime(v, utc: utc)
         case .bool(var v):
             for i in v.indices where !validity[i] { v[i] = false }
             copy.storage = .bool(v)

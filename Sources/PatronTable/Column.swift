@@ -14,6 +14,9 @@ public struct Column: Sendable, Equatable {
         case decimal([Double])
         /// Days since 1970-01-01.
         case date([Int32])
+        /// Microseconds since 1970-01-01T00:00: a wall-clock time as written (naive), or UTC
+        /// when `utc` (the text carried an offset, `Z` or `±hh:mm`, and was normalised).
+        case datetime([Int64], utc: Bool)
         case bool([Bool])
         case string(StringBuffer)
     }
@@ -44,6 +47,10 @@ public struct Column: Sendable, Equatable {
     public static func date(_ days: [Int32], validity: [Bool]? = nil) -> Column {
         Column(type: .date, storage: .date(days), validity: validity)
     }
+    /// A `datetime` column of microseconds since 1970-01-01T00:00 (UTC when `utc`).
+    public static func datetime(_ micros: [Int64], utc: Bool = false, validity: [Bool]? = nil) -> Column {
+        Column(type: .datetime, storage: .datetime(micros, utc: utc), validity: validity)
+    }
     /// A `bool` column.
     public static func bool(_ values: [Bool], validity: [Bool]? = nil) -> Column {
         Column(type: .bool, storage: .bool(values), validity: validity)
@@ -66,6 +73,7 @@ public struct Column: Sendable, Equatable {
         case .int(let v): v.count
         case .decimal(let v): v.count
         case .date(let v): v.count
+        case .datetime(let v, _): v.count
         case .bool(let v): v.count
         case .string(let s): s.count
         }

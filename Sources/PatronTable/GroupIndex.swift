@@ -240,6 +240,7 @@ package struct GroupIndex: Sendable {
         case .int(let v): for i in rows { out[i - first] = UInt64(bitPattern: v[i]) }
         case .decimal(let v): for i in rows { out[i - first] = (v[i] == 0 ? 0 : v[i]).bitPattern }
         case .date(let v): for i in rows { out[i - first] = UInt64(bitPattern: Int64(v[i])) }
+        case .datetime(let v, _): for i in rows { out[i - first] = UInt64(bitPattern: v[i]) }
         case .bool(let v): for i in rows { out[i - first] = v[i] ? 1 : 2 }
         case .string(let s):
             s.bytes.withUnsafeBufferPointer { bytes in
@@ -292,6 +293,7 @@ extension Column {
         case .int(let v): return { a, b in nullsDecide(a, b) ?? (v[a] == v[b]) }
         case .decimal(let v): return { a, b in nullsDecide(a, b) ?? (v[a] == v[b]) }
         case .date(let v): return { a, b in nullsDecide(a, b) ?? (v[a] == v[b]) }
+        case .datetime(let v, _): return { a, b in nullsDecide(a, b) ?? (v[a] == v[b]) }
         case .bool(let v): return { a, b in nullsDecide(a, b) ?? (v[a] == v[b]) }
         case .string(let s):
             return { a, b in
@@ -328,6 +330,7 @@ extension Column {
         case .int(let v): return v[a] == v[b]
         case .decimal(let v): return v[a] == v[b]
         case .date(let v): return v[a] == v[b]
+        case .datetime(let v, _): return v[a] == v[b]
         case .bool(let v): return v[a] == v[b]
         case .string(let s):
             let ra = s.range(a), rb = s.range(b)

@@ -7,6 +7,7 @@ public enum ValueFormat {
         case .int(let v): return String(v[row])
         case .decimal(let v): return number(v[row])
         case .date(let v): return date(v[row])
+        case .datetime(let v, let utc): return datetime(v[row], utc: utc)
         case .bool(let v): return v[row] ? "true" : "false"
         case .string(let s): return s[row]
         }
@@ -18,6 +19,22 @@ public enum ValueFormat {
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return x.description
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS` (with `.ffffff` when there are microseconds, and `Z` for UTC)
+    /// for microseconds since 1970-01-01T00:00; the default `date_format` reads it back.
+    package static func datetime(_ micros: Int64, utc: Bool) -> String {
+        let perDay: Int64 = 86_400_000_000
+        let day = micros >= 0 ? micros / perDay : (micros + 1) / perDay - 1
+        let inDay = micros - day * perDay
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let seconds = inDay / 1_000_000, fraction = inDay % 1_000_000
+        var text = CivilDate.string(Int(day)) + " \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+        if fraction != 0 {
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: 6 - digits.count) + digits
+        }
+        return utc ? text + "Z" : text
     }
 
     /// `YYYY-MM-DD` for days since 1970-01-01.

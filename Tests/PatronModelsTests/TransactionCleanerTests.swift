@@ -118,4 +118,23 @@ import Testing
         r.date = "feedback"
         #expect(throws: CleaningError.self) { try TransactionCleaner.clean(try dirty(), rules: r) }
     }
+
+    /// `date:` naming a datetime column: `order_date` is each row's day, and the time passes
+    /// through (as `order_time` when the column was itself called `order_date`).
+    @Test func aDatetimeColumnGivesTheDayAndPassesThrough() throws {
+        let hour: Int64 = 3_600_000_000
+        let day = Int64(CivilDate.days(year: 2010, month: 12, day: 1))
+        let times: [Int64] = [day * 24 * hour + 8 * hour, day * 24 * hour + 23 * hour, -1]
+        for name in ["InvoiceDate", "order_date"] {
+            let table = try Table(
+                names: ["customer_id", name, "amount"],
+                columns: [.string(["a", "b", "c"]), .datetime(times), .decimal([1, 2, 3])])
+            let result = try TransactionCleaner.clean(
+                table, rules: CleaningRules(customer: "customer_id", date: name, amount: "amount"))
+            let passed = name == "order_date" ? "order_time" : name
+            #expect(result.kept.names == ["customer_id", "order_date", "amount", passed])
+            #expect(result.kept["order_date"] == .date([Int32(day), Int32(day), -1]))
+            #expect(result.kept[passed] == .datetime(times))
+        }
+    }
 }

@@ -16,15 +16,15 @@ import Testing
 @Suite struct OutputPinTests {
     /// "engine E · module@version" → SHA-256 over the stage's cached Arrow files, port by port.
     static let pins: [String: String] = [
-        "engine 1 · ingest.csv@3": "efe2e0b7a5e05324d17a6d5723c9705bd522aa9ef5325ad7f1b0c8c15ea2ea5b",
-        "engine 1 · clean.transactions@1": "d033a491c76df811316eac655a61a315134a05426236847b7ce635686df0ef5b",
-        "engine 1 · shell@2": "18137f309c782577903eea4d2b19715dea8b2d99e4548acfba4f58a6b129b125",
-        "engine 1 · segment.rfm@1": "81a783030ed8109adb6307c51236db1aacdc9a531856a9b85ebb694d84b663e5",
-        "engine 1 · segment.kmeans@2": "77f8b06b66893d8cd3fbd83013e13b776a0ceb52f8662f0dc1e8841f8aa64403",
-        "engine 1 · ltv@6": "19e3b6fea9c2a765abb827e9225d5322bd74f6a2fd8dbd832a1499965b74ebaf",
-        "engine 1 · sentiment@1.be64098e9f5d": "2211c0f0ea169dd08adbae51a7f5e8d984dde3e83a70ba254223e1a0f30d262d",
-        "engine 1 · churn.flag@1": "ec6fbcf4f83dd1c4b3183ad003025ce37c80af26991c133d7da28fd16a01925b",
-        "engine 1 · report@2": "7b99d78ef726e3998d564fcd030b545efa1dc4cba797bbfb68a25cd9fc7d045d",
+        "engine 2 · ingest.csv@3": "efe2e0b7a5e05324d17a6d5723c9705bd522aa9ef5325ad7f1b0c8c15ea2ea5b",
+        "engine 2 · clean.transactions@1": "d033a491c76df811316eac655a61a315134a05426236847b7ce635686df0ef5b",
+        "engine 2 · shell@2": "18137f309c782577903eea4d2b19715dea8b2d99e4548acfba4f58a6b129b125",
+        "engine 2 · segment.rfm@1": "81a783030ed8109adb6307c51236db1aacdc9a531856a9b85ebb694d84b663e5",
+        "engine 2 · segment.kmeans@2": "77f8b06b66893d8cd3fbd83013e13b776a0ceb52f8662f0dc1e8841f8aa64403",
+        "engine 2 · ltv@6": "19e3b6fea9c2a765abb827e9225d5322bd74f6a2fd8dbd832a1499965b74ebaf",
+        "engine 2 · sentiment@1.be64098e9f5d": "2211c0f0ea169dd08adbae51a7f5e8d984dde3e83a70ba254223e1a0f30d262d",
+        "engine 2 · churn.flag@1": "ec6fbcf4f83dd1c4b3183ad003025ce37c80af26991c133d7da28fd16a01925b",
+        "engine 2 · report@2": "7b99d78ef726e3998d564fcd030b545efa1dc4cba797bbfb68a25cd9fc7d045d",
     ]
 
     /// Every built-in module once, on the first 2 000 rows of the sample shop's orders.

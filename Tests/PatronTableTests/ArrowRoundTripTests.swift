@@ -26,6 +26,17 @@ func everyTypeTable() throws -> Table {
         #expect(back["amount"]?.isNull(1) == true)
     }
 
+    @Test func datetimesRoundTripNaiveAndUTC() throws {
+        let table = try Table(
+            names: ["naive", "utc", "empty"],
+            columns: [
+                .datetime([0, -1, Int64.max, 0], validity: [true, true, true, false]),
+                .datetime([5, 6, 7, 8], utc: true), .datetime([0, 0, 0, 0], validity: [false, false, false, false]),
+            ])
+        #expect(try ArrowIPC.decode(ArrowIPC.encode(table)) == table)
+        #expect(try ArrowIPC.decode(ArrowIPC.encode(table.head(0))) == table.head(0))
+    }
+
     @Test func emptyTableRoundTrips() throws {
         let table = try Table(names: ["a", "b"], columns: [.int([]), .string([])])
         #expect(try ArrowIPC.decode(ArrowIPC.encode(table)) == table)

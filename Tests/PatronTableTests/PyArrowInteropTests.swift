@@ -112,4 +112,50 @@ func runPython(_ script: String, _ arguments: [String]) throws -> String {
         #expect(table["s"] == .string(["x", "Zoë", nil]))
         #expect(table["ls"] == .string(["long", nil, "ok"]))
     }
+
+    /// `datetime` columns are `timestamp[us]` (with time zone UTC when the values are UTC);
+    /// pyarrow's timestamps of any unit read back to the microsecond.
+    @Test func timestampsGoBothWays() throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ours = directory.appendingPathComponent("ours.arrow").path
+        let theirs = directory.appendingPathComponent("theirs.arrow").path
+        let noon = Int64(CivilDate.days(year: 2010, month: 12, day: 1)) * 86_400_000_000 + 12 * 3_600_000_000
+        try ArrowIPC.write(
+            try Table(
+                names: ["naive", "utc"],
+                columns: [
+                    .datetime([noon, noon + 1, 0], validity: [true, true, false]),
+                    .datetime([noon, -1, noon], utc: true),
+                ]), to: ours)
+        let script = """
+            import sys, json, datetime, pyarrow as pa
+            t = pa.ipc.open_file(sys.argv[1]).read_all()
+            print(json.dumps({"types": [str(f.type) for f in t.schema],
+                              "naive": [None if v is None else v.isoformat() for v in t.column("naive").to_pylist()],
+                              "utc": [v.isoformat() for v in t.column("utc").to_pylist()]}))
+            u = pa.table({
+                "s": pa.array([1291204800, None], pa.timestamp("s", tz="UTC")),
+                "ms": pa.array([1291204800001, -1], pa.timestamp("ms")),
+                "ns": pa.array([1291204800000001999, -1], pa.timestamp("ns", tz="Europe/Stockholm")),
+            })
+            with pa.ipc.new_file(sys.argv[2], u.schema) as w:
+                w.write_table(u)
+            """
+        let json =
+            try JSONSerialization.jsonObject(with: Data(runPython(script, [ours, theirs]).utf8)) as! [String: Any]
+        #expect(json["types"] as? [String] == ["timestamp[us]", "timestamp[us, tz=UTC]"])
+        let naive = try #require(json["naive"] as? [Any])
+        #expect(naive.prefix(2).compactMap { $0 as? String } == ["2010-12-01T12:00:00", "2010-12-01T12:00:00.000001"])
+        #expect(naive.last is NSNull)
+        #expect(
+            json["utc"] as? [String] == [
+                "2010-12-01T12:00:00+00:00", "1969-12-31T23:59:59.999999+00:00", "2010-12-01T12:00:00+00:00",
+            ])
+        let table = try ArrowIPC.read(path: theirs)
+        let second: Int64 = 1_291_204_800_000_000
+        #expect(table["s"] == .datetime([second, 0], utc: true, validity: [true, false]))
+        #expect(table["ms"] == .datetime([second + 1_000, -1_000]))
+        #expect(table["ns"] == .datetime([second + 1, -1], utc: true))
+    }
 }

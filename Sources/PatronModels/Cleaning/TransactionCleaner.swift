@@ -32,6 +32,8 @@ package enum TransactionCleaner {
         var amounts: [Double]
         /// The customer column after `rules.customerCase`.
         var customers: Column
+        /// Each row's day (of a `datetime` date column: its day, in UTC when it is UTC).
+        var dates: [Int32]
         var lines: [Int64]
         /// Every kept row is in this currency (when currencies are converted).
         var baseCurrency: String?
@@ -41,7 +43,7 @@ package enum TransactionCleaner {
     static func decide(_ input: Table, rules: CleaningRules) throws(CleaningError) -> Decision {
         let rows = input.rowCount
         let customerColumn = try column(input, rules.customer, "customer", expect: [.string, .text])
-        let dateColumn = try column(input, rules.date, "date", expect: [.date])
+        let dateColumn = try column(input, rules.date, "date", expect: [.date, .datetime])
         let amountColumn = try column(input, rules.amount, "amount", expect: [.decimal, .int])
         var currencyColumn: Column? = nil
         if let name = rules.currency { currencyColumn = try column(input, name, "currency", expect: [.string, .text]) }
@@ -51,7 +53,12 @@ package enum TransactionCleaner {
             ?? (0..<Int64(rows)).map { $0 + 2 }  // header on line 1, no multi-line records known
 
         let customers = normalise(customerColumn, rules.customerCase)
-        guard case .date(let dates) = dateColumn.storage else { preconditionFailure() }
+        let dates: [Int32]
+        switch dateColumn.storage {
+        case .date(let days): dates = days
+        case .datetime(let micros, _): dates = micros.map(TransactionCleaner.day)
+        default: preconditionFailure("checked to be a date or datetime above")
+        }
         var amounts = amountColumn.doubles!  // checked to be decimal or int above
 
         // Exact duplicates: equal in every column but the source line.
@@ -134,7 +141,7 @@ package enum TransactionCleaner {
             net(returnsToNet, customers: customers, dates: dates, amounts: &amounts, reasons: &reasons, lines: lines)
         }
         return Decision(
-            reasons: reasons, amounts: amounts, customers: customers, lines: lines,
+            reasons: reasons, amounts: amounts, customers: customers, dates: dates, lines: lines,
             baseCurrency: checkCurrency ? rules.baseCurrency?.uppercased() : nil)
     }
 
@@ -158,15 +165,21 @@ package enum TransactionCleaner {
 
         // The kept table: customer_id, order_date, amount, then every other input column. Each
         // source column is handed to the worker that gathers it and dropped there.
-        enum Source { case column(Column), amounts, constant(String, ColumnType) }
+        enum Source { case column(Column), amounts, days([Bool]?), constant(String, ColumnType) }
         var names = ["customer_id", "order_date", "amount"]
-        var sources: [Source?] = [.column(decision.customers), .column(input[rules.date]!), .amounts]
+        let dateColumn = input[rules.date]!
+        // A datetime date column: order_date is its day, and the column itself passes through
+        // (as order_time when it was called order_date).
+        let timestamped = dateColumn.type == .datetime
+        var sources: [Source?] = [
+            .column(decision.customers), timestamped ? .days(dateColumn.validity) : .column(dateColumn), .amounts,
+        ]
         decision.customers = .int([])
         for (name, column) in zip(input.names, input.columns)
-        where name != rules.customer && name != rules.date && name != rules.amount
-            && !["customer_id", "order_date", "amount"].contains(name)
+        where name != rules.customer && (name != rules.date || timestamped) && name != rules.amount
+            && !(["customer_id", "amount"].contains(name) || (name == "order_date" && !timestamped))
         {
-            names.append(name)
+            names.append(name == "order_date" ? "order_time" : name)
             if name == rules.currency, let base = decision.baseCurrency {
                 sources.append(.constant(base, column.type))  // every kept row is in the base currency now
             } else {
@@ -176,6 +189,8 @@ package enum TransactionCleaner {
         input = Table()
         let amounts = decision.amounts
         decision.amounts = []
+        let days = decision.dates
+        decision.dates = []
         let pending = Mutex(sources)
         sources = []
         let built = Mutex([Column?](repeating: nil, count: names.count))
@@ -188,6 +203,8 @@ package enum TransactionCleaner {
             switch source {
             case .column(let c): column = c.gathering(keptRows)
             case .amounts: column = .decimal(keptRows.map { amounts[$0] })
+            case .days(let validity):
+                column = .date(keptRows.map { days[$0] }, validity: validity.map { v in keptRows.map { v[$0] } })
             case .constant(let text, let type):
                 var buffer = StringBuffer()
                 buffer.reserve(rows: keptRows.count, bytes: keptRows.count * text.utf8.count)
@@ -267,6 +284,11 @@ package enum TransactionCleaner {
                     "return netted with the same day's purchase\(touched.count == 1 ? "" : "s") on line\(touched.count == 1 ? "" : "s") \(where_)"
             }
         }
+    }
+
+    /// The day of a time in microseconds since 1970-01-01T00:00 (floored).
+    static func day(_ micros: Int64) -> Int32 {
+        Int32(truncatingIfNeeded: micros >= 0 ? micros / 86_400_000_000 : (micros + 1) / 86_400_000_000 - 1)
     }
 
     /// A short, countable label for a reason ("date … is before min_date …" → "before min_date").
