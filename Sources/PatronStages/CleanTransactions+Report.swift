@@ -15,8 +15,17 @@ extension CleanTransactions: ReportContributing {
 
     static func overview(_ stage: ReportStage<Self>, in report: ReportContext) throws -> OverviewPart {
         var part = OverviewPart()
-        let table = try report.loader.load(stage.id, port: "main", columns: ["order_date", "amount"])
-        part.facts.append(Fact("Orders", Format.grouped(table.rowCount)))
+        let table = try report.loader.load(stage.id, port: "main", columns: ["order_date", "amount", "order_id"])
+        // Orders, not lines: distinct order ids when the stage names its order column (a line
+        // without one counts as an order of its own).
+        if let orders = table["order_id"] {
+            let groups = GroupIndex([orders])
+            let distinct = groups.count + groups.ids.count { $0 < 0 }
+            part.facts.append(Fact("Orders", Format.grouped(distinct)))
+            if distinct != table.rowCount { part.facts.append(Fact("Order lines", Format.grouped(table.rowCount))) }
+        } else {
+            part.facts.append(Fact("Orders", Format.grouped(table.rowCount)))
+        }
         let amounts = table.doubles("amount")
         if let amounts {
             let currency = stage.params.baseCurrency.map { " " + $0 } ?? ""

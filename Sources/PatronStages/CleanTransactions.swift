@@ -18,7 +18,13 @@ enum CleanTransactions: StageModule {
         var customer = "customer_id"
         var date = "order_date"
         var amount = "amount"
+        var quantity: String? = nil
+        var unitPrice: String? = nil
         var orderID: String? = nil
+        var item: String? = nil
+        var cancelPrefix: String? = nil
+        var exclude: ParamMap? = nil
+        var include: ParamMap? = nil
         var currency: String? = nil
         var baseCurrency: String? = nil
         var rates: ParamMap? = nil
@@ -34,8 +40,29 @@ enum CleanTransactions: StageModule {
                 help:
                     "the order date column, a `date` or a `datetime`; the output names its day `order_date` (a datetime column also passes through)"
             ),
-            ParamField("amount", \.amount, help: "the order value column; the output names it `amount`"),
-            ParamField("order_id", \.orderID, help: "order id column (checked, passed through)"),
+            ParamField(
+                "amount", \.amount,
+                help: "the order value column; the output names it `amount` (not read with `quantity` and `unit_price`)"
+            ),
+            ParamField(
+                "quantity", \.quantity,
+                help: "with `unit_price`: the amount is quantity × unit price, multiplied as decimals (6 × 2.55 = 15.3)"
+            ),
+            ParamField("unit_price", \.unitPrice, help: "with `quantity`: the price of one unit"),
+            ParamField("order_id", \.orderID, help: "the order (invoice) column; the output names it `order_id`"),
+            ParamField(
+                "item", \.item,
+                help: "the product column: `returns: net` matches a return to purchases of the same item"),
+            ParamField(
+                "cancel_prefix", \.cancelPrefix,
+                help: "order ids starting with this (`C`) are cancellations: their lines are returns"),
+            ParamField(
+                "exclude", \.exclude,
+                help: "`{column: [values]}`: rows with one of these values are rejected (`{StockCode: [POST, M]}`)"),
+            ParamField(
+                "include", \.include,
+                help:
+                    "`{column: [values]}`: rows with none of these values are rejected (`{Country: [United Kingdom]}`)"),
             ParamField("currency", \.currency, help: "the column with each row's currency code"),
             ParamField(
                 "base_currency", \.baseCurrency,
@@ -50,13 +77,13 @@ enum CleanTransactions: StageModule {
             ParamField(
                 "returns", \.returns,
                 help:
-                    "negative amounts: `reject`; `net` — subtract from the customer's purchases that day, latest first; `keep`"
+                    "returns (negative amounts, cancellations): `reject`; `net` — subtract from the customer's earlier purchases (of the same `item` when given), latest first, across days; `keep`"
             ),
         ]
     }
 
     static let name = "clean.transactions"
-    static let version = "1"
+    static let version = "2"
     static let summary =
         "Clean transactions: required fields, dates in range, duplicates, returns, currencies; every dropped row in `rejects`."
     static let inputs = ModuleSpec.Inputs.exactly(1)
@@ -77,6 +104,27 @@ enum CleanTransactions: StageModule {
                     \Parameters.rates,
                     verbatim: "rates: needs currency: (the column) and base_currency: (what to convert into)"))
         }
+        if (params.quantity == nil) != (params.unitPrice == nil) {
+            problems.append(
+                ParamProblem(
+                    params.quantity == nil ? \Parameters.unitPrice : \Parameters.quantity,
+                    verbatim: "quantity: and unit_price: go together: the amount is their product"))
+        }
+        if params.cancelPrefix != nil && params.orderID == nil {
+            problems.append(
+                ParamProblem(
+                    \Parameters.cancelPrefix, verbatim: "cancel_prefix: needs order_id: naming the order column"))
+        }
+        for (keyPath, map) in [(\Parameters.exclude, params.exclude), (\Parameters.include, params.include)] {
+            for entry in map?.entries ?? [] where entry.value.entries != nil || entry.value == .null {
+                problems.append(
+                    ParamProblem(
+                        keyPath,
+                        verbatim:
+                            "\(keyPath == \Parameters.exclude ? "exclude" : "include"): \(entry.key): give a value or a list of values, like {\(entry.key): [A, B]}"
+                    ))
+            }
+        }
         if params.baseCurrency != nil && params.currency == nil {
             problems.append(
                 ParamProblem(
@@ -88,7 +136,13 @@ enum CleanTransactions: StageModule {
 
     static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
         var rules = CleaningRules(customer: params.customer, date: params.date, amount: params.amount)
+        rules.quantity = params.quantity
+        rules.unitPrice = params.unitPrice
         rules.orderID = params.orderID
+        rules.item = params.item
+        rules.cancelPrefix = params.cancelPrefix
+        rules.exclude = values(params.exclude)
+        rules.include = values(params.include)
         rules.currency = params.currency
         rules.baseCurrency = params.baseCurrency
         for entry in params.rates?.entries ?? [] { rules.rates[entry.key.uppercased()] = entry.value.double }
@@ -103,6 +157,15 @@ enum CleanTransactions: StageModule {
             throw StageFailure("input '\(context.inputs[0].ref)': \(error)")
         }
         return StageOutput(main: result.kept, other: [("rejects", result.rejects)], counts: result.counts)
+    }
+}
+
+extension CleanTransactions {
+    /// `{column: [values]}` (or `{column: value}`) as columns and texts.
+    static func values(_ map: ParamMap?) -> [(column: String, values: [String])] {
+        (map?.entries ?? []).map { entry in
+            (entry.key, entry.value.list.map { $0.map(\.interpolated) } ?? [entry.value.interpolated])
+        }
     }
 }
 

@@ -10,10 +10,21 @@ extension CustomerPurchases {
     /// Ids of up to 8 bytes (most ids) are ordered and grouped by one radix sort on a number
     /// that sorts like them (`StringBuffer.orderKeys()`); other ids are grouped by hashing,
     /// then the groups sorted by id. Returns the customer column too, for the output's ids.
+    ///
+    /// With `orders` (an order id column of the input), the lines of one order are one
+    /// purchase: their amounts summed, on the order's first day (line-item exports).
     static func read(
-        _ context: StageContext, _ names: CustomerTransactions.Names
+        _ context: StageContext, _ names: CustomerTransactions.Names, orders: String? = nil
     ) throws -> (purchases: CustomerPurchases, customers: Column) {
-        let input = try CustomerTransactions.columns(context, names)
+        var input = try CustomerTransactions.columns(context, names)
+        if let orders {
+            guard let column = context.inputs[0].table[orders] else {
+                throw StageFailure(
+                    "order_id: input '\(context.inputs[0].ref)' has no column '\(orders)'; it has: \(context.inputs[0].table.names.joined(separator: ", "))"
+                )
+            }
+            input = CustomerTransactions.byOrder(input, orders: column)
+        }
         var keys: [UInt64], limit: UInt64
         if case .string(let s) = input.customers.storage, let ordered = s.orderKeys() {
             (keys, limit) = ordered

@@ -40,6 +40,32 @@ enum CustomerTransactions {
         return (customers, date, amount, days, amounts)
     }
 
+    /// The transactions with one row per order (same customer, same order id): amounts
+    /// summed in row order, the earliest day. Rows with a null customer, date or amount are
+    /// left out (they belong to no customer); a row with no order id stays a purchase of its own.
+    static func byOrder(
+        _ input: (customers: Column, date: Column, amount: Column, days: [Int32], amounts: [Double]), orders: Column
+    ) -> (customers: Column, date: Column, amount: Column, days: [Int32], amounts: [Double]) {
+        let groups = GroupIndex([input.customers, orders])
+        var slot = [Int32](repeating: -1, count: groups.count)
+        var rows = [Int](), days = [Int32](), amounts = [Double]()
+        for row in 0..<input.days.count
+        where !input.customers.isNull(row) && !input.date.isNull(row) && !input.amount.isNull(row) {
+            let g = Int(groups.ids[row])
+            if g >= 0, slot[g] >= 0 {
+                let k = Int(slot[g])
+                amounts[k] += input.amounts[row]
+                days[k] = min(days[k], input.days[row])
+                continue
+            }
+            if g >= 0 { slot[g] = Int32(rows.count) }
+            rows.append(row)
+            days.append(input.days[row])
+            amounts.append(input.amounts[row])
+        }
+        return (input.customers.gathering(rows), .date(days), .decimal(amounts), days, amounts)
+    }
+
     /// Group indices sorted by their customer id's bytes: by an 8-byte big-endian prefix
     /// first, the rest compared only when prefixes tie. Per-customer tables use this order,
     /// so the input's row order never matters.

@@ -17,6 +17,7 @@ enum SegmentRFM: StageModule {
         var customer = "customer_id"
         var date = "order_date"
         var amount = "amount"
+        var orderID: String? = nil
         var observationEnd: CalendarDay? = nil
         var frequency = RFMAggregate.Frequency.orders
         var monetary = RFMAggregate.Monetary.total
@@ -27,6 +28,9 @@ enum SegmentRFM: StageModule {
             ParamField("customer", \.customer, help: "customer id column"),
             ParamField("date", \.date, help: "transaction date column"),
             ParamField("amount", \.amount, help: "transaction value column"),
+            ParamField(
+                "order_id", \.orderID, defaultText: "`order_id` if the input has it",
+                help: "order column: the lines of an order are one purchase (`frequency: orders` counts orders)"),
             ParamField(
                 "observation_end", \.observationEnd, defaultText: "last date in the data",
                 help: "the day RFM is measured at; later transactions are ignored"),
@@ -42,7 +46,7 @@ enum SegmentRFM: StageModule {
     }
 
     static let name = "segment.rfm"
-    static let version = "1"
+    static let version = "2"
     static let summary =
         "RFM per customer at observation_end: recency, frequency, monetary, 1–5 scores with deterministic ties, named segments."
     static let inputs = ModuleSpec.Inputs.exactly(1)
@@ -62,7 +66,9 @@ enum SegmentRFM: StageModule {
         return problems
     }
 
-    static func inputColumns(_ params: Parameters) -> [String]? { [params.customer, params.date, params.amount] }
+    static func inputColumns(_ params: Parameters) -> [String]? {
+        [params.customer, params.date, params.amount, params.orderID ?? "order_id"]
+    }
 
     /// A segment table from the `segments` param: a built-in name or a list of rules.
     static func segmentTable(_ value: Value) -> Result<SegmentTable, StageFailure> {
@@ -127,7 +133,9 @@ enum SegmentRFM: StageModule {
     }
 
     static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
-        let (purchases, customers) = try CustomerPurchases.read(context, params.columnNames)
+        // Orders, not lines: an order column if named, else `order_id` when the input has one.
+        let orders = params.orderID ?? (context.inputs[0].table["order_id"] != nil ? "order_id" : nil)
+        let (purchases, customers) = try CustomerPurchases.read(context, params.columnNames, orders: orders)
         let table = try segmentTable(params.segments).get()
         let bins = params.bins
         let end = params.observationEnd?.day ?? (purchases.lastDay ?? 0)

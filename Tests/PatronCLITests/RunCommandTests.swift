@@ -43,7 +43,7 @@ import Testing
         let cleanRejects = try await patron(
             "show", "customer-health", "clean.rejects", "--format", "csv", "--head", "100000", in: root)
         #expect(cleanRejects.stdout.contains("exact duplicate of line"))
-        #expect(cleanRejects.stdout.contains("return netted with the same day's purchase"))
+        #expect(cleanRejects.stdout.contains("return netted with the earlier purchase"))
         let rfm = try await patron("show", "customer-health", "rfm", "--head", "3", in: root)
         #expect(rfm.stdout.contains("rfm_score (string)") && rfm.stdout.contains("segment (string)"))
         let summary = try await patron("show", "customer-health", "rfm.summary", "--format", "json", in: root)

@@ -9,22 +9,33 @@ import Testing
 /// together with the versions that are part of its cache key (`Engine.version` and the
 /// module's own). A change that alters an output must bump one of them — the module's
 /// version for its own code, `Engine.version` for shared code (CSV reader, tables, Arrow) —
-/// or cached outputs of the old code would be served as if current. When this test fails:
+/// or cached outputs of the old code would be served as if current. A pin's key holds the
+/// versions of the module and of every module upstream of it in the fixture (their outputs are
+/// its input). When this test fails:
 /// bump the right version, then replace the pin with the hash the failure prints. (A change
 /// of the fixture itself — the pipeline below, or the first 2 000 lines of the sample shop's
 /// orders — also changes outputs: then re-pin without a bump.)
 @Suite struct OutputPinTests {
-    /// "engine E · module@version" → SHA-256 over the stage's cached Arrow files, port by port.
+    /// "engine E · upstream@version → … → module@version" → SHA-256 over the stage's cached
+    /// Arrow files, port by port.
     static let pins: [String: String] = [
         "engine 2 · ingest.csv@3": "efe2e0b7a5e05324d17a6d5723c9705bd522aa9ef5325ad7f1b0c8c15ea2ea5b",
-        "engine 2 · clean.transactions@1": "d033a491c76df811316eac655a61a315134a05426236847b7ce635686df0ef5b",
-        "engine 2 · shell@2": "18137f309c782577903eea4d2b19715dea8b2d99e4548acfba4f58a6b129b125",
-        "engine 2 · segment.rfm@1": "81a783030ed8109adb6307c51236db1aacdc9a531856a9b85ebb694d84b663e5",
-        "engine 2 · segment.kmeans@2": "77f8b06b66893d8cd3fbd83013e13b776a0ceb52f8662f0dc1e8841f8aa64403",
-        "engine 2 · ltv@6": "19e3b6fea9c2a765abb827e9225d5322bd74f6a2fd8dbd832a1499965b74ebaf",
-        "engine 2 · sentiment@1.be64098e9f5d": "2211c0f0ea169dd08adbae51a7f5e8d984dde3e83a70ba254223e1a0f30d262d",
-        "engine 2 · churn.flag@1": "ec6fbcf4f83dd1c4b3183ad003025ce37c80af26991c133d7da28fd16a01925b",
-        "engine 2 · report@2": "7b99d78ef726e3998d564fcd030b545efa1dc4cba797bbfb68a25cd9fc7d045d",
+        "engine 2 · ingest.csv@3 → clean.transactions@2":
+            "45a02ca6a6a1a7b1ef5e6fa9516af4d741c1f984d5579502fc1b5f427208eb80",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → shell@2":
+            "18f91c0af582ffa7a8640fddb7c17344e7a7b6a43774abe6a78d6122541c8736",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2":
+            "9c83255c6082b2d38db6810cd41a34cad11e8bc5d2949bfcd2caf5abb01fad7f",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2":
+            "24f2f22c840763a9f628c5c0dc38eb9a72952174164fcd71ec9fd7b8eb9da917",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@6":
+            "0beb3af85692490170f1d3c3d1befc8b54b4a570fe7d1bbb12beaab550abab8c",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → sentiment@1.be64098e9f5d":
+            "aa709a1094aeb78439eb899e12b132add1e1c094509eba05eeb1f0d07ea33b55",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@6 → churn.flag@1":
+            "4e44f17c88f85681cdb6fe6fe029ffee442064c41f6dbdc2f448507281dfefa4",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2 → ltv@6 → sentiment@1.be64098e9f5d → churn.flag@1 → report@2":
+            "a0bf7fd945549c46c926a27efb8735bc64c462ffae58be91e095337ae6c91777",
     ]
 
     /// Every built-in module once, on the first 2 000 rows of the sample shop's orders.
@@ -90,12 +101,17 @@ import Testing
                 hasher.update(port + "=")
                 hasher.update(Array(try Data(contentsOf: URL(fileURLWithPath: cache.portPath(key, port: port)))))
             }
-            let pin = "engine \(Engine.version) · \(stage.spec.name)@\(stage.spec.version)"
+            // The module's version and those of every module upstream of it: an output depends
+            // on all of them (an upstream bump changes the input, hence the output).
+            let upstream = plan.stages.filter { plan.upstream(of: stage.id).contains($0.id) }
+            let pin =
+                "engine \(Engine.version) · "
+                + upstream.map { "\($0.spec.name)@\($0.spec.version)" }.joined(separator: " → ")
             seen.insert(stage.spec.name)
             let actual = hasher.finalize().hex
             guard let expected = Self.pins[pin] else {
                 Issue.record(
-                    "no pin for \(pin): if its version was bumped on purpose, pin the new output: \"\(pin)\": \"\(actual)\""
+                    "no pin for \(pin): if a version was bumped on purpose, pin the new output: \"\(pin)\": \"\(actual)\""
                 )
                 continue
             }

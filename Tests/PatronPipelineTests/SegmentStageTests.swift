@@ -127,4 +127,29 @@ func transactions(order: [Int]? = nil) throws -> Table {
             SegmentKMeans.self, constant, ["k": .int(2), "features": .list([.string("one"), .string("monetary")])])
         #expect(c.table("main")?.rowCount == rfm.rowCount)
     }
+
+    /// Fed invoice lines, `frequency: orders` counts invoices (not lines) and `monetary: mean`
+    /// is per invoice; a line without an invoice is an order of its own.
+    @Test func rfmCountsDistinctOrdersNotLines() async throws {
+        let day = { (d: Int) in Int32(CivilDate.days(year: 2011, month: 1, day: d)) }
+        let table = try Table(
+            names: ["customer_id", "order_date", "amount", "order_id"],
+            columns: [
+                .string(["12347", "12347", "12347", "12347", "12347", "12348", "12348"]),
+                .date([day(1), day(1), day(1), day(5), day(5), day(2), day(3)]),
+                .decimal([10, 20, 30, 5, 5, 7, 8]),
+                .string(["A1", "A1", "A1", "A2", nil, "B1", "B2"]),
+            ])
+        let output = try await runStage(
+            SegmentRFM.self, table, ["observation_end": .string("2011-01-10"), "monetary": .string("mean")])
+        let main = try #require(output.table("main"))
+        #expect(main["customer_id"] == .string(["12347", "12348"]))
+        #expect(main["frequency"] == .int([3, 2]))
+        #expect(main["monetary"] == .decimal([(60 + 5 + 5) / 3, 7.5]))
+        // Without the order column, lines are counted (the old behaviour, still one param away).
+        let lines = try await runStage(
+            SegmentRFM.self, try table.selecting(["customer_id", "order_date", "amount"]),
+            ["observation_end": .string("2011-01-10")])
+        #expect(lines.table("main")?["frequency"] == .int([5, 2]))
+    }
 }

@@ -5,7 +5,8 @@ package struct CleaningRules: Sendable {
     package enum Returns: String, Sendable, CaseIterable {
         /// Reject it.
         case reject
-        /// Subtract it from the same customer's purchases on the same day.
+        /// Subtract it from the same customer's earlier purchases (of the same item when
+        /// `item` is given), latest first, across days.
         case net
         /// Keep it as a negative transaction.
         case keep
@@ -14,7 +15,19 @@ package struct CleaningRules: Sendable {
     package var customer: String
     package var date: String
     package var amount: String
+    /// With `unitPrice`: the amount is quantity × unit price (`amount` is then not read).
+    package var quantity: String? = nil
+    package var unitPrice: String? = nil
+    /// The order column; its output name is `order_id`.
     package var orderID: String? = nil
+    /// The product column, for matching a return to the item it returns.
+    package var item: String? = nil
+    /// Order ids starting with this are cancellations: their lines are returns.
+    package var cancelPrefix: String? = nil
+    /// Rows whose value in the column is one of these are rejected.
+    package var exclude: [(column: String, values: [String])] = []
+    /// Rows whose value in the column is none of these are rejected.
+    package var include: [(column: String, values: [String])] = []
     /// Column holding each row's currency code.
     package var currency: String? = nil
     /// The currency amounts are kept in; others need a rate.
@@ -40,6 +53,8 @@ package struct CleaningRules: Sendable {
 package enum CleaningError: Error, Equatable, CustomStringConvertible {
     case missingColumn(param: String, column: String, available: [String])
     case wrongType(param: String, column: String, found: String, expected: String)
+    /// A parameter that works only with another.
+    case needs(param: String, what: String)
 
     package var description: String {
         switch self {
@@ -47,6 +62,8 @@ package enum CleaningError: Error, Equatable, CustomStringConvertible {
             "\(param): the input has no column '\(column)'; it has: \(available.joined(separator: ", "))"
         case .wrongType(let param, let column, let found, let expected):
             "\(param): column '\(column)' is \(found), expected \(expected); declare its type in the ingest stage's columns:"
+        case .needs(let param, let what):
+            "\(param): needs \(what)"
         }
     }
 }

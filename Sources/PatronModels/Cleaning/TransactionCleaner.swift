@@ -1,4 +1,5 @@
 import Foundation
+import PatronSupport
 import PatronTable
 import Synchronization
 
@@ -44,10 +45,35 @@ package enum TransactionCleaner {
         let rows = input.rowCount
         let customerColumn = try column(input, rules.customer, "customer", expect: [.string, .text])
         let dateColumn = try column(input, rules.date, "date", expect: [.date, .datetime])
-        let amountColumn = try column(input, rules.amount, "amount", expect: [.decimal, .int])
+        // The amount: a column, or quantity × unit price (as decimals multiply).
+        var amounts: [Double]
+        var missingAmount: (Int) -> String? = { _ in nil }
+        var unitPrices: [Double]? = nil
+        if let quantityName = rules.quantity, let priceName = rules.unitPrice {
+            let quantity = try column(input, quantityName, "quantity", expect: [.decimal, .int])
+            let price = try column(input, priceName, "unit_price", expect: [.decimal, .int])
+            let q = quantity.doubles!, p = price.doubles!
+            amounts = ParallelBlocks.map(count: rows, block: 65_536) { range in
+                range.map { DecimalProduct.product(q[$0], p[$0]) }
+            }.flatMap { $0 }
+            unitPrices = p
+            missingAmount = { row in
+                quantity.isNull(row) ? "missing quantity" : price.isNull(row) ? "missing unit price" : nil
+            }
+        } else {
+            let amountColumn = try column(input, rules.amount, "amount", expect: [.decimal, .int])
+            amounts = amountColumn.doubles!  // checked to be decimal or int above
+            missingAmount = { row in amountColumn.isNull(row) ? "missing amount" : nil }
+        }
         var currencyColumn: Column? = nil
         if let name = rules.currency { currencyColumn = try column(input, name, "currency", expect: [.string, .text]) }
-        if let orderID = rules.orderID { _ = try column(input, orderID, "order_id", expect: [.string, .text, .int]) }
+        var orderColumn: Column? = nil
+        if let orderID = rules.orderID {
+            orderColumn = try column(input, orderID, "order_id", expect: [.string, .text, .int])
+        }
+        let itemColumn = try rules.item.map { name throws(CleaningError) in
+            try column(input, name, "item", expect: [.string, .text, .int])
+        }
         let lines: [Int64] =
             input[rules.lineColumn].flatMap { if case .int(let v) = $0.storage { v } else { nil } }
             ?? (0..<Int64(rows)).map { $0 + 2 }  // header on line 1, no multi-line records known
@@ -59,7 +85,8 @@ package enum TransactionCleaner {
         case .datetime(let micros, _): dates = micros.map(TransactionCleaner.day)
         default: preconditionFailure("checked to be a date or datetime above")
         }
-        var amounts = amountColumn.doubles!  // checked to be decimal or int above
+        let filters = try RowFilter.make(input, exclude: rules.exclude, include: rules.include)
+        let cancelled = try cancellations(orderColumn, prefix: rules.cancelPrefix)
 
         // Exact duplicates: equal in every column but the source line.
         let keyColumns = zip(input.names, input.columns).filter { $0.0 != rules.lineColumn }.map(\.1)
@@ -79,7 +106,7 @@ package enum TransactionCleaner {
             }
         }
         let checkCurrency = currencyGroups != nil && rules.baseCurrency != nil
-        let customerValid = customers.validity, dateValid = dateColumn.validity, amountValid = amountColumn.validity
+        let customerValid = customers.validity, dateValid = dateColumn.validity
         let duplicateIDs = duplicates.ids, duplicateFirst = duplicates.firstRow
         for row in 0..<rows {
             if let v = customerValid, !v[row] {
@@ -90,8 +117,12 @@ package enum TransactionCleaner {
                 reasons[row] = "missing order date"
                 continue
             }
-            if let v = amountValid, !v[row] {
-                reasons[row] = "missing amount"
+            if let missing = missingAmount(row) {
+                reasons[row] = missing
+                continue
+            }
+            if let dropped = filters.reason(row) {
+                reasons[row] = dropped
                 continue
             }
             let first = duplicateFirst[Int(duplicateIDs[row])]
@@ -123,26 +154,52 @@ package enum TransactionCleaner {
                 // Converted amounts are rounded to cents, as a ledger would.
                 if rate != 1 { amounts[row] = (amounts[row] * rate * 100).rounded() / 100 }
             }
+            if let prices = unitPrices, prices[row] < 0 {
+                reasons[row] = "negative unit price \(ValueFormat.number(prices[row])) (an adjustment, not a sale)"
+                continue
+            }
             if amounts[row] == 0 {
                 reasons[row] = "zero amount"
                 continue
             }
-            if amounts[row] < 0 {
+            let cancellation = cancelled?[row] ?? false
+            if amounts[row] < 0 || cancellation {
+                // A cancellation's lines are returns, whatever their sign says.
+                amounts[row] = -abs(amounts[row])
                 switch rules.returns {
                 case .reject:
                     reasons[row] =
-                        "negative amount \(ValueFormat.number(amounts[row])) (a return; returns: net or keep would use it)"
+                        cancellation
+                        ? "cancellation (order \(ValueFormat.format(orderColumn!, row))); returns: net would subtract it"
+                        : "negative amount \(ValueFormat.number(amounts[row])) (a return; returns: net or keep would use it)"
                 case .net: returnsToNet.append(row)
                 case .keep: break
                 }
             }
         }
         if !returnsToNet.isEmpty {
-            net(returnsToNet, customers: customers, dates: dates, amounts: &amounts, reasons: &reasons, lines: lines)
+            net(
+                returnsToNet, customers: customers, items: itemColumn, dates: dates, amounts: &amounts,
+                reasons: &reasons, lines: lines)
         }
         return Decision(
             reasons: reasons, amounts: amounts, customers: customers, dates: dates, lines: lines,
             baseCurrency: checkCurrency ? rules.baseCurrency?.uppercased() : nil)
+    }
+
+    /// Which rows belong to cancelled orders: order ids starting with `prefix`.
+    static func cancellations(_ orders: Column?, prefix: String?) throws(CleaningError) -> [Bool]? {
+        guard let prefix, !prefix.isEmpty else { return nil }
+        guard let orders else { throw .needs(param: "cancel_prefix", what: "order_id: naming the order column") }
+        guard case .string(let s) = orders.storage else { return [Bool](repeating: false, count: orders.count) }
+        let marker = Array(prefix.utf8)
+        return s.bytes.withUnsafeBufferPointer { bytes in
+            (0..<s.count).map { row in
+                let r = s.range(row)
+                return !orders.isNull(row) && r.count >= marker.count
+                    && marker.indices.allSatisfy { bytes[r.lowerBound + $0] == marker[$0] }
+            }
+        }
     }
 
     /// Cleans `input`. Taking it (`consuming`) lets each input column be freed as soon as
@@ -175,9 +232,16 @@ package enum TransactionCleaner {
             .column(decision.customers), timestamped ? .days(dateColumn.validity) : .column(dateColumn), .amounts,
         ]
         decision.customers = .int([])
+        // The order column comes next, named order_id.
+        if let orderID = rules.orderID, let column = input[orderID] {
+            names.append("order_id")
+            sources.append(.column(column))
+        }
+        let amountColumn = rules.quantity != nil && rules.unitPrice != nil ? nil : rules.amount
         for (name, column) in zip(input.names, input.columns)
-        where name != rules.customer && (name != rules.date || timestamped) && name != rules.amount
-            && !(["customer_id", "amount"].contains(name) || (name == "order_date" && !timestamped))
+        where name != rules.customer && (name != rules.date || timestamped) && name != amountColumn
+            && name != rules.orderID
+            && !(["customer_id", "amount", "order_id"].contains(name) || (name == "order_date" && !timestamped))
         {
             names.append(name == "order_date" ? "order_time" : name)
             if name == rules.currency, let base = decision.baseCurrency {
@@ -217,52 +281,42 @@ package enum TransactionCleaner {
         return Result(kept: kept, rejects: rejects, counts: counts)
     }
 
-    /// Subtracts each return from the same customer's purchases on the same day, the latest
-    /// purchase first. Purchases netted to zero and the returns themselves become rejects that
-    /// say where they went.
+    /// Subtracts each return from the same customer's earlier purchases (that day or before,
+    /// in the window; of the same item when `items` is given), the latest first, returns in
+    /// the order they happened. Purchases netted to zero and the returns themselves become
+    /// rejects that say where they went; a return that finds nothing has a reason of its own.
     static func net(
-        _ returnRows: [Int], customers: Column, dates: [Int32], amounts: inout [Double],
+        _ returnRows: [Int], customers: Column, items: Column?, dates: [Int32], amounts: inout [Double],
         reasons: inout RowReasons, lines: [Int64]
     ) {
-        // Only the days with a return matter: find their purchases by a hash of (customer, day),
-        // confirmed by comparing the values.
-        let customerHash = GroupIndex.columnHashes(customers, rows: dates.count)
-        let equalCustomer = customers.equality()
-        func key(_ row: Int) -> UInt64 { GroupIndex.mix(customerHash[row], UInt64(bitPattern: Int64(dates[row]))) }
+        let groups = GroupIndex(items.map { [customers, $0] } ?? [customers])
         var isReturn = [Bool](repeating: false, count: dates.count)
         for row in returnRows { isReturn[row] = true }
-        // A small open-addressing set of the wanted keys: no per-row SipHash.
-        var capacity = 64
-        while capacity < returnRows.count * 4 { capacity <<= 1 }
-        var table = [UInt64](repeating: 0, count: capacity)
-        func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: GroupIndex.mix(k, 0x9E37)) & (capacity - 1) }
-        for row in returnRows {
-            let k = key(row) | 1  // 0 marks an empty slot
-            var i = slot(k)
-            while table[i] != 0 && table[i] != k { i = (i + 1) & (capacity - 1) }
-            table[i] = k
+        var wanted = Set<Int32>()
+        for row in returnRows where groups.ids[row] >= 0 { wanted.insert(groups.ids[row]) }
+        // The candidate purchases of each group with a return, in the order they happened.
+        var purchases = [Int32: [Int]]()
+        for row in 0..<dates.count where !reasons.isRejected(row) && !isReturn[row] && amounts[row] > 0 {
+            let g = groups.ids[row]
+            if g >= 0, wanted.contains(g) { purchases[g, default: []].append(row) }
         }
-        func wanted(_ k: UInt64) -> Bool {
-            let k = k | 1
-            var i = slot(k)
-            while table[i] != 0 {
-                if table[i] == k { return true }
-                i = (i + 1) & (capacity - 1)
-            }
-            return false
-        }
-        var purchasesByKey = [UInt64: [Int]]()
-        for row in 0..<dates.count where !reasons.isRejected(row) && !isReturn[row] {
-            let k = key(row)
-            if wanted(k) { purchasesByKey[k, default: []].append(row) }
-        }
-        for row in returnRows {
+        for g in purchases.keys { purchases[g]!.sort { (dates[$0], $0) < (dates[$1], $1) } }
+        let ofItem = items == nil ? "" : " of the item"
+        for row in returnRows.sorted(by: { (dates[$0], $0) < (dates[$1], $1) }) {
             var left = -amounts[row]
-            let purchases = (purchasesByKey[key(row)] ?? []).filter {
-                dates[$0] == dates[row] && equalCustomer($0, row)
-            }
             var touched = [Int64]()
-            for p in purchases.reversed() where left > 0 && amounts[p] > 0 {
+            let list = groups.ids[row] >= 0 ? purchases[groups.ids[row]] ?? [] : []
+            // The purchases that day or before, the latest first.
+            var low = 0, high = list.count
+            while low < high {
+                let mid = (low + high) / 2
+                if dates[list[mid]] <= dates[row] { low = mid + 1 } else { high = mid }
+            }
+            var k = low - 1
+            while k >= 0 && left > 1e-9 {
+                let p = list[k]
+                k -= 1
+                guard amounts[p] > 0 else { continue }
                 let take = min(left, amounts[p])
                 amounts[p] -= take
                 left -= take
@@ -273,15 +327,15 @@ package enum TransactionCleaner {
                 }
             }
             let where_ = touched.sorted().map(String.init).joined(separator: ", ")
+            let plural = touched.count == 1 ? "" : "s"
             if touched.isEmpty {
                 reasons[row] =
-                    "return of \(ValueFormat.number(-amounts[row])) with no purchase by the customer that day to net against"
+                    "return with no earlier purchase\(ofItem) to net against (\(ValueFormat.number(amounts[row])))"
             } else if left > 1e-9 {
                 reasons[row] =
-                    "return larger than the day's purchases: netted with line\(touched.count == 1 ? "" : "s") \(where_), \(ValueFormat.number(left)) left over"
+                    "return larger than the earlier purchases\(ofItem): netted with line\(plural) \(where_), \(ValueFormat.number((left * 100).rounded() / 100)) left over"
             } else {
-                reasons[row] =
-                    "return netted with the same day's purchase\(touched.count == 1 ? "" : "s") on line\(touched.count == 1 ? "" : "s") \(where_)"
+                reasons[row] = "return netted with the earlier purchase\(plural)\(ofItem) on line\(plural) \(where_)"
             }
         }
     }
@@ -298,12 +352,20 @@ package enum TransactionCleaner {
             ("missing customer", "missing customer"), ("missing order date", "missing date"),
             ("missing amount", "missing amount"), ("exact duplicate", "duplicate"),
             ("missing currency", "missing currency"), ("currency", "unconverted currency"),
-            ("zero amount", "zero amount"), ("negative amount", "return"), ("return", "return netted"),
-            ("fully returned", "fully returned"),
+            ("zero amount", "zero amount"), ("negative amount", "return"), ("cancellation", "cancellation"),
+            ("return with no earlier", "return with no earlier purchase"), ("return larger", "return partly netted"),
+            ("return", "return netted"), ("fully returned", "fully returned"),
+            ("negative unit price", "negative unit price"),
         ] where reason.hasPrefix(prefix) {
             return label
         }
         if reason.hasPrefix("date") { return reason.contains("before") ? "before min_date" : "after observation_end" }
+        // "excluded: StockCode is POST" → "excluded: StockCode".
+        if reason.hasPrefix("excluded: ") || reason.hasPrefix("not included: "),
+            let cut = reason.range(of: " is ")
+        {
+            return String(reason[..<cut.lowerBound])
+        }
         return reason
     }
 
