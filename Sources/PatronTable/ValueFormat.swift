@@ -21,6 +21,13 @@ public enum ValueFormat {
         return x.description
     }
 
+    /// A number for a message people read: at most 6 decimals, so that the 76.80000000000003
+    /// of floating-point arithmetic reads 76.8 (data itself is never rounded).
+    package static func readable(_ x: Double) -> String {
+        guard x.isFinite, abs(x) < 1e9 else { return number(x) }
+        return number((x * 1_000_000).rounded() / 1_000_000)
+    }
+
     /// `YYYY-MM-DD HH:MM:SS` (with `.ffffff` when there are microseconds, and `Z` for UTC)
     /// for microseconds since 1970-01-01T00:00; the default `date_format` reads it back.
     package static func datetime(_ micros: Int64, utc: Bool) -> String {

@@ -63,23 +63,31 @@ extension Patron {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Preview a stage's cached table, like a notebook cell's output.",
-            discussion:
-                "Examples:\n  patron show customer-health orders\n  patron show customer-health orders.rejects --format csv"
-        )
+            discussion: """
+                The table format previews the first 20 rows (--head N for more); csv and json print
+                every row unless --head is given.
+
+                Examples:
+                  patron show customer-health orders
+                  patron show customer-health orders.rejects --format csv > rejects.csv
+                """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
         @Argument(help: "Pipeline name.") var pipeline: String
         @Argument(help: "STAGE or STAGE.PORT.") var target: String
-        @Option(name: .long, help: "Rows to show.") var head: Int = 20
+        @Option(name: .long, help: "Rows to show (default: 20 in the table format, all in csv and json).")
+        var head: Int?
         @Option(name: .long, help: "table, csv or json.") var format: Format = .table
         @Option(name: .long, help: "The params the run used: name=value (repeatable).") var param: [String] = []
         @OptionGroup var projectOptions: ProjectOptions
 
         func run() throws {
+            // The table format is a preview; csv and json are data, whole unless cut on purpose.
+            let rows = head.map { max(0, $0) } ?? (format == .table ? 20 : nil)
             let port = try CachedPort.load(
-                pipeline: pipeline, target: target, options: projectOptions, params: param, rows: max(0, head))
-            let table = port.table.head(max(0, head))
+                pipeline: pipeline, target: target, options: projectOptions, params: param, rows: rows)
+            let table = rows.map { port.table.head($0) } ?? port.table
             switch format {
             case .csv: FileHandle.standardOutput.write(Data(CSVWriter.encode(table)))
             case .json: print(TableText.json(table))
@@ -101,7 +109,7 @@ extension Patron {
         @Argument(help: "STAGE or STAGE.PORT.") var target: String
         @Option(name: .shortAndLong, help: "Output file: .csv or .arrow.") var output: String
         @Option(name: .long, help: "The params the run used: name=value (repeatable).") var param: [String] = []
-        @Flag(name: .long, help: "Allow -o outside the project folder.") var allowOutside = false
+        @Flag(name: .long, help: .hidden) var allowOutside = false
         @OptionGroup var projectOptions: ProjectOptions
 
         func validate() throws {
@@ -110,26 +118,44 @@ extension Patron {
             }
         }
 
+        /// -o is the user's own command line: it goes where it says (relative to the working
+        /// folder), folders made as needed. Only pipeline files are confined to their project.
         func run() throws {
-            let project = try projectOptions.load()
-            let cwd = FileManager.default.currentDirectoryPath
-            let target = ProjectPath.resolve(output, root: cwd)
-            guard allowOutside || ProjectPath.isInside(target, root: project.root) else {
-                throw PipelineError.usage(
-                    "-o \(output) is outside the project (\(project.root)); write inside it, or pass --allow-outside")
-            }
+            let target = ProjectPath.absolute(output, root: FileManager.default.currentDirectoryPath)
             let port = try CachedPort.load(
                 pipeline: pipeline, target: self.target, options: projectOptions, params: param)
+            let folder = (target as NSString).deletingLastPathComponent
+            if let problem = Folders.make(folder) {
+                Main.fail("cannot write \(output): cannot make the folder \(folder): \(problem)", code: 1)
+            }
             // Written beside the target and renamed: an interrupted export leaves the old file or none.
-            try AtomicFile.replace(target) { temporary in
-                if output.hasSuffix(".arrow") {
-                    try ArrowIPC.write(port.table, to: temporary)
-                } else {
-                    try Data(CSVWriter.encode(port.table)).write(to: URL(fileURLWithPath: temporary))
+            do {
+                try AtomicFile.replace(target) { temporary in
+                    if output.hasSuffix(".arrow") {
+                        try ArrowIPC.write(port.table, to: temporary)
+                    } else {
+                        try SequentialFile.write(CSVWriter.encode(port.table), to: temporary)
+                    }
                 }
+            } catch {
+                Main.fail("cannot write \(output): \(error)", code: 1)
             }
             print("wrote \(port.table.rowCount) rows to \(output)")
         }
+    }
+}
+
+/// Folders made as `mkdir -p` makes them, with the system's reason when one cannot be.
+enum Folders {
+    /// Makes `path` and its missing parents; nil when it exists afterwards, else why not.
+    static func make(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            return isFolder.boolValue ? nil : "a file of that name is in the way"
+        }
+        if let problem = make((path as NSString).deletingLastPathComponent), path != "/" { return problem }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { return String(cString: strerror(errno)) }
+        return nil
     }
 }
 

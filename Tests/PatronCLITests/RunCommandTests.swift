@@ -138,6 +138,15 @@ import Testing
         let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(rows?.count == 2)
         #expect(rows?[0]["order_date"] as? String == "2023-01-01")
+        // csv and json print every row unless --head says otherwise; the table is a preview.
+        let all = try await patron("show", "customer-health", "orders", "--format", "csv", in: root)
+        #expect(all.stdout.split(separator: "\n").count > 9_000)
+        let everyRow = try await patron("show", "customer-health", "orders", "--format", "json", in: root)
+        #expect(
+            (try JSONSerialization.jsonObject(with: Data(everyRow.stdout.utf8)) as? [[String: Any]])?.count
+                == table.rowCount)
+        let preview = try await patron("show", "customer-health", "orders", in: root)
+        #expect(preview.stdout.contains("more rows (--head N)"))
         let dag = try await patron("dag", "customer-health", in: root)
         #expect(dag.stdout.contains("orders --> clean") && dag.stdout.contains("clean --> rfm"))
         let dot = try await patron("dag", "customer-health", "--format", "dot", in: root)

@@ -156,9 +156,15 @@ import Testing
         #expect(allowed.status == 0, "\(allowed.stderr)")
         #expect(FileManager.default.fileExists(atPath: outside + "/index.html"))
 
-        let export = try await patron("export", "out", "orders", "-o", outside + "/orders.csv", in: root)
-        #expect(export.status == 2)
-        #expect(export.stderr.contains("is outside the project"))
+        // The user's own command line writes where it says, folders made as needed; only
+        // pipeline files are confined to the project.
+        let export = try await patron("export", "out", "orders", "-o", outside + "/new/folder/orders.csv", in: root)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(FileManager.default.fileExists(atPath: outside + "/new/folder/orders.csv"))
+        let blocked = try await patron("export", "out", "orders", "-o", "/proc/no/such/orders.csv", in: root)
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.contains("patron: cannot write /proc/no/such/orders.csv: cannot make the folder"))
+        #expect(!blocked.stderr.contains("NSCocoaErrorDomain") && !blocked.stderr.contains("Error Domain"))
         let exportInside = try await patron("export", "out", "orders", "-o", "orders.csv", in: root)
         #expect(exportInside.status == 0, "\(exportInside.stderr)")
 

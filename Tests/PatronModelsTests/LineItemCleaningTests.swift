@@ -114,3 +114,17 @@ import Testing
         #expect(6 * 2.55 != 15.3)  // what binary floating point gives instead
     }
 }
+
+extension LineItemCleaningTests {
+    /// Numbers in reasons are for people: floating-point noise does not reach them.
+    @Test func reasonsPrintNumbersForPeople() throws {
+        let table = try Table(
+            names: ["customer_id", "order_date", "amount"],
+            columns: [.string(["a"]), .date([0]), .decimal([-(76.8 + 3e-14)])])
+        let result = try TransactionCleaner.clean(
+            table, rules: CleaningRules(customer: "customer_id", date: "order_date", amount: "amount"))
+        #expect(reasons(result)[2] == "negative amount -76.8 (a return; returns: net or keep would use it)")
+        #expect(ValueFormat.readable(76.80000000000003) == "76.8")
+        #expect(ValueFormat.readable(0.1 + 0.2) == "0.3")
+    }
+}

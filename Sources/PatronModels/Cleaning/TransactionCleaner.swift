@@ -155,7 +155,7 @@ package enum TransactionCleaner {
                 if rate != 1 { amounts[row] = (amounts[row] * rate * 100).rounded() / 100 }
             }
             if let prices = unitPrices, prices[row] < 0 {
-                reasons[row] = "negative unit price \(ValueFormat.number(prices[row])) (an adjustment, not a sale)"
+                reasons[row] = "negative unit price \(ValueFormat.readable(prices[row])) (an adjustment, not a sale)"
                 continue
             }
             if amounts[row] == 0 {
@@ -171,7 +171,7 @@ package enum TransactionCleaner {
                     reasons[row] =
                         cancellation
                         ? "cancellation (order \(ValueFormat.format(orderColumn!, row))); returns: net would subtract it"
-                        : "negative amount \(ValueFormat.number(amounts[row])) (a return; returns: net or keep would use it)"
+                        : "negative amount \(ValueFormat.readable(amounts[row])) (a return; returns: net or keep would use it)"
                 case .net: returnsToNet.append(row)
                 case .keep: break
                 }
@@ -330,10 +330,10 @@ package enum TransactionCleaner {
             let plural = touched.count == 1 ? "" : "s"
             if touched.isEmpty {
                 reasons[row] =
-                    "return with no earlier purchase\(ofItem) to net against (\(ValueFormat.number(amounts[row])))"
+                    "return with no earlier purchase\(ofItem) to net against (\(ValueFormat.readable(amounts[row])))"
             } else if left > 1e-9 {
                 reasons[row] =
-                    "return larger than the earlier purchases\(ofItem): netted with line\(plural) \(where_), \(ValueFormat.number((left * 100).rounded() / 100)) left over"
+                    "return larger than the earlier purchases\(ofItem): netted with line\(plural) \(where_), \(ValueFormat.readable(left)) left over"
             } else {
                 reasons[row] = "return netted with the earlier purchase\(plural)\(ofItem) on line\(plural) \(where_)"
             }
