@@ -18,7 +18,7 @@ let browserRequired = ProcessInfo.processInfo.environment["PATRON_REQUIRE_BROWSE
 @Suite struct BrowserTests {
     @Test(
         .enabled(if: chromium != nil || browserRequired, "Chromium is not installed (make test installs it)"),
-        arguments: ["customer-health", "cdnow-ltv"])
+        arguments: ["customer-health", "cdnow-ltv", "retail-lines"])
     func committedReportLoadsCleanly(_ name: String) async throws {
         let browser = try #require(
             chromium, "Chromium is not installed: apt-get install chromium, or set PATRON_CHROMIUM")
