@@ -65,11 +65,11 @@ public enum CSVReader {
         if original.starts(with: [0xFF, 0xFE]) || original.starts(with: [0xFE, 0xFF]) {
             throw CSVError.wrongEncoding(path: name, encoding: "UTF-16")
         }
-        let data = options.encoding.transcode(original)
-        // Offsets into a transcoded copy are not offsets into the file.
-        var done = release
-        if options.encoding != .utf8 { done = { _ in } }
-        var start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Records and fields are split on the file's own bytes (delimiters, quotes and line
+        // ends are ASCII in every encoding read); text fields are converted one by one.
+        let data = original
+        let done = release
+        var start = options.encoding == .utf8 && data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let (nul, onlyBlank) = data.withUnsafeBytes { raw -> (Int?, Bool) in
             let probe = raw[start..<min(raw.count, start + 65_536)]
             return (probe.firstIndex(of: 0), !raw[start...].contains { $0 != 10 && $0 != 13 && $0 != 32 && $0 != 9 })
@@ -192,7 +192,9 @@ public enum CSVReader {
             if let reject = result.rejects.first { throw CSVError.badHeader(path: name, reason: reject.reason) }
             throw CSVError.emptyFile(path: name)
         }
-        let names = try fields.map { bytes in
+        let names = try fields.map { raw in
+            var bytes = [UInt8]()
+            raw.withUnsafeBufferPointer { options.encoding.append($0, to: &bytes) }
             guard let s = String(validating: bytes, as: UTF8.self) else {
                 throw CSVError.badHeader(
                     path: name, reason: "the header is not valid UTF-8; is the file in another encoding, or binary?")
@@ -218,6 +220,8 @@ public enum CSVReader {
             columns: wanted.map { (header.firstIndex(of: $0.name)!, $0.name, $0.type) },
             fields: FieldParser(options: options), delimiter: options.delimiter, quote: options.quote)
         plan.maxRecordBytes = options.maxRecordBytes
+        plan.plainLines = options.plainLines
+        plan.encoding = options.encoding
         return plan
     }
 

@@ -15,7 +15,7 @@ public enum CSVWriter {
         let quote = UInt8(ascii: "\"")
         for (i, name) in table.names.enumerated() {
             if i > 0 { out.append(delimiter) }
-            appendField(Array(name.utf8)[...], to: &out, delimiter: delimiter, quote: quote)
+            CSVText.appendField(Array(name.utf8), to: &out, delimiter: delimiter, quote: quote)
         }
         out.append(10)
         // Rows in fixed blocks on all cores, joined in order: the same bytes for any core count.
@@ -23,16 +23,7 @@ public enum CSVWriter {
             var out = [UInt8]()
             out.reserveCapacity(rows.count * table.columnCount * 8)
             for row in rows {
-                for (i, column) in table.columns.enumerated() {
-                    if i > 0 { out.append(delimiter) }
-                    if column.isNull(row) { continue }
-                    switch column.storage {
-                    case .string(let s):
-                        appendField(s.bytes[s.range(row)], to: &out, delimiter: delimiter, quote: quote)
-                    default:
-                        out.append(contentsOf: ValueFormat.format(column, row).utf8)
-                    }
-                }
+                CSVText.appendRecord(table.columns, row: row, to: &out, delimiter: delimiter, quote: quote)
                 out.append(10)
             }
             return out
@@ -47,24 +38,9 @@ public enum CSVWriter {
         var out = [UInt8]()
         for (i, field) in fields.enumerated() {
             if i > 0 { out.append(delimiter) }
-            appendField(field[...], to: &out, delimiter: delimiter, quote: quote)
+            CSVText.appendField(field, to: &out, delimiter: delimiter, quote: quote)
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendField(_ field: ArraySlice<UInt8>, to out: inout [UInt8], delimiter: UInt8, quote: UInt8) {
-        let needsQuotes =
-            field.contains { $0 == delimiter || $0 == quote || $0 == 10 || $0 == 13 }
-            || field.first == 32 || field.last == 32 || field.first == 9 || field.last == 9
-        guard needsQuotes else {
-            out.append(contentsOf: field)
-            return
-        }
-        out.append(quote)
-        for b in field {
-            if b == quote { out.append(quote) }
-            out.append(b)
-        }
-        out.append(quote)
-    }
 }

@@ -42,10 +42,16 @@ final class ChunkParser {
         var fields: FieldParser
         var delimiter: UInt8
         var quote: UInt8
+        /// The file's encoding: text fields are converted to UTF-8 one by one.
+        var encoding = CSVEncoding.utf8
         /// Keep every record's raw fields instead of typing them (used for the header).
         var captureOnly = false
         /// A record longer than this stops the parse (a runaway quote, a file that is not CSV).
         var maxRecordBytes = CSVOptions().maxRecordBytes
+        /// Split plain lines (no quote, no carriage return inside, not starting with a space
+        /// or tab) without libcsv: the same fields libcsv gives, several times faster. Off
+        /// only to check that claim (the fuzz checks compare both).
+        var plainLines = true
 
         /// For each field position in a record: the output column it feeds, or -1.
         var slots: [Int] {
@@ -66,6 +72,8 @@ final class ChunkParser {
     private let types: [ColumnType]
     private let record = Scratch<UInt8>()
     private let fieldEnds = Scratch<Int>(capacity: 64)
+    /// Where the delimiters of a plain line are.
+    private let delimiters = Scratch<Int>(capacity: 64)
     @exclusivity(unchecked) private var newlinesInRecord = 0
     @exclusivity(unchecked) private var line = 0
     @exclusivity(unchecked) private var rejects: [CSVReject] = []
@@ -76,6 +84,8 @@ final class ChunkParser {
     /// Line of the first record found longer than the limit.
     @exclusivity(unchecked) private var overlong: Int? = nil
     @exclusivity(unchecked) private var blankLines = 0
+    /// A text field converted to UTF-8 (files in other encodings).
+    @exclusivity(unchecked) private var converted: [UInt8] = []
     /// The column whose text passed `StringBuffer.maxBytes`.
     @exclusivity(unchecked) private var textTooLarge: String? = nil
     /// The last record callback's terminator: a line feed right after a carriage return is
@@ -107,12 +117,23 @@ final class ChunkParser {
         csv_set_quote(&parser, plan.quote)
         defer { csv_free(&parser) }
         let context = Unmanaged.passUnretained(self).toOpaque()
-        // Fed in slices so that a runaway record (a 2 GB line, an unclosed quote) is caught
-        // after at most one slice more than the limit, in memory and in time.
+        // Line by line: a plain line is split here; any other line (and every line while libcsv
+        // is inside a record, as in a quoted field over several lines) goes to libcsv, in
+        // slices so that a runaway record (a 2 GB line, an unclosed quote) is caught after at
+        // most one slice more than the limit, in memory and in time.
         let slice = 1 << 20
+        let plain = plan.plainLines && !plan.captureOnly
         var offset = 0
         while let base = bytes.baseAddress, offset < bytes.count {
-            let length = min(slice, bytes.count - offset)
+            let rest = bytes.count - offset
+            let newline = memchr(base + offset, 10, min(rest, slice)).map {
+                $0 - UnsafeMutableRawPointer(mutating: base)
+            }
+            if plain, let newline, parser.pstate == 0, splitPlainLine(base + offset, newline - offset) {
+                offset = newline + 1
+                continue
+            }
+            let length = newline.map { $0 + 1 - offset } ?? min(slice, rest)
             _ = csv_parse(&parser, base + offset, length, ChunkParser.onField, ChunkParser.onRecord, context)
             offset += length
             // libcsv grows a field's buffer by a fixed step (128 bytes): quadratic for a huge
@@ -158,19 +179,93 @@ final class ChunkParser {
                 me.record.append(data, length)
             }
             me.fieldEnds.append(me.record.count)
-            // Typed values go straight into their columns; a bad record is rolled back
-            // when it ends.
-            let index = me.fieldIndex
-            me.fieldIndex += 1
-            if index < me.slots.count, me.failure == nil {
-                let c = me.slots[index]
-                if c >= 0 {
-                    let field = UnsafeBufferPointer(
-                        start: data?.assumingMemoryBound(to: UInt8.self), count: data == nil ? 0 : length)
-                    me.failure = me.append(field, to: c)
+            me.take(
+                UnsafeBufferPointer(start: data?.assumingMemoryBound(to: UInt8.self), count: data == nil ? 0 : length))
+        }
+    }
+
+    /// Types field number `fieldIndex` of the record into its column, if it has one. Typed
+    /// values go straight into their columns; a bad record is rolled back when it ends.
+    @inline(__always)
+    private func take(_ field: UnsafeBufferPointer<UInt8>) {
+        let index = fieldIndex
+        fieldIndex += 1
+        if index < slots.count, failure == nil {
+            let c = slots[index]
+            if c >= 0 { failure = append(field, to: c) }
+        }
+    }
+
+    /// Splits a line without libcsv when it is plain: not empty, no quote or carriage return
+    /// in it (but a final one before the newline), no space or tab first, not over the limit.
+    /// Fields are what libcsv gives for such a line: split at each delimiter, spaces and tabs
+    /// trimmed from both ends. Returns false, having done nothing, for any other line.
+    private func splitPlainLine(_ start: UnsafeRawPointer, _ count: Int) -> Bool {
+        let bytes = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: count)
+        var end = count
+        if end > 0, bytes[end - 1] == 13 { end -= 1 }
+        guard end > 0, bytes[0] != 32, bytes[0] != 9 else { return false }
+        // Where the delimiters are, eight bytes at a time; a quote or carriage return anywhere
+        // means the line is not plain, and nothing has been typed yet.
+        let delimiter = plan.delimiter, quote = plan.quote
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let d = UInt64(delimiter) &* ones, q = UInt64(quote) &* ones, cr = UInt64(13) &* ones
+        @inline(__always) func matches(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
+            let x = w ^ pattern
+            return (x &- ones) & ~x & 0x8080_8080_8080_8080
+        }
+        delimiters.removeAll()
+        var i = 0
+        while i + 8 <= end {
+            let w = start.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            var m = matches(w, d) | matches(w, q) | matches(w, cr)
+            // Bits above a true match may be false: each byte is looked at.
+            while m != 0 {
+                let k = i + m.trailingZeroBitCount / 8
+                let b = bytes[k]
+                if b == delimiter {
+                    delimiters.append(k)
+                } else if b == quote || b == 13 {
+                    return false
                 }
+                m &= m &- 1
+            }
+            i += 8
+        }
+        while i < end {
+            let b = bytes[i]
+            if b == delimiter {
+                delimiters.append(i)
+            } else if b == quote || b == 13 {
+                return false
+            }
+            i += 1
+        }
+        let fields = delimiters.count + 1
+        // A line near the record limit goes to libcsv, which decides.
+        guard end + 8 * fields <= plan.maxRecordBytes else { return false }
+        @inline(__always) func field(_ f: Int) -> Range<Int> {
+            var a = f == 0 ? 0 : delimiters[f - 1] + 1
+            var z = f == fields - 1 ? end : delimiters[f]
+            while a < z, bytes[a] == 32 || bytes[a] == 9 { a += 1 }
+            while z > a, bytes[z - 1] == 32 || bytes[z - 1] == 9 { z -= 1 }
+            return a..<z
+        }
+        for f in 0..<fields { take(UnsafeBufferPointer(rebasing: bytes[field(f)])) }
+        if fields != plan.fieldCount || failure != nil {
+            // The reject shows the fields as read.
+            for f in 0..<fields {
+                let r = field(f)
+                if !r.isEmpty { record.append(start + r.lowerBound, r.count) }
+                fieldEnds.append(record.count)
             }
         }
+        finishRecord(fields: fields)
+        lastTerminator = 10
+        line += 1
+        record.removeAll()
+        fieldEnds.removeAll()
+        return true
     }
 
     private static let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
@@ -179,7 +274,7 @@ final class ChunkParser {
             me.newlinesInRecord = me.record.occurrences(of: 10)
             if me.overlong == nil, me.exceedsLimit(pending: 0) { me.overlong = me.line }
             if !me.fieldEnds.isEmpty {
-                me.finishRecord()
+                me.finishRecord(fields: me.fieldEnds.count)
             } else if terminator == 13 || (terminator == 10 && me.lastTerminator != 13) {
                 // A line with nothing on it (libcsv skips spaces and tabs before a record).
                 me.blankLines += 1
@@ -208,7 +303,14 @@ final class ChunkParser {
         }
         switch types[c] {
         case .string, .text:
-            guard isValidUTF8(field) else {
+            var field = field
+            if plan.encoding != .utf8 {
+                if !isASCII(field) {
+                    converted.removeAll(keepingCapacity: true)
+                    plan.encoding.append(field, to: &converted)
+                    field = converted.withUnsafeBufferPointer { $0 }
+                }
+            } else if !isValidUTF8(field) {
                 return
                     "column '\(plan.columns[c].name)': invalid UTF-8; if the file is Latin-1 or Windows-1252, set encoding: windows-1252"
             }
@@ -245,7 +347,7 @@ final class ChunkParser {
         return nil
     }
 
-    private func finishRecord() {
+    private func finishRecord(fields: Int) {
         defer {
             fieldIndex = 0
             failure = nil
@@ -254,14 +356,14 @@ final class ChunkParser {
             captured.append((0..<fieldEnds.count).map { Array(record[fieldRange($0)]) })
             return
         }
-        guard fieldEnds.count == plan.fieldCount, failure == nil else {
+        guard fields == plan.fieldCount, failure == nil else {
             rollBack()
             // A lone empty field is what a line of only spaces gives: not a row, but counted.
-            if fieldEnds.count == 1, record.isEmpty {
+            if fields == 1, record.isEmpty {
                 blankLines += 1
                 return
             }
-            reject(reason: failure ?? "expected \(plan.fieldCount) fields, found \(fieldEnds.count)")
+            reject(reason: failure ?? "expected \(plan.fieldCount) fields, found \(fields)")
             return
         }
         committedRows += 1
@@ -274,14 +376,16 @@ final class ChunkParser {
     }
 
     private func cannotRead(_ field: UnsafeBufferPointer<UInt8>, _ column: String, _ what: String) -> String {
-        var shown = String(decoding: field.prefix(40), as: UTF8.self)
+        var shown = plan.encoding.text(UnsafeBufferPointer(rebasing: field.prefix(40)))
         if field.count > 40 { shown += "…" }
         return "column '\(column)': cannot read '\(shown)' as \(what)"
     }
 
     private func reject(reason: String, line explicitLine: Int? = nil) {
         let fields = (0..<fieldEnds.count).map { i in
-            Array(record[fieldRange(i)])
+            var bytes = [UInt8]()
+            plan.encoding.append(record[fieldRange(i)], to: &bytes)
+            return bytes
         }
         rejects.append(
             CSVReject(

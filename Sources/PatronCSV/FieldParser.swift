@@ -217,3 +217,21 @@ func isValidUTF8(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
     }
     return true
 }
+
+/// Whether every byte of `bytes` is ASCII (eight at a time).
+func isASCII(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = f.count
+    if let base = f.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+    }
+    while i < n {
+        if f[i] >= 0x80 { return false }
+        i += 1
+    }
+    return true
+}

@@ -17,7 +17,10 @@ package struct MappedFile: Sendable {
     /// The file's bytes (the mapping itself; unmapped when the last copy of `data` goes).
     package let data: Data
 
-    package init(path: String) throws {
+    /// - Parameter random: the reader will touch a few scattered pages (a preview, picked
+    ///   rows): no read-ahead, so that a file not in the page cache costs the pages read,
+    ///   not megabytes around each.
+    package init(path: String, random: Bool = false) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw MappedFileError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -32,6 +35,7 @@ package struct MappedFile: Sendable {
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             throw MappedFileError(path: path, reason: String(cString: strerror(errno)))
         }
+        if random { madvise(base, size, MADV_RANDOM) }
         data = Data(bytesNoCopy: base, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
     }
 

@@ -24,7 +24,9 @@ extension ArrowIPC {
         // pages are handed back as soon as it is (so a table read costs its columns, not
         // its columns and the file).
         let file: MappedFile
-        do { file = try MappedFile(path: path) } catch { throw ArrowFormatError(reason: String(describing: error)) }
+        do { file = try MappedFile(path: path, random: rows != nil || picked != nil) } catch {
+            throw ArrowFormatError(reason: String(describing: error))
+        }
         do {
             return try file.data.withUnsafeBytes {
                 try decode(raw: $0, columns: columns, rows: rows, at: picked, release: file.release)

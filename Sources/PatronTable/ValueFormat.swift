@@ -2,15 +2,10 @@
 public enum ValueFormat {
     /// The value at `row` as text; nulls are empty.
     public static func format(_ column: Column, _ row: Int) -> String {
-        if column.isNull(row) { return "" }
-        switch column.storage {
-        case .int(let v): return String(v[row])
-        case .decimal(let v): return number(v[row])
-        case .date(let v): return date(v[row])
-        case .datetime(let v, let utc): return datetime(v[row], utc: utc)
-        case .bool(let v): return v[row] ? "true" : "false"
-        case .string(let s): return s[row]
-        }
+        if case .string(let s) = column.storage { return column.isNull(row) ? "" : s[row] }
+        var bytes = [UInt8]()
+        append(column, row, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Shortest text that reads back to exactly `x`; integral values without ".0".

@@ -97,4 +97,44 @@ import Testing
         let latin1 = try await read(bytes: bytes, [("name", .string), ("note", .string)]) { $0.encoding = .latin1 }
         #expect(strings(latin1.table["note"]) == ["\u{80}5"])
     }
+
+    /// Every byte, alone and inside runs of ASCII long enough for the eight-byte fast path,
+    /// converts as Foundation's own decoders convert it.
+    @Test func everyByteTranscodesAsFoundationDecodesIt() throws {
+        var bytes = [UInt8]()
+        for b in 0...255 where b != 0 {
+            bytes += Array("abcdefghij".utf8) + [UInt8(b)] + Array("xyz".utf8) + [UInt8(b), UInt8(b)]
+        }
+        let latin1 = CSVEncoding.latin1.transcode(Data(bytes))
+        #expect(String(decoding: latin1, as: UTF8.self) == String(data: Data(bytes), encoding: .isoLatin1))
+        let unassigned: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+        let assigned = bytes.filter { !unassigned.contains($0) }
+        let windows = CSVEncoding.windows1252.transcode(Data(assigned))
+        #expect(String(decoding: windows, as: UTF8.self) == String(data: Data(assigned), encoding: .windowsCP1252))
+        #expect(String(decoding: CSVEncoding.windows1252.transcode(Data([0x81, 0x41])), as: UTF8.self) == "\u{FFFD}A")
+    }
+
+    /// A Latin-1 file is split on its own bytes and only its text converted: header names,
+    /// values on plain and quoted lines, and the fields a reject shows all read as UTF-8.
+    @Test func latin1HeaderValuesAndRejectsReadAsUTF8() async throws {
+        let latin1 = { (text: String) in Array(text.unicodeScalars.map { UInt8($0.value) }) }
+        let bytes = latin1("Prénom,Montant\r\nJörg,12.5\r\n\"Zoë, la\",3\r\nAndré,n/a\r\n")
+        let result = try await read(bytes: bytes) { $0.encoding = .latin1 }
+        #expect(result.table.names == ["Prénom", "Montant"])
+        #expect(strings(result.table["Prénom"]) == ["Jörg", "Zoë, la", "André"])
+        let typed = try await read(bytes: bytes, [("Prénom", .string), ("Montant", .decimal)]) {
+            $0.encoding = .latin1
+        }
+        #expect(strings(typed.table["Prénom"]) == ["Jörg", "Zoë, la"])
+        #expect(typed.rejects.map(\.raw) == ["André,n/a"])
+        #expect(typed.rejects.first?.line == 4)
+        let wrong = latin1("Prénom,Montant\nAndré,né\n")
+        let failed = try await read(bytes: wrong, [("Prénom", .string), ("Montant", .decimal)]) {
+            $0.encoding = .latin1
+        }
+        #expect(failed.rejects.first?.reason == "column 'Montant': cannot read 'né' as a decimal number")
+        // Bytes that look like a UTF-8 byte-order mark are text in a Latin-1 file.
+        let mark = [0xEF, 0xBB, 0xBF] + latin1("a\nb\n")
+        #expect(try await read(bytes: mark) { $0.encoding = .latin1 }.table.names == ["ï»¿a"])
+    }
 }

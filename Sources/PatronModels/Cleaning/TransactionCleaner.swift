@@ -207,17 +207,27 @@ package enum TransactionCleaner {
     package static func clean(_ input: consuming Table, rules: CleaningRules) throws(CleaningError) -> Result {
         let rows = input.rowCount
         var decision = try decide(input, rules: rules)
-        let keptRows = (0..<rows).filter { !decision.reasons.isRejected($0) }
-        let rejectedRows = (0..<rows).filter { decision.reasons.isRejected($0) }
+        var keptList = [Int](), rejectedList = [Int]()
+        keptList.reserveCapacity(rows)
+        for row in 0..<rows {
+            if decision.reasons.isRejected(row) { rejectedList.append(row) } else { keptList.append(row) }
+        }
+        let keptRows = keptList, rejectedRows = rejectedList
         let rejects = try! Table(
             names: ["line", "reason", "raw"],
             columns: [
                 .int(rejectedRows.map { decision.lines[$0] }),
-                .string(rejectedRows.map { decision.reasons[$0] }),
-                .string(rejectedRows.map { raw(input, row: $0, skipping: rules.lineColumn) }, type: .text),
+                decision.reasons.column(rejectedRows),
+                // Each rejected row's values (without the source line) as one CSV line.
+                Column(
+                    type: .text,
+                    storage: .string(
+                        CSVText.records(
+                            zip(input.names, input.columns).filter { $0.0 != rules.lineColumn }.map(\.1),
+                            rows: rejectedRows))),
             ])
         var counts = ["rows_in": rows, "rows_kept": keptRows.count, "rows_rejected": rejectedRows.count]
-        for r in rejectedRows { counts["rejected: " + category(decision.reasons[r]!), default: 0] += 1 }
+        for (label, n) in decision.reasons.counts(rejectedRows, label: category) { counts["rejected: " + label] = n }
         decision.lines = []
 
         // The kept table: customer_id, order_date, amount, then every other input column. Each
@@ -409,22 +419,4 @@ package enum TransactionCleaner {
         return Column(type: .string, storage: .string(out), validity: validity)
     }
 
-    /// A row's values (without the source line) as one CSV line.
-    static func raw(_ table: Table, row: Int, skipping: String) -> String {
-        var out = ""
-        for (i, (name, column)) in zip(table.names, table.columns).filter({ $0.0 != skipping }).enumerated() {
-            if i > 0 { out += "," }
-            let text = ValueFormat.format(column, row)
-            if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-            ) {
-                out += "\""
-                for ch in text { out += ch == "\"" ? "\"\"" : String(ch) }
-                out += "\""
-            } else {
-                out += text
-            }
-            _ = name
-        }
-        return out
-    }
 }

@@ -4,13 +4,18 @@ import PatronTable
 
 extension Runner {
     private enum Outcome: Sendable {
-        case ran(StageOutput, seconds: Double, storeSeconds: Double)
+        /// The stage ran; its output is stored next, while downstream stages start.
+        case ran(StageOutput, seconds: Double, entry: CacheEntry)
         case failed(String, seconds: Double)
+        /// The output is in the cache.
+        case stored(seconds: Double)
+        case storeFailed(String)
     }
 
     /// Scheduling: runs the stages that must run, up to `jobs` at once, the longest path of
-    /// work first; stores each output; keeps outputs in memory only for the stages yet to read
-    /// them, and only their columns.
+    /// work first; stores each output while the stages after it already run from memory (a
+    /// stage that reads the whole pipeline waits until everything upstream is stored); keeps
+    /// outputs in memory only for the stages yet to read them, and only their columns.
     func schedule(_ plan: PipelinePlan, _ work: inout Work, start: RunStart) async {
         let options = start.options
         for stage in plan.stages where work.records[stage.id]?.status == .failed {
@@ -37,6 +42,7 @@ extension Runner {
         }
         var stopping = false
         var launched = Set<String>()
+        var stored = Set<String>()
         let cacheHits = plan.stages.filter { work.records[$0.id]?.status == .cached }.count
         if cacheHits > 0 && total > 0 {
             log.event(
@@ -93,6 +99,14 @@ extension Runner {
                     guard running < max(1, options.jobs) else { return }
                     let ready = stage.inputs.allSatisfy { !work.toRun.contains($0.stage) || memory[$0.stage] != nil }
                     guard ready else { continue }
+                    // A stage that reads the whole pipeline reads it from the cache.
+                    if stage.spec.capabilities.contains(.readsPipeline),
+                        plan.upstream(of: stage.id).contains(where: {
+                            $0 != stage.id && work.toRun.contains($0) && !stored.contains($0)
+                        })
+                    {
+                        continue
+                    }
                     launched.insert(stage.id)
                     running += 1
                     // Only the ports read, so that a stage reading `clean.rejects` does not keep
@@ -130,15 +144,41 @@ extension Runner {
                     }
                 }
             }
+            func logFailure(_ stage: PipelinePlan.Stage, _ message: String) {
+                let indented = message.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+                log.event(
+                    "stage_failed",
+                    ["stage": .string(stage.id), "module": .string(stage.spec.name), "error": .string(message)],
+                    text: "✗ \(stage.id) (\(stage.spec.name)) failed:\n\(indented.joined(separator: "\n"))",
+                    isError: true)
+            }
             launchReady()
             while let (id, outcome) = await group.next() {
-                running -= 1
-                finished += 1
                 let stage = plan.stage(id)!
                 switch outcome {
-                case .ran(let output, let seconds, let storeSeconds):
+                case .stored(let seconds):
+                    stored.insert(id)
+                    work.records[id]!.storeSeconds = seconds
+                    options.afterStage?()
+                    launchReady()
+                    continue
+                case .storeFailed(let message):
+                    work.records[id]!.status = .failed
+                    work.records[id]!.error = message
+                    logFailure(stage, message)
+                    stopping = true
+                    live.update(work.records)
+                    continue
+                default: break
+                }
+                running -= 1
+                finished += 1
+                switch outcome {
+                case .ran(let output, let seconds, let entry):
                     memory[id] = output
                     prune(id)
+                    let replace = options.force || stage.spec.capabilities.contains(.writesFiles)
+                    group.addTask { [self] in (id, self.store(output, entry: entry, replace: replace)) }
                     // The files a stage wrote, with the hashes its manifest holds: remembered
                     // by stat, so the next run's check of them reads nothing.
                     if stage.spec.capabilities.contains(.writesFiles), let manifest = output.table("main"),
@@ -151,7 +191,6 @@ extension Runner {
                     }
                     work.records[id]!.status = .ran
                     work.records[id]!.seconds = seconds
-                    work.records[id]!.storeSeconds = storeSeconds
                     work.records[id]!.rows = Dictionary(
                         uniqueKeysWithValues: output.ports.map { ($0.name, $0.table.rowCount) })
                     work.records[id]!.counts = output.counts.isEmpty ? nil : output.counts
@@ -162,7 +201,6 @@ extension Runner {
                         "stage_finished",
                         [
                             "stage": .string(id), "status": .string("ran"), "seconds": .double(Runner.round(seconds)),
-                            "store_seconds": .double(Runner.round(storeSeconds)),
                             "rows": .int(output.table("main")?.rowCount ?? 0),
                         ],
                         text:
@@ -179,12 +217,7 @@ extension Runner {
                     }
                     work.records[id]!.status = .failed
                     work.records[id]!.error = message
-                    log.event(
-                        "stage_failed",
-                        ["stage": .string(id), "module": .string(stage.spec.name), "error": .string(message)],
-                        text:
-                            "✗ \(id) (\(stage.spec.name)) failed:\n\(message.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))",
-                        isError: true)
+                    logFailure(stage, message)
                     if options.keepGoing {
                         for other in plan.downstream(of: id)
                         where other != id && work.toRun.contains(other) && !launched.contains(other) {
@@ -195,6 +228,7 @@ extension Runner {
                     } else {
                         stopping = true
                     }
+                case .stored, .storeFailed: break
                 }
                 live.update(work.records)
                 if readersLeft[id, default: 0] == 0 { memory[id] = nil }
@@ -307,18 +341,24 @@ extension Runner {
                 throw StageFailure("\(stage.spec.name) produced no '\(port)' table")
             }
             let seconds = Runner.seconds(since: start)
-            log.progress("\(stage.id): storing the output")
-            let stored = ContinuousClock.now
             let entry = CacheEntry(
                 source: key, pipeline: plan.name, stage: stage.id,
                 ports: output.ports.map { .init(name: $0.name, rows: $0.table.rowCount, columns: $0.table.names) },
                 counts: output.counts, seconds: Runner.round(seconds), created: EventLog.timestamp())
-            try cache.store(
-                key.key, output: output, entry: entry,
-                replace: force || stage.spec.capabilities.contains(.writesFiles))
-            return .ran(output, seconds: Runner.seconds(since: start), storeSeconds: Runner.seconds(since: stored))
+            return .ran(output, seconds: seconds, entry: entry)
         } catch {
             return .failed(String(describing: error), seconds: Runner.seconds(since: start))
+        }
+    }
+
+    /// Stores a stage's output in the cache (whole or not at all).
+    private func store(_ output: StageOutput, entry: CacheEntry, replace: Bool) -> Outcome {
+        let start = ContinuousClock.now
+        do {
+            try cache.store(entry.source.key, output: output, entry: entry, replace: replace)
+            return .stored(seconds: Runner.seconds(since: start))
+        } catch {
+            return .storeFailed(String(describing: error))
         }
     }
 

@@ -31,8 +31,8 @@ package enum FuzzChecks {
         return options
     }
 
-    /// Reads `input` (flags byte, then the file) in small parallel chunks and in one pass:
-    /// the two must agree exactly (same rows and rejects, or the same error), and no decimal
+    /// Reads `input` (flags byte, then the file) in small parallel chunks, in one pass, and in
+    /// one pass with libcsv splitting every line: the three must agree exactly (same rows and rejects, or the same error), and no decimal
     /// may be NaN or infinite.
     package static func csv(_ input: [UInt8]) async throws(FuzzFinding) {
         guard let flags = input.first else { return }
@@ -47,6 +47,13 @@ package enum FuzzChecks {
         let once = await outcome(file, whole)
         guard pieces == once else {
             throw FuzzFinding(description: "chunked and sequential reads differ:\n\(pieces)\n\(once)")
+        }
+        // Plain lines split in Swift give what libcsv gives for them.
+        var libcsvOnly = whole
+        libcsvOnly.plainLines = false
+        let reference = await outcome(file, libcsvOnly)
+        guard once == reference else {
+            throw FuzzFinding(description: "plain-line splitting and libcsv differ:\n\(once)\n\(reference)")
         }
         if case .read(let table, _) = once {
             for column in table.columns {
