@@ -13,9 +13,15 @@ extension CustomerPurchases {
     ///
     /// With `orders` (an order id column of the input), the lines of one order are one
     /// purchase: their amounts summed, on the order's first day (line-item exports).
+    ///
+    /// With `purchasesOnly`, rows with a negative amount (returns and refunds kept upstream)
+    /// belong to no customer either: they are not purchases. How many there were and their
+    /// total come back in `returns`. (A zero amount stays a purchase: a free order is still an
+    /// order, and CDNOW's published fits count them.)
     static func read(
-        _ context: StageContext, _ names: CustomerTransactions.Names, orders: String? = nil
-    ) throws -> (purchases: CustomerPurchases, customers: Column) {
+        _ context: StageContext, _ names: CustomerTransactions.Names, orders: String? = nil,
+        purchasesOnly: Bool = false
+    ) throws -> (purchases: CustomerPurchases, customers: Column, returns: (rows: Int, total: Double)) {
         var input = try CustomerTransactions.columns(context, names)
         if let orders {
             guard let column = context.inputs[0].table[orders] else {
@@ -43,6 +49,17 @@ extension CustomerPurchases {
         if input.date.validity != nil || input.amount.validity != nil {
             for row in keys.indices where input.date.isNull(row) || input.amount.isNull(row) { keys[row] = Self.skip }
         }
-        return (CustomerPurchases(keys: keys, limit: limit, days: input.days, amounts: input.amounts), input.customers)
+        var returns = (rows: 0, total: 0.0)
+        if purchasesOnly {
+            for row in keys.indices where keys[row] != Self.skip && input.amounts[row] < 0 {
+                keys[row] = Self.skip
+                returns.rows += 1
+                returns.total += input.amounts[row]
+            }
+        }
+        return (
+            CustomerPurchases(keys: keys, limit: limit, days: input.days, amounts: input.amounts), input.customers,
+            returns
+        )
     }
 }

@@ -22,7 +22,7 @@ extension LTV: ReportContributing {
                 for i in 0..<params.rowCount {
                     let error = errors.flatMap { $0.isNull(i) ? nil : $0.doubles?[i] }
                     let value =
-                        names[i] == "n" || names[i] == "draws"
+                        names[i] == "n" || names[i] == "draws" || names[i] == "negative_amounts"
                         ? Format.grouped(Int(values[i])) : Format.significant(values[i], 5)
                     rows.append([
                         models[i], names[i], value, error.map { Format.significant($0, 3) } ?? "",
@@ -30,6 +30,10 @@ extension LTV: ReportContributing {
                     ])
                     if names[i] == "log_likelihood", !notes.isNull(i) {
                         blocks.append(.callout("Fit of \(models[i]): \(ValueFormat.format(notes, i))."))
+                    }
+                    if names[i] == "negative_amounts", !notes.isNull(i) {
+                        blocks.append(
+                            .callout("\(Format.grouped(Int(values[i]))) \(ValueFormat.format(notes, i))."))
                     }
                 }
                 blocks.append(

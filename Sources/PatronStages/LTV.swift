@@ -72,7 +72,7 @@ enum LTV: StageModule {
     }
 
     static let name = "ltv"
-    static let version = "6"
+    static let version = "7"
     static let summary =
         "Lifetime value: BG/NBD purchases and Gamma-Gamma spend per customer, P(alive), expected purchases, discounted CLV."
     static let inputs = ModuleSpec.Inputs.exactly(1)
@@ -104,7 +104,10 @@ enum LTV: StageModule {
 
     static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
         context.progress("grouping transactions by customer")
-        let (purchases, customers) = try CustomerPurchases.read(context, params.columnNames)
+        // Returns and refunds (negative amounts, kept upstream) are not purchases: they are
+        // counted and said, never averaged into spend or counted as a repeat purchase.
+        let (purchases, customers, returns) = try CustomerPurchases.read(
+            context, params.columnNames, purchasesOnly: true)
         let unit = params.timeUnit
         guard let lastDay = purchases.lastDay else {
             throw StageFailure("no transactions to fit: the input is empty")
@@ -199,7 +202,10 @@ enum LTV: StageModule {
                 .decimal(clv, validity: spendValid),
             ] + (intervals?.outputColumns ?? []))
         var ports: [(String, Table)] = [
-            ("params", try paramsTable(model.rawValue, purchaseFit, spendFit, summary, intervals))
+            (
+                "params",
+                try paramsTable(model.rawValue, purchaseFit, spendFit, summary, intervals, returns: returns)
+            )
         ]
         if let calibrationEnd {
             context.progress("evaluating on the holdout")
@@ -227,15 +233,15 @@ enum LTV: StageModule {
                         ])
                 ))
         }
-        return StageOutput(
-            main: main, other: ports,
-            counts: ["customers": n, "excluded_first_purchase_after_end": summary.excludedLate])
+        var counts = ["customers": n, "excluded_first_purchase_after_end": summary.excludedLate]
+        if returns.rows > 0 { counts["negative_amounts"] = returns.rows }
+        return StageOutput(main: main, other: ports, counts: counts)
     }
 
     /// One row per parameter, then log_likelihood and n per model (with the fit diagnostic).
     static func paramsTable(
         _ purchaseModel: String, _ purchase: ModelFit, _ spend: ModelFit?, _ summary: CustomerSummary,
-        _ intervals: LTVIntervals?
+        _ intervals: LTVIntervals?, returns: (rows: Int, total: Double) = (0, 0)
     ) throws -> Table {
         var model = [String](), name = [String](), value = [Double](), error = [Double](), note = [String?]()
         func add(_ m: String, _ fit: ModelFit) {
@@ -273,6 +279,15 @@ enum LTV: StageModule {
             error.append(.nan)
             note.append(
                 "90% intervals (5th to 95th percentile) over parameter draws, seed \(intervals.seed); \(intervals.clvNote)"
+            )
+        }
+        if returns.rows > 0 {
+            model.append("data")
+            name.append("negative_amounts")
+            value.append(Double(returns.rows))
+            error.append(.nan)
+            note.append(
+                "transactions with a negative amount (returns and refunds, \(ValueFormat.readable(returns.total)) in all) are not purchases: left out of frequency, recency and spend"
             )
         }
         return try Table(

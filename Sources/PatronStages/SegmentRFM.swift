@@ -135,7 +135,7 @@ enum SegmentRFM: StageModule {
     static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
         // Orders, not lines: an order column if named, else `order_id` when the input has one.
         let orders = params.orderID ?? (context.inputs[0].table["order_id"] != nil ? "order_id" : nil)
-        let (purchases, customers) = try CustomerPurchases.read(context, params.columnNames, orders: orders)
+        let (purchases, customers, _) = try CustomerPurchases.read(context, params.columnNames, orders: orders)
         let table = try segmentTable(params.segments).get()
         let bins = params.bins
         let end = params.observationEnd?.day ?? (purchases.lastDay ?? 0)

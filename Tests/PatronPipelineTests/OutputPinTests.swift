@@ -19,23 +19,23 @@ import Testing
     /// "engine E · upstream@version → … → module@version" → SHA-256 over the stage's cached
     /// Arrow files, port by port.
     static let pins: [String: String] = [
-        "engine 2 · ingest.csv@3": "efe2e0b7a5e05324d17a6d5723c9705bd522aa9ef5325ad7f1b0c8c15ea2ea5b",
-        "engine 2 · ingest.csv@3 → clean.transactions@2":
-            "45a02ca6a6a1a7b1ef5e6fa9516af4d741c1f984d5579502fc1b5f427208eb80",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → shell@2":
-            "18f91c0af582ffa7a8640fddb7c17344e7a7b6a43774abe6a78d6122541c8736",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2":
-            "9c83255c6082b2d38db6810cd41a34cad11e8bc5d2949bfcd2caf5abb01fad7f",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@7 → churn.flag@1":
+            "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@7":
+            "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@1.be64098e9f5d → churn.flag@1 → report@2":
+            "0f8184afdc182292386dc62cea7d44082fdb7603b009299d12fdcba268b6750c",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2":
-            "24f2f22c840763a9f628c5c0dc38eb9a72952174164fcd71ec9fd7b8eb9da917",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@6":
-            "0beb3af85692490170f1d3c3d1befc8b54b4a570fe7d1bbb12beaab550abab8c",
+            "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2":
+            "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → sentiment@1.be64098e9f5d":
-            "aa709a1094aeb78439eb899e12b132add1e1c094509eba05eeb1f0d07ea33b55",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@6 → churn.flag@1":
-            "4e44f17c88f85681cdb6fe6fe029ffee442064c41f6dbdc2f448507281dfefa4",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2 → ltv@6 → sentiment@1.be64098e9f5d → churn.flag@1 → report@2":
-            "a0bf7fd945549c46c926a27efb8735bc64c462ffae58be91e095337ae6c91777",
+            "bb8e0a9122e0c9db3f010290a304ed36d548fceb51a127a6deded034c2fec827",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → shell@2":
+            "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
+        "engine 2 · ingest.csv@3 → clean.transactions@2":
+            "f92dc82667501742f1bc28327c1f56b02af44a46f7f5a96025a294625ee49858",
+        "engine 2 · ingest.csv@3": "99aed25235a589eb28b3a5f585f70f9098842d155600771632c3015e584625b5",
     ]
 
     /// Every built-in module once, on the first 2 000 rows of the sample shop's orders.

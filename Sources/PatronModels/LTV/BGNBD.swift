@@ -110,9 +110,14 @@ public enum BGNBD {
         let starts: [[Double]] = [
             [1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2], [2, max(1, meanT), 2, 5],
         ]
-        return LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, data: data) { v, rows in
+        let fit = LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, data: data) { v, rows in
             logLikelihood(Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]), rows)
         }
+        let a = fit.values[2], b = fit.values[3]
+        return fit.diagnosingDropout(
+            leaving: a / (a + b), parameters: "a = \(ModelFit.short(a)), b = \(ModelFit.short(b))",
+            what: "the mean chance of leaving after a purchase, a/(a+b)",
+            alternative: "pareto-nbd (customers may leave at any time, not only after a purchase)", data: data)
     }
 
     /// P(alive | x, t_x, T).

@@ -82,9 +82,14 @@ public enum MBGNBD {
     public static func fit(_ data: CollapsedSummary) -> ModelFit {
         let meanT = data.weightedSum { _, _, T in T } / Double(max(1, data.customers))
         let starts: [[Double]] = [[1, max(1, meanT / 10), 1, 1], [0.5, max(0.5, meanT / 5), 0.5, 2]]
-        return LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, data: data) { v, rows in
+        let fit = LikelihoodFit.fit(names: ["r", "alpha", "a", "b"], starts: starts, data: data) { v, rows in
             logLikelihoodWithGradient(Parameters(r: v[0], alpha: v[1], a: v[2], b: v[3]), rows)
         }
+        let a = fit.values[2], b = fit.values[3]
+        return fit.diagnosingDropout(
+            leaving: a / (a + b), parameters: "a = \(ModelFit.short(a)), b = \(ModelFit.short(b))",
+            what: "the mean chance of leaving at each purchase, a/(a+b)",
+            alternative: "pareto-nbd (customers may leave at any time, not only at a purchase)", data: data)
     }
 
     /// P(alive | x, t_x, T) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)).

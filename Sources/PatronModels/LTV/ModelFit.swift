@@ -176,7 +176,7 @@ enum LikelihoodFit {
         if let i = best.x.firstIndex(where: { abs($0) > 13 }) {
             converged = false
             diagnostic =
-                "parameter \(names[i]) ran to \(params[i]) (a bound): the data do not pin it down — too few repeat buyers, or a model that does not fit; try another model or more history"
+                "parameter \(names[i]) ran to \(ModelFit.short(params[i])) (a bound of the search): the data do not pin it down — the model does not fit this data's shape, or there is too little of it; try another model, a calibration_end to check predictions, or more history"
         } else if covariance == nil || errors.contains(where: { $0.isNaN }) {
             converged = false
             diagnostic =
@@ -191,5 +191,38 @@ enum LikelihoodFit {
         return ModelFit(
             names: names, values: params, standardErrors: errors, logLikelihood: -best.value / scale, n: n,
             iterations: best.iterations, converged: converged, diagnostic: diagnostic, covariance: covariance)
+    }
+}
+
+extension ModelFit {
+    /// A parameter for a message: four significant digits (2.1e-06, 0.7601, 1262).
+    static func short(_ x: Double) -> String {
+        abs(x) >= 1e-3 && abs(x) < 1e6 || x == 0 ? String(format: "%.4g", x) : String(format: "%.2e", x)
+    }
+
+    /// The fit, re-told when it found (next to) no drop-out: P(alive) is then about 1 for every
+    /// customer and lifetime value assumes nobody leaves, which an analyst must hear in plain
+    /// words — with how many customers did buy again, so that it is not mistaken for a lack of
+    /// data — and what to try.
+    ///
+    /// - Parameter leaving: the share of customers the fitted model expects to lose over the
+    ///   data's mean age (BG/NBD: after each purchase, a/(a+b); Pareto/NBD: 1 − (β/(β+T̄))^s).
+    /// - Parameter what: how the model's drop-out works, for the message.
+    /// - Parameter alternative: the model to try instead.
+    func diagnosingDropout(
+        leaving: Double, parameters: String, what: String, alternative: String, data: CollapsedSummary
+    ) -> ModelFit {
+        guard values.allSatisfy(\.isFinite), leaving.isFinite, leaving < 1e-3 else { return self }
+        var fit = self
+        var repeaters = 0.0
+        for i in data.x.indices where data.x[i] > 0 { repeaters += data.weight[i] }
+        let percent = leaving * 100 < 0.0001 ? "under 0.0001 %" : String(format: "%.4f %%", leaving * 100)
+        fit.converged = false
+        fit.diagnostic =
+            "\(parameters): the model finds almost no one leaving (\(what): \(percent)), so P(alive) is about 1 for every customer and lifetime value assumes customers stay for good. "
+            + "This is not too little data — \(Int(repeaters)) of \(data.customers) customers bought again — but gaps between purchases read as slow buying rather than leaving "
+            + "(common when the history is short against those gaps, or when a few wholesale buyers dominate). "
+            + "Try model: \(alternative), set calibration_end to check predictions on a holdout, or use a longer history"
+        return fit
     }
 }

@@ -289,9 +289,15 @@ public enum ParetoNBD {
         let starts: [[Double]] = [
             [1, max(1, meanT / 4), 1, max(1, meanT / 4)], [0.5, max(1, meanT / 2), 0.5, max(1, meanT)],
         ]
-        return LikelihoodFit.fit(names: ["r", "alpha", "s", "beta"], starts: starts, data: data) { v, rows in
+        let fit = LikelihoodFit.fit(names: ["r", "alpha", "s", "beta"], starts: starts, data: data) { v, rows in
             logLikelihoodWithGradient(Parameters(r: v[0], alpha: v[1], s: v[2], beta: v[3]), rows)
         }
+        let s = fit.values[2], beta = fit.values[3]
+        return fit.diagnosingDropout(
+            leaving: -expm1(s * log(beta / (beta + meanT))),
+            parameters: "s = \(ModelFit.short(s)), beta = \(ModelFit.short(beta))",
+            what: "the share expected to leave within the customers' mean age, 1 − (β/(β+T̄))^s",
+            alternative: "bg-nbd or mbg-nbd (customers may leave after a purchase)", data: data)
     }
 
     /// P(alive | x, t_x, T).

@@ -62,14 +62,21 @@ package struct SampleOrders: Sendable {
             let language = UInt8(
                 FeedbackPhrases.languages.firstIndex(of: englishComments ? "en" : Self.countries[country].language)!)
             var first = true
+            var previousDay = Int32.min
             while t < weeks {
                 let euros = rng.gamma(shape: p, rate: nu)
                 let local = euros * Self.countries[country].rate
                 // BG/NBD: a customer may drop out after each repeat purchase, not after the first.
                 let leaving = !first && rng.uniform() < dropout
                 first = false
+                // Dates are whole days: a second purchase within a day moves to the next one,
+                // so that every simulated purchase is one a day-based model can count (a day
+                // holding two would undercount the heaviest buyers and bias α upward).
+                let day = max(Int32(firstDay + Int(t * 7)), previousDay &+ 1)
+                guard Int(day) <= lastDay else { break }
+                previousDay = day
                 var order = Order(
-                    day: Int32(firstDay + Int(t * 7)), customer: Int32(c),
+                    day: day, customer: Int32(c),
                     cents: Int64((max(local, 0.5) * 100).rounded()),
                     country: UInt8(country), feedback: -1, language: language, twoLines: false, mess: 0)
                 if rng.uniform() < 0.3 {
