@@ -32,6 +32,7 @@ enum CleanTransactions: StageModule {
         var minDate: CalendarDay? = nil
         var observationEnd: CalendarDay? = nil
         var returns = CleaningRules.Returns.reject
+        var provenance: [String] = []
 
         static let fields: [ParamField<Self>] = [
             ParamField("customer", \.customer, help: "the customer id column; the output names it `customer_id`"),
@@ -78,6 +79,11 @@ enum CleanTransactions: StageModule {
                 "returns", \.returns,
                 help:
                     "returns (negative amounts, cancellations): `reject`; `net` — subtract from the customer's earlier purchases (of the same `item` when given), latest first, across days; `keep`"
+            ),
+            ParamField(
+                "provenance", \.provenance,
+                help:
+                    "columns that say where a row came from, not what it says (a row number): left out of the exact-duplicate rule, like `source_line` and what a `shell` stage declares"
             ),
         ]
     }
@@ -134,6 +140,11 @@ enum CleanTransactions: StageModule {
         return problems
     }
 
+    /// The inputs' provenance columns and those declared (they pass through).
+    static func provenance(_ params: Parameters, inputs: [Set<String>]) -> Set<String> {
+        inputs.reduce(into: Set(params.provenance)) { $0.formUnion($1) }
+    }
+
     static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput {
         var rules = CleaningRules(customer: params.customer, date: params.date, amount: params.amount)
         rules.quantity = params.quantity
@@ -150,6 +161,7 @@ enum CleanTransactions: StageModule {
         rules.returns = params.returns
         rules.minDate = params.minDate?.day
         rules.observationEnd = params.observationEnd?.day
+        rules.provenance = context.inputs[0].provenance.union(params.provenance).union([rules.lineColumn])
         let result: TransactionCleaner.Result
         do {
             result = try TransactionCleaner.clean(context.inputs[0].take(), rules: rules)

@@ -77,6 +77,11 @@ enum IngestCSV: StageModule {
 
     static func ports(_ params: Parameters) -> [String] { ["rejects"] }
 
+    /// `source_line` says where a row came from, not what it says.
+    static func provenance(_ params: Parameters, inputs: [Set<String>]) -> Set<String> {
+        params.lineNumbers ? ["source_line"] : []
+    }
+
     static func validate(_ params: Parameters) -> [ParamProblem] {
         var problems = [ParamProblem]()
         for entry in params.columns?.entries ?? [] where ColumnType(rawValue: entry.value.string ?? "") == nil {

@@ -27,6 +27,7 @@ enum Shell: StageModule {
         var columns: ParamMap? = nil
         var env: ParamMap? = nil
         var passEnv: [String]? = nil
+        var provenance: [String] = []
 
         static let fields: [ParamField<Self>] = [
             ParamField("command", \.command, required: true, help: "run by `/bin/sh -c` in the project root"),
@@ -43,6 +44,11 @@ enum Shell: StageModule {
                 "pass_env", \.passEnv,
                 help:
                     "names of variables to pass on from `patron`'s own environment (by default only `PATH`, `HOME`, `USER`, `LOGNAME`, `LANG`, `LC_*`, `TZ`, `TMPDIR` and `SHELL`)"
+            ),
+            ParamField(
+                "provenance", \.provenance,
+                help:
+                    "output columns that say where a row came from (a source line under another name): later rules such as exact duplicates leave them out, as they leave out `source_line`"
             ),
         ]
     }
@@ -73,6 +79,11 @@ enum Shell: StageModule {
     static func inputColumns(_ params: Parameters) -> [String]? { params.select }
 
     static func command(_ params: Parameters) -> String? { params.command }
+
+    /// The inputs' provenance columns (kept when the command keeps them) and those declared.
+    static func provenance(_ params: Parameters, inputs: [Set<String>]) -> Set<String> {
+        inputs.reduce(into: Set(params.provenance)) { $0.formUnion($1) }
+    }
 
     /// What the command gets of patron's own environment: the basics a program needs to
     /// find tools and format text, and what `pass_env` names; not the analyst's tokens,

@@ -24,7 +24,7 @@ import Testing
         "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@1.be64098e9f5d → churn.flag@1 → report@2":
-            "0f8184afdc182292386dc62cea7d44082fdb7603b009299d12fdcba268b6750c",
+            "9c95f5ac1ea6d134342cdbb062a874798fadbd05d83444be5fda686188f218c8",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2":

@@ -41,6 +41,9 @@ package struct CleaningRules: Sendable {
     package var returns: Returns = .reject
     /// Column with each row's source line (from `ingest.csv`), if present.
     package var lineColumn = "source_line"
+    /// Columns that say where a row came from (`lineColumn`, and what upstream stages declare):
+    /// not compared by the exact-duplicate rule.
+    package var provenance: Set<String> = ["source_line"]
 
     package init(customer: String, date: String, amount: String) {
         self.customer = customer
@@ -55,6 +58,8 @@ package enum CleaningError: Error, Equatable, CustomStringConvertible {
     case wrongType(param: String, column: String, found: String, expected: String)
     /// A parameter that works only with another.
     case needs(param: String, what: String)
+    /// A column that numbers the rows would make every row unique: no duplicate could be found.
+    case rowNumbers(column: String)
 
     package var description: String {
         switch self {
@@ -64,6 +69,8 @@ package enum CleaningError: Error, Equatable, CustomStringConvertible {
             "\(param): column '\(column)' is \(found), expected \(expected); declare its type in the ingest stage's columns:"
         case .needs(let param, let what):
             "\(param): needs \(what)"
+        case .rowNumbers(let column):
+            "column '\(column)' numbers the rows (it grows on every row), so no two rows could be exact duplicates and duplicate detection would be silently off; if it says where a row came from, declare it: `provenance: [\(column)]` on this stage (or on the `shell` stage that made it)"
         }
     }
 }

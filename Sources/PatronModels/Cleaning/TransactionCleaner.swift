@@ -74,8 +74,13 @@ package enum TransactionCleaner {
         let itemColumn = try rules.item.map { name throws(CleaningError) in
             try column(input, name, "item", expect: [.string, .text, .int])
         }
+        // The source line: `lineColumn`, else a declared provenance column of integers.
+        let lineSource =
+            input[rules.lineColumn] != nil
+            ? rules.lineColumn
+            : rules.provenance.sorted().first { input[$0]?.type == .int }
         let lines: [Int64] =
-            input[rules.lineColumn].flatMap { if case .int(let v) = $0.storage { v } else { nil } }
+            lineSource.flatMap { input[$0] }.flatMap { if case .int(let v) = $0.storage { v } else { nil } }
             ?? (0..<Int64(rows)).map { $0 + 2 }  // header on line 1, no multi-line records known
 
         let customers = normalise(customerColumn, rules.customerCase)
@@ -88,8 +93,11 @@ package enum TransactionCleaner {
         let filters = try RowFilter.make(input, exclude: rules.exclude, include: rules.include)
         let cancelled = try cancellations(orderColumn, prefix: rules.cancelPrefix)
 
-        // Exact duplicates: equal in every column but the source line.
-        let keyColumns = zip(input.names, input.columns).filter { $0.0 != rules.lineColumn }.map(\.1)
+        // Exact duplicates: equal in every column but the provenance columns. The rule is never
+        // off without a word: a column that numbers the rows (a source line under a name no one
+        // declared) would make every row unique.
+        try checkNoRowNumbers(input, rules: rules)
+        let keyColumns = zip(input.names, input.columns).filter { !rules.provenance.contains($0.0) }.map(\.1)
         let duplicates = GroupIndex(keyColumns, nullsAreValues: true)
 
         var reasons = RowReasons(rows: rows)
@@ -185,6 +193,22 @@ package enum TransactionCleaner {
         return Decision(
             reasons: reasons, amounts: amounts, customers: customers, dates: dates, lines: lines,
             baseCurrency: checkCurrency ? rules.baseCurrency?.uppercased() : nil)
+    }
+
+    /// Fails on an integer column, not named by any rule nor declared as provenance, that
+    /// grows on every one of 20 or more rows: a row number, with which no row could be an exact
+    /// duplicate of another.
+    static func checkNoRowNumbers(_ input: Table, rules: CleaningRules) throws(CleaningError) {
+        guard input.rowCount >= 20 else { return }
+        let named: Set<String?> = [
+            rules.customer, rules.date, rules.amount, rules.quantity, rules.unitPrice, rules.orderID, rules.item,
+            rules.currency,
+        ]
+        for (name, column) in zip(input.names, input.columns)
+        where !rules.provenance.contains(name) && !named.contains(name) && column.validity == nil {
+            guard case .int(let v) = column.storage else { continue }
+            if zip(v, v.dropFirst()).allSatisfy({ $0 < $1 }) { throw .rowNumbers(column: name) }
+        }
     }
 
     /// Which rows belong to cancelled orders: order ids starting with `prefix`.

@@ -45,6 +45,17 @@ public struct PipelinePlan: Sendable {
     }
 
     /// `id` and everything it needs.
+    /// The provenance columns of a stage's output (`StageModule.provenance`), from the
+    /// stages that feed it.
+    package func provenance(of id: String) -> Set<String> {
+        var known = [String: Set<String>]()
+        for stage in stages {
+            known[stage.id] = stage.spec.provenance(stage.params, inputs: stage.inputs.map { known[$0.stage] ?? [] })
+            if stage.id == id { break }
+        }
+        return known[id] ?? []
+    }
+
     package func upstream(of id: String) -> Set<String> {
         var out: Set<String> = [id]
         for stage in stages.reversed() where out.contains(stage.id) {

@@ -26,6 +26,7 @@ package struct ModuleSpec: Sendable {
     let problemsOf: @Sendable ([String: Value]) -> [(param: String, message: String)]
     let inputColumnsOf: @Sendable ([String: Value]) -> [String]?
     let commandOf: @Sendable ([String: Value]) -> String?
+    let provenanceOf: @Sendable ([String: Value], [Set<String>]) -> Set<String>
     let runner: @Sendable (StageContext) async throws -> StageOutput
 
     /// The spec of `module`.
@@ -46,6 +47,7 @@ package struct ModuleSpec: Sendable {
         }
         inputColumnsOf = { Module.inputColumns(Module.Parameters(resolved: $0)) }
         commandOf = { Module.command(Module.Parameters(resolved: $0)) }
+        provenanceOf = { Module.provenance(Module.Parameters(resolved: $0), inputs: $1) }
         runner = { context in try await Module.run(context, Module.Parameters(resolved: context.params)) }
     }
 
@@ -60,6 +62,11 @@ package struct ModuleSpec: Sendable {
 
     /// The shell command a stage with these params runs, if it runs one (`--dry-run` prints it).
     package func command(_ params: [String: Value]) -> String? { commandOf(params) }
+
+    /// The output's provenance columns for these params and inputs' provenance.
+    package func provenance(_ params: [String: Value], inputs: [Set<String>]) -> Set<String> {
+        provenanceOf(params, inputs)
+    }
 
     /// Runs the module on a stage's context.
     package func run(_ context: StageContext) async throws -> StageOutput { try await runner(context) }

@@ -41,6 +41,10 @@ package protocol StageModule: Sendable {
     static func inputColumns(_ params: Parameters) -> [String]?
     /// The shell command the stage runs, if it runs one: `--dry-run` prints it.
     static func command(_ params: Parameters) -> String?
+    /// The output's provenance columns (where a row came from — a source line — not what it
+    /// says), given each input's: rules such as "exact duplicate" leave them out. By default
+    /// the inputs' (columns pass through).
+    static func provenance(_ params: Parameters, inputs: [Set<String>]) -> Set<String>
     /// Makes the stage's tables.
     static func run(_ context: StageContext, _ params: Parameters) async throws -> StageOutput
 }
@@ -51,6 +55,9 @@ extension StageModule {
     package static func validate(_ params: Parameters) -> [ParamProblem] { [] }
     package static func inputColumns(_ params: Parameters) -> [String]? { nil }
     package static func command(_ params: Parameters) -> String? { nil }
+    package static func provenance(_ params: Parameters, inputs: [Set<String>]) -> Set<String> {
+        inputs.reduce(into: Set<String>()) { $0.formUnion($1) }
+    }
     /// The module's spec.
     package static var spec: ModuleSpec { ModuleSpec(self) }
 }
@@ -60,6 +67,8 @@ package struct StageContext: Sendable {
     package struct Input: Sendable {
         package var ref: PipelineFile.InputRef
         private let box: TableBox
+        /// The table's provenance columns (`StageModule.provenance`), as the pipeline says.
+        package var provenance: Set<String> = []
 
         package init(ref: PipelineFile.InputRef, table: Table) {
             self.init(ref: ref, box: TableBox(table))

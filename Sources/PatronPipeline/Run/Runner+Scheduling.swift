@@ -322,6 +322,7 @@ extension Runner {
                 } else {
                     throw StageFailure("input '\(ref)' is not available")
                 }
+                tables[tables.count - 1].provenance = plan.provenance(of: ref.stage)
             }
             let log = self.log
             log.progress("\(stage.id): inputs ready")
