@@ -35,14 +35,16 @@ extension CleanTransactions: ReportContributing {
             part.facts.append(Fact("Period", "\(ValueFormat.date(low)) – \(ValueFormat.date(high))"))
             if let amounts {
                 let currency = stage.params.baseCurrency.map { " (\($0))" } ?? ""
-                let points =
-                    MonthIndex(days: days)?.totals(days: days, values: amounts).map {
-                        (x: Double($0.start), y: $0.sum)
-                    } ?? []
+                let totals = MonthIndex(days: days)?.totals(days: days, values: amounts) ?? []
+                var series = Series("Revenue", points: totals.map { (x: Double($0.start), y: $0.sum) })
+                // A first or last month the data covers only in part is not a rise or a collapse.
+                series.partial = MonthIndex.partialMonths(totals.map(\.start), low: Int(low), high: Int(high))
                 part.charts.append(
                     LineChart(
-                        title: "Revenue by month", xLabel: "Month", yLabel: "Revenue" + currency,
-                        series: [Series("Revenue", points: points)], xTicks: .dates, yIncludesZero: true))
+                        title: "Revenue by month"
+                            + (series.partial.isEmpty ? "" : " (hollow, dashed: a month the data covers only in part)"),
+                        xLabel: "Month", yLabel: "Revenue" + currency, series: [series], xTicks: .dates,
+                        yIncludesZero: true))
             }
         }
         return part

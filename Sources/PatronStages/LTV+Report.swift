@@ -112,7 +112,7 @@ extension LTV: ReportContributing {
             title: "Mean P(alive) by recency and frequency", xLabel: "Recency (time of last repeat purchase)",
             yLabel: "Frequency (repeat purchases)", columns: labels, rows: rows.map { frequencyBins[$0].label },
             values: values, cellText: values.map { $0.map { $0.map { Format.fixed($0, 2) } ?? "" } },
-            valueLabel: "P(alive)")
+            valueLabel: "P(alive)", minimumRange: 0.1)
     }
 
     /// Predicted vs actual holdout purchases by calibration frequency, and cumulative tracking.

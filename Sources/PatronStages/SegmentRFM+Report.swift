@@ -43,7 +43,7 @@ extension SegmentRFM: ReportContributing {
                     yLabel: "R score (recency)",
                     columns: (1...bins).map(String.init), rows: (1...bins).reversed().map(String.init),
                     values: grid.map { $0.map { Double($0) } }, cellText: grid.map { $0.map { Format.grouped($0) } },
-                    valueLabel: "Customers"))
+                    valueLabel: "Customers", minimumRange: 1))
         }
         if !charts.isEmpty { blocks.insert(.charts(charts), at: 0) }
         return blocks

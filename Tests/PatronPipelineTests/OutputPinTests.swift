@@ -23,8 +23,8 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@1.be64098e9f5d → churn.flag@1 → report@2":
-            "9c95f5ac1ea6d134342cdbb062a874798fadbd05d83444be5fda686188f218c8",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@1.be64098e9f5d → churn.flag@1 → report@3":
+            "0c2147e2fdf5e99730919e1ecead7c139e3cdf54bf75e0b30acf8c00f53d26ee",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2":

@@ -34,4 +34,13 @@ import Testing
         #expect(CivilDate.string(months.start(of: 1)) == "2024-01-01")
         #expect(MonthIndex(days: []) == nil)
     }
+
+    @Test func partialFirstAndLastMonthsAreFound() {
+        let dec1 = CivilDate.days(year: 2010, month: 12, day: 1)
+        let dec9 = CivilDate.days(year: 2011, month: 12, day: 9)
+        let starts = (0..<13).map { CivilDate.days(year: 2010 + ($0 + 11) / 12, month: ($0 + 11) % 12 + 1, day: 1) }
+        #expect(MonthIndex.partialMonths(starts, low: dec1, high: dec9) == [12: "data for 9 of its 31 days"])
+        #expect(MonthIndex.partialMonths(starts, low: dec1 + 14, high: dec9 + 22) == [0: "data for 17 of its 31 days"])
+        #expect(MonthIndex.partialMonths(starts, low: dec1, high: dec9 + 22).isEmpty)
+    }
 }

@@ -78,4 +78,33 @@ import Testing
         #expect(ticks.first?.label == "Jan 2023")
         #expect(ticks.count >= 4 && ticks.count <= 7)
     }
+
+    /// P(alive) of 0.999999999 to 1 is one colour, said so; a spread under the minimum range
+    /// is drawn over that range, not stretched over the whole ramp.
+    @Test func nearConstantHeatMapsAreOneColourLabelled() {
+        #expect(HeatMap.scale([1 - 1e-9, 1, 1 - 5e-10], minimumRange: 0.1) == (1 - 5e-10, 1 - 5e-10))
+        #expect(HeatMap.scale([0.98, 1], minimumRange: 0.1).low == 0.94)
+        #expect(HeatMap.scale([0.2, 0.9], minimumRange: 0.1) == (0.2, 0.9))
+        let flat = HeatMap(
+            title: "P(alive)", xLabel: "Recency", yLabel: "Frequency", columns: ["a", "b"], rows: ["1", "2"],
+            values: [[1 - 1e-9, 1], [1, 1 - 2e-9]], valueLabel: "P(alive)", minimumRange: 0.1
+        ).svg()
+        #expect(flat.contains(">all 1<"))
+        let fills = Set(flat.split(separator: "fill=\"").dropFirst().map { $0.prefix(7) })
+        #expect(!fills.contains(Substring(Palette.sequential(0))) && !fills.contains(Substring(Palette.sequential(1))))
+    }
+
+    /// A month the data cover only in part is hollow and reached by a dashed line.
+    @Test func partialPointsAreHollowAndDashed() {
+        var series = Series("Revenue", points: [(0, 10), (1, 12), (2, 1)])
+        series.partial = [2: "data for 9 of its 31 days"]
+        let svg = LineChart(title: "Revenue", xLabel: "Month", yLabel: "EUR", series: [series]).svg()
+        #expect(svg.contains("stroke-dasharray"))
+        #expect(svg.contains("(data for 9 of its 31 days)"))
+        #expect(svg.contains("fill=\"#ffffff\""))
+        let whole = LineChart(
+            title: "Revenue", xLabel: "Month", yLabel: "EUR", series: [Series("Revenue", points: [(0, 10), (1, 12)])]
+        ).svg()
+        #expect(!whole.contains("stroke-dasharray"))
+    }
 }

@@ -14,6 +14,9 @@ package struct Series: Sendable {
     package var points: [(x: Double, y: Double)]
     package var style: Style
     package var color: String?
+    /// Points that stand for less than the others (a month with data for only some of its
+    /// days), by index, with what to say: drawn hollow, reached by a dashed line.
+    package var partial: [Int: String] = [:]
 
     package init(_ name: String, points: [(x: Double, y: Double)], style: Style = .lineAndPoints, color: String? = nil)
     {

@@ -17,11 +17,16 @@ package struct HeatMap: Chart {
     package var cellText: [[String]]?
     /// What the colour means, for the key.
     package var valueLabel: String
+    /// The least spread the colours stand for: values closer together than this are not
+    /// stretched over the whole ramp (P(alive) from 0.99999 to 1 is not a story), and values
+    /// that are all the same to within a thousandth of it are drawn in one colour, labelled.
+    package var minimumRange: Double
 
     package init(
         title: String, xLabel: String, yLabel: String, columns: [String], rows: [String], values: [[Double?]],
-        cellText: [[String]]? = nil, valueLabel: String = ""
+        cellText: [[String]]? = nil, valueLabel: String = "", minimumRange: Double = 0
     ) {
+        self.minimumRange = minimumRange
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -40,8 +45,9 @@ package struct HeatMap: Chart {
         frame.height = frame.top + frame.bottom + cellHeight * Double(rows.count)
         let cellWidth = (frame.plotRight - frame.plotLeft) / Double(max(1, columns.count))
         let present = values.flatMap { $0.compactMap { $0 } }.filter(\.isFinite)
-        let (low, high) = (present.min() ?? 0, present.max() ?? 1)
-        func t(_ v: Double) -> Double { high > low ? (v - low) / (high - low) : 0.5 }
+        let (low, high) = Self.scale(present, minimumRange: minimumRange)
+        let constant = high == low
+        func t(_ v: Double) -> Double { constant ? 0.5 : min(1, max(0, (v - low) / (high - low))) }
         var svg = SVG()
         frame.begin(&svg, title: title, kind: "heatmap")
         for (r, row) in values.enumerated() {
@@ -77,15 +83,37 @@ package struct HeatMap: Chart {
         // Colour key: the ramp with its lowest and highest value.
         let keyX = frame.plotRight + 24
         let keyHeight = max(40, frame.plotBottom - frame.plotTop)
-        for k in 0..<10 {
-            let y = frame.plotTop + Double(9 - k) * keyHeight / 10
-            svg.rect(x: keyX, y: y, width: 14, height: keyHeight / 10 + 0.5, fill: Palette.sequential(Double(k) / 9))
+        if constant {
+            // One colour, and what it stands for.
+            svg.rect(x: keyX, y: frame.plotTop, width: 14, height: 14, fill: Palette.sequential(0.5))
+            svg.text(
+                "all " + Format.significant(low, 4), x: keyX + 18, y: frame.plotTop + 11, anchor: "start",
+                className: "tick")
+        } else {
+            for k in 0..<10 {
+                let y = frame.plotTop + Double(9 - k) * keyHeight / 10
+                svg.rect(
+                    x: keyX, y: y, width: 14, height: keyHeight / 10 + 0.5, fill: Palette.sequential(Double(k) / 9))
+            }
+            svg.text(
+                Format.significant(high, 3), x: keyX + 18, y: frame.plotTop + 8, anchor: "start", className: "tick")
+            svg.text(
+                Format.significant(low, 3), x: keyX + 18, y: frame.plotTop + keyHeight, anchor: "start",
+                className: "tick")
         }
-        svg.text(Format.significant(high, 2), x: keyX + 18, y: frame.plotTop + 8, anchor: "start", className: "tick")
-        svg.text(
-            Format.significant(low, 2), x: keyX + 18, y: frame.plotTop + keyHeight, anchor: "start", className: "tick")
         if !valueLabel.isEmpty { svg.text(valueLabel, x: keyX + 7, y: frame.plotTop - 8, className: "legend") }
         frame.end(&svg)
         return svg.markup
+    }
+
+    /// The values the ends of the colour ramp stand for: the data's range, widened to
+    /// `minimumRange` around its middle when narrower; one value (`low == high`) when the data
+    /// spread less than a thousandth of `minimumRange` (or not at all).
+    static func scale(_ values: [Double], minimumRange: Double) -> (low: Double, high: Double) {
+        guard let low = values.min(), let high = values.max() else { return (0, 1) }
+        if high - low <= minimumRange / 1000 || high == low { return ((low + high) / 2, (low + high) / 2) }
+        if high - low >= minimumRange { return (low, high) }
+        let middle = (low + high) / 2
+        return (middle - minimumRange / 2, middle + minimumRange / 2)
     }
 }

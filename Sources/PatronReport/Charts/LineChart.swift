@@ -56,30 +56,52 @@ package struct LineChart: Chart {
         }
         frame.xAxis(&svg, ticks: ticks, label: xLabel)
         for (s, entry) in series.enumerated() {
-            let points = entry.points.filter { $0.x.isFinite && $0.y.isFinite }
+            let kept = entry.points.indices.filter { entry.points[$0].x.isFinite && entry.points[$0].y.isFinite }
+            let points = kept.map { entry.points[$0] }
+            let partial = Set(kept.indices.filter { entry.partial[kept[$0]] != nil })
             if entry.style != .points, points.count > 1 {
-                let path = points.enumerated().map {
-                    "\($0.offset == 0 ? "M" : "L")\(Format.coordinate(x($0.element.x))) \(Format.coordinate(y($0.element.y)))"
-                }.joined()
-                svg.element(
-                    "path",
-                    [.text("d", path), .text("fill", "none"), .text("stroke", colors[s]), .text("stroke-width", "2")])
+                // Solid between whole points; a segment that reaches a partial point is dashed.
+                func segment(_ k: Int) -> String {
+                    "M\(Format.coordinate(x(points[k - 1].x))) \(Format.coordinate(y(points[k - 1].y)))"
+                        + "L\(Format.coordinate(x(points[k].x))) \(Format.coordinate(y(points[k].y)))"
+                }
+                let dashed = (1..<points.count).filter { partial.contains($0) || partial.contains($0 - 1) }
+                let solid = (1..<points.count).filter { !dashed.contains($0) }
+                for (steps, dash) in [(solid, false), (dashed, true)] where !steps.isEmpty {
+                    var attributes: [SVG.Attribute] = [
+                        .text("d", steps.map(segment).joined()), .text("fill", "none"), .text("stroke", colors[s]),
+                        .text("stroke-width", "2"),
+                    ]
+                    if dash { attributes.append(.text("stroke-dasharray", "5 4")) }
+                    svg.element("path", attributes)
+                }
             }
             if entry.style != .line {
                 let radius = entry.style == .points && points.count > 200 ? 1.8 : 3
-                for p in points {
+                for (k, p) in points.enumerated() {
+                    let note = entry.partial[kept[k]]
                     svg.open(
                         "circle",
-                        [.number("cx", x(p.x)), .number("cy", y(p.y)), .number("r", radius), .text("fill", colors[s])])
+                        [.number("cx", x(p.x)), .number("cy", y(p.y)), .number("r", radius)]
+                            + (note == nil
+                                ? [.text("fill", colors[s])]
+                                : [.text("fill", "#ffffff"), .text("stroke", colors[s]), .text("stroke-width", "1.5")]))
                     svg.element(
-                        "title", [], text: "\(entry.name): \(Format.significant(p.x, 4)), \(Format.significant(p.y, 4))"
-                    )
+                        "title", [],
+                        text: "\(entry.name): \(xText(p.x)), \(Format.significant(p.y, 4))"
+                            + (note.map { " (\($0))" } ?? ""))
                     svg.close("circle")
                 }
             }
         }
         frame.end(&svg)
         return svg.markup
+    }
+
+    /// An x value for a tooltip: a date on a date axis.
+    func xText(_ x: Double) -> String {
+        if case .dates = xTicks, x.isFinite, abs(x) < 3e6 { return ValueFormat.date(Int32(x.rounded(.down))) }
+        return Format.significant(x, 4)
     }
 
     /// First days of months (or of years, over long spans) between two days since 1970.

@@ -47,4 +47,19 @@ struct MonthIndex {
         }
         return (0..<count).filter { counts[$0] > 0 }.map { (start(of: $0), sums[$0], counts[$0]) }
     }
+
+    /// Of months starting on `starts` (days since 1970, in order), the first and last when the
+    /// data (days `low` to `high`) cover only part of them, by index, with how much: "data for
+    /// 9 of its 31 days".
+    static func partialMonths(_ starts: [Int], low: Int, high: Int) -> [Int: String] {
+        var out = [Int: String]()
+        for (k, start) in starts.enumerated() where k == 0 || k == starts.count - 1 {
+            let (y, m, _) = CivilDate.date(start)
+            let length = CivilDate.daysIn(month: m, year: y)
+            let end = start + length - 1
+            let covered = min(end, high) - max(start, low) + 1
+            if covered < length { out[k] = "data for \(covered) of its \(length) days" }
+        }
+        return out
+    }
 }

@@ -34,7 +34,7 @@ enum Report: StageModule {
     }
 
     static let name = "report"
-    static let version = "2"
+    static let version = "3"
     static let summary = "Write index.html (inline SVG charts), summary.md and customers.csv for the stages upstream."
     static let inputs = ModuleSpec.Inputs.any
     static let capabilities: ModuleCapabilities = [.writesFiles, .readsPipeline, .report]
