@@ -121,6 +121,18 @@ extension RunSummary {
         let again = try await p.run("p", overrides: ["suffix": .string("b")])
         #expect(again.record.stages.map(\.status.rawValue) == ["ran", "ran", "ran"])
         #expect(again.record.stages[0].rows == ["main": 2, "rejects": 0])
+        // An input swapped for another: the one no longer read is named as such, not as stale.
+        try p.write("Data/orders.csv", "customer_id,amount\nc1,10.5\nc9,1\nc3,2\n")
+        try p.write(
+            "Pipelines/p.yaml", pipeline.replacingOccurrences(of: "inputs: [orders.rejects]", with: "inputs: [orders]"))
+        let swapped = try p.status("p", overrides: ["suffix": .string("b")])
+        #expect(
+            swapped["rejects_copy"]
+                == .stale(reasons: [
+                    "now reads orders, which is stale and will rerun", "no longer reads orders.rejects",
+                ]))
+        try p.write("Pipelines/p.yaml", pipeline)
+        try p.write("Data/orders.csv", "customer_id,amount\nc1,10.5\nc9,1\n")
         // Deleting the cache is explained too.
         try FileManager.default.removeItem(atPath: p.project.cacheDirectory)
         #expect(

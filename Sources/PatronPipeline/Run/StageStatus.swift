@@ -133,10 +133,19 @@ extension PipelinePlan {
         let inputsChanged = Set(before.inputs.keys).union(now.inputs.keys).filter {
             before.inputs[$0] != now.inputs[$0]
         }.sorted()
+        // Inputs the stage no longer reads are named as such, never as stale or changed.
         for ref in inputsChanged {
             let upstream = PipelineFile.InputRef(parsing: ref).stage
-            reasons.append(
-                staleInputs.contains(upstream) ? "input \(ref) is stale and will rerun" : "input \(ref) changed")
+            if now.inputs[ref] == nil {
+                reasons.append("no longer reads \(ref)")
+            } else if before.inputs[ref] == nil {
+                reasons.append(
+                    staleInputs.contains(upstream)
+                        ? "now reads \(ref), which is stale and will rerun" : "now reads \(ref)")
+            } else {
+                reasons.append(
+                    staleInputs.contains(upstream) ? "input \(ref) is stale and will rerun" : "input \(ref) changed")
+            }
         }
         if reasons.isEmpty {
             reasons.append(
