@@ -2,7 +2,7 @@
 pandas + lifetimes notebook, on the same export, in one invocation.
 
 The file is `patron sample --shape line-items` (BENCH_RETAIL_CUSTOMERS customers, default
-30 000: about a million invoice lines, Latin-1, CRLF, `12/1/2010 8:26` dates, C cancellations,
+31 500: just over a million invoice lines, Latin-1, CRLF, `12/1/2010 8:26` dates, C cancellations,
 postage, guests, duplicate lines). Both sides do the same job:
 
   read the file (Latin-1, dates with times), drop lines without a customer, exact duplicate
@@ -23,7 +23,7 @@ import json, os, shutil, subprocess, sys, time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "Benchmarks", "work")
 PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "patron"))
-CUSTOMERS = int(os.environ.get("BENCH_RETAIL_CUSTOMERS", "30000"))
+CUSTOMERS = int(os.environ.get("BENCH_RETAIL_CUSTOMERS", "31500"))
 
 PIPELINE = """pipeline: retail
 stages:

@@ -159,8 +159,8 @@ extension Runner {
                 case .stored(let seconds):
                     stored.insert(id)
                     work.records[id]!.storeSeconds = seconds
-                    options.afterStage?()
                     launchReady()
+                    options.afterStage?()
                     continue
                 case .storeFailed(let message):
                     work.records[id]!.status = .failed
@@ -178,7 +178,17 @@ extension Runner {
                     memory[id] = output
                     prune(id)
                     let replace = options.force || stage.spec.capabilities.contains(.writesFiles)
-                    group.addTask { [self] in (id, self.store(output, entry: entry, replace: replace)) }
+                    group.addTask { [self] in
+                        // On a thread of its own: the store is mostly I/O and checksumming, and on
+                        // the cooperative pool (or Dispatch's, which it shares on Linux) of a
+                        // 2-core machine it would hold back a stage ready to start.
+                        let outcome = await withCheckedContinuation { continuation in
+                            Thread {
+                                continuation.resume(returning: self.store(output, entry: entry, replace: replace))
+                            }.start()
+                        }
+                        return (id, outcome)
+                    }
                     // The files a stage wrote, with the hashes its manifest holds: remembered
                     // by stat, so the next run's check of them reads nothing.
                     if stage.spec.capabilities.contains(.writesFiles), let manifest = output.table("main"),
@@ -232,8 +242,9 @@ extension Runner {
                 }
                 live.update(work.records)
                 if readersLeft[id, default: 0] == 0 { memory[id] = nil }
-                options.afterStage?()
+                // The next stages start first; the heap is trimmed while they run.
                 launchReady()
+                options.afterStage?()
             }
         }
         hasher.save()
