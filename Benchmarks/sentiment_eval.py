@@ -1,0 +1,168 @@
+"""Sentiment accuracy: Patron's `sentiment` stage (language identified per text) and VADER on
+the same texts, per language: binary macro-F1 (positive against negative texts; a neutral
+answer counts as wrong), recall on the negative texts, and how often Patron identified the
+language.
+
+Sets:
+- frozen: Benchmarks/sentiment/frozen-reviews.tsv, 50 short reviews per language written by
+  the team before any change it judges and never used for tuning since; its SHA-256 is checked
+  so an edit shows. Only its scores are printed, never its items.
+- test: the positive and negative rows of the training data's test part (Training/sentiment/
+  corpus.py: 10 % by hash, never trained or tuned on). Not customer feedback: subtitles, tweets,
+  film and editorial snippets.
+- tuning: Tests/PatronModelsTests/Resources/sentiment-{eval,heldout}.tsv, the sets the lexicons
+  were tuned on (in-sample by construction); `--errors` lists their misses.
+
+Usage: sentiment_eval.py [--sets frozen,test,tuning] [--errors]
+"""
+import csv, hashlib, json, os, subprocess, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "Training", "sentiment"))
+import corpus  # noqa: E402
+
+WORK = os.path.join(HERE, "work", "sentiment-eval")
+PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "patron"))
+FROZEN = os.path.join(HERE, "sentiment", "frozen-reviews.tsv")
+FROZEN_SHA256 = "0f78e6d9ff53fe635ae42808f53a450949500f0e12f7f1f697381cfd4b5edda3"
+TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
+
+PIPELINE = """pipeline: eval
+stages:
+  texts:
+    use: ingest.csv
+    with: {{path: {path}, columns: {{id: string, text: text}}}}
+  sentiment:
+    use: sentiment
+    inputs: [texts]
+    with: {{text: text, customer: id, min_length: 1}}
+"""
+
+
+def frozen():
+    with open(FROZEN, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    if digest != FROZEN_SHA256:
+        sys.exit(f"{FROZEN} changed (SHA-256 {digest}): a frozen set is never edited; write a new one")
+    return read_tsv(FROZEN)
+
+
+def read_tsv(path):
+    """(lang, label, text) rows of a tab-separated set; a `lang` header line and # comments are skipped."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(parts) != 3 or parts[0] == "lang":
+                continue
+            out.append(tuple(parts))
+    return out
+
+
+def test_part():
+    return [(lang, label, text) for lang in corpus.LANGUAGES for label, text, _ in corpus.rows(lang, "test")
+            if label in ("pos", "neg")]
+
+
+def tuning():
+    out = []
+    for path in TUNING:
+        for lang, label, text in read_tsv(path):
+            if label in ("pos", "neg"):
+                out.append((lang, label, text))
+    return out
+
+
+def patron(items, name):
+    """Patron's (language, label) for each item, by running the sentiment stage."""
+    os.makedirs(os.path.join(WORK, name, "Pipelines"), exist_ok=True)
+    data = os.path.join(WORK, name, "texts.csv")
+    with open(data, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "text"])
+        for i, (_, _, text) in enumerate(items):
+            w.writerow([f"t{i}", text])
+    project = os.path.join(WORK, name)
+    with open(os.path.join(project, "Pipelines", "eval.yaml"), "w") as f:
+        f.write(PIPELINE.format(path=data))
+    done = subprocess.run([PATRON, "run", "eval", "--quiet"], cwd=project, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(done.stderr)
+    out = os.path.join(project, "scores.csv")
+    subprocess.run([PATRON, "export", "eval", "sentiment", "-o", out, "--allow-outside"], cwd=project, check=True,
+                   capture_output=True)
+    found = {}
+    with open(out, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            found[r["customer_id"]] = (r["language"], r["label"], float(r["score"]))
+    return [found.get(f"t{i}", ("und", "neu", 0.0)) for i in range(len(items))]
+
+
+def vader(items):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    analyzer = SentimentIntensityAnalyzer()
+    out = []
+    for _, _, text in items:
+        c = analyzer.polarity_scores(text)["compound"]
+        out.append("pos" if c >= 0.05 else "neg" if c <= -0.05 else "neu")
+    return out
+
+
+def scores(gold, said):
+    """Binary macro-F1 over pos and neg (neu is a miss) and recall on neg."""
+    f1s = []
+    for c in ("pos", "neg"):
+        tp = sum(1 for g, s in zip(gold, said) if g == c and s == c)
+        fp = sum(1 for g, s in zip(gold, said) if g != c and s == c)
+        fn = sum(1 for g, s in zip(gold, said) if g == c and s != c)
+        f1s.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    negs = [s for g, s in zip(gold, said) if g == "neg"]
+    return sum(f1s) / 2, (sum(1 for s in negs if s == "neg") / len(negs)) if negs else float("nan")
+
+
+def report(title, items, name, errors=False):
+    ours = patron(items, name)
+    theirs = vader(items)
+    print(f"\n{title}")
+    print(f"{'lang':<6}{'texts':>7}{'patron F1':>11}{'neg recall':>12}{'lang id':>9}{'VADER F1':>10}{'neg recall':>12}")
+    summary = {}
+    for lang in corpus.LANGUAGES:
+        idx = [i for i, it in enumerate(items) if it[0] == lang]
+        if not idx:
+            continue
+        gold = [items[i][1] for i in idx]
+        f1, nr = scores(gold, [ours[i][1] for i in idx])
+        vf1, vnr = scores(gold, [theirs[i] for i in idx])
+        lid = sum(1 for i in idx if ours[i][0] == lang) / len(idx)
+        summary[lang] = {"f1": f1, "neg_recall": nr, "lang_id": lid, "vader_f1": vf1, "vader_neg_recall": vnr}
+        print(f"{lang:<6}{len(idx):>7}{f1:>11.3f}{nr:>12.3f}{lid:>9.3f}{vf1:>10.3f}{vnr:>12.3f}")
+    if errors:
+        for i, (lang, label, text) in enumerate(items):
+            if ours[i][1] != label or ours[i][0] != lang:
+                print(f"  {lang} {label} -> {ours[i][0]} {ours[i][1]} {ours[i][2]:+.3f}  {text[:160]}")
+    return summary
+
+
+def main():
+    sets = "frozen,test,tuning"
+    errors = "--errors" in sys.argv
+    for a in sys.argv[1:]:
+        if a.startswith("--sets="):
+            sets = a.split("=", 1)[1]
+    results = {}
+    if "frozen" in sets:
+        results["frozen"] = report("Sentiment on the frozen review set (50 per language, written by the team, not tuned on)",
+                                   frozen(), "frozen")
+    if "test" in sets:
+        results["test"] = report("Sentiment on the training data's test part (not customer text; never trained or tuned on)",
+                                 test_part(), "test")
+    if "tuning" in sets:
+        results["tuning"] = report("Sentiment on the tuning sets (in-sample: the lexicons were tuned on them)",
+                                   tuning(), "tuning", errors)
+    with open(os.path.join(WORK, "results.json"), "w") as f:
+        json.dump(results, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
