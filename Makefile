@@ -9,7 +9,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 PY_PACKAGES := pyarrow pandas
 
-.PHONY: run test check bench fuzz build release deps pyenv browser clean format lint docs
+.PHONY: run test check bench fuzz build release deps pyenv browser clean format lint docs train-sentiment
 
 run: deps
 	$(SWIFT) build -c release --product patron
@@ -33,6 +33,15 @@ bench: deps pyenv
 	$(SWIFT) build -c release --product patron
 	$(SWIFT) build -c release --package-path Benchmarks --product SentimentThroughput
 	PATRON_PYTHON=$(abspath $(PYTHON)) Benchmarks/run.sh
+
+# Retrains the sentiment stage's learned layer (Sources/PatronModels/Resources/lexicons/
+# model-LANG.bin) from ../shared/data/sentiment-train (or PATRON_SENTIMENT_TRAIN) with
+# scikit-learn, on features Patron's own scorer extracts (Benchmarks' SentimentFeatures).
+# Deterministic: the same data gives the same bytes. Then rebuild and `make bench`.
+train-sentiment: deps pyenv
+	@$(PYTHON) -c "import sklearn, scipy" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check scikit-learn
+	$(SWIFT) build -c release --package-path Benchmarks --product SentimentFeatures
+	$(PYTHON) Training/sentiment/train.py
 
 # libFuzzer on the CSV reader, the pipeline-file parser and the Arrow IPC reader (FUZZ_SECONDS
 # each, with address sanitizer), two 2 GB non-CSV files and a 2.2 GiB text column, and KILLS

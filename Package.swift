@@ -58,7 +58,8 @@ let package = Package(
             dependencies: [
                 "PatronPipeline", "PatronStages", "PatronSupport", "PatronTable", "PatronModels", "PatronReport",
             ]),
-        .testTarget(name: "PatronModelsTests", dependencies: ["PatronModels"], resources: [.copy("Resources")]),
+        .testTarget(
+            name: "PatronModelsTests", dependencies: ["PatronModels", "PatronSupport"], resources: [.copy("Resources")]),
         .testTarget(name: "PatronReportTests", dependencies: ["PatronReport", "PatronTable"]),
         .testTarget(name: "PatronCLITests", dependencies: ["PatronTable"]),
         // The rules every fuzz input is held to, shared by the libFuzzer targets below and

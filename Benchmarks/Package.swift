@@ -13,5 +13,9 @@ let package = Package(
         .executableTarget(
             name: "SentimentThroughput",
             dependencies: [.product(name: "Patron", package: "Patron")],
-            swiftSettings: [.swiftLanguageMode(.v6)])
+            swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(
+            name: "SentimentFeatures",
+            dependencies: [.product(name: "Patron", package: "Patron")],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
     ])

@@ -9,5 +9,6 @@ PYTHON="${PATRON_PYTHON:-.venv/bin/python}"
 "$PYTHON" Benchmarks/segment.py "$@"
 "$PYTHON" Benchmarks/ltv.py "$@"
 "$PYTHON" Benchmarks/sentiment.py "$@"
+"$PYTHON" Benchmarks/sentiment_eval.py
 "$PYTHON" Benchmarks/e2e.py "$@"
 "$PYTHON" Benchmarks/retail.py "$@"

@@ -10,6 +10,7 @@ Sets:
 - test: the positive and negative rows of the training data's test part (Training/sentiment/
   corpus.py: 10 % by hash, never trained or tuned on). Not customer feedback: subtitles, tweets,
   film and editorial snippets.
+- dev: the dev part (calibration; for development only, not in `make bench`).
 - tuning: Tests/PatronModelsTests/Resources/sentiment-{eval,heldout}.tsv, the sets the lexicons
   were tuned on (in-sample by construction); `--errors` lists their misses.
 
@@ -60,18 +61,14 @@ def read_tsv(path):
     return out
 
 
-def test_part():
-    return [(lang, label, text) for lang in corpus.LANGUAGES for label, text, _ in corpus.rows(lang, "test")
+def part(which):
+    return [(lang, label, text) for lang in corpus.LANGUAGES for label, text, _ in corpus.rows(lang, which)
             if label in ("pos", "neg")]
 
 
 def tuning():
-    out = []
-    for path in TUNING:
-        for lang, label, text in read_tsv(path):
-            if label in ("pos", "neg"):
-                out.append((lang, label, text))
-    return out
+    """The tuning sets, neutral rows included (binary scores use only the others)."""
+    return [row for path in TUNING for row in read_tsv(path)]
 
 
 def patron(items, name):
@@ -86,7 +83,7 @@ def patron(items, name):
     project = os.path.join(WORK, name)
     with open(os.path.join(project, "Pipelines", "eval.yaml"), "w") as f:
         f.write(PIPELINE.format(path=data))
-    done = subprocess.run([PATRON, "run", "eval", "--quiet"], cwd=project, capture_output=True, text=True)
+    done = subprocess.run([PATRON, "run", "eval", "--quiet", "--force"], cwd=project, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(done.stderr)
     out = os.path.join(project, "scores.csv")
@@ -109,23 +106,26 @@ def vader(items):
     return out
 
 
+def macro3(gold, said):
+    """Three-class macro-F1 (pos, neg, neu)."""
+    return corpus.macro_f1(gold, said, ("pos", "neg", "neu"))
+
+
 def scores(gold, said):
-    """Binary macro-F1 over pos and neg (neu is a miss) and recall on neg."""
-    f1s = []
-    for c in ("pos", "neg"):
-        tp = sum(1 for g, s in zip(gold, said) if g == c and s == c)
-        fp = sum(1 for g, s in zip(gold, said) if g != c and s == c)
-        fn = sum(1 for g, s in zip(gold, said) if g == c and s != c)
-        f1s.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    """Binary macro-F1 over the pos and neg texts (a neu answer is a miss) and recall on neg."""
+    pairs = [(g, s) for g, s in zip(gold, said) if g in ("pos", "neg")]
+    gold, said = [g for g, _ in pairs], [s for _, s in pairs]
     negs = [s for g, s in zip(gold, said) if g == "neg"]
-    return sum(f1s) / 2, (sum(1 for s in negs if s == "neg") / len(negs)) if negs else float("nan")
+    return corpus.macro_f1(gold, said), (sum(1 for s in negs if s == "neg") / len(negs)) if negs else float("nan")
 
 
 def report(title, items, name, errors=False):
     ours = patron(items, name)
     theirs = vader(items)
     print(f"\n{title}")
-    print(f"{'lang':<6}{'texts':>7}{'patron F1':>11}{'neg recall':>12}{'lang id':>9}{'VADER F1':>10}{'neg recall':>12}")
+    three = any(it[1] == "neu" for it in items)
+    print(f"{'lang':<6}{'texts':>7}{'patron F1':>11}{'neg recall':>12}{'lang id':>9}{'VADER F1':>10}{'neg recall':>12}"
+          + (f"{'3-class: patron':>17}{'VADER':>7}" if three else ""))
     summary = {}
     for lang in corpus.LANGUAGES:
         idx = [i for i, it in enumerate(items) if it[0] == lang]
@@ -136,7 +136,12 @@ def report(title, items, name, errors=False):
         vf1, vnr = scores(gold, [theirs[i] for i in idx])
         lid = sum(1 for i in idx if ours[i][0] == lang) / len(idx)
         summary[lang] = {"f1": f1, "neg_recall": nr, "lang_id": lid, "vader_f1": vf1, "vader_neg_recall": vnr}
-        print(f"{lang:<6}{len(idx):>7}{f1:>11.3f}{nr:>12.3f}{lid:>9.3f}{vf1:>10.3f}{vnr:>12.3f}")
+        extra = ""
+        if three:
+            m3, v3 = macro3(gold, [ours[i][1] for i in idx]), macro3(gold, [theirs[i] for i in idx])
+            summary[lang].update({"macro3": m3, "vader_macro3": v3})
+            extra = f"{m3:>17.3f}{v3:>7.3f}"
+        print(f"{lang:<6}{len(idx):>7}{f1:>11.3f}{nr:>12.3f}{lid:>9.3f}{vf1:>10.3f}{vnr:>12.3f}{extra}")
     if errors:
         for i, (lang, label, text) in enumerate(items):
             if ours[i][1] != label or ours[i][0] != lang:
@@ -156,9 +161,13 @@ def main():
                                    frozen(), "frozen")
     if "test" in sets:
         results["test"] = report("Sentiment on the training data's test part (not customer text; never trained or tuned on)",
-                                 test_part(), "test")
+                                 part("test"), "test")
+    if "dev" in sets.split(","):
+        results["dev"] = report("Sentiment on the training data's dev part (cut-offs are calibrated on it)",
+                                part("dev"), "dev", errors)
     if "tuning" in sets:
-        results["tuning"] = report("Sentiment on the tuning sets (in-sample: the lexicons were tuned on them)",
+        results["tuning"] = report("Sentiment on the tuning sets (in-sample: the lexicons were tuned on them, the learned "
+                                   "layer's regularisation and neutral band chosen on them)",
                                    tuning(), "tuning", errors)
     with open(os.path.join(WORK, "results.json"), "w") as f:
         json.dump(results, f, indent=1)

@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@1.be64098e9f5d → churn.flag@1 → report@3":
-            "0c2147e2fdf5e99730919e1ecead7c139e3cdf54bf75e0b30acf8c00f53d26ee",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@2.1d8109a742a2 → churn.flag@1 → report@3":
+            "624951fa01a16cb7506bb7c1e34399eaa1c1fecce197151c06f51e0c1dbbb857",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → sentiment@1.be64098e9f5d":
-            "bb8e0a9122e0c9db3f010290a304ed36d548fceb51a127a6deded034c2fec827",
+        "engine 2 · ingest.csv@3 → clean.transactions@2 → sentiment@2.1d8109a742a2":
+            "0dec0120c4b01906d67ad36211ea3fe045410912df8295edc770fbf62abc8c50",
         "engine 2 · ingest.csv@3 → clean.transactions@2 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@2":

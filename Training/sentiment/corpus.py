@@ -28,3 +28,16 @@ def rows(lang, which=None):
         for row in csv.DictReader(f):
             if which is None or part(lang, row["text"]) == which:
                 yield row["label"], row["text"], row["source"]
+
+
+def f1(gold, said, label):
+    """F1 of one label."""
+    tp = sum(1 for g, s in zip(gold, said) if g == label and s == label)
+    fp = sum(1 for g, s in zip(gold, said) if g != label and s == label)
+    fn = sum(1 for g, s in zip(gold, said) if g == label and s != label)
+    return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+
+
+def macro_f1(gold, said, labels=("pos", "neg")):
+    """Macro-F1 over `labels` (binary by default: a neu answer only ever counts as a miss)."""
+    return sum(f1(gold, said, label) for label in labels) / len(labels)

@@ -7,7 +7,7 @@ final class CompiledLanguage: Sendable {
         /// Its valence, when the lexicon or the vocabulary gives one (0 is a valence too).
         var valence: Double?
         var booster = 0.0
-        var negator = false, contrast = false
+        var negator = false, contrast = false, joiner = false
         /// The two-word phrases it starts, in `phraseSeconds`.
         var phrases = 0..<0
     }
@@ -26,6 +26,7 @@ final class CompiledLanguage: Sendable {
         for (word, b) in rules.intensifiers { entries[word, default: Entry()].booster = b }
         for word in rules.negators { entries[word, default: Entry()].negator = true }
         for word in rules.contrast { entries[word, default: Entry()].contrast = true }
+        for word in rules.joiners { entries[word, default: Entry()].joiner = true }
         var seconds = [(bytes: [UInt8], valence: Double)]()
         for (first, list) in phrases.sorted(by: { $0.key < $1.key }) {
             let start = seconds.count

@@ -19,17 +19,20 @@ package enum LexiconStore {
     }
 
     /// The files the scorer and the language identifier read (Polish's lexicon is not scored;
-    /// the customer-LANG.tsv vocabularies are Patron's own).
+    /// the customer-LANG.tsv vocabularies are Patron's own; model-LANG.bin are the learned
+    /// layer's weights, where a language has them).
     package static let filesInUse =
         ["en.tsv", "sv.tsv", "nl.tsv", "de.tsv", "emoji.tsv", "langid.tsv"]
-        + Language.allCases.map { "customer-\($0.rawValue).tsv" }
+        + Language.allCases.map { "customer-\($0.rawValue).tsv" } + Language.allCases.map { "model-\($0.rawValue).bin" }
 
     /// The raw bytes of a lexicon file, or nil when it cannot be read.
     package static func contents(_ name: String) -> [UInt8]? {
         FileManager.default.contents(atPath: directory.appendingPathComponent(name).path).map { [UInt8]($0) }
     }
 
-    /// The `key<TAB>value` lines of a lexicon file.
+    /// The `key<TAB>value` lines of a lexicon file (split on its bytes: a `String` split walks
+    /// grapheme clusters, and the German lexicon's 20 000 lines took a tenth of the stage's
+    /// start-up).
     static func pairs(_ name: String) throws -> [(Substring, Substring)] {
         let url = directory.appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
@@ -40,9 +43,22 @@ package enum LexiconStore {
             )
         }
         var out = [(Substring, Substring)]()
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            guard let tab = line.lastIndex(of: "\t") else { continue }
-            out.append((line[..<tab], line[line.index(after: tab)...]))
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex, tab: String.Index? = nil
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            if b == UInt8(ascii: "\t") {
+                tab = i
+            } else if b == UInt8(ascii: "\n") {
+                if let t = tab { out.append((text[lineStart..<t], text[utf8.index(after: t)..<i])) }
+                lineStart = utf8.index(after: i)
+                tab = nil
+            }
+            i = utf8.index(after: i)
+        }
+        if let t = tab, lineStart < utf8.endIndex {
+            out.append((text[lineStart..<t], text[utf8.index(after: t)..<utf8.endIndex]))
         }
         return out
     }

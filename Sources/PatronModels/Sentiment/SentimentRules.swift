@@ -16,9 +16,17 @@ package struct SentimentRules: Sendable {
     package let negatesBackward: Bool
     /// Whether the general lexicon is used at all (the vocabulary always is).
     package var usesLexicon = true
+    /// Words that join clauses ("und", "en", "och"): backward negation stops at them.
+    package var joiners: Set<String> = []
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
+    /// A negated negative word is faint praise at most: "not bad" is not "good".
+    static let negatedNegative = -0.3
+    /// Sentence weights in a text's mean: the sentence before one that opens with a contrast
+    /// word ("… But it broke.") counts `beforeContrast`, that one `afterContrast`; the closing
+    /// sentence of a text of several counts `closing` (the verdict usually comes last).
+    static let beforeContrast = 0.5, afterContrast = 1.5, closing = 1.5
 
     /// A Polish adjective's forms from its stem: every gender, number and case ("i" stems —
     /// in -k, -g and soft consonants — take i where the others take y).
@@ -75,7 +83,7 @@ package struct SentimentRules: Sendable {
             "slightly": -0.293, "somewhat": -0.293, "barely": -0.293, "hardly": -0.293, "fairly": -0.2, "rather": -0.2,
             "bit": -0.293, "kinda": -0.293, "little": -0.2, "marginally": -0.293, "almost": -0.2,
         ],
-        contrast: ["but", "however", "yet", "although", "though"],
+        contrast: ["but", "however", "yet", "although", "though", "unfortunately"],
         neutral: [
             "no", "like", "please", "ok", "kind", "sort", "well", "pretty", "yes",
             // Topics, titles and payment words of shop feedback, not judgements.
@@ -115,7 +123,7 @@ package struct SentimentRules: Sendable {
             "lite": -0.293, "ganska": -0.2, "något": -0.2, "relativt": -0.2, "aningen": -0.293, "hyfsat": -0.2,
             "nästan": -0.2,
         ],
-        contrast: ["men", "fast", "dock", "däremot"],
+        contrast: ["men", "fast", "dock", "däremot", "tyvärr"],
         neutral: [
             "slut", "slutligen", "ok", "okej", "tack", "blå", "blåa", "grå", "svart", "svarta", "krig", "present",
             "rea",
@@ -138,19 +146,20 @@ package struct SentimentRules: Sendable {
             "i tid": 1.6, "kom aldrig": -2.6, "aldrig kom": -2.6, "inte kommit": -2.2, "väntar fortfarande": -2.2,
             "slutade fungera": -2.6, "gick sönder": -2.6, "kom fram": 0, "levererades": 0, "kom": 0, "paketet": 0,
         ],
-        negatesBackward: true)
+        negatesBackward: true, joiners: ["och", "eller"])
 
     static let dutch = SentimentRules(
         negators: ["niet", "geen", "nooit", "niets", "niemand", "nergens", "zonder", "noch", "nauwelijks", "amper"],
         intensifiers: [
             "heel": 0.293, "erg": 0.293, "zeer": 0.293, "echt": 0.293, "super": 0.293, "ontzettend": 0.293,
             "enorm": 0.293,
-            "bijzonder": 0.293, "hartstikke": 0.293, "zo": 0.25, "totaal": 0.293, "extreem": 0.293, "uiterst": 0.293,
+            "bijzonder": 0.293, "hartstikke": 0.293, "waanzinnig": 0.293, "zo": 0.25, "totaal": 0.293, "extreem": 0.293,
+            "uiterst": 0.293,
             "ongelooflijk": 0.293, "helemaal": 0.2, "veel": 0.15, "te": 0.15,
             "beetje": -0.293, "enigszins": -0.293, "vrij": -0.2, "redelijk": -0.2, "nogal": -0.2, "wat": -0.1,
             "bijna": -0.2,
         ],
-        contrast: ["maar", "echter", "toch", "alleen"],
+        contrast: ["maar", "echter", "toch", "alleen", "helaas"],
         neutral: [
             "ok", "oké", "bedankt", "blauw", "blauwe", "grijs", "grijze", "zwart", "zwarte", "oorlog", "cadeau",
             "katoen",
@@ -186,7 +195,7 @@ package struct SentimentRules: Sendable {
             "beleefd": 1.8, "voorzichtig": 1.0, "makkelijk": 1.5, "makkelijke": 1.5, "comfortabel": 1.8, "stevig": 1.5,
             "uitstekend": 3.0, "uitstekende": 3.0, "prachtige": 2.8, "fijn": 2.0, "lief": 1.8,
         ],
-        negatesBackward: true)
+        negatesBackward: true, joiners: ["en", "of"])
 
     static let german = SentimentRules(
         negators: [
@@ -202,7 +211,7 @@ package struct SentimentRules: Sendable {
             "etwas": -0.293, "bisschen": -0.293, "leicht": -0.2, "ziemlich": -0.1, "eher": -0.2, "relativ": -0.2,
             "fast": -0.2,
         ],
-        contrast: ["aber", "jedoch", "doch", "allerdings", "trotzdem", "sondern"],
+        contrast: ["aber", "jedoch", "doch", "allerdings", "trotzdem", "sondern", "leider"],
         neutral: [
             "die", "war", "da", "ok", "okay", "danke", "bitte", "gar", "blau", "blaue", "blauen", "blauer", "grau",
             "graue", "grauen",
@@ -234,7 +243,7 @@ package struct SentimentRules: Sendable {
             "lösen sich": -1.8, "aufgelegt": -1.5, "nutzlos": -2.5, "unbequem": -1.8, "fehlgeschlagen": -1.8,
             "verwirrend": -1.5, "ignoriert": -1.6, "kratzt": -1.2, "albtraum": -2.5, "qualität": 0,
         ],
-        negatesBackward: true)
+        negatesBackward: true, joiners: ["und", "oder"])
 
     /// Polish uses its own vocabulary only: polVADER's valences disagree with plain readings
     /// of common words (uwielbiam "I adore" 0.04, niewygodne "uncomfortable" +2.5, najgorszy
@@ -304,7 +313,7 @@ package struct SentimentRules: Sendable {
                 "trochę": -0.293, "nieco": -0.293, "dość": -0.2, "raczej": -0.2, "lekko": -0.2, "całkiem": -0.1,
                 "prawie": -0.2,
             ],
-            contrast: ["ale", "jednak", "lecz", "natomiast", "chociaż"],
+            contrast: ["ale", "jednak", "lecz", "natomiast", "chociaż", "niestety"],
             neutral: [],
             vocabulary: vocabulary,
             negatesBackward: false)

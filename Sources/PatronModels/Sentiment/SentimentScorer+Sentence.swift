@@ -5,11 +5,28 @@ extension SentimentScorer {
         var valence: Double
         var booster: Double
         var negator: Bool, contrast: Bool, shouted: Bool, fixed: Bool, phrase: Bool, negated: Bool
+        /// "und", "en", "och": backward negation does not reach across it.
+        var joiner = false
+    }
+
+    /// What one sentence contributes: its compound score and what the learned layer reads of it.
+    struct SentenceScore {
+        var score: Double
+        /// Whether its first word is a contrast word ("But …", "Aber …"): the sentence before
+        /// it then counts less, this one more.
+        var opensWithContrast: Bool
+        /// Sentiment words it negates, and those left positive and negative after negation.
+        var negated = 0, positive = 0, negative = 0
+        var contrast: Bool
     }
 
     /// The sentence's compound score, or nil when no word in it carries sentiment. `info` has
     /// room for one entry per token.
-    func scoreSentence(_ r: SentenceReader, _ c: CompiledLanguage, _ info: UnsafeMutablePointer<Info>) -> Double? {
+    func scoreSentence(
+        _ r: SentenceReader, _ c: CompiledLanguage, _ info: UnsafeMutablePointer<Info>
+    )
+        -> SentenceScore?
+    {
         let toks = r.tokens, count = r.tokenCount
         var n = 0, i = 0
         while i < count {
@@ -35,7 +52,7 @@ extension SentimentScorer {
             info[n] = Info(
                 valence: entry?.valence ?? jättePrefix(w, c) ?? 0, booster: entry?.booster ?? 0,
                 negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
-                shouted: t.shouted, fixed: false, phrase: false, negated: false)
+                shouted: t.shouted, fixed: false, phrase: false, negated: false, joiner: entry?.joiner ?? false)
             n += 1
             i += 1
         }
@@ -53,14 +70,18 @@ extension SentimentScorer {
             break
         }
         guard any else { return nil }
-        for k in 0..<n where info[k].valence != 0 && !info[k].fixed {
+        for k in 0..<n where info[k].valence != 0 && (!info[k].fixed || info[k].phrase) {
+            // A phrase ("buy again") is negated like a word ("won't buy again"), not boosted.
+            for back in 1...3 where k - back >= 0 && info[k - back].negator && !info[k - back].fixed {
+                info[k].negated = true
+            }
+            if info[k].phrase { continue }
             var v = info[k].valence
             // Boosters and dampeners up to three words before, fading with distance.
             for back in 1...3 where k - back >= 0 && info[k - back].booster != 0 {
                 v += (v > 0 ? 1 : -1) * info[k - back].booster * (1.05 - 0.05 * Double(back))
             }
             if info[k].shouted && mixedCase { v += (v > 0 ? 1 : -1) * SentimentRules.capsBoost }
-            for back in 1...3 where k - back >= 0 && info[k - back].negator { info[k].negated = true }
             info[k].valence = v
         }
         if c.negatesBackward {
@@ -77,19 +98,28 @@ extension SentimentScorer {
                     break
                 }
                 if later { continue }
-                for j in stride(from: k - 1, through: max(0, k - 3), by: -1)
-                where info[j].valence != 0 && !info[j].phrase {
-                    info[j].negated = true
-                    break
+                // Not across "und" / "en" / "och": "undicht und nicht X" negates nothing before.
+                for j in stride(from: k - 1, through: max(0, k - 3), by: -1) {
+                    if info[j].joiner { break }
+                    if info[j].valence != 0 && !info[j].phrase {
+                        info[j].negated = true
+                        break
+                    }
                 }
             }
         }
         var lastContrast = -1
         for k in 0..<n where info[k].contrast { lastContrast = k }
         var sum = 0.0
+        var out = SentenceScore(score: 0, opensWithContrast: n > 0 && info[0].contrast, contrast: lastContrast > 0)
         for k in 0..<n {
             var v = info[k].valence
-            if info[k].negated { v *= SentimentRules.negation }
+            if info[k].negated {
+                out.negated += v != 0 ? 1 : 0
+                // A negated complaint is at most faint praise ("nicht schlecht"), never a rave.
+                v *= v < 0 ? SentimentRules.negatedNegative : SentimentRules.negation
+            }
+            if v > 0 { out.positive += 1 } else if v < 0 { out.negative += 1 }
             // The clause after the (last) contrast word counts more than the one before.
             if lastContrast > 0 { v *= k < lastContrast ? 0.5 : k > lastContrast ? 1.5 : 1 }
             sum += v
@@ -97,7 +127,8 @@ extension SentimentScorer {
         if sum != 0 { sum += (sum > 0 ? 1 : -1) * Double(min(4, r.exclamations)) * SentimentRules.exclamation }
         // A question asserts less: praise in a question is mostly neutral, a complaint stays one.
         if r.question { sum *= sum > 0 ? 0.2 : 0.9 }
-        return sum / (sum * sum + 15).squareRoot()
+        out.score = sum / (sum * sum + 15).squareRoot()
+        return out
     }
 
     static let jätte = Array("jätte".utf8)

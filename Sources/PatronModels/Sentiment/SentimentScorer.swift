@@ -8,8 +8,12 @@ import Foundation
 /// intensifiers and capitals, negated within three words (or, in Swedish, Dutch and German,
 /// after a verb), weighted around the contrast word, emphasised by exclamation marks — and
 /// normalised to −1…1 as VADER does (S / √(S² + 15)). The text's score is the mean over its
-/// sentences that carry sentiment, so a long text does not saturate, and the work is linear
-/// in its length.
+/// sentences that carry sentiment, so a long text does not saturate, weighted towards the
+/// closing sentence and against a sentence the next one contradicts ("… But it broke."); the
+/// work is linear in its length. That is the lexicon layer; where a language ships a learned
+/// layer (`model-LANG.bin`, see `SentimentModel`), the score is its logistic regression over
+/// the text's hashed n-grams and the lexicon layer's reading, and `features(_:language:)`
+/// gives what it sees.
 ///
 /// ```swift
 /// let scorer = try SentimentScorer()
@@ -20,6 +24,8 @@ public struct SentimentScorer: Sendable {
     public enum Label: String, Sendable { case pos, neg, neu }
 
     let compiled: [CompiledLanguage]
+    /// The learned layer of each language (by `Language.index`), nil where none is shipped.
+    let models: [SentimentModel?]
     let scan = TextScanner.Tables()
     /// Emoji by their first scalar, and the smallest such scalar (below it none is looked up).
     let emoji: [UInt32: Double]
@@ -52,10 +58,19 @@ public struct SentimentScorer: Sendable {
                     table[word] = v
                 }
             }
-            for word in rules.neutral.union(rules.negators) where vocabulary[word] == nil { table[word] = nil }
+            // Function words carry no valence of their own, whatever a dictionary says of them:
+            // negators, intensifiers ("wirklich", "heel" alone are not praise), contrast words
+            // and clause joiners ("leider", "tyvärr" keep theirs: the vocabulary gives it).
+            let functionWords = rules.neutral.union(rules.negators).union(rules.intensifiers.keys).union(rules.joiners)
+                .union(rules.contrast)
+            for word in functionWords where vocabulary[word] == nil { table[word] = nil }
             compiled.append(CompiledLanguage(valences: table, phrases: phrases, rules: rules))
         }
         self.compiled = compiled
+        models = try Language.allCases.map { language in
+            let name = "model-\(language.rawValue).bin"
+            return try LexiconStore.contents(name).map { try SentimentModel(bytes: $0, name: name) }
+        }
         var emoji = [UInt32: Double]()
         for (symbol, value) in try LexiconStore.pairs("emoji.tsv") {
             if let first = symbol.unicodeScalars.first, let v = Double(value), emoji[first.value] == nil {
@@ -106,22 +121,80 @@ public struct SentimentScorer: Sendable {
     }
 
     /// `score(_:language:)` on UTF-8 bytes, such as a row of a table's text column (invalid
-    /// sequences read as U+FFFD).
+    /// sequences read as U+FFFD): the learned layer's score where the language has one, else
+    /// the lexicon's.
     public func score(utf8: UnsafeBufferPointer<UInt8>, language: Language) -> Double {
+        guard let model = models[language.index] else { return read(utf8: utf8, language: language) { _ in }.score }
+        var mean = SparseMean()
+        let shift = UInt32(32 - model.bits)
+        let reading = model.weights.withUnsafeBufferPointer { w in
+            read(utf8: utf8, language: language) { sentence in
+                var sum: Int64 = 0, count = 0
+                Features.hash(sentence, shift: shift) {
+                    sum += Int64(w[$0])
+                    count += 1
+                }
+                mean.add(Double(sum), count: count)
+            }
+        }
+        return model.score(sparse: mean.value, reading)
+    }
+
+    /// The lexicon layer's score alone (the rules over the lexicon, no learned layer).
+    package func lexiconScore(utf8: UnsafeBufferPointer<UInt8>, language: Language) -> Double {
+        read(utf8: utf8, language: language) { _ in }.score
+    }
+
+    /// The features the learned layer sees in `text`: the hashed n-gram buckets with their
+    /// values (each sentence's counts over √(its feature count), averaged over sentences) and
+    /// the dense features of the lexicon's reading. For training weights offline
+    /// (`Training/sentiment/train.py`).
+    public func features(_ text: String, language: Language) -> SentimentFeatures {
+        var perSentence = [[Int]]()
+        let shift = UInt32(32 - Features.bits)
+        let reading = TextScanner.withUTF8(text) { utf8 in
+            read(utf8: utf8, language: language) { sentence in
+                var buckets = [Int]()
+                Features.hash(sentence, shift: shift) { buckets.append($0) }
+                if !buckets.isEmpty { perSentence.append(buckets) }
+            }
+        }
+        var values = [Int: Double]()
+        for buckets in perSentence {
+            let weight = 1 / Double(buckets.count).squareRoot() / Double(perSentence.count)
+            for b in buckets { values[b, default: 0] += weight }
+        }
+        return SentimentFeatures(
+            sparse: values.keys.sorted().map { ($0, values[$0]!) }, bucketCount: 1 << Features.bits,
+            dense: (0..<Features.denseCount).map(reading.dense))
+    }
+
+    /// Reads `utf8` in `language`: scores each sentence by the lexicon and rules, and shows
+    /// each sentence's tokens to `sentence` (the learned layer hashes them).
+    @inline(__always)
+    func read(
+        utf8: UnsafeBufferPointer<UInt8>, language: Language, _ sentence: (SentenceReader) -> Void
+    ) -> Reading {
         let c = compiled[language.index]
         // A sentence has at most one token per scalar and two lower-case bytes per byte.
         return withUnsafeTemporaryAllocation(of: Token.self, capacity: utf8.count + 1) { tokens in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * utf8.count + 8) { bytes in
                 withUnsafeTemporaryAllocation(of: Info.self, capacity: utf8.count + 1) { info in
                     scan.withClassifier { scan in
-                        var total = 0.0, scored = 0
+                        var mean = WeightedMean()
+                        var reading = Reading()
                         read(utf8, SentenceReader(tokens: tokens.baseAddress!, bytes: bytes.baseAddress!), scan) {
                             reader in
+                            sentence(reader)
+                            reading.allSentences += 1
+                            reading.exclamations += reader.exclamations
+                            reading.questions += reader.question ? 1 : 0
                             guard let s = scoreSentence(reader, c, info.baseAddress!) else { return }
-                            total += s
-                            scored += 1
+                            mean.add(s.score, opensWithContrast: s.opensWithContrast)
+                            reading.add(s)
                         }
-                        return scored == 0 ? 0 : total / Double(scored)
+                        reading.score = mean.value
+                        return reading
                     }
                 }
             }
@@ -182,5 +255,109 @@ public struct SentimentScorer: Sendable {
             }
         }
         r.endSentence(at: end, next: end, p, emoticons, sentence)
+    }
+}
+
+/// The features of the learned layer for one text (`SentimentScorer.features(_:language:)`).
+public struct SentimentFeatures: Sendable {
+    /// The hashed n-gram buckets of the text with their values, by bucket.
+    public let sparse: [(bucket: Int, value: Double)]
+    /// How many buckets there are (2^18).
+    public let bucketCount: Int
+    /// The dense features: lexicon score, closing sentence's score, lowest and highest
+    /// sentence score, negated words and contrasts per sentence, exclamation marks and
+    /// questions per sentence, shares of positive and of negative words, and whether no word
+    /// carried sentiment.
+    public let dense: [Double]
+}
+
+/// The learned layer's n-gram term: the mean over sentences of each sentence's summed weights
+/// over √(its feature count), so a sentence scores alike alone or in a long text.
+struct SparseMean {
+    private var total = 0.0, sentences = 0
+
+    mutating func add(_ sum: Double, count: Int) {
+        guard count > 0 else { return }
+        total += sum / Double(count).squareRoot()
+        sentences += 1
+    }
+
+    var value: Double { sentences == 0 ? 0 : total / Double(sentences) }
+}
+
+extension SentimentScorer {
+    /// What the lexicon layer reads in a text: its score, and what the learned layer takes
+    /// from it.
+    package struct Reading {
+        /// The lexicon layer's score of the text (weighted mean over its sentences).
+        package var score = 0.0
+        var last = 0.0, lowest = 0.0, highest = 0.0
+        /// Sentences that carried sentiment, and all sentences.
+        var sentences = 0, allSentences = 0
+        var negated = 0, contrasts = 0, exclamations = 0, questions = 0, positive = 0, negative = 0
+
+        /// Whether any sentence carried sentiment.
+        var hasSentiment: Bool { sentences > 0 }
+
+        mutating func add(_ s: SentenceScore) {
+            lowest = sentences == 0 ? s.score : min(lowest, s.score)
+            highest = sentences == 0 ? s.score : max(highest, s.score)
+            last = s.score
+            sentences += 1
+            negated += s.negated
+            contrasts += s.contrast || s.opensWithContrast ? 1 : 0
+            positive += s.positive
+            negative += s.negative
+        }
+
+        /// Dense feature `i` (see `SentimentFeatures.dense`): rates per sentence and shares,
+        /// so a text repeated reads as the text once.
+        @inline(__always) func dense(_ i: Int) -> Double {
+            let scored = Double(max(1, sentences)), all = Double(max(1, allSentences))
+            let words = Double(max(1, positive + negative))
+            switch i {
+            case 0: return score
+            case 1: return last
+            case 2: return lowest
+            case 3: return highest
+            case 4: return min(1, Double(negated) / scored)
+            case 5: return Double(contrasts) / scored
+            case 6: return min(1, Double(exclamations) / all)
+            case 7: return Double(questions) / all
+            case 8: return Double(positive) / words
+            case 9: return Double(negative) / words
+            default: return sentences == 0 ? 1 : 0
+            }
+        }
+    }
+}
+
+/// The mean of a text's sentence scores, weighted around sentence-initial contrast words and
+/// towards the closing sentence, in one pass (one sentence is held back until the next shows
+/// whether it opens with a contrast word).
+struct WeightedMean {
+    private var total = 0.0, weights = 0.0, count = 0
+    private var pending = 0.0, pendingWeight = 0.0
+
+    mutating func add(_ score: Double, opensWithContrast: Bool) {
+        var weight = 1.0
+        if count > 0 {
+            if opensWithContrast {
+                pendingWeight *= SentimentRules.beforeContrast
+                weight = SentimentRules.afterContrast
+            }
+            total += pending * pendingWeight
+            weights += pendingWeight
+        }
+        pending = score
+        pendingWeight = weight
+        count += 1
+    }
+
+    /// The weighted mean (0 when no sentence carried sentiment).
+    var value: Double {
+        guard count > 0 else { return 0 }
+        let last = pendingWeight * (count > 1 ? SentimentRules.closing : 1)
+        return (total + pending * last) / (weights + last)
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+import PatronSupport
+import Testing
+
+@testable import PatronModels
+
+/// The learned layer (model-LANG.bin over hashed n-grams and the lexicon's reading) and the
+/// language identifier's short-text rules.
+@Suite struct SentimentModelTests {
+    static let scorer = try! SentimentScorer()
+    static let identifier = try! LanguageIdentifier()
+
+    @Test func everyLanguageShipsALearnedLayer() {
+        for language in Language.allCases {
+            let model = Self.scorer.models[language.index]
+            #expect(model != nil, "no model-\(language.rawValue).bin")
+            guard let model else { continue }
+            #expect(model.bits == Features.bits)
+            #expect(model.weights.count == 1 << Features.bits)
+            // Trained, not empty: thousands of buckets carry weight, and the lexicon's sentence
+            // scores (text, last, lowest, highest) together count for praise.
+            #expect(model.weights.count { $0 != 0 } > 5000)
+            #expect(model.dense[0..<4].reduce(0, +) > 0.5)
+        }
+    }
+
+    @Test(arguments: [
+        ("The delivery was fast and the jacket is lovely.", Language.en, SentimentScorer.Label.pos),
+        ("Broke after two days, waste of money.", .en, .neg),
+        ("Snabb leverans och mycket nöjd.", .sv, .pos), ("Gick sönder direkt, usel kvalitet.", .sv, .neg),
+        ("Prachtig boek, echt een aanrader.", .nl, .pos), ("Saai en voorspelbaar boek.", .nl, .neg),
+        ("Tolles Produkt, funktioniert einwandfrei.", .de, .pos), ("Nach einer Woche kaputt. Nicht kaufen.", .de, .neg),
+        ("Świetny produkt, polecam.", .pl, .pos), ("Tandetny i zepsuty, nie polecam.", .pl, .neg),
+    ])
+    func clearTextsKeepTheirLabel(_ text: String, _ language: Language, _ label: SentimentScorer.Label) {
+        let s = Self.scorer.score(text, language: language)
+        #expect(SentimentScorer.label(s) == label, "\(text): \(s)")
+    }
+
+    /// A text with no word of sentiment and nothing the model is sure of is neutral.
+    @Test func factualTextsAreNeutral() {
+        #expect(Self.scorer.score("Die Ware war am Montag da.", language: .de) == 0)
+        #expect(Self.scorer.score("Slutligen kom paketet.", language: .sv) == 0)
+    }
+
+    @Test func theSameTextScoresToTheBit() async {
+        let texts = [
+            "Great phone, but the battery died after a month. Would not recommend.", "Nicht kaufen!!!",
+            "Świetny produkt, polecam.", String(repeating: "Snel geleverd, goed product. ", count: 300),
+        ]
+        let first = texts.map { Self.scorer.score($0, language: .en).bitPattern }
+        // Concurrently, as the stage scores blocks on all cores.
+        let again = await withTaskGroup(of: (Int, UInt64).self) { group in
+            for (i, t) in texts.enumerated() { group.addTask { (i, Self.scorer.score(t, language: .en).bitPattern) } }
+            var out = [UInt64](repeating: 0, count: texts.count)
+            for await (i, bits) in group { out[i] = bits }
+            return out
+        }
+        #expect(first == again)
+    }
+
+    /// A long text of one sentence repeated scores as the sentence does: the n-gram term is a
+    /// mean over sentences, as the lexicon's is.
+    @Test func longTextsDoNotSaturate() {
+        let sentence = "The delivery was late but the jacket is lovely. "
+        let one = Self.scorer.score(sentence, language: .en)
+        let long = Self.scorer.score(String(repeating: sentence, count: 5_000), language: .en)
+        #expect(abs(long - one) < 1e-9, "\(one) vs \(long)")
+    }
+
+    /// What `features` reports is what scoring adds up: the logit from the features and the
+    /// model's weights gives the same score.
+    @Test(arguments: Language.allCases)
+    func featuresAreWhatScoringSees(_ language: Language) throws {
+        let text = "Fast delivery. But the box was damaged, and it stopped working!"
+        let model = try #require(Self.scorer.models[language.index])
+        let f = Self.scorer.features(text, language: language)
+        #expect(f.dense.count == Features.denseCount && f.bucketCount == 1 << 18)
+        var z = model.bias
+        for (b, v) in f.sparse { z += model.scale * Double(model.weights[b]) * v }
+        for i in 0..<f.dense.count { z += model.dense[i] * f.dense[i] }
+        let s = tanh(z / 2)
+        let silent = f.dense[Features.denseCount - 1] > 0.5
+        let expected = silent && abs(s) < model.neutralBand ? 0 : abs(s) >= 0.05 ? s : s < 0 ? -0.05 : 0.05
+        #expect(abs(Self.scorer.score(text, language: language) - expected) < 1e-9)
+    }
+
+    @Test func aDamagedModelFileIsAnErrorThatSaysWhatToDo() {
+        #expect {
+            _ = try SentimentModel(bytes: Array("PSM1".utf8) + [18, 0, 0, 0], name: "model-xx.bin")
+        } throws: { error in
+            "\(error)".contains("model-xx.bin") && "\(error)".contains("Training/sentiment/train.py")
+        }
+        #expect(throws: SentimentModel.FormatError.self) { _ = try SentimentModel(bytes: [1, 2, 3], name: "x") }
+    }
+
+    /// Two-to-four-word English complaints and praise are English (they read as Dutch or
+    /// Swedish by letter triples alone), and short lines in the other languages keep theirs.
+    @Test func shortLinesAreIdentified() {
+        let english = [
+            "Waste of money.", "Don't buy.", "Never again.", "Total junk.", "Broke fast.", "Stopped working.",
+            "Arrived broken.", "Fell apart.", "Rude staff.", "Overpriced garbage.", "Won't order again.",
+            "Cheap and flimsy.", "Would not recommend.",
+        ]
+        for text in english {
+            #expect(Self.identifier.identify(text).language == .en, "\(text): \(Self.identifier.identify(text))")
+        }
+        let others: [(String, Language)] = [
+            ("Helt värdelöst.", .sv), ("Inte bra.", .sv), ("Slutade fungera.", .sv), ("Niet kopen.", .nl),
+            ("Werkt niet.", .nl), ("Slecht boek.", .nl), ("Nicht kaufen.", .de), ("Funktioniert nicht.", .de),
+            ("Schnelle Lieferung.", .de), ("Nie polecam.", .pl), ("Nie działa.", .pl), ("Strata pieniędzy.", .pl),
+        ]
+        for (text, language) in others {
+            #expect(Self.identifier.identify(text).language == language, "\(text): \(Self.identifier.identify(text))")
+        }
+    }
+
+    /// The frozen evaluation set (Benchmarks/sentiment/frozen-reviews.tsv) is never edited: a
+    /// set that changed after the work it judges no longer judges it.
+    @Test func theFrozenEvaluationSetIsUnchanged() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let path = root.appendingPathComponent("Benchmarks/sentiment/frozen-reviews.tsv").path
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(
+            SHA256.hash(bytes: [UInt8](bytes)).hex == "0f78e6d9ff53fe635ae42808f53a450949500f0e12f7f1f697381cfd4b5edda3"
+        )
+    }
+}

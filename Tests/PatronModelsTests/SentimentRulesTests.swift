@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import PatronModels
+
+/// The lexicon layer's rules (issue 19), one test per rule, in each language it concerns. These
+/// test `lexiconScore`, the rules alone; `SentimentModelTests` tests the learned layer on top.
+@Suite struct SentimentRulesTests {
+    static let scorer = try! SentimentScorer()
+
+    func lexicon(_ text: String, _ language: Language) -> Double {
+        TextScanner.withUTF8(text) { Self.scorer.lexiconScore(utf8: $0, language: language) }
+    }
+
+    /// Advice not to buy is a complaint, not a negated complaint ("nicht kaufen" read as
+    /// "not −2.1" was praise).
+    @Test(arguments: [
+        ("Nicht kaufen.", Language.de), ("Niet kopen.", .nl), ("Köp inte!", .sv), ("Don't buy.", .en),
+        ("Nie kupujcie.", .pl), ("Finger weg!", .de), ("Zonde van het geld.", .nl), ("Stay away.", .en),
+    ])
+    func adviceNotToBuyIsNegative(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
+    }
+
+    /// A negator before a phrase of the vocabulary negates it ("won't buy again").
+    @Test(arguments: [
+        ("Won't buy again.", Language.en), ("I will not order again.", .en), ("Nie kupię ponownie.", .pl),
+    ])
+    func negatedPhrasesAreNegated(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
+    }
+
+    /// A negated negative word is faint praise, not a rave: below a plain positive.
+    @Test(arguments: [
+        ("Not bad.", "Good.", Language.en), ("Nicht schlecht.", "Gut.", .de), ("Niet slecht.", "Goed.", .nl),
+        ("Inte dåligt.", "Bra.", .sv),
+    ])
+    func negatedNegativesAreFaintPraise(_ negated: String, _ plain: String, _ language: Language) {
+        let s = lexicon(negated, language)
+        #expect(s > 0 && s < lexicon(plain, language) / 2, "\(negated): \(s)")
+    }
+
+    /// A sentence that opens with a contrast word outweighs the one before it.
+    @Test(arguments: [
+        ("Looks great. But it broke after a week.", Language.en),
+        ("Sieht toll aus. Aber nach einer Woche kaputt.", .de),
+        ("Mooi ontwerp. Maar na een week kapot.", .nl),
+        ("Snygg och bra. Men den gick sönder efter en vecka.", .sv),
+        ("Ładny i dobry. Ale po tygodniu się zepsuł.", .pl),
+        ("Nice colour. Unfortunately it broke.", .en),
+    ])
+    func sentenceInitialContrastDiscountsWhatCameBefore(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
+    }
+
+    /// The closing sentence weighs more than the first: the same two sentences in either order
+    /// lean towards the last.
+    @Test(arguments: [
+        ("Great.", "Terrible.", Language.en), ("Toll.", "Schrecklich.", .de), ("Bra.", "Dåligt.", .sv),
+    ])
+    func theClosingSentenceWeighsMore(_ a: String, _ b: String, _ language: Language) {
+        #expect(lexicon(a + " " + b, language) < 0)
+        #expect(lexicon(b + " " + a, language) > 0)
+    }
+
+    /// Backward negation (verb-second languages) stops at "und" / "en" / "och": the negator
+    /// after it does not flip the complaint before it.
+    @Test(arguments: [
+        ("Die Schuhe sind undicht und nicht wasserdicht.", Language.de),
+        ("De jas is lelijk en niet waterdicht.", .nl),
+        ("Jackan är ful och inte vattentät.", .sv),
+    ])
+    func backwardNegationStopsAtAJoiner(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
+    }
+
+    /// Function words and everyday verbs carry no valence whatever a dictionary says:
+    /// prepositions, intensifiers alone, "buy", "stay", "big", "price", "won".
+    @Test(arguments: [
+        ("Ik ging naar huis.", Language.nl), ("Ich will es kaufen und behalten.", .de), ("Wir bleiben.", .de),
+        ("Das ist wirklich.", .de), ("Stor låda, bra pris", .sv), ("Vi har haft den länge.", .sv),
+        ("We won.", .en), ("Het is heel.", .nl),
+    ])
+    func functionWordsCarryNoValence(_ text: String, _ language: Language) {
+        let s = lexicon(text, language)
+        // "bra" is praise: only the rest must add nothing.
+        let expected = text.contains("bra") ? lexicon("bra", .sv) : 0
+        #expect(abs(s - expected) < 1e-9, "\(text): \(s)")
+    }
+
+    /// Corrected entries: praise that a dictionary read as a complaint, and the reverse.
+    @Test(arguments: [
+        ("Hält dicht.", Language.de, true), ("Grymt bra!", .sv, true), ("Waanzinnig goed!", .nl, true),
+        ("Das Essen war kalt.", .de, false), ("För dyrt.", .sv, false),
+    ])
+    func correctedEntries(_ text: String, _ language: Language, _ positive: Bool) {
+        let s = lexicon(text, language)
+        #expect(positive ? s > 0.05 : s < -0.05, "\(text): \(s)")
+    }
+
+    /// Complaint vocabulary: everyday words and idioms of unhappy customers.
+    @Test(arguments: [
+        ("Total junk.", Language.en), ("Waste of money.", .en), ("It fell apart.", .en), ("Avoid.", .en),
+        ("Totaler Schrott.", .de), ("Reine Abzocke.", .de), ("Wat een troep.", .nl), ("Viel tegen.", .nl),
+        ("Rent skräp.", .sv), ("Bortkastade pengar.", .sv), ("Strata pieniędzy.", .pl), ("Bubel.", .pl),
+    ])
+    func complaintVocabularyIsNegative(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
+    }
+}

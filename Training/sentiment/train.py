@@ -1,0 +1,200 @@
+"""Trains the learned layer of Patron's sentiment stage: one logistic regression per language
+over the features Patron itself extracts (hashed word 1–2-grams and character 3–5-grams, and
+dense features of the lexicon's reading), written as Sources/PatronModels/Resources/lexicons/
+model-LANG.bin (int8 weights; see SentimentModel.swift for the layout).
+
+    make train-sentiment          (builds the feature extractor, then runs this script)
+
+Data: the positive and negative rows of the training part of ../shared/data/sentiment-train
+(corpus.py: 80 % by hash; subtitles, tweets, film and editorial snippets, immigration stance),
+plus the words of public sentiment word lists and Patron's customer vocabularies as one-word
+texts at weight 0.3 (so character n-grams learn inflected sentiment words), classes balanced.
+Per language, over a small grid of regularisation strengths and n-gram scalings:
+- the decision centre (a bias shift) is the one with the best binary macro-F1 on the dev part;
+- the neutral band (a text in which the lexicon finds no sentiment word is neutral when
+  |score| is below it) and the grid point are chosen by the mean of two figures: three-class
+  macro-F1 on the customer-feedback tuning sets (Tests/PatronModelsTests/Resources/
+  sentiment-{eval,heldout}.tsv, never trained on), and binary macro-F1 on the dev part with a
+  neutral answer counted wrong (opinions in words the lexicon lacks must not go neutral).
+Nothing here reads the frozen evaluation set or the test part.
+
+Deterministic: the split is by hash, the solver (liblinear) is seeded, and the output is
+written byte for byte from the fitted weights.
+"""
+import os, struct, subprocess, sys
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.linear_model import LogisticRegression
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import corpus  # noqa: E402
+
+ROOT = corpus.ROOT
+EXTRACT = os.path.join(ROOT, "Benchmarks", ".build", "release", "SentimentFeatures")
+OUT = os.path.join(ROOT, "Sources", "PatronModels", "Resources", "lexicons")
+TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
+BITS, DENSE = 18, 11
+CS = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0]
+SPARSE_SCALES = [0.25, 0.5, 1.0]
+
+
+def features(lang, texts):
+    """Patron's features of each text: a CSR matrix of 2^BITS sparse + DENSE dense columns."""
+    payload = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts) + "\n"
+    done = subprocess.run([EXTRACT, "features", lang], input=payload.encode("utf-8"), capture_output=True, check=True)
+    lines = done.stdout.decode("utf-8").split("\n")[:-1]
+    assert len(lines) == len(texts), (len(lines), len(texts))
+    rows, cols, vals, dense = [], [], [], np.zeros((len(texts), DENSE))
+    for i, line in enumerate(lines):
+        sparse, _, d = line.partition(" | ")
+        for pair in sparse.split():
+            b, v = pair.split(":")
+            rows.append(i)
+            cols.append(int(b))
+            vals.append(float(v))
+        dense[i] = [float(x) for x in d.split()]
+    return csr_matrix((vals, (rows, cols)), shape=(len(texts), 1 << BITS)), dense
+
+
+def tuning_rows(lang, with_neutral=False):
+    out = []
+    for path in TUNING:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if not line.startswith("#") and len(parts) == 3 and parts[0] == lang and (parts[1] in ("pos", "neg") or with_neutral):
+                    out.append((parts[1], parts[2]))
+    return out
+
+
+# Word lists read as one-word training texts (so character n-grams learn inflected sentiment
+# words the sentences never show), each with the smallest valence kept and its scale.
+WORD_LISTS = {
+    "en": [("en_afinn-165.tsv", 2.0)],
+    "sv": [("sv_afinn-165.tsv", 2.0), ("sv_sprakbanken-sentimentlex.tsv", 1.0)],
+    "nl": [("nl_pattern-adjectives.tsv", 0.4)],
+    "de": [],
+    "pl": [("pl_afinn-165.tsv", 2.0)],
+}
+WORD_WEIGHT = float(os.environ.get("PATRON_WORD_WEIGHT", "0.3"))
+
+
+def word_rows(lang):
+    """(label, word) from the public word lists and Patron's customer vocabulary of `lang`."""
+    out = {}
+    sources = [(os.path.join(corpus.data_dir(), "lexicons", name), floor) for name, floor in WORD_LISTS[lang]]
+    sources.append((os.path.join(OUT, f"customer-{lang}.tsv"), 1.0))
+    for path, floor in sources:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                word, _, value = line.rstrip("\n").rpartition("\t")
+                if line.startswith("#") or not word:
+                    continue
+                v = float(value)
+                word = word.replace("~y", "y").replace("~i", "i").lower()
+                if abs(v) >= floor:
+                    out[word] = "pos" if v > 0 else "neg"
+    return sorted((label, word) for word, label in out.items())
+
+
+def design(sparse, dense, sparse_scale):
+    return hstack([sparse * sparse_scale, csr_matrix(dense)]).tocsr()
+
+
+def macro_f1(gold, said):
+    return corpus.macro_f1(gold, said)
+
+
+def quantise(model, sparse_scale):
+    """int8 sparse weights with one scale (folding in the sparse scaling), dense weights, bias."""
+    w = model.coef_[0]
+    sw = w[: 1 << BITS] * sparse_scale
+    scale = float(np.abs(sw).max()) / 127 or 1.0
+    q = np.clip(np.rint(sw / scale), -127, 127).astype(np.int8)
+    return q, scale, [float(x) for x in w[1 << BITS:]], float(model.intercept_[0])
+
+
+def logits(q, scale, dense_w, bias, sparse, dense):
+    """What Patron computes: bias + scale·Σ q·value + dense·w (values as Patron's)."""
+    return bias + scale * (sparse @ q.astype(np.float64)) + dense @ np.array(dense_w)
+
+
+def train(lang):
+    rows = {part: [r for r in corpus.rows(lang, part)] for part in ("train", "dev")}
+    sentences = [(l, t) for l, t, _ in rows["train"] if l in ("pos", "neg")]
+    words = word_rows(lang)
+    train_rows = sentences + words
+    weights = np.array([1.0] * len(sentences) + [WORD_WEIGHT] * len(words))
+    dev_rows = [(l, t) for l, t, _ in rows["dev"]]
+    tune = tuning_rows(lang, with_neutral=True)
+    xs, xd = features(lang, [t for _, t in train_rows])
+    y = np.array([1 if l == "pos" else 0 for l, _ in train_rows])
+    ds, dd = features(lang, [t for _, t in dev_rows])
+    ts, td = features(lang, [t for _, t in tune])
+    gold_dev = [l for l, _ in dev_rows]
+    polar = [i for i, l in enumerate(gold_dev) if l in ("pos", "neg")]
+    gold_tune = [l for l, _ in tune]
+    best = None
+    for sparse_scale in SPARSE_SCALES:
+        for c in CS:
+            m = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", random_state=0, max_iter=2000)
+            m.fit(design(xs, xd, sparse_scale), y, sample_weight=weights)
+            q, scale, dw, b = quantise(m, sparse_scale)
+            # Centre: the bias shift with the best binary macro-F1 on the dev part.
+            z_dev = logits(q, scale, dw, b, ds, dd)
+            shifts = np.linspace(-1.5, 1.5, 61)
+            f1s = [macro_f1([gold_dev[i] for i in polar], ["pos" if z_dev[i] + t >= 0 else "neg" for i in polar])
+                   for t in shifts]
+            shift = float(shifts[int(np.argmax(f1s))])
+            # Neutral band: customer statements of fact (the tuning sets' neutral rows) should
+            # be neutral, and opinions in words the lexicon does not know (the dev part) should
+            # not: the band with the best mean of the tuning sets' three-class macro-F1 (customer
+            # text) and the dev part's binary macro-F1 (a neutral answer wrong: subtitles and
+            # tweets, in words the lexicon often lacks).
+            z_tune = logits(q, scale, dw, b + shift, ts, td)
+            z_polar = z_dev[polar] + shift
+            gold_polar = [gold_dev[i] for i in polar]
+            scored = []
+            for w in BANDS:
+                f1_t = macro_f1_3(gold_tune, decide(z_tune, td, w))
+                f1_d = macro_f1(gold_polar, decide(z_polar, dd[polar], w))
+                scored.append(((f1_t + f1_d) / 2, float(w), f1_t, f1_d))
+            objective, band, f1_tune, f1_dev = max(scored, key=lambda p: (round(p[0], 4), -p[1]))
+            key = (round(objective, 4), -c)
+            if best is None or key > best[0]:
+                best = (key, sparse_scale, c, q, scale, dw, b + shift, shift, band, f1_tune, f1_dev)
+    _, sparse_scale, c, q, scale, dw, b, shift, band, f1_tune, f1_dev = best
+    binary_tune = macro_f1([l for l in gold_tune if l != "neu"],
+                           [d for l, d in zip(gold_tune, decide(logits(q, scale, dw, b, ts, td), td, band)) if l != "neu"])
+    path = os.path.join(OUT, f"model-{lang}.bin")
+    with open(path, "wb") as f:
+        f.write(b"PSM1" + struct.pack("<II", BITS, DENSE) + struct.pack("<ddd", scale, b, band))
+        f.write(struct.pack(f"<{DENSE}d", *dw))
+        f.write(q.tobytes())
+    print(f"{lang}: {len(sentences)} training texts and {len(words)} words; sparse scale {sparse_scale}, C {c}; "
+          f"dev binary F1 {f1_dev:.3f} (neutral wrong); tuning sets 3-class F1 {f1_tune:.3f}, binary {binary_tune:.3f}; centre shift {shift:+.2f}, neutral band {band:.3f}; "
+          f"{int((q != 0).sum())} non-zero weights; dense {', '.join(f'{x:+.2f}' for x in dw)}")
+
+
+BANDS = np.linspace(0, 0.9, 19)
+
+
+def decide(z, dense, band):
+    """Patron's labels: a text with no sentiment word is neutral within the band."""
+    s = np.tanh(z / 2)
+    return ["neu" if dense[i, DENSE - 1] > 0.5 and abs(s[i]) < band else "pos" if s[i] >= 0 else "neg"
+            for i in range(len(s))]
+
+
+def macro_f1_3(gold, said):
+    return corpus.macro_f1(gold, said, ("pos", "neg", "neu"))
+
+
+def main():
+    for lang in sys.argv[1:] or corpus.LANGUAGES:
+        train(lang)
+
+
+if __name__ == "__main__":
+    main()
