@@ -134,7 +134,11 @@ enum Sentiment: StageModule {
             names: ["customer_id", "n", "mean_score"], columns: [.string([String]()), .int([]), .decimal([])])
         if let customers {
             let known = scored.languages.indices.filter { scored.languages[$0] != und }
-            let keyed = customers.gathering(known.map { scored.rows[$0] })
+            // Usually every scored text's language is known: then the main table's customer
+            // column is the one to group, not a second gather of every id.
+            let keyed =
+                known.count == scored.rows.count
+                ? main["customer_id"]! : customers.gathering(known.map { scored.rows[$0] })
             let groups = GroupIndex([keyed])
             var n = [Int64](repeating: 0, count: groups.count), sum = [Double](repeating: 0, count: groups.count)
             for (i, g) in groups.ids.enumerated() where g >= 0 {
