@@ -49,7 +49,7 @@ extension Patron {
             let log = EventLog(format: .text, quiet: true)
             let lock = try acquireRunLock(project, wait: wait, log: log)
             let cache = try LocalCacheStore(root: project.cacheDirectory)
-            cache.removeTemporaries()
+            cache.removeAbandonedTemporaries()
             handleInterruptions(cache: cache, log: log)
             let runner = Runner(
                 project: project, registry: registry, cache: cache, log: log,

@@ -5,10 +5,31 @@ import PatronPipeline
 extension Patron {
     struct Gc: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Remove cache entries no pipeline's last run uses, and old run records.")
+            abstract: "Remove cache entries no pipeline's last run uses, and old run records.",
+            discussion: """
+                On the project's own cache (.patron/cache) entries this project's pipelines do not \
+                use are removed. A cache folder elsewhere (--cache-dir, PATRON_CACHE_DIR) may be \
+                shared with other projects and machines: there only --older-than removes entries, \
+                those no run has used for that long (and this project does not use).
+                """)
 
         @Option(name: .long, help: "Run records (and their logs) to keep, newest first.")
         var keepRuns: Int = 50
+
+        @Option(
+            name: .long,
+            help: "Remove only entries no run has used for this long: 7d, 12h, 30m (needed on a shared cache).",
+            transform: Gc.parseAge)
+        var olderThan: TimeInterval?
+
+        /// "7d", "12h", "30m", "90s" as seconds.
+        static func parseAge(_ text: String) throws -> TimeInterval {
+            let units: [Character: Double] = ["d": 86_400, "h": 3_600, "m": 60, "s": 1]
+            guard let unit = text.last, let factor = units[unit], let n = Double(text.dropLast()), n >= 0 else {
+                throw ValidationError("--older-than takes an age such as 7d, 12h, 30m or 90s; got '\(text)'")
+            }
+            return n * factor
+        }
 
         @OptionGroup var projectOptions: ProjectOptions
 
@@ -21,16 +42,27 @@ extension Patron {
                 throw ExitCode(75)
             }
             let cache = try LocalCacheStore(root: project.cacheDirectory)
-            cache.removeTemporaries()
+            cache.removeAbandonedTemporaries()
             var live = Set<String>()
             for name in project.pipelineNames() {
                 for material in PipelineState.load(project, pipeline: name).stages.values { live.insert(material.key) }
             }
             var removed = 0, freed = 0
-            for key in cache.keys() where !live.contains(key) {
-                freed += cache.size(key)
-                try cache.remove(key)
-                removed += 1
+            let shared = project.cacheDirectory != project.stateDirectory + "/cache"
+            if shared && olderThan == nil {
+                print(
+                    "the cache folder \(project.cacheDirectory) is not this project's own and may be shared: no entry removed; remove by age with --older-than (e.g. 7d)"
+                )
+            } else {
+                let now = Date()
+                for key in cache.keys() where !live.contains(key) {
+                    if let age = olderThan, let used = cache.lastUsed(key), now.timeIntervalSince(used) <= age {
+                        continue
+                    }
+                    freed += cache.size(key)
+                    try cache.remove(key)
+                    removed += 1
+                }
             }
             let fm = FileManager.default
             let records = ((try? fm.contentsOfDirectory(atPath: project.runsDirectory)) ?? []).filter {

@@ -93,7 +93,7 @@ extension Patron {
             let cache = try LocalCacheStore(root: project.cacheDirectory)
             if lock != nil {
                 // Leftovers of a run that was killed: half-written entries and stage scratch folders.
-                cache.removeTemporaries()
+                cache.removeAbandonedTemporaries()
                 try? FileManager.default.removeItem(atPath: project.stateDirectory + "/tmp")
             }
             let runner = Runner(
@@ -121,7 +121,13 @@ extension Patron {
                 }
                 let summary = try await runner.run(plan, options: options)
                 allSucceeded = allSucceeded && summary.succeeded
-                if !dryRun { report(summary, plan: plan, project: project, cache: cache, log: log) }
+                if !dryRun {
+                    report(summary, plan: plan, project: project, cache: cache, log: log)
+                    // The entries this pipeline now uses were used now: `gc --older-than` keeps them.
+                    for material in PipelineState.load(project, pipeline: plan.name).stages.values {
+                        cache.markUsed(material.key)
+                    }
+                }
                 if let signal = summary.interruption {
                     // The other pipelines do not start; the lock goes with the process.
                     withExtendedLifetime(lock) {}

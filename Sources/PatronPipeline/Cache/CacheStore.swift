@@ -24,8 +24,9 @@ package protocol CacheStore: Sendable {
     func remove(_ key: String) throws
     /// Bytes used by an entry.
     func size(_ key: String) -> Int
-    /// Removes half-written entries left by a killed run. Call only while holding the lock.
-    func removeTemporaries()
+    /// Removes half-written entries no live process is writing (left by a killed run); never
+    /// another live run's, which may share the cache.
+    func removeAbandonedTemporaries(olderThan age: TimeInterval, now: Date)
     /// Removes this process's half-written entries (a run interrupted mid-store).
     func removeOwnTemporaries()
     /// Checks that an entry is whole: its metadata reads and every table file has the size
@@ -249,10 +250,58 @@ package struct LocalCacheStore: CacheStore {
         }
     }
 
-    package func removeTemporaries() {
+    /// Records that an entry was used now (its folder's modification time), for
+    /// `gc --older-than`; an entry that is not there is left alone.
+    package func markUsed(_ key: String) {
+        let path = directory(key)
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        _ = utimes(path, nil)
+    }
+
+    /// When an entry was last used (stored, or marked by a run), or nil when it is not there.
+    package func lastUsed(_ key: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: directory(key)))?[.modificationDate] as? Date
+    }
+
+    /// How old another host's temporary must be before a run removes it (no process writes one
+    /// entry for hours; a live one on another host cannot be asked whether it is alive).
+    package static let abandonedAge: TimeInterval = 6 * 3600
+
+    /// Removes the temporaries no live process is writing: this host's whose process is gone,
+    /// and any host's (or an unreadable name's) older than `age`. Never one a live process on
+    /// this host owns: on a cache shared by several runs, projects or machines, one run's
+    /// start-up must not delete another's half-written entry. Deciding needs no lock that
+    /// spans machines (NFS can make `flock` node-local).
+    package func removeAbandonedTemporaries(
+        olderThan age: TimeInterval = LocalCacheStore.abandonedAge, now: Date = Date()
+    ) {
         let fm = FileManager.default
+        let (host, own) = Self.hostAndPID
         for name in (try? fm.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
-            try? fm.removeItem(atPath: "\(root)/tmp/\(name)")
+            let path = "\(root)/tmp/\(name)"
+            if let owner = Self.owner(ofTemporary: name), owner.host == host {
+                // This host's: its process says whether it is still writing.
+                if owner.pid != own && !Self.isAlive(owner.pid) { try? fm.removeItem(atPath: path) }
+                continue
+            }
+            let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
+            if now.timeIntervalSince(modified) > age { try? fm.removeItem(atPath: path) }
         }
     }
+
+    /// The host and process of a temporary's name (`KEY.HOST.PID.RANDOM`, maybe `.old`).
+    static func owner(ofTemporary name: String) -> (host: String, pid: Int32)? {
+        let parts = name.split(separator: ".")
+        guard parts.count >= 4, let pid = Int32(parts[2]) else { return nil }
+        return (String(parts[1]), pid)
+    }
+
+    static var hostAndPID: (host: String, pid: Int32) {
+        let parts = processTag.split(separator: ".")
+        return (String(parts[0]), getpid())
+    }
+
+    /// Whether a process of this host exists (`kill(pid, 0)`: EPERM means it does, for
+    /// another user).
+    static func isAlive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
 }
