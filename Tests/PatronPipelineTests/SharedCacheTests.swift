@@ -15,6 +15,7 @@ import Testing
         let dead = Int32.max - 1  // above any pid_max: no such process
         let names = [
             "alive": "k1.\(host).1.11",  // pid 1 is always alive
+            "aliveButOld": "k6.\(host).1.66",  // a pid reused by a later process
             "dead": "k2.\(host).\(dead).22",
             "own": "k3.\(host).\(own).33",
             "otherHostFresh": "k4.otherhost.42.44",
@@ -28,7 +29,7 @@ import Testing
             fm.createFile(atPath: "\(root)/tmp/\(name)/main.arrow", contents: Data([1, 2, 3]))
         }
         let hoursAgo = Date().addingTimeInterval(-7 * 3600)
-        for key in ["otherHostOld", "unreadableOld"] {
+        for key in ["otherHostOld", "unreadableOld", "aliveButOld"] {
             try fm.setAttributes([.modificationDate: hoursAgo], ofItemAtPath: "\(root)/tmp/\(names[key]!)")
         }
         cache.removeAbandonedTemporaries()
@@ -36,7 +37,7 @@ import Testing
         for key in ["alive", "own", "otherHostFresh", "unreadableFresh"] {
             #expect(left.contains(names[key]!), "\(key) was removed")
         }
-        for key in ["dead", "otherHostOld", "unreadableOld"] {
+        for key in ["dead", "otherHostOld", "unreadableOld", "aliveButOld"] {
             #expect(!left.contains(names[key]!), "\(key) was kept")
         }
     }

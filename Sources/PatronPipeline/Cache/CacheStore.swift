@@ -268,7 +268,8 @@ package struct LocalCacheStore: CacheStore {
     package static let abandonedAge: TimeInterval = 6 * 3600
 
     /// Removes the temporaries no live process is writing: this host's whose process is gone,
-    /// and any host's (or an unreadable name's) older than `age`. Never one a live process on
+    /// and any (another host's, an unreadable name, or one whose pid a later process reused)
+    /// older than `age`. Never a young one that a live process on
     /// this host owns: on a cache shared by several runs, projects or machines, one run's
     /// start-up must not delete another's half-written entry. Deciding needs no lock that
     /// spans machines (NFS can make `flock` node-local).
@@ -279,11 +280,17 @@ package struct LocalCacheStore: CacheStore {
         let (host, own) = Self.hostAndPID
         for name in (try? fm.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
             let path = "\(root)/tmp/\(name)"
-            if let owner = Self.owner(ofTemporary: name), owner.host == host {
+            let owner = Self.owner(ofTemporary: name)
+            if let owner, owner.host == host {
+                if owner.pid == own { continue }
                 // This host's: its process says whether it is still writing.
-                if owner.pid != own && !Self.isAlive(owner.pid) { try? fm.removeItem(atPath: path) }
-                continue
+                if !Self.isAlive(owner.pid) {
+                    try? fm.removeItem(atPath: path)
+                    continue
+                }
             }
+            // Any other (another host's, or this host's with a live process, which may be a
+            // later process that reused the pid): removed once it is old.
             let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
             if now.timeIntervalSince(modified) > age { try? fm.removeItem(atPath: path) }
         }
