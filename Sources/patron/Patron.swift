@@ -13,7 +13,8 @@ struct Patron: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Run.self, Status.self, List.self, Modules.self, Dag.self, Show.self, Export.self, Check.self, Gc.self,
+            Run.self, Status.self, Plan.self, List.self, Modules.self, Dag.self, Show.self, Export.self, Check.self,
+            Gc.self,
             Sample.self,
         ]
     )

@@ -17,16 +17,7 @@ extension Patron {
         var param: [String] = []
 
         func run() async throws {
-            let project = try projectOptions.load()
-            let plan = try project.plan(
-                pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(param), allowOutside: true)
-            let cache = try LocalCacheStore(root: project.cacheDirectory)
-            let hasher = FileHasher(memoPath: project.stateDirectory + "/statcache.json")
-            let keys = plan.keys(project: project, hasher: hasher)
-            let statuses = plan.statuses(
-                keys: keys, cache: cache, state: PipelineState.load(project, pipeline: plan.name),
-                outputRoot: project.root, hasher: hasher)
-            hasher.save()  // the files it hashed are not read again by the next run or status
+            let (plan, _, _, _, statuses) = try planAndStatuses(projectOptions, pipeline: pipeline, param: param)
             let width = max(8, plan.stages.map(\.id.count).max() ?? 0) + 2
             print("\(plan.name): \(statuses.filter { $0.status.isFresh }.count) of \(statuses.count) stages fresh")
             for (id, status) in statuses {
@@ -37,6 +28,26 @@ extension Patron {
             }
         }
     }
+}
+
+/// A pipeline's plan with its keys and each stage's status against the last run (what
+/// `status` and `plan` show); the files hashed are remembered in the stat cache.
+func planAndStatuses(
+    _ options: ProjectOptions, pipeline: String, param: [String]
+) throws -> (
+    plan: PipelinePlan, cache: LocalCacheStore, keys: [String: Result<KeyMaterial, StageFailure>],
+    state: PipelineState, statuses: [(stage: String, status: StageStatus)]
+) {
+    let project = try options.load()
+    let plan = try project.plan(
+        pipeline, registry: BuiltinModules.registry, overrides: parseOverrides(param), allowOutside: true)
+    let cache = try LocalCacheStore(root: project.cacheDirectory)
+    let hasher = FileHasher(memoPath: project.stateDirectory + "/statcache.json")
+    let keys = plan.keys(project: project, hasher: hasher)
+    let state = PipelineState.load(project, pipeline: plan.name)
+    let statuses = plan.statuses(keys: keys, cache: cache, state: state, outputRoot: project.root, hasher: hasher)
+    hasher.save()  // the files it hashed are not read again by the next run or status
+    return (plan, cache, keys, state, statuses)
 }
 
 func parseOverrides(_ params: [String]) throws -> [String: Value] {

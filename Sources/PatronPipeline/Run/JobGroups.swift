@@ -1,0 +1,57 @@
+/// How the stages a run must run are fused into jobs for a cluster scheduler (`patron plan`,
+/// and the Slurm driver): one job per group, a group after the groups it reads from.
+///
+/// A pipeline whose stages to run took `smallPipeline` seconds or less in their last runs is
+/// one job (a job costs the scheduler's latency and a process start). Otherwise each stage joins
+/// the group of its only upstream stage to run when it is that stage's only dependant to run (a
+/// chain) or when it took under `smallStage` seconds. Every group is then a tree under one
+/// first stage, so groups cannot wait for each other in a circle.
+package struct JobGroup: Sendable, Equatable {
+    /// Its stages, in plan order.
+    package var stages: [String]
+    /// Indices of the groups it must wait for.
+    package var after: [Int]
+    /// The sum of its stages' last-run seconds (1 for a stage never run).
+    package var seconds: Double
+}
+
+extension PipelinePlan {
+    package static let smallPipeline = 120.0, smallStage = 10.0
+
+    /// The stages `id` waits for: its inputs, and for a stage that reads the whole pipeline
+    /// (the report), everything upstream.
+    package func waitsFor(_ id: String) -> Set<String> {
+        guard let stage = stage(id) else { return [] }
+        if stage.spec.capabilities.contains(.readsPipeline) { return upstream(of: id).subtracting([id]) }
+        return Set(stage.inputs.map(\.stage))
+    }
+
+    /// The jobs to submit for the stages in `toRun`, given each stage's last-run seconds.
+    package func jobGroups(toRun: Set<String>, seconds: (String) -> Double) -> [JobGroup] {
+        let order = stages.map(\.id).filter { toRun.contains($0) }
+        guard !order.isEmpty else { return [] }
+        let total = order.reduce(0) { $0 + seconds($1) }
+        if total <= Self.smallPipeline { return [JobGroup(stages: order, after: [], seconds: total)] }
+        var groupOf = [String: Int]()
+        var members = [[String]]()
+        for id in order {
+            let ups = waitsFor(id).filter { toRun.contains($0) }
+            if ups.count == 1, let up = ups.first, let g = groupOf[up] {
+                // Its only dependant reading it directly (a report that reads the whole pipeline
+                // waits for everything, but is not what makes a chain).
+                let siblings = order.filter { other in stage(other)!.inputs.contains { $0.stage == up } }
+                if siblings == [id] || seconds(id) < Self.smallStage {
+                    groupOf[id] = g
+                    members[g].append(id)
+                    continue
+                }
+            }
+            groupOf[id] = members.count
+            members.append([id])
+        }
+        return members.enumerated().map { g, ids in
+            let after = Set(ids.flatMap { waitsFor($0) }.compactMap { groupOf[$0] }).subtracting([g])
+            return JobGroup(stages: ids, after: after.sorted(), seconds: ids.reduce(0) { $0 + seconds($1) })
+        }
+    }
+}
