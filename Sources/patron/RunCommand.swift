@@ -69,8 +69,23 @@ extension Patron {
         )
         var stamp = false
 
+        @Flag(
+            name: .long,
+            help:
+                "Run as one task of a cluster run (what the Slurm driver submits): no project lock, no sweep of half-written entries, no rewrite of the pipeline's state; the run record goes to .patron/tasks/."
+        )
+        var task = false
+
+        @Option(
+            name: .long,
+            help:
+                "STAGE=KEY: fail (exit 2) unless the stage's cache key here is KEY (the driver's), as when an input changed after submission or this node runs another build (repeatable)."
+        )
+        var expect: [String] = []
+
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("-j must be at least 1") }
+            for e in expect where !e.contains("=") { throw ValidationError("--expect \(e): write it as STAGE=KEY") }
             for p in param where !p.contains("=") { throw ValidationError("--param \(p): write it as name=value") }
         }
 
@@ -89,7 +104,10 @@ extension Patron {
             let plans = try names.map {
                 try project.plan($0, registry: registry, overrides: overrides, allowOutside: allowOutside)
             }
-            let lock = dryRun ? nil : try acquireRunLock(project, wait: wait, log: log)
+            if !expect.isEmpty { try checkExpectedKeys(plans, project: project) }
+            // A task shares the project with the driver's other tasks: it takes no lock and
+            // sweeps nothing (another task may be mid-store).
+            let lock = dryRun || task ? nil : try acquireRunLock(project, wait: wait, log: log)
             let cache = try LocalCacheStore(root: project.cacheDirectory)
             if lock != nil {
                 // Leftovers of a run that was killed: half-written entries and stage scratch folders.
@@ -111,6 +129,7 @@ extension Patron {
             options.to = to
             options.arguments = Array(CommandLine.arguments.dropFirst())
             options.stamp = stamp
+            if task { options.taskRecords = project.stateDirectory + "/tasks" }
 
             var allSucceeded = true
             for plan in plans {
@@ -136,6 +155,30 @@ extension Patron {
             }
             withExtendedLifetime(lock) {}
             if !allSucceeded { throw ExitCode(1) }
+        }
+
+        /// `--expect STAGE=KEY`: the keys computed here must be the driver's.
+        func checkExpectedKeys(_ plans: [PipelinePlan], project: Project) throws {
+            let hasher = FileHasher(memoPath: project.stateDirectory + "/statcache.json")
+            var found = [String: String]()
+            for plan in plans {
+                for (id, material) in plan.keys(project: project, hasher: hasher) {
+                    if let key = try? material.get().key { found[id] = key }
+                }
+            }
+            for e in expect {
+                let eq = e.firstIndex(of: "=")!
+                let stage = String(e[..<eq]), key = String(e[e.index(after: eq)...])
+                guard let here = found[stage] else {
+                    throw PipelineError.usage(
+                        "--expect \(stage)=…: no stage '\(stage)' (or its key cannot be computed here)")
+                }
+                guard here == key else {
+                    throw PipelineError.usage(
+                        "--expect \(stage): its key here is \(here.prefix(12))…, the driver expected \(key.prefix(12))…: an input or the pipeline file changed after the run was submitted, or this node runs another patron build; resubmit the run"
+                    )
+                }
+            }
         }
 
         func resolvePipelines(_ project: Project) throws -> [String] {

@@ -10,7 +10,7 @@ extension Runner {
         for stage in plan.stages where work.records[stage.id]!.status.isAvailable {
             if let material = try? work.keys[stage.id]?.get() { state.stages[stage.id] = material }
         }
-        try? state.save(project, pipeline: plan.name)
+        if start.options.taskRecords == nil { try? state.save(project, pipeline: plan.name) }
 
         let failed = work.records.values.contains { $0.status == .failed }
         let signal = Interruption.shared.signal
@@ -20,7 +20,7 @@ extension Runner {
             outcome: signal != nil ? .interrupted : failed ? .failed : .success,
             jobs: start.options.jobs, arguments: start.options.arguments,
             stages: plan.stages.map { work.records[$0.id]! })
-        let path = try? record.save(in: project.runsDirectory)
+        let path = try? record.save(in: start.options.taskRecords ?? project.runsDirectory)
         return RunSummary(
             succeeded: !failed && signal == nil, record: record, recordPath: path, interruption: signal)
     }
@@ -40,7 +40,7 @@ extension Runner {
             seconds: Runner.round(Runner.seconds(since: start.clock)), outcome: .interrupted,
             jobs: start.options.jobs, arguments: start.options.arguments,
             stages: plan.stages.compactMap { records[$0.id] })
-        _ = try? record.save(in: project.runsDirectory)
+        _ = try? record.save(in: start.options.taskRecords ?? project.runsDirectory)
     }
 }
 

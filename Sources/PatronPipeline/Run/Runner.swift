@@ -28,6 +28,9 @@ public struct RunOptions: Sendable {
     /// Called after each stage ends and its memory is let go (the command hands freed heap
     /// back to the system there).
     package var afterStage: (@Sendable () -> Void)? = nil
+    /// Task mode (`--task`): the run record goes to this folder, not the runs folder, and the
+    /// pipeline's state is left to the driver.
+    package var taskRecords: String? = nil
     /// The defaults of `patron run`.
     public init() {}
 }

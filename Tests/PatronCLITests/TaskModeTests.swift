@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// `patron run … --task --expect STAGE=KEY`: what a cluster scheduler runs on a node (issue 20).
+@Suite struct TaskModeTests {
+    @Test func aTaskTakesNoLockLeavesTheStateAndChecksItsKey() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let ran = try await patron("run", "customer-health", "--quiet", in: root)
+        #expect(ran.status == 0, "\(ran.stderr)")
+        let planned = try await patron("plan", "customer-health", "--json", in: root)
+        let plan = try JSONSerialization.jsonObject(with: Data(planned.stdout.utf8)) as! [String: Any]
+        let key = (plan["stages"] as! [[String: Any]]).first { $0["id"] as? String == "ltv" }!["key"] as! String
+        let fm = FileManager.default
+        let state = root + "/.patron/state/customer-health.json"
+        let stateBefore = try Data(contentsOf: URL(fileURLWithPath: state))
+        let runsBefore = try fm.contentsOfDirectory(atPath: root + "/.patron/runs")
+
+        // Another run holds the project's lock: a plain run exits 75, a task runs.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [root + "/.patron/lock", "sleep", "30"]
+        try holder.run()
+        defer { holder.terminate() }
+        try await Task.sleep(for: .milliseconds(300))
+        let blocked = try await patron("run", "customer-health", "--only", "ltv", "--force", in: root)
+        #expect(blocked.status == 75, "\(blocked.stderr)")
+
+        let task = try await patron(
+            "run", "customer-health", "--only", "ltv", "--force", "--task", "--expect", "ltv=\(key)", "--quiet",
+            in: root)
+        #expect(task.status == 0, "\(task.stderr)")
+        #expect(try fm.contentsOfDirectory(atPath: root + "/.patron/runs") == runsBefore, "a task wrote a run record")
+        #expect(try fm.contentsOfDirectory(atPath: root + "/.patron/tasks").count == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: state)) == stateBefore, "a task rewrote the state")
+
+        // The input changed after submission: the key differs, the task stops before running.
+        let skewed = try await patron(
+            "run", "customer-health", "--only", "ltv", "--task", "--expect", "ltv=\(String(key.reversed()))", in: root)
+        #expect(skewed.status == 2)
+        #expect(skewed.stderr.contains("the driver expected"), "\(skewed.stderr)")
+    }
+}
