@@ -29,7 +29,8 @@ SPEED = "pipeline: sent\nstages:\n" + INGEST_STAGE + """  sentiment:
     with: {{text: feedback, customer: customer_id}}
 """
 
-SNIPPETS = """pipeline: snippets
+# A file of texts (columns id, text) through the sentiment stage; `options` adds its params.
+TEXTS = """pipeline: {name}
 stages:
   texts:
     use: ingest.csv
@@ -37,8 +38,12 @@ stages:
   sentiment:
     use: sentiment
     inputs: [texts]
-    with: {{text: text, customer: id, language: en}}
+    with: {{text: text, customer: id{options}}}
 """
+
+
+def texts_pipeline(name, path, options):
+    return TEXTS.format(name=name, path=path, options=options)
 
 
 def pearson(x, y):
@@ -115,7 +120,7 @@ def main():
         w.writerow(["id", "text"])
         w.writerow(["long", long_text])
     long_project = os.path.join(WORK, "long-project")
-    long_ours = run_stages(long_project, "snippets", SNIPPETS.format(path=long_csv))["sentiment"]["seconds"]
+    long_ours = run_stages(long_project, "snippets", texts_pipeline("snippets", long_csv, ", language: en"))["sentiment"]["seconds"]
     t = time.perf_counter()
     vader.polarity_scores(long_text)
     long_theirs = time.perf_counter() - t
@@ -142,7 +147,7 @@ def main():
         for rid, _, text in rows:
             w.writerow([rid, text])
     project = os.path.join(WORK, "snippets-project")
-    run_stages(project, "snippets", SNIPPETS.format(path=snippets))
+    run_stages(project, "snippets", texts_pipeline("snippets", snippets, ", language: en"))
     out = os.path.join(WORK, "snippets-scores.csv")
     subprocess.run([PATRON, "export", "snippets", "sentiment", "-o", out, "--allow-outside"], cwd=project, check=True, capture_output=True)
     with open(out, newline="", encoding="utf-8") as f:

@@ -22,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "Training", "sentiment"))
 import corpus  # noqa: E402
+from sentiment import texts_pipeline  # noqa: E402
 
 WORK = os.path.join(HERE, "work", "sentiment-eval")
 PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "patron"))
@@ -29,16 +30,6 @@ FROZEN = os.path.join(HERE, "sentiment", "frozen-reviews.tsv")
 FROZEN_SHA256 = "0f78e6d9ff53fe635ae42808f53a450949500f0e12f7f1f697381cfd4b5edda3"
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
-PIPELINE = """pipeline: eval
-stages:
-  texts:
-    use: ingest.csv
-    with: {{path: {path}, columns: {{id: string, text: text}}}}
-  sentiment:
-    use: sentiment
-    inputs: [texts]
-    with: {{text: text, customer: id, min_length: 1}}
-"""
 
 
 def frozen():
@@ -82,7 +73,7 @@ def patron(items, name):
             w.writerow([f"t{i}", text])
     project = os.path.join(WORK, name)
     with open(os.path.join(project, "Pipelines", "eval.yaml"), "w") as f:
-        f.write(PIPELINE.format(path=data))
+        f.write(texts_pipeline("eval", data, ", min_length: 1"))
     done = subprocess.run([PATRON, "run", "eval", "--quiet", "--force"], cwd=project, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(done.stderr)

@@ -10,33 +10,24 @@ import Testing
 /// line) gets its own report section and a `customers.csv` column without the report stage
 /// knowing its name.
 @Suite struct ChurnFlagTests {
-    static let pipeline = """
-        pipeline: churn
-        stages:
-          orders:
-            use: ingest.csv
-            with:
-              path: Data/orders.csv
-              columns: {customer_id: string, order_date: date, amount: decimal}
-          clean:
-            use: clean.transactions
-            inputs: [orders]
-            with: {returns: net}
-          rfm:
-            use: segment.rfm
-            inputs: [clean]
-          ltv:
-            use: ltv
-            inputs: [clean]
-          at_risk:
-            use: churn.flag
-            inputs: [ltv]
-            with: {threshold: 0.5}
-          report:
-            use: report
-            inputs: [rfm, at_risk]
-            with: {out: Reports/churn, top: 5}
-        """
+    static let pipeline = TempProject.datedOrdersPipeline(
+        "churn", returns: "net",
+        then: """
+              rfm:
+                use: segment.rfm
+                inputs: [clean]
+              ltv:
+                use: ltv
+                inputs: [clean]
+              at_risk:
+                use: churn.flag
+                inputs: [ltv]
+                with: {threshold: 0.5}
+              report:
+                use: report
+                inputs: [rfm, at_risk]
+                with: {out: Reports/churn, top: 5}
+            """)
 
     @Test func flagsCustomersAndContributesToTheReport() async throws {
         let project = try TempProject()

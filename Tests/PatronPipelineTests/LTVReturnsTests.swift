@@ -14,22 +14,13 @@ import Testing
     }
 
     static func pipeline(_ returns: String) -> String {
-        """
-        pipeline: kept
-        stages:
-          orders:
-            use: ingest.csv
-            with:
-              path: Data/orders.csv
-              columns: {customer_id: string, order_date: date, amount: decimal}
-          clean:
-            use: clean.transactions
-            inputs: [orders]
-            with: {returns: \(returns)}
-          ltv:
-            use: ltv
-            inputs: [clean]
-        """
+        TempProject.datedOrdersPipeline(
+            "kept", returns: returns,
+            then: """
+                  ltv:
+                    use: ltv
+                    inputs: [clean]
+                """)
     }
 
     /// Customer A: two purchases and a later refund; B: only a refund; C, D: plain buyers.

@@ -22,6 +22,25 @@ struct TempProject {
 
     var project: Project { try! Project(explicit: root) }
 
+    /// A pipeline over a dated `Data/orders.csv` (customer_id, order_date, amount): `orders`,
+    /// `clean` with `returns`, then the stages in `rest` (YAML, indented two spaces).
+    static func datedOrdersPipeline(_ name: String, returns: String, then rest: String) -> String {
+        """
+        pipeline: \(name)
+        stages:
+          orders:
+            use: ingest.csv
+            with:
+              path: Data/orders.csv
+              columns: {customer_id: string, order_date: date, amount: decimal}
+          clean:
+            use: clean.transactions
+            inputs: [orders]
+            with: {returns: \(returns)}
+
+        """ + rest
+    }
+
     func run(
         _ pipeline: String, _ configure: (inout RunOptions) -> Void = { _ in }, overrides: [String: Value] = [:],
         cache: String? = nil

@@ -124,7 +124,7 @@ public struct SentimentScorer: Sendable {
     /// sequences read as U+FFFD): the learned layer's score where the language has one, else
     /// the lexicon's.
     public func score(utf8: UnsafeBufferPointer<UInt8>, language: Language) -> Double {
-        guard let model = models[language.index] else { return read(utf8: utf8, language: language) { _ in }.score }
+        guard let model = models[language.index] else { return lexiconScore(utf8: utf8, language: language) }
         var mean = SparseMean()
         let shift = UInt32(32 - model.bits)
         let reading = model.weights.withUnsafeBufferPointer { w in
