@@ -9,7 +9,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 PY_PACKAGES := pyarrow pandas
 
-.PHONY: run test check bench fuzz build release deps pyenv browser clean format lint docs train-sentiment
+.PHONY: run test test-slurm check bench fuzz build release deps pyenv browser clean format lint docs train-sentiment
 
 run: deps
 	$(SWIFT) build -c release --product patron
@@ -21,6 +21,17 @@ test: deps pyenv browser
 	$(SWIFT) build -c release --product patron
 	$(SWIFT) build --build-tests
 	PATRON_PYTHON=$(abspath $(PYTHON)) PATRON_BIN=$(abspath .build/release/patron) PATRON_REQUIRE_BROWSER=1 $(SWIFT) test --skip-build
+
+# The Slurm driver's tests (`run --executor slurm`, `export slurm`) against a real single-node
+# cluster: as root, Tests/Slurm/cluster.sh installs slurm-wlm and munge if missing (Debian),
+# starts munged, slurmctld and slurmd under SLURM_DIR without systemd, and stops them after.
+SLURM_DIR ?= /tmp/patron-slurm-test
+test-slurm: deps
+	$(SWIFT) build -c release --product patron
+	$(SWIFT) build --build-tests
+	Tests/Slurm/cluster.sh start $(SLURM_DIR)
+	SLURM_CONF=$(SLURM_DIR)/slurm.conf PATRON_TEST_SLURM=1 PATRON_BIN=$(abspath .build/release/patron) \
+	  $(SWIFT) test --skip-build --filter SlurmTests; status=$$?; Tests/Slurm/cluster.sh stop $(SLURM_DIR); exit $$status
 
 # Regenerates every pipeline's report into a temporary folder and compares it with Reports/
 # (exit 3 when a committed report is stale: run the pipeline and commit Reports/).

@@ -70,6 +70,18 @@ package enum ChildProcess {
         }
     }
 
+    /// Starts the child and blocks this thread until it ends, even while a run is being
+    /// interrupted (for the clean-up an interruption itself needs: cancelling a cluster's jobs).
+    /// Returns its exit status as `run` does.
+    package static func runToEnd(_ spec: Spec) throws -> Int32 {
+        let pid = try start(spec, evenWhenStopping: true)
+        var status: Int32 = 0
+        var result: pid_t
+        repeat { result = waitpid(pid, &status, 0) } while result < 0 && errno == EINTR
+        registry.withLock { _ = $0.running.remove(pid) }
+        return result < 0 ? 127 : decode(status)
+    }
+
     /// Sends `signal` to the process group of every running child; with `refuseNew`, no child
     /// starts from now on (`run` throws instead).
     package static func signalAll(_ signal: Int32, refuseNew: Bool = true) {
@@ -89,7 +101,7 @@ package enum ChildProcess {
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
 
-    private static func start(_ spec: Spec) throws -> pid_t {
+    private static func start(_ spec: Spec, evenWhenStopping: Bool = false) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -136,7 +148,9 @@ package enum ChildProcess {
             for p in envp { free(p) }
         }
         return try registry.withLock { state in
-            guard !state.refusing else { throw StartFailure(description: "the run is being interrupted") }
+            guard !state.refusing || evenWhenStopping else {
+                throw StartFailure(description: "the run is being interrupted")
+            }
             var pid: pid_t = 0
             let result = posix_spawn(&pid, spec.executable, &actions, &attributes, argv, envp)
             guard result == 0 else {

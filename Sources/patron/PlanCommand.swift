@@ -22,15 +22,21 @@ extension Patron {
         @Option(name: .long, help: "Override a pipeline param: name=value (repeatable).")
         var param: [String] = []
 
+        @Option(
+            name: .long,
+            help: "Seconds of work under which the pipeline is one job, as with run --executor slurm (default 120).")
+        var fuseUnder: Double = PipelinePlan.smallPipeline
+
         @Flag(name: .long, help: "Print JSON instead of text.")
         var json = false
 
         func run() async throws {
             let (plan, cache, keys, state, statuses) = try planAndStatuses(
                 projectOptions, pipeline: pipeline, param: param)
-            let seconds = { (id: String) in state.stages[id].flatMap { cache.meta($0.key)?.seconds } ?? 1 }
+            let last = plan.lastSeconds(state: state, cache: cache)
+            let seconds = { (id: String) in last[id] ?? 1 }
             let toRun = Set(statuses.filter { !$0.status.isFresh }.map(\.stage))
-            let groups = plan.jobGroups(toRun: toRun, seconds: seconds)
+            let groups = plan.jobGroups(toRun: toRun, seconds: seconds, fuseUnder: fuseUnder)
             var groupOf = [String: Int]()
             for (g, group) in groups.enumerated() { for id in group.stages { groupOf[id] = g } }
             if json {

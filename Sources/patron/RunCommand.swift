@@ -13,6 +13,7 @@ extension Patron {
                   patron run customer-health --param horizon_weeks=26
                   patron run weekly --quiet --log-format json      # for cron
                   patron run customer-health --only orders --force
+                  patron run customer-health --executor slurm --sbatch-args="--partition=short --time=30"
                 """)
 
         @Argument(help: "Pipelines to run (names of Pipelines/NAME.yaml). Default: the only pipeline, if there is one.")
@@ -79,6 +80,49 @@ extension Patron {
         @Option(
             name: .long,
             help:
+                "With --task: the cluster run this task belongs to; its run record goes to .patron/tasks/RUN/.")
+        var runID: String?
+
+        @Option(
+            name: .long,
+            help:
+                "Where stages run: local (this machine), or slurm (each group of stale stages is an sbatch job on the cluster; this process waits and records the run)."
+        )
+        var executor: Executor = .local
+
+        @Option(
+            name: .long,
+            help:
+                "With --executor slurm: arguments for every sbatch, as one string after '=' (--sbatch-args=\"--partition=short --time=30\")."
+        )
+        var sbatchArgs: String?
+
+        @Option(name: .long, help: "With --executor slurm: jobs in the queue at once (default: no limit).")
+        var maxJobs: Int?
+
+        @Option(
+            name: .long,
+            help:
+                "With --executor slurm: a pipeline whose stale stages took this many seconds or less in their last runs is one job (default 120); 0 gives every chain its own job."
+        )
+        var fuseUnder: Double = PipelinePlan.smallPipeline
+
+        @Flag(
+            name: .long,
+            help:
+                "With --executor slurm: submit and return; a last job records the run when the others end.")
+        var detach = false
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "The last job of a detached Slurm run: merge run RUN's task records into the run record.",
+                visibility: .hidden))
+        var collect: String?
+
+        @Option(
+            name: .long,
+            help:
                 "STAGE=KEY: fail (exit 2) unless the stage's cache key here is KEY (the driver's), as when an input changed after submission or this node runs another build (repeatable)."
         )
         var expect: [String] = []
@@ -87,6 +131,21 @@ extension Patron {
             guard jobs >= 1 else { throw ValidationError("-j must be at least 1") }
             for e in expect where !e.contains("=") { throw ValidationError("--expect \(e): write it as STAGE=KEY") }
             for p in param where !p.contains("=") { throw ValidationError("--param \(p): write it as name=value") }
+            if let runID, !isRunID(runID) {
+                throw ValidationError("--run-id \(runID): letters, digits, '-', '_' and '.' only")
+            }
+            if runID != nil && !task { throw ValidationError("--run-id goes with --task") }
+            if executor == .slurm && task { throw ValidationError("a task (--task) runs here: drop --executor slurm") }
+            if executor == .local && (sbatchArgs != nil || maxJobs != nil) {
+                throw ValidationError("--sbatch-args and --max-jobs go with --executor slurm")
+            }
+            if detach && executor != .slurm { throw ValidationError("--detach goes with --executor slurm") }
+            if detach && maxJobs != nil {
+                throw ValidationError("--max-jobs needs a driver that waits: drop --detach, or --max-jobs")
+            }
+            if let collect, !isRunID(collect) { throw ValidationError("--collect \(collect): not a run id") }
+            if let maxJobs, maxJobs < 1 { throw ValidationError("--max-jobs must be at least 1") }
+            guard fuseUnder >= 0 else { throw ValidationError("--fuse-under must be 0 or more seconds") }
         }
 
         func run() async throws {
@@ -129,7 +188,26 @@ extension Patron {
             options.to = to
             options.arguments = Array(CommandLine.arguments.dropFirst())
             options.stamp = stamp
-            if task { options.taskRecords = project.stateDirectory + "/tasks" }
+            if task { options.taskRecords = project.stateDirectory + "/tasks" + (runID.map { "/" + $0 } ?? "") }
+
+            if executor == .slurm || collect != nil {
+                let outcome =
+                    if let collect {
+                        try runner.collectSlurmRun(plans, options: options, runID: collect)
+                    } else {
+                        try await runner.runOnSlurm(plans, options: options, cluster: try clusterOptions())
+                    }
+                for (plan, summary) in zip(plans, outcome.summaries) where !dryRun {
+                    finished(summary, plan: plan, project: project, cache: cache, log: log)
+                }
+                withExtendedLifetime(lock) {}
+                if let signal = outcome.summaries.lazy.compactMap(\.interruption).first {
+                    throw ExitCode(Interruption.exitStatus(signal))
+                }
+                if outcome.usageFailure { throw ExitCode(2) }
+                if !outcome.summaries.allSatisfy(\.succeeded) { throw ExitCode(1) }
+                return
+            }
 
             var allSucceeded = true
             for plan in plans {
@@ -140,13 +218,7 @@ extension Patron {
                 }
                 let summary = try await runner.run(plan, options: options)
                 allSucceeded = allSucceeded && summary.succeeded
-                if !dryRun {
-                    report(summary, plan: plan, project: project, cache: cache, log: log)
-                    // The entries this pipeline now uses were used now: `gc --older-than` keeps them.
-                    for material in PipelineState.load(project, pipeline: plan.name).stages.values {
-                        cache.markUsed(material.key)
-                    }
-                }
+                if !dryRun { finished(summary, plan: plan, project: project, cache: cache, log: log) }
                 if let signal = summary.interruption {
                     // The other pipelines do not start; the lock goes with the process.
                     withExtendedLifetime(lock) {}
@@ -155,6 +227,43 @@ extension Patron {
             }
             withExtendedLifetime(lock) {}
             if !allSucceeded { throw ExitCode(1) }
+        }
+
+        /// What a finished pipeline says, and the entries it now uses marked as used now
+        /// (`gc --older-than` keeps them); a task marks what it ran and read.
+        func finished(
+            _ summary: RunSummary, plan: PipelinePlan, project: Project, cache: LocalCacheStore, log: EventLog
+        ) {
+            report(summary, plan: plan, project: project, cache: cache, log: log)
+            let keys =
+                task
+                ? summary.record.stages.filter(\.status.isAvailable).compactMap(\.key)
+                : PipelineState.load(project, pipeline: plan.name).stages.values.map(\.key)
+            for key in keys { cache.markUsed(key) }
+        }
+
+        /// `--executor slurm`'s settings: the binary the nodes run is this one.
+        func clusterOptions() throws -> ClusterOptions {
+            let environment = ProcessInfo.processInfo.environment
+            var options = ClusterOptions(patron: patronBinary())
+            options.sbatchArguments = try sbatchArgs.map(Shell.split) ?? []
+            options.maxJobs = maxJobs ?? 0
+            options.fuseUnder = fuseUnder
+            options.poll = environment["PATRON_SLURM_POLL"].flatMap(Double.init).map { min(max($0, 0.1), 60) } ?? 2
+            options.detach = detach
+            options.taskArguments =
+                param.flatMap { ["--param", $0] } + (allowOutside ? ["--allow-outside"] : [])
+                + (stamp ? ["--stamp"] : [])
+            return options
+        }
+
+        func isRunID(_ id: String) -> Bool {
+            !id.isEmpty && id.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        }
+
+        /// Where the stages run.
+        enum Executor: String, ExpressibleByArgument {
+            case local, slurm
         }
 
         /// `--expect STAGE=KEY`: the keys computed here must be the driver's.

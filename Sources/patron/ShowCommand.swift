@@ -101,9 +101,21 @@ extension Patron {
         }
     }
 
+    /// `patron export`: a stage's table to a file (the default), or a pipeline as a Slurm script.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a stage's cached table to a CSV or Arrow file.")
+            abstract: "Write a stage's cached table to a CSV or Arrow file, or a pipeline as a Slurm script.",
+            discussion: """
+                Examples:
+                  patron export customer-health rfm -o rfm.csv
+                  patron export slurm customer-health -o customer-health-slurm.sh
+                """,
+            subcommands: [ExportTable.self, ExportSlurm.self], defaultSubcommand: ExportTable.self)
+    }
+
+    struct ExportTable: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "table", abstract: "Write a stage's cached table to a CSV or Arrow file (the default).")
 
         @Argument(help: "Pipeline name.") var pipeline: String
         @Argument(help: "STAGE or STAGE.PORT.") var target: String

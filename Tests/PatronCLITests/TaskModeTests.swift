@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `patron run … --task --expect STAGE=KEY`: what a cluster scheduler runs on a node (issue 20).
@@ -39,5 +40,35 @@ import Testing
             "run", "customer-health", "--only", "ltv", "--task", "--expect", "ltv=\(String(key.reversed()))", in: root)
         #expect(skewed.status == 2)
         #expect(skewed.stderr.contains("the driver expected"), "\(skewed.stderr)")
+    }
+
+    @Test func aTaskWaitsBrieflyForAnInputAnotherNodeIsStoring() async throws {
+        let made = try makeProject(), root = try makeProject()
+        defer { for dir in [made, root] { try? FileManager.default.removeItem(atPath: dir) } }
+        #expect(try await patron("run", "customer-health", "--only", "orders", in: made).status == 0)
+        let planned = try await patron("plan", "customer-health", "--json", in: made)
+        let plan = try JSONSerialization.jsonObject(with: Data(planned.stdout.utf8)) as! [String: Any]
+        let key = (plan["stages"] as! [[String: Any]]).first { $0["id"] as? String == "orders" }!["key"] as! String
+
+        // Not there, and not coming: the task says where it looked, after the wait.
+        let missing = try await patron(
+            "run", "customer-health", "--only", "clean", "--task", in: root, environment: ["PATRON_INPUT_WAIT": "1"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("is not in the cache (waited 1 s"), "\(missing.stderr)")
+
+        // Committed (renamed into place) a second after the task started: it runs.
+        let task = try PatronProcess(
+            ["run", "customer-health", "--only", "clean", "--task"], in: root, environment: ["PATRON_INPUT_WAIT": "30"])
+        let ended = Mutex<Int32?>(nil)
+        try task.start { status in ended.withLock { $0 = status } }
+        try await Task.sleep(for: .seconds(1))
+        let fm = FileManager.default
+        let folder = "\(root)/.patron/cache/\(key.prefix(2))"
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: "\(made)/.patron/cache/\(key.prefix(2))/\(key)", toPath: "\(folder)/incoming")
+        try fm.moveItem(atPath: "\(folder)/incoming", toPath: "\(folder)/\(key)")
+        #expect(try await waitFor(seconds: 30) { ended.withLock { $0 } != nil })
+        let result = task.collect(ended.withLock { $0 } ?? -1)
+        #expect(result.status == 0, "\(result.stderr)")
     }
 }

@@ -46,6 +46,14 @@ import Testing
         for (g, group) in groups.enumerated() { #expect(group.after.allSatisfy { $0 < g }) }
     }
 
+    @Test func withNothingFusedByTimeChainsStillAre() {
+        // --fuse-under 0: only chains join; the report reading every stage does not keep
+        // clusters from being rfm's only dependant.
+        let groups = Self.plan.jobGroups(toRun: Self.all, seconds: { _ in 5 }, fuseUnder: 0)
+        #expect(
+            groups.map(\.stages) == [["orders", "clean"], ["rfm", "clusters"], ["ltv"], ["sentiment"], ["report"]])
+    }
+
     @Test func onlyTheStagesToRunAreGrouped() {
         let groups = Self.plan.jobGroups(toRun: ["ltv", "report"]) { _ in 100 }
         #expect(groups.map(\.stages) == [["ltv", "report"]])

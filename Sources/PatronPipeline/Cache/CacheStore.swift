@@ -32,6 +32,20 @@ package protocol CacheStore: Sendable {
     /// Checks that an entry is whole: its metadata reads and every table file has the size
     /// and checksum recorded when it was stored. Throws `CacheDamage` when not.
     func verify(_ key: String) throws
+    /// Marks an entry as used now (`gc --older-than` keeps entries used recently).
+    func markUsed(_ key: String)
+}
+
+extension CacheStore {
+    /// Whether the entry for `key` is there, looking again every 0.5 s for up to `seconds`.
+    package func waitForEntry(_ key: String, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !contains(key) {
+            if Date() >= deadline { return false }
+            usleep(500_000)
+        }
+        return true
+    }
 }
 
 /// A cache entry that is not what was stored: a truncated, edited or bit-flipped file.

@@ -41,6 +41,18 @@ public struct RunRecord: Codable, Sendable {
     package var arguments: [String]
     /// Every stage of the pipeline, in plan order.
     public var stages: [Stage]
+    /// The cluster jobs that ran the stages (`--executor slurm`); nil for a local run.
+    package var clusterJobs: [ClusterJobRecord]? = nil
+
+    /// One job of a cluster run.
+    package struct ClusterJobRecord: Codable, Sendable {
+        package var number: Int
+        /// The scheduler's job id (nil: never submitted, as a job whose input failed).
+        package var id: String?
+        package var stages: [String]
+        /// How it ended: `succeeded`, `failed`, `not-run`, `interrupted`.
+        package var outcome: String
+    }
 
     /// `20250630T120000Z-4711`: sortable, unique per process.
     package static func makeID(_ date: Date = Date()) -> String {

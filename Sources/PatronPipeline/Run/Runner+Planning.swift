@@ -55,14 +55,24 @@ extension Runner {
         }
         discardDamagedEntries(plan, &work, dryRun: options.dryRun)
         if !options.dryRun { removeLeftoverFiles(plan, outputRoot: options.outputRoot ?? project.root) }
-        // Inputs of stages that will run must be cached if they are not run themselves.
+        // Inputs of stages that will run must be cached if they are not run themselves. A
+        // task waits a little for them: on a network file system another node's entry may
+        // show up late.
         for stage in plan.stages where work.toRun.contains(stage.id) {
             for ref in stage.inputs
-            where !work.toRun.contains(ref.stage) && !(statuses[ref.stage]?.isFresh ?? false) {
+            where !work.toRun.contains(ref.stage) && !(work.statuses[ref.stage]?.isFresh ?? false) {
                 if work.records[ref.stage]?.status == .failed { continue }
+                if options.taskRecords != nil, let key = try? keys[ref.stage]?.get().key,
+                    cache.waitForEntry(key, seconds: options.inputWait)
+                {
+                    work.statuses[ref.stage] = .fresh(key: key)
+                    continue
+                }
                 work.records[stage.id]!.status = .failed
                 work.records[stage.id]!.error =
-                    "its input '\(ref)' is not in the cache and is not selected to run; run it first (drop --only/--from)"
+                    options.taskRecords == nil
+                    ? "its input '\(ref)' is not in the cache and is not selected to run; run it first (drop --only/--from)"
+                    : "its input '\(ref)' is not in the cache (waited \(Int(options.inputWait)) s for it): the job that makes it did not succeed, or this node does not see the cache folder \(project.display(project.cacheDirectory))"
                 work.toRun.remove(stage.id)
             }
         }
@@ -143,7 +153,7 @@ extension Runner {
                 text:
                     "  \(stage.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(stage.spec.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(what)"
                     + (command.map {
-                        "\n  \(String(repeating: " ", count: width + 22))runs: /bin/sh -c \(Runner.shellQuoted($0))"
+                        "\n  \(String(repeating: " ", count: width + 22))runs: /bin/sh -c \(Shell.quote($0))"
                     } ?? ""))
         }
         let record = RunRecord(

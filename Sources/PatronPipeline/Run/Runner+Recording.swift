@@ -5,7 +5,9 @@ import Synchronization
 extension Runner {
     /// Recording: what each completed stage was made from (for `status`), and the run
     /// record.
-    func finish(_ plan: PipelinePlan, _ work: Work, start: RunStart) -> RunSummary {
+    func finish(
+        _ plan: PipelinePlan, _ work: Work, start: RunStart, clusterJobs: [RunRecord.ClusterJobRecord]? = nil
+    ) -> RunSummary {
         var state = work.state
         for stage in plan.stages where work.records[stage.id]!.status.isAvailable {
             if let material = try? work.keys[stage.id]?.get() { state.stages[stage.id] = material }
@@ -19,7 +21,7 @@ extension Runner {
             seconds: Runner.round(Runner.seconds(since: start.clock)),
             outcome: signal != nil ? .interrupted : failed ? .failed : .success,
             jobs: start.options.jobs, arguments: start.options.arguments,
-            stages: plan.stages.map { work.records[$0.id]! })
+            stages: plan.stages.map { work.records[$0.id]! }, clusterJobs: clusterJobs)
         let path = try? record.save(in: start.options.taskRecords ?? project.runsDirectory)
         return RunSummary(
             succeeded: !failed && signal == nil, record: record, recordPath: path, interruption: signal)

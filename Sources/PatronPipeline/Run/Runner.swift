@@ -31,6 +31,10 @@ public struct RunOptions: Sendable {
     /// Task mode (`--task`): the run record goes to this folder, not the runs folder, and the
     /// pipeline's state is left to the driver.
     package var taskRecords: String? = nil
+    /// In task mode, seconds to wait for an input's cache entry to appear (a network file
+    /// system can show another node's new files late): `PATRON_INPUT_WAIT`, default 30.
+    package var inputWait: Double =
+        ProcessInfo.processInfo.environment["PATRON_INPUT_WAIT"].flatMap(Double.init).map { min(max($0, 0), 600) } ?? 30
     /// The defaults of `patron run`.
     public init() {}
 }
@@ -143,11 +147,6 @@ public struct Runner: Sendable {
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    /// `text` as one shell word: single quotes, with each `'` written as `'\''`.
-    static func shellQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }

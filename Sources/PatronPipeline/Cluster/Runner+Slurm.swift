@@ -1,0 +1,468 @@
+import Foundation
+import PatronSupport
+import Synchronization
+
+/// What a cluster run ended with: each pipeline's summary (its one run record), and whether a
+/// task refused to run for a usage reason (`--expect` found another key: exit 2).
+package struct ClusterOutcome: Sendable {
+    package var summaries: [RunSummary]
+    package var usageFailure: Bool
+}
+
+extension Runner {
+    /// How a job ended.
+    private enum JobEnd: Equatable {
+        case succeeded
+        /// Its task exited with `status` (nil: no status written) while Slurm said `state`.
+        case failed(status: Int32?, state: String)
+        /// Never ran: a job it waits for did not succeed.
+        case notRun(because: Int)
+        case interrupted
+
+        /// For the run record.
+        var word: String {
+            switch self {
+            case .succeeded: "succeeded"
+            case .failed: "failed"
+            case .notRun: "not-run"
+            case .interrupted: "interrupted"
+            }
+        }
+    }
+
+    /// `patron run --executor slurm`: keys and statuses computed here once; the stale stages
+    /// fused into jobs (`jobGroups`), each job `sbatch`ed after the jobs it reads from
+    /// (`afterok`, `--kill-on-invalid-dep=yes`), running the same binary in task mode with
+    /// `--expect` for every key; one `squeue` per poll for every job still out; on a signal
+    /// every job is `scancel`led. The tasks' records are merged into one run record and the
+    /// state per pipeline, as a local run leaves them.
+    package func runOnSlurm(
+        _ plans: [PipelinePlan], options: RunOptions, cluster: ClusterOptions
+    ) async throws -> ClusterOutcome {
+        let start = RunStart(options: options)
+        let folder = ClusterJob.folder(project, start.id)
+        var slurm = Slurm(scratch: folder)
+        if !options.dryRun { try slurm.checkInstalled() }
+
+        // Plan every pipeline: what is fresh, what to run, in which jobs.
+        var works = [Work]()
+        var jobs = [ClusterJob]()
+        for plan in plans {
+            let work = try prepare(plan, options: options)
+            let seconds = plan.lastSeconds(state: work.state, cache: cache)
+            let groups = plan.jobGroups(toRun: work.toRun, seconds: { seconds[$0] ?? 1 }, fuseUnder: cluster.fuseUnder)
+            let keys = work.keys.compactMapValues { try? $0.get().key }
+            let new = ClusterJob.jobs(groups, plan: plan, keys: keys, first: jobs.count + 1)
+            jobs += new
+            works.append(work)
+            // Entries the tasks will read are in use from now on (`gc --older-than` keeps them).
+            for (id, status) in work.statuses where status.isFresh {
+                if let key = keys[id] { cache.markUsed(key) }
+            }
+        }
+        let stageCount = plans.reduce(0) { $0 + $1.stages.count }
+        let toRunCount = works.reduce(0) { $0 + $1.toRun.count }
+        if options.dryRun {
+            var summaries = [RunSummary]()
+            for (p, plan) in plans.enumerated() { summaries.append(dryRun(plan, work: works[p], start: start)) }
+            for job in jobs { logJob(job, "would submit") }
+            return ClusterOutcome(summaries: summaries, usageFailure: false)
+        }
+        if jobs.isEmpty {
+            log.event(
+                "cached", ["stages": .int(stageCount)],
+                text: "· nothing to submit: every selected stage is fresh in the cache")
+        } else {
+            log.event(
+                "cluster_plan", ["jobs": .int(jobs.count), "stages": .int(toRunCount), "run": .string(start.id)],
+                text:
+                    "\(toRunCount) stage\(toRunCount == 1 ? "" : "s") to run in \(jobs.count) Slurm job\(jobs.count == 1 ? "" : "s") (logs in \(project.display(folder)))"
+            )
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+
+        // Submit, then watch the queue until every job has ended.
+        var ids = [Int: String]()
+        var ends = [Int: JobEnd]()
+        let outstanding = { jobs.indices.filter { ids[$0] != nil && ends[$0] == nil } }
+        let submittedIDs = SubmittedJobs()
+        let exitToken = Interruption.shared.onExit { [slurm] in slurm.cancel(submittedIDs.live) }
+        defer { Interruption.shared.removeOnExit(exitToken) }
+        var finishedStages = 0
+        var queueTrouble: (since: ContinuousClock.Instant, message: String)? = nil
+        while ends.count < jobs.count {
+            if Interruption.shared.signal != nil {
+                let live = outstanding()
+                slurm.cancel(live.map { ids[$0]! })
+                for j in jobs.indices where ends[j] == nil { ends[j] = .interrupted }
+                if !live.isEmpty {
+                    log.event(
+                        "cancelled", ["jobs": .string(live.map { ids[$0]! }.joined(separator: ","))],
+                        text:
+                            "patron: cancelled Slurm job\(live.count == 1 ? "" : "s") \(live.map { ids[$0]! }.joined(separator: ", "))",
+                        isError: true)
+                }
+                break
+            }
+            // Submit every job whose inputs' jobs are out or done, up to --max-jobs in the queue.
+            for (j, job) in jobs.enumerated() where ids[j] == nil && ends[j] == nil {
+                if cluster.maxJobs > 0 && outstanding().count >= cluster.maxJobs { break }
+                if let bad = job.after.first(where: { ends[$0 - 1].map { $0 != .succeeded } ?? false }) {
+                    ends[j] = .notRun(because: bad)
+                    logJob(job, "not submitted: job \(bad) did not succeed", isError: true)
+                    continue
+                }
+                guard job.after.allSatisfy({ ids[$0 - 1] != nil }) else { continue }
+                let waits = job.after.filter { ends[$0 - 1] == nil }.map { ids[$0 - 1]! }
+                let script = "\(folder)/job-\(job.number).sh"
+                let plan = plans.first { $0.name == job.pipeline }!
+                try Data(job.script(project: project, runID: start.id, options: cluster, force: options.force).utf8)
+                    .write(to: URL(fileURLWithPath: script))
+                var arguments = job.sbatchArguments(project: project, runID: start.id, options: cluster)
+                if !waits.isEmpty {
+                    arguments += ["--dependency=afterok:" + waits.joined(separator: ":"), "--kill-on-invalid-dep=yes"]
+                }
+                do {
+                    let id = try await slurm.submit(script: script, arguments: arguments)
+                    ids[j] = id
+                    submittedIDs.add(id)
+                    logJob(job, "submitted as Slurm job \(id)", id: id)
+                } catch {
+                    // Nothing more goes out; what is out is cancelled.
+                    let live = outstanding()
+                    slurm.cancel(live.map { ids[$0]! })
+                    for other in jobs.indices where ends[other] == nil { ends[other] = .interrupted }
+                    ends[j] = .failed(status: nil, state: "not submitted: \(error)")
+                    log.event(
+                        "submit_failed", ["job": .int(job.number), "error": .string("\(error)")],
+                        text: "✗ \(plan.name): job \(job.number) could not be submitted: \(error)", isError: true)
+                    break
+                }
+            }
+            if ends.count == jobs.count { break }
+            if cluster.detach && ends.isEmpty {
+                return try await detach(
+                    plans, jobs: jobs, ids: ids, slurm: slurm, folder: folder, runID: start.id, cluster: cluster)
+            }
+            await pause(cluster.poll)
+            if Interruption.shared.signal != nil { continue }
+
+            let live = outstanding()
+            let states: [String: Slurm.JobState]
+            do {
+                states = try await slurm.states(live.map { ids[$0]! })
+                queueTrouble = nil
+            } catch {
+                // The controller may be restarting: keep asking, for up to ten minutes.
+                let since = queueTrouble?.since ?? .now
+                if queueTrouble == nil {
+                    log.event(
+                        "queue_unreachable", ["error": .string("\(error)")], text: "! \(error); retrying", isError: true
+                    )
+                }
+                queueTrouble = (since, "\(error)")
+                if ContinuousClock.now - since > .seconds(600) {
+                    slurm.cancel(live.map { ids[$0]! })
+                    throw Slurm.Failure(description: "the Slurm queue did not answer for ten minutes: \(error)")
+                }
+                continue
+            }
+            for j in live {
+                let id = ids[j]!
+                switch states[id] {
+                case .waiting?: continue
+                case .running(let node)?:
+                    if submittedIDs.markRunning(id) { logJob(jobs[j], "running on \(node)", id: id) }
+                    continue
+                case .ended(let state, let reason)?:
+                    ends[j] = await jobEnd(jobs[j], folder: folder, state: state, reason: reason)
+                case nil:
+                    ends[j] = await jobEnd(jobs[j], folder: folder, state: "gone from the queue", reason: "")
+                }
+                submittedIDs.remove(id)
+                finishedStages = reportJob(
+                    jobs[j], id: id, end: ends[j]!, folder: folder, plans: plans, done: finishedStages,
+                    total: toRunCount)
+            }
+        }
+
+        return merge(plans, works, jobs: jobs, ids: ids, ends: ends, folder: folder, start: start)
+    }
+
+    /// One run record and state per pipeline, from the tasks' records and how each job ended.
+    private func merge(
+        _ plans: [PipelinePlan], _ works: [Work], jobs: [ClusterJob], ids: [Int: String], ends: [Int: JobEnd],
+        folder: String, start: RunStart
+    ) -> ClusterOutcome {
+        let records = taskRecords(folder)
+        var summaries = [RunSummary]()
+        var usageFailure = false
+        for (p, plan) in plans.enumerated() {
+            var work = works[p]
+            var jobRecords = [RunRecord.ClusterJobRecord]()
+            for (j, job) in jobs.enumerated() where job.pipeline == plan.name {
+                let end = ends[j] ?? .interrupted
+                if case .failed(2?, _) = end { usageFailure = true }
+                for id in job.stages {
+                    if let ran = records[plan.name]?[id] {
+                        work.records[id] = ran
+                        continue
+                    }
+                    work.records[id] = stageWithoutRecord(
+                        work.records[id]!, job: job, id: ids[j], end: end, folder: folder)
+                }
+                jobRecords.append(
+                    RunRecord.ClusterJobRecord(number: job.number, id: ids[j], stages: job.stages, outcome: end.word))
+            }
+            summaries.append(finish(plan, work, start: start, clusterJobs: jobRecords.isEmpty ? nil : jobRecords))
+        }
+        return ClusterOutcome(summaries: summaries, usageFailure: usageFailure)
+    }
+
+    /// `--detach`: every job is out; a last job (after all of them, however they end) merges
+    /// the tasks' records into the run record and state (`--collect RUN`), and this process
+    /// returns.
+    private func detach(
+        _ plans: [PipelinePlan], jobs: [ClusterJob], ids: [Int: String], slurm: Slurm, folder: String, runID: String,
+        cluster: ClusterOptions
+    ) async throws -> ClusterOutcome {
+        let manifest = ClusterManifest(
+            pipelines: plans.map(\.name),
+            jobs: jobs.enumerated().map { j, job in
+                ClusterManifest.Job(
+                    number: job.number, pipeline: job.pipeline, stages: job.stages, after: job.after, id: ids[j])
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try encoder.encode(manifest).write(to: URL(fileURLWithPath: "\(folder)/\(ClusterManifest.file)"))
+        var command = [
+            cluster.patron, "run",
+        ]
+        command += plans.map(\.name) + ["--project", project.root, "--cache-dir", project.cacheDirectory]
+        command += ["--collect", runID, "--wait"] + cluster.taskArguments
+        let script = "\(folder)/collect.sh"
+        try Data(
+            "#!/bin/sh\n# Patron cluster run \(runID): merge the tasks' records into the run record\n\(command.map(Shell.quote).joined(separator: " "))\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: script))
+        let all = jobs.indices.compactMap { ids[$0] }
+        let id = try await slurm.submit(
+            script: script,
+            arguments: [
+                "--job-name=patron:\(plans.map(\.name).joined(separator: "+")):record",
+                "--output=\(folder)/collect.out",
+                "--chdir=\(project.root)", "--dependency=afterany:" + all.joined(separator: ":"),
+            ] + cluster.sbatchArguments)
+        log.event(
+            "detached",
+            ["jobs": .string(all.joined(separator: ",")), "record_job": .string(id), "run": .string(runID)],
+            text:
+                "submitted Slurm jobs \(all.joined(separator: ", ")), and \(id) to record the run when they end; "
+                + "not waiting (--detach). `squeue -j \((all + [id]).joined(separator: ","))` shows them; "
+                + "`patron status \(plans[0].name)` and .patron/runs/ show the outcome once job \(id) has ended.")
+        return ClusterOutcome(summaries: [], usageFailure: false)
+    }
+
+    /// `patron run … --collect RUN`, the last job of a detached run: how each job ended (from
+    /// the exit statuses its task wrote), and the tasks' records merged as the waiting driver
+    /// would.
+    package func collectSlurmRun(_ plans: [PipelinePlan], options: RunOptions, runID: String) throws -> ClusterOutcome {
+        let folder = ClusterJob.folder(project, runID)
+        guard let data = FileManager.default.contents(atPath: "\(folder)/\(ClusterManifest.file)"),
+            let manifest = try? JSONDecoder().decode(ClusterManifest.self, from: data)
+        else {
+            throw PipelineError.usage(
+                "no detached cluster run \(runID) here: \(project.display(folder))/\(ClusterManifest.file) is missing or unreadable"
+            )
+        }
+        let start = RunStart(options: options)
+        let works = try plans.map { try prepare($0, options: options) }
+        let jobs = manifest.jobs.map {
+            ClusterJob(
+                number: $0.number, pipeline: $0.pipeline, stages: $0.stages, after: $0.after, seconds: 0, expect: [])
+        }
+        var ids = [Int: String]()
+        var ends = [Int: JobEnd]()
+        for (j, job) in manifest.jobs.enumerated() {
+            ids[j] = job.id
+            if let text = try? String(contentsOfFile: "\(folder)/job-\(job.number).status", encoding: .utf8),
+                let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
+                ends[j] = status == 0 ? .succeeded : .failed(status: status, state: "exit \(status)")
+            } else if let bad = job.after.first(where: { ends[$0 - 1] != .succeeded }) {
+                ends[j] = .notRun(because: bad)
+            } else {
+                ends[j] = .failed(status: nil, state: "cancelled, or stopped by a time limit")
+            }
+        }
+        return merge(plans, works, jobs: jobs, ids: ids, ends: ends, folder: folder, start: start)
+    }
+
+    /// Sleeps `seconds`, waking early for a signal.
+    private func pause(_ seconds: Double) async {
+        let until = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        while ContinuousClock.now < until && Interruption.shared.signal == nil {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// How a job that left the queue (or ended in it) ended: its task's exit status, written
+    /// beside its log. A shared file system may show the file late: a job that ended on its
+    /// own gets a few seconds for it to appear.
+    private func jobEnd(_ job: ClusterJob, folder: String, state: String, reason: String) async -> JobEnd {
+        let path = "\(folder)/job-\(job.number).status"
+        let byDependency = reason == "DependencyNeverSatisfied"
+        let deadline = ContinuousClock.now + .seconds(byDependency || state == "CANCELLED" ? 0 : 5)
+        while true {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8),
+                let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
+                return status == 0 ? .succeeded : .failed(status: status, state: state)
+            }
+            if ContinuousClock.now >= deadline { break }
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        if byDependency, let first = job.after.first { return .notRun(because: first) }
+        return .failed(status: nil, state: reason.isEmpty || reason == "None" ? state : "\(state), \(reason)")
+    }
+
+    /// The stages of a job that ended, as a local run shows them; returns how many stages ended.
+    private func reportJob(
+        _ job: ClusterJob, id: String, end: JobEnd, folder: String, plans: [PipelinePlan], done: Int, total: Int
+    ) -> Int {
+        let records = taskRecords(folder)[job.pipeline] ?? [:]
+        var done = done
+        for stage in job.stages {
+            guard let r = records[stage] else { continue }
+            done += 1
+            switch r.status {
+            case .ran:
+                let rows = (r.rows ?? [:]).sorted {
+                    ($0.key != "main" ? 1 : 0, $0.key) < ($1.key != "main" ? 1 : 0, $1.key)
+                }
+                .map { $0.key == "main" ? "\($0.value) rows" : "\($0.key) \($0.value)" }
+                log.event(
+                    "stage_finished",
+                    [
+                        "stage": .string(stage), "status": .string("ran"), "seconds": .double(r.seconds ?? 0),
+                        "rows": .int(r.rows?["main"] ?? 0), "job": .string(id),
+                    ],
+                    text:
+                        "✓ \(stage)  \(rows.joined(separator: ", "))  \(Runner.format(r.seconds ?? 0))  [\(done)/\(total)]"
+                )
+            case .failed:
+                log.event(
+                    "stage_failed", ["stage": .string(stage), "error": .string(r.error ?? ""), "job": .string(id)],
+                    text: "✗ \(stage) (\(r.module)) failed:\n    "
+                        + (r.error ?? "").replacingOccurrences(of: "\n", with: "\n    "),
+                    isError: true)
+            default: continue
+            }
+        }
+        switch end {
+        case .succeeded: logJob(job, "ended", id: id)
+        case .failed(let status, let state):
+            // The task's own words, when it could not record its stages (it refused to run).
+            let recorded = job.stages.contains { records[$0] != nil }
+            let tail = recorded ? [] : logTail("\(folder)/job-\(job.number).out")
+            logJob(
+                job,
+                "ended with \(status.map { "exit \($0)" } ?? "no exit status") (\(state))"
+                    + (tail.isEmpty ? "" : ":\n    " + tail.joined(separator: "\n    ")), id: id, isError: true)
+        case .notRun(let other): logJob(job, "cancelled by Slurm: job \(other) did not succeed", id: id, isError: true)
+        case .interrupted: break
+        }
+        return done
+    }
+
+    private func logJob(_ job: ClusterJob, _ what: String, id: String? = nil, isError: Bool = false) {
+        var fields: [String: Value] = [
+            "job": .int(job.number), "pipeline": .string(job.pipeline),
+            "stages": .string(job.stages.joined(separator: ",")),
+            "what": .string(what),
+        ]
+        if let id { fields["slurm_id"] = .string(id) }
+        log.event(
+            "job", fields,
+            text: "\(isError ? "✗" : "·") job \(job.number) (\(job.stages.joined(separator: ", "))): \(what)",
+            isError: isError)
+    }
+
+    /// The last lines of a job's log, for a failure the task could not record itself.
+    private func logTail(_ path: String) -> [String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").suffix(6).map(String.init)
+    }
+
+    /// Every stage a task ran, failed, skipped or had interrupted, by pipeline and stage, from
+    /// the task records in the run's folder (the latest wins, for a job Slurm ran twice).
+    private func taskRecords(_ folder: String) -> [String: [String: RunRecord.Stage]] {
+        var out = [String: [String: RunRecord.Stage]]()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".json")
+        }.sorted()
+        for name in names {
+            guard let data = FileManager.default.contents(atPath: "\(folder)/\(name)"),
+                let record = try? JSONDecoder().decode(RunRecord.self, from: data)
+            else { continue }
+            for stage in record.stages where stage.status != .notSelected && stage.status != .pending {
+                out[record.pipeline, default: [:]][stage.id] = stage
+            }
+        }
+        return out
+    }
+
+    /// A stage of a job whose task left no record of it.
+    private func stageWithoutRecord(
+        _ planned: RunRecord.Stage, job: ClusterJob, id: String?, end: JobEnd, folder: String
+    ) -> RunRecord.Stage {
+        var stage = planned
+        let name = "job \(job.number)" + (id.map { " (Slurm \($0))" } ?? "")
+        switch end {
+        case .notRun(let other):
+            stage.status = .skipped
+            stage.reason = "not run: job \(other), which it reads from, did not succeed"
+        case .interrupted:
+            stage.status = .interrupted
+            stage.reason = "the run was interrupted before \(name) ended; its jobs were cancelled"
+        case .failed(let status, let state):
+            stage.status = .failed
+            let tail = logTail("\(folder)/job-\(job.number).out").suffix(3)
+            stage.error =
+                "\(name) ended \(status.map { "with exit \($0)" } ?? "without an exit status") (\(state)) before this stage ended; its log: \(project.display(folder))/job-\(job.number).out"
+                + (tail.isEmpty ? "" : "\n" + tail.joined(separator: "\n"))
+        case .succeeded:
+            stage.status = .failed
+            stage.error = "\(name) ended but its task recorded nothing of this stage"
+        }
+        return stage
+    }
+}
+
+/// What a detached cluster run leaves for its last job: the jobs and their Slurm ids.
+struct ClusterManifest: Codable {
+    static let file = "run.json"
+
+    struct Job: Codable {
+        var number: Int
+        var pipeline: String
+        var stages: [String]
+        var after: [Int]
+        var id: String?
+    }
+
+    var pipelines: [String]
+    var jobs: [Job]
+}
+
+/// The Slurm ids of a run's jobs still out, readable from a signal's exit handler.
+final class SubmittedJobs: Sendable {
+    private let state = Mutex((live: [String](), running: Set<String>()))
+
+    func add(_ id: String) { state.withLock { $0.live.append(id) } }
+    func remove(_ id: String) { state.withLock { $0.live.removeAll { $0 == id } } }
+    var live: [String] { state.withLock { $0.live } }
+    /// Whether `id` was not yet known to run.
+    func markRunning(_ id: String) -> Bool { state.withLock { $0.running.insert(id).inserted } }
+}
