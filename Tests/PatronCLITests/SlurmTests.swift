@@ -190,6 +190,39 @@ import Testing
         #expect(try onlyRunRecord(root)["outcome"] as? String == "failed")
     }
 
+    @Test(.enabled(if: available)) func pipelinesOfOneJobEachGoOutAsAThrottledJobArray() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for market in ["se", "nl", "pl"] {
+            try writeFile(
+                root + "/Pipelines/\(market).yaml",
+                """
+                pipeline: \(market)
+                stages:
+                  orders:
+                    use: ingest.csv
+                    with: {path: Data/sample/orders.csv}
+                  count:
+                    use: shell
+                    inputs: [orders]
+                    with: {command: "printf 'market,n\\\\n\(market),1\\\\n' > \\"$PATRON_OUTPUT\\""}
+                """)
+        }
+        let run = try await patron(
+            "run", "se", "nl", "pl", "--executor", "slurm", "--max-jobs", "2", in: root, environment: Self.fast)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect((run.stdout + run.stderr).contains("element 2 of Slurm job array"), "\(run.stderr)")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: root + "/.patron/runs")
+        #expect(runs.count == 3)
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: root + "/.patron/tasks")
+        let script = try String(contentsOfFile: "\(root)/.patron/tasks/\(tasks[0])/array.sh", encoding: .utf8)
+        #expect(script.contains("2) number=3;"))
+        for market in ["se", "nl", "pl"] {
+            let shown = try await patron("show", market, "count", "--format", "csv", in: root)
+            #expect(shown.stdout == "market,n\n\(market),1\n", "\(shown.stderr)")
+        }
+    }
+
     @Test(.enabled(if: available)) func aDetachedRunIsRecordedByItsLastJob() async throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(atPath: root) }

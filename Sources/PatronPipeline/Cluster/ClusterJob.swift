@@ -54,14 +54,45 @@ package struct ClusterJob: Sendable {
     /// The batch script: the task, then its exit status written beside its log (how the driver
     /// learns it without `sacct`).
     package func script(project: Project, runID: String, options: ClusterOptions, force: Bool) -> String {
-        let folder = ClusterJob.folder(project, runID)
-        let status = "\(folder)/job-\(number).status"
+        """
+        #!/bin/sh
+        # Patron cluster run \(runID), job \(number): \(pipeline) — \(stages.joined(separator: ", "))
+        number=\(number)
+        \(taskCommand(project: project, runID: runID, options: options, force: force).map(Shell.quote).joined(separator: " "))
+        \(ClusterJob.statusLines(ClusterJob.folder(project, runID)))
+        """
+    }
+
+    /// One batch script for a job array of `jobs` (each the only job of its pipeline): element
+    /// `i` runs `jobs[i]`, its output in that job's log.
+    package static func arrayScript(
+        _ jobs: [ClusterJob], project: Project, runID: String, options: ClusterOptions, force: Bool
+    ) -> String {
+        let folder = folder(project, runID)
+        var lines = [
+            "#!/bin/sh",
+            "# Patron cluster run \(runID): \(jobs.count) pipelines as one job array, a pipeline per element",
+            "case \"$SLURM_ARRAY_TASK_ID\" in",
+        ]
+        for (i, job) in jobs.enumerated() {
+            let command = job.taskCommand(project: project, runID: runID, options: options, force: force)
+            lines.append("\(i)) number=\(job.number); set -- \(command.map(Shell.quote).joined(separator: " ")) ;;")
+        }
+        lines += [
+            "*) echo \"patron: this array has no element $SLURM_ARRAY_TASK_ID\" >&2; exit 2 ;;",
+            "esac",
+            "\"$@\" >\(Shell.quote(folder))/job-$number.out 2>&1",
+            statusLines(folder),
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    /// The end of a job's script: the task's exit status written beside its log, as a whole file.
+    static func statusLines(_ folder: String) -> String {
+        let status = Shell.quote(folder) + "/job-$number.status"
         return """
-            #!/bin/sh
-            # Patron cluster run \(runID), job \(number): \(pipeline) — \(stages.joined(separator: ", "))
-            \(taskCommand(project: project, runID: runID, options: options, force: force).map(Shell.quote).joined(separator: " "))
             status=$?
-            echo "$status" > \(Shell.quote(status + ".tmp")) && mv \(Shell.quote(status + ".tmp")) \(Shell.quote(status))
+            echo "$status" >\(status).tmp && mv \(status).tmp \(status)
             exit "$status"
 
             """

@@ -60,6 +60,12 @@ extension Runner {
                 if let key = keys[id] { cache.markUsed(key) }
             }
         }
+        // Pipelines that are one job each, waiting for nothing, go out as one job array
+        // (throttled by --max-jobs), not as a job each.
+        let single = jobs.indices.filter { j in
+            jobs[j].after.isEmpty && !jobs.contains { $0.pipeline == jobs[j].pipeline && $0.number != jobs[j].number }
+        }
+        let array = single.count >= 2 ? single : []
         let stageCount = plans.reduce(0) { $0 + $1.stages.count }
         let toRunCount = works.reduce(0) { $0 + $1.toRun.count }
         if options.dryRun {
@@ -105,39 +111,63 @@ extension Runner {
                 break
             }
             // Submit every job whose inputs' jobs are out or done, up to --max-jobs in the queue.
-            for (j, job) in jobs.enumerated() where ids[j] == nil && ends[j] == nil {
-                if cluster.maxJobs > 0 && outstanding().count >= cluster.maxJobs { break }
-                if let bad = job.after.first(where: { ends[$0 - 1].map { $0 != .succeeded } ?? false }) {
-                    ends[j] = .notRun(because: bad)
-                    logJob(job, "not submitted: job \(bad) did not succeed", isError: true)
-                    continue
+            do {
+                if let first = array.first, ids[first] == nil, ends[first] == nil {
+                    let script = "\(folder)/array.sh"
+                    try Data(
+                        ClusterJob.arrayScript(
+                            array.map { jobs[$0] }, project: project, runID: start.id, options: cluster,
+                            force: options.force
+                        ).utf8
+                    ).write(to: URL(fileURLWithPath: script))
+                    let throttle = cluster.maxJobs > 0 ? "%\(cluster.maxJobs)" : ""
+                    let base = try await slurm.submit(
+                        script: script,
+                        arguments: [
+                            "--array=0-\(array.count - 1)\(throttle)", "--job-name=patron:array",
+                            "--output=\(folder)/array-%a.out", "--chdir=\(project.root)",
+                        ] + cluster.sbatchArguments)
+                    for (element, j) in array.enumerated() {
+                        ids[j] = "\(base)_\(element)"
+                        submittedIDs.add(ids[j]!)
+                        logJob(jobs[j], "submitted as element \(element) of Slurm job array \(base)", id: ids[j])
+                    }
                 }
-                guard job.after.allSatisfy({ ids[$0 - 1] != nil }) else { continue }
-                let waits = job.after.filter { ends[$0 - 1] == nil }.map { ids[$0 - 1]! }
-                let script = "\(folder)/job-\(job.number).sh"
-                let plan = plans.first { $0.name == job.pipeline }!
-                try Data(job.script(project: project, runID: start.id, options: cluster, force: options.force).utf8)
-                    .write(to: URL(fileURLWithPath: script))
-                var arguments = job.sbatchArguments(project: project, runID: start.id, options: cluster)
-                if !waits.isEmpty {
-                    arguments += ["--dependency=afterok:" + waits.joined(separator: ":"), "--kill-on-invalid-dep=yes"]
-                }
-                do {
+                for (j, job) in jobs.enumerated() where ids[j] == nil && ends[j] == nil {
+                    if cluster.maxJobs > 0 && outstanding().count >= cluster.maxJobs { break }
+                    if let bad = job.after.first(where: { ends[$0 - 1].map { $0 != .succeeded } ?? false }) {
+                        ends[j] = .notRun(because: bad)
+                        logJob(job, "not submitted: job \(bad) did not succeed", isError: true)
+                        continue
+                    }
+                    guard job.after.allSatisfy({ ids[$0 - 1] != nil }) else { continue }
+                    let waits = job.after.filter { ends[$0 - 1] == nil }.map { ids[$0 - 1]! }
+                    let script = "\(folder)/job-\(job.number).sh"
+                    try Data(
+                        job.script(project: project, runID: start.id, options: cluster, force: options.force).utf8
+                    ).write(to: URL(fileURLWithPath: script))
+                    var arguments = job.sbatchArguments(project: project, runID: start.id, options: cluster)
+                    if !waits.isEmpty {
+                        arguments += [
+                            "--dependency=afterok:" + waits.joined(separator: ":"), "--kill-on-invalid-dep=yes",
+                        ]
+                    }
                     let id = try await slurm.submit(script: script, arguments: arguments)
                     ids[j] = id
                     submittedIDs.add(id)
                     logJob(job, "submitted as Slurm job \(id)", id: id)
-                } catch {
-                    // Nothing more goes out; what is out is cancelled.
-                    let live = outstanding()
-                    slurm.cancel(live.map { ids[$0]! })
-                    for other in jobs.indices where ends[other] == nil { ends[other] = .interrupted }
-                    ends[j] = .failed(status: nil, state: "not submitted: \(error)")
-                    log.event(
-                        "submit_failed", ["job": .int(job.number), "error": .string("\(error)")],
-                        text: "✗ \(plan.name): job \(job.number) could not be submitted: \(error)", isError: true)
-                    break
                 }
+            } catch {
+                // Nothing more goes out; what is out is cancelled.
+                let live = outstanding()
+                slurm.cancel(live.map { ids[$0]! })
+                for j in jobs.indices where ends[j] == nil {
+                    ends[j] = ids[j] == nil ? .failed(status: nil, state: "not submitted: \(error)") : .interrupted
+                }
+                log.event(
+                    "submit_failed", ["error": .string("\(error)")],
+                    text: "✗ could not submit to Slurm: \(error); cancelled the jobs already out", isError: true)
+                break
             }
             if ends.count == jobs.count { break }
             if cluster.detach && ends.isEmpty {
@@ -180,7 +210,7 @@ extension Runner {
                     ends[j] = await jobEnd(jobs[j], folder: folder, state: "gone from the queue", reason: "")
                 }
                 submittedIDs.remove(id)
-                finishedStages = reportJob(
+                finishedStages = await reportJob(
                     jobs[j], id: id, end: ends[j]!, folder: folder, plans: plans, done: finishedStages,
                     total: toRunCount)
             }
@@ -330,12 +360,20 @@ extension Runner {
     /// The stages of a job that ended, as a local run shows them; returns how many stages ended.
     private func reportJob(
         _ job: ClusterJob, id: String, end: JobEnd, folder: String, plans: [PipelinePlan], done: Int, total: Int
-    ) -> Int {
-        let records = taskRecords(folder)[job.pipeline] ?? [:]
+    ) async -> Int {
+        var records = taskRecords(folder)[job.pipeline] ?? [:]
+        // A task that succeeded wrote its record before its exit status; a network file system
+        // may list it a little later.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while end == .succeeded && !job.stages.allSatisfy({ records[$0] != nil }) && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(200))
+            records = taskRecords(folder)[job.pipeline] ?? [:]
+        }
         var done = done
         for stage in job.stages {
             guard let r = records[stage] else { continue }
             done += 1
+            let name = plans.count > 1 ? "\(job.pipeline)/\(stage)" : stage
             switch r.status {
             case .ran:
                 let rows = (r.rows ?? [:]).sorted {
@@ -349,12 +387,12 @@ extension Runner {
                         "rows": .int(r.rows?["main"] ?? 0), "job": .string(id),
                     ],
                     text:
-                        "✓ \(stage)  \(rows.joined(separator: ", "))  \(Runner.format(r.seconds ?? 0))  [\(done)/\(total)]"
+                        "✓ \(name)  \(rows.joined(separator: ", "))  \(Runner.format(r.seconds ?? 0))  [\(done)/\(total)]"
                 )
             case .failed:
                 log.event(
                     "stage_failed", ["stage": .string(stage), "error": .string(r.error ?? ""), "job": .string(id)],
-                    text: "✗ \(stage) (\(r.module)) failed:\n    "
+                    text: "✗ \(name) (\(r.module)) failed:\n    "
                         + (r.error ?? "").replacingOccurrences(of: "\n", with: "\n    "),
                     isError: true)
             default: continue
@@ -385,7 +423,8 @@ extension Runner {
         if let id { fields["slurm_id"] = .string(id) }
         log.event(
             "job", fields,
-            text: "\(isError ? "✗" : "·") job \(job.number) (\(job.stages.joined(separator: ", "))): \(what)",
+            text:
+                "\(isError ? "✗" : "·") job \(job.number) (\(job.pipeline): \(job.stages.joined(separator: ", "))): \(what)",
             isError: isError)
     }
 

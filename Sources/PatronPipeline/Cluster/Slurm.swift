@@ -72,16 +72,34 @@ package struct Slurm: Sendable {
             }
             guard f.count >= 3, !f[0].isEmpty else { continue }
             let node = f.count > 3 ? f[3] : ""
-            switch f[1] {
-            case "PENDING", "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "RESV_DEL_HOLD", "SUSPENDED", "STOPPED":
-                states[f[0]] = .waiting(reason: f[2])
-            case "RUNNING", "CONFIGURING", "COMPLETING", "RESIZING", "SIGNALING", "STAGE_OUT":
-                states[f[0]] = .running(node: node)
-            default:
-                states[f[0]] = .ended(state: f[1], reason: f[2])
-            }
+            let state: JobState =
+                switch f[1] {
+                case "PENDING", "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "RESV_DEL_HOLD", "SUSPENDED", "STOPPED":
+                    .waiting(reason: f[2])
+                case "RUNNING", "CONFIGURING", "COMPLETING", "RESIZING", "SIGNALING", "STAGE_OUT":
+                    .running(node: node)
+                default:
+                    .ended(state: f[1], reason: f[2])
+                }
+            for id in expandArrayID(f[0]) { states[id] = state }
         }
         return states
+    }
+
+    /// `123_[4-6,9%2]` (an array's elements not yet started, as squeue shows them) into
+    /// `123_4`, `123_5`, `123_6`, `123_9`; any other id as it is.
+    static func expandArrayID(_ id: String) -> [String] {
+        guard let open = id.firstIndex(of: "["), id.hasSuffix("]"), id[..<open].hasSuffix("_") else { return [id] }
+        let base = id[..<open]
+        var inside = id[id.index(after: open)..<id.index(before: id.endIndex)]
+        if let percent = inside.firstIndex(of: "%") { inside = inside[..<percent] }
+        var out = [String]()
+        for part in inside.split(separator: ",") {
+            let ends = part.split(separator: "-").compactMap { Int($0) }
+            guard let low = ends.first, let high = ends.last, low <= high, high - low < 100_000 else { continue }
+            out += (low...high).map { "\(base)\($0)" }
+        }
+        return out
     }
 
     /// The program `name` on `PATH`, if there is one.
