@@ -47,9 +47,14 @@ start)
     runuser -u munge -- munged --socket="$dir/munge/munge.socket" --key-file="$dir/munge/munge.key" \
         --pid-file="$dir/munge/munged.pid" --log-file="$dir/munge/munged.log" --seed-file="$dir/munge/munged.seed"
     host=$(hostname -s)
+    # Not Slurm's default ports (6817, 6818): a machine that is also a real cluster's node
+    # keeps its own daemons. PATRON_SLURM_PORT moves them (two test clusters on one machine).
+    ctld_port=${PATRON_SLURM_PORT:-16817}
     cat >"$dir/slurm.conf" <<CONF
 ClusterName=patron-test
 SlurmctldHost=$host(127.0.0.1)
+SlurmctldPort=$ctld_port
+SlurmdPort=$((ctld_port + 1))
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge

@@ -41,7 +41,7 @@ extension Runner {
     ) async throws -> ClusterOutcome {
         let start = RunStart(options: options)
         let folder = ClusterJob.folder(project, start.id)
-        var slurm = Slurm(scratch: folder)
+        let slurm = Slurm(scratch: folder)
         if !options.dryRun { try slurm.checkInstalled() }
 
         // Plan every pipeline: what is fresh, what to run, in which jobs.
