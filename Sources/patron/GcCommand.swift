@@ -13,7 +13,11 @@ extension Patron {
                 those no run has used for that long (and this project does not use).
                 """)
 
-        @Option(name: .long, help: "Run records (and their logs) to keep, newest first.")
+        @Option(
+            name: .long,
+            help:
+                "Run records (and their logs) to keep, newest first; as many cluster run folders under .patron/tasks (those older than a day)."
+        )
         var keepRuns: Int = 50
 
         @Option(
@@ -75,9 +79,21 @@ extension Patron {
                 try? fm.removeItem(atPath: "\(project.logsDirectory)/\(runID)")
                 prunedRuns += 1
             }
+            // Cluster runs' folders (job scripts, logs, task records) go the same way, but only
+            // after a day: a detached run's jobs may still be writing to theirs.
+            let tasks = project.stateDirectory + "/tasks"
+            let dayAgo = Date().addingTimeInterval(-86_400)
+            for name in ((try? fm.contentsOfDirectory(atPath: tasks)) ?? []).sorted(by: >).dropFirst(max(0, keepRuns)) {
+                let path = "\(tasks)/\(name)"
+                guard let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                    modified < dayAgo
+                else { continue }
+                try? fm.removeItem(atPath: path)
+                prunedRuns += 1
+            }
             try? fm.removeItem(atPath: project.stateDirectory + "/tmp")
             print(
-                "removed \(removed) cache entr\(removed == 1 ? "y" : "ies") (\(freed / 1024) KiB), kept \(cache.keys().count); removed \(prunedRuns) old run record\(prunedRuns == 1 ? "" : "s")"
+                "removed \(removed) cache entr\(removed == 1 ? "y" : "ies") (\(freed / 1024) KiB), kept \(cache.keys().count); removed \(prunedRuns) old run record\(prunedRuns == 1 ? "" : "s") and cluster run folder\(prunedRuns == 1 ? "" : "s")"
             )
             withExtendedLifetime(lock) {}
         }

@@ -42,6 +42,25 @@ import Testing
         #expect(skewed.stderr.contains("the driver expected"), "\(skewed.stderr)")
     }
 
+    /// gc keeps a cluster run's folder while it is young (a detached run may still be going),
+    /// and removes it beyond --keep-runs once it is a day old.
+    @Test func gcRemovesOldClusterRunFolders() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let task = try await patron(
+            "run", "customer-health", "--only", "orders", "--task", "--run-id", "r1", "--quiet", in: root)
+        #expect(task.status == 0, "\(task.stderr)")
+        let fm = FileManager.default
+        let folder = root + "/.patron/tasks/r1"
+        #expect(try fm.contentsOfDirectory(atPath: folder).count == 1)
+        #expect(try await patron("gc", "--keep-runs", "0", in: root).status == 0)
+        #expect(fm.fileExists(atPath: folder))
+        try fm.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * 86_400)], ofItemAtPath: folder)
+        let gc = try await patron("gc", "--keep-runs", "0", in: root)
+        #expect(gc.status == 0, "\(gc.stderr)")
+        #expect(!fm.fileExists(atPath: folder))
+    }
+
     @Test func aTaskWaitsBrieflyForAnInputAnotherNodeIsStoring() async throws {
         let made = try makeProject(), root = try makeProject()
         defer { for dir in [made, root] { try? FileManager.default.removeItem(atPath: dir) } }

@@ -253,7 +253,8 @@ package struct LocalCacheStore: CacheStore {
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, name.count - 1)
         let bytes = name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        let host = String(String(decoding: bytes, as: UTF8.self).map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+        let host = String(
+            String(decoding: bytes, as: UTF8.self).map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
         return "\(host.isEmpty ? "localhost" : host).\(getpid())"
     }()
 
