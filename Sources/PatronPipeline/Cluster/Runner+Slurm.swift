@@ -18,6 +18,8 @@ extension Runner {
         /// Never ran: a job it waits for did not succeed.
         case notRun(because: Int)
         case interrupted
+        /// `sbatch` refused it (or an earlier job): why.
+        case notSubmitted(String)
 
         /// For the run record.
         var word: String {
@@ -26,6 +28,7 @@ extension Runner {
             case .failed: "failed"
             case .notRun: "not-run"
             case .interrupted: "interrupted"
+            case .notSubmitted: "not-submitted"
             }
         }
     }
@@ -71,7 +74,13 @@ extension Runner {
         if options.dryRun {
             var summaries = [RunSummary]()
             for (p, plan) in plans.enumerated() { summaries.append(dryRun(plan, work: works[p], start: start)) }
-            for job in jobs { logJob(job, "would submit") }
+            for job in jobs {
+                logJob(
+                    job,
+                    "would submit"
+                        + (job.after.isEmpty ? "" : ", after job " + job.after.map(String.init).joined(separator: ", "))
+                )
+            }
             return ClusterOutcome(summaries: summaries, usageFailure: false)
         }
         if jobs.isEmpty {
@@ -162,11 +171,12 @@ extension Runner {
                 let live = outstanding()
                 slurm.cancel(live.map { ids[$0]! })
                 for j in jobs.indices where ends[j] == nil {
-                    ends[j] = ids[j] == nil ? .failed(status: nil, state: "not submitted: \(error)") : .interrupted
+                    ends[j] = ids[j] == nil ? .notSubmitted("\(error)") : .interrupted
                 }
                 log.event(
                     "submit_failed", ["error": .string("\(error)")],
-                    text: "✗ could not submit to Slurm: \(error); cancelled the jobs already out", isError: true)
+                    text: "✗ could not submit to Slurm: \(error)"
+                        + (live.isEmpty ? "" : "; cancelled the jobs already out"), isError: true)
                 break
             }
             if ends.count == jobs.count { break }
@@ -409,7 +419,7 @@ extension Runner {
                 "ended with \(status.map { "exit \($0)" } ?? "no exit status") (\(state))"
                     + (tail.isEmpty ? "" : ":\n    " + tail.joined(separator: "\n    ")), id: id, isError: true)
         case .notRun(let other): logJob(job, "cancelled by Slurm: job \(other) did not succeed", id: id, isError: true)
-        case .interrupted: break
+        case .interrupted, .notSubmitted: break
         }
         return done
     }
@@ -474,6 +484,9 @@ extension Runner {
         case .succeeded:
             stage.status = .failed
             stage.error = "\(name) ended but its task recorded nothing of this stage"
+        case .notSubmitted(let why):
+            stage.status = .failed
+            stage.error = "not submitted to Slurm: \(why)"
         }
         return stage
     }
