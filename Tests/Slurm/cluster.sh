@@ -16,11 +16,11 @@ dir=$(realpath -m "${2:-/tmp/patron-slurm}")
 
 stop() {
     for pidfile in "$dir/slurmd.pid" "$dir/slurmctld.pid" "$dir/munge/munged.pid"; do
-        if [ -s "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
+        if [ -s "$pidfile" ]; then kill "$(cat "$pidfile" 2>/dev/null)" 2>/dev/null || true; fi
     done
     for pidfile in "$dir/slurmd.pid" "$dir/slurmctld.pid" "$dir/munge/munged.pid"; do
         for _ in $(seq 50); do
-            [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null || break
+            [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile" 2>/dev/null)" 2>/dev/null || break
             sleep 0.1
         done
         rm -f "$pidfile"
