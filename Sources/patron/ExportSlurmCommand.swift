@@ -37,7 +37,7 @@ extension Patron {
             let cache = try LocalCacheStore(root: project.cacheDirectory)
             var options = ClusterOptions(patron: patronBinary())
             options.fuseUnder = fuseUnder
-            options.taskArguments = param.flatMap { ["--param", $0] }
+            options.params = param
             let script = plan.slurmScript(project: project, cache: cache, options: options)
             guard let output else {
                 print(script, terminator: "")

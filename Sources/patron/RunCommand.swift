@@ -26,7 +26,11 @@ extension Patron {
             help: "Stages to run at once (default: number of cores).")
         var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-        @Option(name: .long, help: "Override a pipeline param: name=value (repeatable).")
+        @Option(
+            name: .long,
+            help:
+                "Override a pipeline param: name=value (repeatable; a name given several values is a sweep: one run per combination)."
+        )
         var param: [String] = []
 
         @Option(name: .long, help: "Run only this stage, with its inputs from the cache (repeatable).")
@@ -155,14 +159,20 @@ extension Patron {
             let project = try projectOptions.load()
             let registry = BuiltinModules.registry
             let names = try resolvePipelines(project)
-            var overrides = [String: Value]()
-            for p in param {
-                let eq = p.firstIndex(of: "=")!
-                overrides[String(p[..<eq])] = Value.parseScalar(String(p[p.index(after: eq)...]))
+            // A param given several values is a sweep: a run per combination, for each pipeline.
+            let variants = Run.variants(param)
+            var plans = [PipelinePlan](), planParams = [[String]]()
+            for name in names {
+                for params in variants {
+                    plans.append(
+                        try project.plan(
+                            name, registry: registry, overrides: parseOverrides(params), allowOutside: allowOutside))
+                    planParams.append(params)
+                }
             }
-            let plans = try names.map {
-                try project.plan($0, registry: registry, overrides: overrides, allowOutside: allowOutside)
-            }
+            let sweep = variants.count > 1
+            if sweep { try checkSweepOutputs(plans, params: planParams, project: project) }
+            let planVariants = plans.indices.map { sweep ? $0 % variants.count : nil }
             if !expect.isEmpty { try checkExpectedKeys(plans, project: project) }
             // A task shares the project with the driver's other tasks: it takes no lock and
             // sweeps nothing (another task may be mid-store).
@@ -193,12 +203,17 @@ extension Patron {
             if executor == .slurm || collect != nil {
                 let outcome =
                     if let collect {
-                        try runner.collectSlurmRun(plans, options: options, runID: collect)
+                        try runner.collectSlurmRun(
+                            plans, params: planParams, variants: planVariants, options: options, runID: collect)
                     } else {
-                        try await runner.runOnSlurm(plans, options: options, cluster: try clusterOptions())
+                        try await runner.runOnSlurm(
+                            plans, params: planParams, variants: planVariants, options: options,
+                            cluster: try clusterOptions())
                     }
-                for (plan, summary) in zip(plans, outcome.summaries) where !dryRun {
-                    finished(summary, plan: plan, project: project, cache: cache, log: log)
+                for (k, summary) in outcome.summaries.enumerated() where !dryRun {
+                    finished(
+                        summary, plan: plans[k], params: sweep ? planParams[k] : [], project: project, cache: cache,
+                        log: log)
                 }
                 withExtendedLifetime(lock) {}
                 if let signal = outcome.summaries.lazy.compactMap(\.interruption).first {
@@ -210,15 +225,23 @@ extension Patron {
             }
 
             var allSucceeded = true
-            for plan in plans {
+            for (k, plan) in plans.enumerated() {
+                let label = Run.label(plan.name, sweep ? planParams[k] : [])
                 if plans.count > 1 || dryRun {
                     log.event(
-                        "pipeline", ["pipeline": .string(plan.name)], text: "\(plan.name)\(dryRun ? " (dry run)" : ""):"
-                    )
+                        "pipeline",
+                        ["pipeline": .string(plan.name), "params": .string(planParams[k].joined(separator: " "))],
+                        text: "\(label)\(dryRun ? " (dry run)" : ""):")
                 }
+                options.params = planParams[k]
+                options.variant = planVariants[k]
                 let summary = try await runner.run(plan, options: options)
                 allSucceeded = allSucceeded && summary.succeeded
-                if !dryRun { finished(summary, plan: plan, project: project, cache: cache, log: log) }
+                if !dryRun {
+                    finished(
+                        summary, plan: plan, params: sweep ? planParams[k] : [], project: project, cache: cache,
+                        log: log)
+                }
                 if let signal = summary.interruption {
                     // The other pipelines do not start; the lock goes with the process.
                     withExtendedLifetime(lock) {}
@@ -232,9 +255,10 @@ extension Patron {
         /// What a finished pipeline says, and the entries it now uses marked as used now
         /// (`gc --older-than` keeps them); a task marks what it ran and read.
         func finished(
-            _ summary: RunSummary, plan: PipelinePlan, project: Project, cache: LocalCacheStore, log: EventLog
+            _ summary: RunSummary, plan: PipelinePlan, params: [String], project: Project, cache: LocalCacheStore,
+            log: EventLog
         ) {
-            report(summary, plan: plan, project: project, cache: cache, log: log)
+            report(summary, plan: plan, label: Run.label(plan.name, params), project: project, cache: cache, log: log)
             let keys =
                 task
                 ? summary.record.stages.filter(\.status.isAvailable).compactMap(\.key)
@@ -251,10 +275,56 @@ extension Patron {
             options.fuseUnder = fuseUnder
             options.poll = environment["PATRON_SLURM_POLL"].flatMap(Double.init).map { min(max($0, 0.1), 60) } ?? 2
             options.detach = detach
-            options.taskArguments =
-                param.flatMap { ["--param", $0] } + (allowOutside ? ["--allow-outside"] : [])
-                + (stamp ? ["--stamp"] : [])
+            options.params = param
+            options.taskArguments = (allowOutside ? ["--allow-outside"] : []) + (stamp ? ["--stamp"] : [])
             return options
+        }
+
+        /// `--param` given once per name: one run. A name given several values is a sweep: a run
+        /// per combination, the first name's values varying slowest (`h=13 h=26 m=a m=b`: h=13
+        /// m=a, h=13 m=b, h=26 m=a, h=26 m=b).
+        static func variants(_ params: [String]) -> [[String]] {
+            var names = [String](), values = [String: [String]]()
+            for p in params {
+                let name = String(p[..<p.firstIndex(of: "=")!])
+                if values[name] == nil { names.append(name) }
+                values[name, default: []].append(p)
+            }
+            var out: [[String]] = [[]]
+            for name in names { out = out.flatMap { prefix in values[name]!.map { prefix + [$0] } } }
+            return out
+        }
+
+        /// `customer-health`, or in a sweep `customer-health [horizon_weeks=26]`.
+        static func label(_ pipeline: String, _ params: [String]) -> String {
+            params.isEmpty ? pipeline : "\(pipeline) [\(params.joined(separator: ", "))]"
+        }
+
+        /// A sweep whose runs would write the same report folder is refused before anything runs.
+        func checkSweepOutputs(_ plans: [PipelinePlan], params: [[String]], project: Project) throws {
+            var writer = [String: Int]()
+            for (k, plan) in plans.enumerated() {
+                for stage in plan.stages where stage.spec.capabilities.contains(.writesFiles) {
+                    for p in stage.spec.params where p.kind == .outputPath {
+                        guard let path = stage.params[p.name]?.string else { continue }
+                        let absolute = ProjectPath.absolute(path, root: project.root)
+                        if let other = writer[absolute], plans[other].name == plan.name {
+                            throw PipelineError.usage(
+                                "pipeline '\(plan.name)', stage '\(stage.id)': the sweep's runs [\(params[other].joined(separator: ", "))] and [\(params[k].joined(separator: ", "))] would both write \(path) (its '\(p.name)'); put the swept param in it, e.g. \(p.name): \(path)-${\(Run.sweptNames(params).first ?? "param")}"
+                            )
+                        }
+                        writer[absolute] = k
+                    }
+                }
+            }
+        }
+
+        /// The names given several values.
+        static func sweptNames(_ params: [[String]]) -> [String] {
+            guard let first = params.first else { return [] }
+            return first.indices.filter { i in Set(params.map { $0[i] }).count > 1 }.map {
+                String(first[$0].prefix { $0 != "=" })
+            }
         }
 
         func isRunID(_ id: String) -> Bool {
@@ -300,7 +370,10 @@ extension Patron {
         }
 
         /// Where the outputs are, and what happened.
-        func report(_ summary: RunSummary, plan: PipelinePlan, project: Project, cache: any CacheStore, log: EventLog) {
+        func report(
+            _ summary: RunSummary, plan: PipelinePlan, label: String, project: Project, cache: any CacheStore,
+            log: EventLog
+        ) {
             let ran = summary.record.stages.filter { $0.status == .ran }.count
             let cached = summary.record.stages.filter { $0.status == .cached }.count
             let failed = summary.record.stages.filter { $0.status == .failed }.map(\.id)
@@ -311,7 +384,7 @@ extension Patron {
                 ?? (summary.succeeded ? "done" : "FAILED")
             let counts = "\(ran) ran, \(cached) from cache"
             var lines = [
-                "\(plan.name): \(outcome) in \(summary.record.seconds) s — \(counts)"
+                "\(label): \(outcome) in \(summary.record.seconds) s — \(counts)"
                     + (failed.isEmpty ? "" : ", failed: \(failed.joined(separator: ", "))")
                     + (interrupted.isEmpty ? "" : ", interrupted: \(interrupted.joined(separator: ", "))")
                     + (skipped.isEmpty ? "" : ", skipped: \(skipped.joined(separator: ", "))")

@@ -223,6 +223,39 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: available)) func aParamSweepIsAJobArrayWithARunRecordPerValue() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/Pipelines/customer-health.yaml"
+        try writeFile(
+            file,
+            try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
+                of: "with: {out: Reports/customer-health}", with: #"with: {out: "Reports/health-${horizon_weeks}"}"#))
+        let run = try await patron(
+            "run", "customer-health", "--executor", "slurm", "--param", "horizon_weeks=26", "--param",
+            "horizon_weeks=52", "--max-jobs", "1", in: root, environment: Self.fast)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect((run.stdout + run.stderr).contains("element 1 of Slurm job array"), "\(run.stderr)")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: root + "/.patron/runs").sorted()
+        #expect(runs.count == 2 && runs[0].hasSuffix("-customer-health-1.json"))
+        var ran = [[String]]()
+        for name in runs {
+            let data = try Data(contentsOf: URL(fileURLWithPath: root + "/.patron/runs/" + name))
+            let record = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+            ran.append(
+                (record["stages"] as! [[String: Any]]).filter { $0["status"] as? String == "ran" }.map {
+                    $0["id"] as! String
+                })
+            #expect((record["params"] as? [String])?.count == 1)
+        }
+        // One combination at a time (%1): the second found what does not depend on the horizon.
+        #expect(ran.map(\.count).sorted() == [2, 8], "\(ran)")
+        // The 52-week report is the committed one, in its own folder.
+        let made = FileManager.default.contents(atPath: "\(root)/Reports/health-52/index.html")
+        #expect(made == FileManager.default.contents(atPath: "\(packageRoot)/Reports/customer-health/index.html"))
+        #expect(FileManager.default.fileExists(atPath: "\(root)/Reports/health-26/index.html"))
+    }
+
     @Test(.enabled(if: available)) func aDetachedRunIsRecordedByItsLastJob() async throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(atPath: root) }

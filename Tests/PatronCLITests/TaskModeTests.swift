@@ -42,6 +42,34 @@ import Testing
         #expect(skewed.stderr.contains("the driver expected"), "\(skewed.stderr)")
     }
 
+    /// `--param` given several values for one name runs every combination (here, locally),
+    /// each with its own record; a sweep whose runs would write one report folder is refused.
+    @Test func aParamGivenSeveralValuesIsASweep() async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let refused = try await patron(
+            "run", "customer-health", "--param", "horizon_weeks=26", "--param", "horizon_weeks=52", in: root)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("would both write Reports/customer-health"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/.patron/runs"))
+
+        let file = root + "/Pipelines/customer-health.yaml"
+        try writeFile(
+            file,
+            try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
+                of: "with: {out: Reports/customer-health}", with: #"with: {out: "Reports/h${horizon_weeks}"}"#))
+        let swept = try await patron(
+            "run", "customer-health", "--param", "horizon_weeks=13", "--param", "horizon_weeks=26", "--param",
+            "horizon_weeks=52", "--quiet", in: root)
+        #expect(swept.status == 0, "\(swept.stderr)")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: root + "/.patron/runs")
+        #expect(Set(runs.map { $0.split(separator: "-").last! }) == ["1.json", "2.json", "3.json"])
+        for h in [13, 26, 52] { #expect(FileManager.default.fileExists(atPath: "\(root)/Reports/h\(h)/summary.md")) }
+        let summary13 = try String(contentsOfFile: root + "/Reports/h13/summary.md", encoding: .utf8)
+        let summary52 = try String(contentsOfFile: root + "/Reports/h52/summary.md", encoding: .utf8)
+        #expect(summary13 != summary52)
+    }
+
     /// gc keeps a cluster run's folder while it is young (a detached run may still be going),
     /// and removes it beyond --keep-runs once it is a day old.
     @Test func gcRemovesOldClusterRunFolders() async throws {

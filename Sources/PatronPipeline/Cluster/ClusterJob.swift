@@ -14,8 +14,12 @@ package struct ClusterOptions: Sendable {
     package var poll = 2.0
     /// Submit and return, leaving the run's record to a last job (`--detach`).
     package var detach = false
-    /// Arguments every task gets as the driver got them: `--param k=v`, `--allow-outside`, `--stamp`.
+    /// Flags every task gets as the driver got them: `--allow-outside`, `--stamp`.
     package var taskArguments: [String] = []
+    /// The `--param name=value` arguments as the driver got them (a sweep's every value): for
+    /// the job that records a detached run, and exported scripts. Each job carries its own
+    /// combination's.
+    package var params: [String] = []
 
     package init(patron: String) { self.patron = patron }
 }
@@ -26,6 +30,10 @@ package struct ClusterJob: Sendable {
     /// 1-based, in submission order (every job after the jobs it waits for).
     package var number: Int
     package var pipeline: String
+    /// Which of the run's pipeline runs it belongs to (a pipeline, or one combination of a sweep).
+    package var variant: Int
+    /// That run's `--param name=value` overrides.
+    package var params: [String]
     package var stages: [String]
     /// The numbers of the jobs it waits for.
     package var after: [Int]
@@ -33,6 +41,9 @@ package struct ClusterJob: Sendable {
     package var seconds: Double
     /// `--expect STAGE=KEY` for each stage (empty in an exported script: keys change with inputs).
     package var expect: [(stage: String, key: String)]
+
+    /// `customer-health`, or with its params `customer-health [horizon_weeks=26]`.
+    package var label: String { params.isEmpty ? pipeline : "\(pipeline) [\(params.joined(separator: ", "))]" }
 
     /// A readable name for the queue: `patron:customer-health:2`.
     package var name: String { "patron:\(pipeline):\(number)" }
@@ -48,6 +59,7 @@ package struct ClusterJob: Sendable {
         for stage in stages { words += ["--only", stage] }
         for e in expect { words += ["--expect", "\(e.stage)=\(e.key)"] }
         if force { words.append("--force") }
+        for p in params { words += ["--param", p] }
         return words + options.taskArguments
     }
 
@@ -114,12 +126,13 @@ package struct ClusterJob: Sendable {
 
     /// The jobs for `groups` of `plan`, numbered from `first`.
     package static func jobs(
-        _ groups: [JobGroup], plan: PipelinePlan, keys: [String: String], first: Int
+        _ groups: [JobGroup], plan: PipelinePlan, variant: Int, params: [String], keys: [String: String], first: Int
     ) -> [ClusterJob] {
         groups.enumerated().map { g, group in
             ClusterJob(
-                number: first + g, pipeline: plan.name, stages: group.stages, after: group.after.map { first + $0 },
-                seconds: group.seconds, expect: group.stages.compactMap { id in keys[id].map { (id, $0) } })
+                number: first + g, pipeline: plan.name, variant: variant, params: params, stages: group.stages,
+                after: group.after.map { first + $0 }, seconds: group.seconds,
+                expect: group.stages.compactMap { id in keys[id].map { (id, $0) } })
         }
     }
 }

@@ -39,8 +39,11 @@ extension Runner {
     /// `--expect` for every key; one `squeue` per poll for every job still out; on a signal
     /// every job is `scancel`led. The tasks' records are merged into one run record and the
     /// state per pipeline, as a local run leaves them.
+    ///
+    /// `params[k]` are the `--param` overrides `plans[k]` was made with, `variants[k]` its
+    /// place in a sweep (nil: not a sweep).
     package func runOnSlurm(
-        _ plans: [PipelinePlan], options: RunOptions, cluster: ClusterOptions
+        _ plans: [PipelinePlan], params: [[String]], variants: [Int?], options: RunOptions, cluster: ClusterOptions
     ) async throws -> ClusterOutcome {
         let start = RunStart(options: options)
         let folder = ClusterJob.folder(project, start.id)
@@ -50,12 +53,13 @@ extension Runner {
         // Plan every pipeline: what is fresh, what to run, in which jobs.
         var works = [Work]()
         var jobs = [ClusterJob]()
-        for plan in plans {
+        for (p, plan) in plans.enumerated() {
             let work = try prepare(plan, options: options)
             let seconds = plan.lastSeconds(state: work.state, cache: cache)
             let groups = plan.jobGroups(toRun: work.toRun, seconds: { seconds[$0] ?? 1 }, fuseUnder: cluster.fuseUnder)
             let keys = work.keys.compactMapValues { try? $0.get().key }
-            let new = ClusterJob.jobs(groups, plan: plan, keys: keys, first: jobs.count + 1)
+            let new = ClusterJob.jobs(
+                groups, plan: plan, variant: p, params: params[p], keys: keys, first: jobs.count + 1)
             jobs += new
             works.append(work)
             // Entries the tasks will read are in use from now on (`gc --older-than` keeps them).
@@ -66,14 +70,19 @@ extension Runner {
         // Pipelines that are one job each, waiting for nothing, go out as one job array
         // (throttled by --max-jobs), not as a job each.
         let single = jobs.indices.filter { j in
-            jobs[j].after.isEmpty && !jobs.contains { $0.pipeline == jobs[j].pipeline && $0.number != jobs[j].number }
+            jobs[j].after.isEmpty && !jobs.contains { $0.variant == jobs[j].variant && $0.number != jobs[j].number }
         }
         let array = single.count >= 2 ? single : []
         let stageCount = plans.reduce(0) { $0 + $1.stages.count }
         let toRunCount = works.reduce(0) { $0 + $1.toRun.count }
         if options.dryRun {
             var summaries = [RunSummary]()
-            for (p, plan) in plans.enumerated() { summaries.append(dryRun(plan, work: works[p], start: start)) }
+            for (p, plan) in plans.enumerated() {
+                var each = start
+                each.options.params = params[p]
+                each.options.variant = variants[p]
+                summaries.append(dryRun(plan, work: works[p], start: each))
+            }
             for job in jobs {
                 logJob(
                     job,
@@ -226,25 +235,38 @@ extension Runner {
             }
         }
 
-        return merge(plans, works, jobs: jobs, ids: ids, ends: ends, folder: folder, start: start)
+        return merge(
+            plans, params: params, variants: variants, works, jobs: jobs, ids: ids, ends: ends, folder: folder,
+            start: start)
     }
 
-    /// One run record and state per pipeline, from the tasks' records and how each job ended.
+    /// The task records of one pipeline run (a sweep's combination by its params).
+    static func taskKey(_ pipeline: String, _ params: [String]) -> String {
+        ([pipeline] + params).joined(separator: "\u{1F}")
+    }
+
+    /// One run record and state per pipeline run, from the tasks' records and how each job ended.
     private func merge(
-        _ plans: [PipelinePlan], _ works: [Work], jobs: [ClusterJob], ids: [Int: String], ends: [Int: JobEnd],
-        folder: String, start: RunStart
+        _ plans: [PipelinePlan], params: [[String]], variants: [Int?], _ works: [Work], jobs: [ClusterJob],
+        ids: [Int: String], ends: [Int: JobEnd], folder: String, start: RunStart
     ) -> ClusterOutcome {
         let records = taskRecords(folder)
+        func runStart(_ p: Int) -> RunStart {
+            var each = start
+            each.options.params = params[p]
+            each.options.variant = variants[p]
+            return each
+        }
         var summaries = [RunSummary]()
         var usageFailure = false
         for (p, plan) in plans.enumerated() {
             var work = works[p]
             var jobRecords = [RunRecord.ClusterJobRecord]()
-            for (j, job) in jobs.enumerated() where job.pipeline == plan.name {
+            for (j, job) in jobs.enumerated() where job.variant == p {
                 let end = ends[j] ?? .interrupted
                 if case .failed(2?, _) = end { usageFailure = true }
                 for id in job.stages {
-                    if let ran = records[plan.name]?[id] {
+                    if let ran = records[Runner.taskKey(plan.name, params[p])]?[id] {
                         work.records[id] = ran
                         continue
                     }
@@ -254,7 +276,7 @@ extension Runner {
                 jobRecords.append(
                     RunRecord.ClusterJobRecord(number: job.number, id: ids[j], stages: job.stages, outcome: end.word))
             }
-            summaries.append(finish(plan, work, start: start, clusterJobs: jobRecords.isEmpty ? nil : jobRecords))
+            summaries.append(finish(plan, work, start: runStart(p), clusterJobs: jobRecords.isEmpty ? nil : jobRecords))
         }
         return ClusterOutcome(summaries: summaries, usageFailure: usageFailure)
     }
@@ -270,7 +292,8 @@ extension Runner {
             pipelines: plans.map(\.name),
             jobs: jobs.enumerated().map { j, job in
                 ClusterManifest.Job(
-                    number: job.number, pipeline: job.pipeline, stages: job.stages, after: job.after, id: ids[j])
+                    number: job.number, pipeline: job.pipeline, variant: job.variant, params: job.params,
+                    stages: job.stages, after: job.after, id: ids[j])
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
@@ -279,7 +302,7 @@ extension Runner {
             cluster.patron, "run",
         ]
         command += plans.map(\.name) + ["--project", project.root, "--cache-dir", project.cacheDirectory]
-        command += ["--collect", runID, "--wait"] + cluster.taskArguments
+        command += ["--collect", runID, "--wait"] + cluster.params.flatMap { ["--param", $0] } + cluster.taskArguments
         let script = "\(folder)/collect.sh"
         try Data(
             "#!/bin/sh\n# Patron cluster run \(runID): merge the tasks' records into the run record\n\(command.map(Shell.quote).joined(separator: " "))\n"
@@ -307,7 +330,9 @@ extension Runner {
     /// `patron run … --collect RUN`, the last job of a detached run: how each job ended (from
     /// the exit statuses its task wrote), and the tasks' records merged as the waiting driver
     /// would.
-    package func collectSlurmRun(_ plans: [PipelinePlan], options: RunOptions, runID: String) throws -> ClusterOutcome {
+    package func collectSlurmRun(
+        _ plans: [PipelinePlan], params: [[String]], variants: [Int?], options: RunOptions, runID: String
+    ) throws -> ClusterOutcome {
         let folder = ClusterJob.folder(project, runID)
         guard let data = FileManager.default.contents(atPath: "\(folder)/\(ClusterManifest.file)"),
             let manifest = try? JSONDecoder().decode(ClusterManifest.self, from: data)
@@ -320,7 +345,8 @@ extension Runner {
         let works = try plans.map { try prepare($0, options: options) }
         let jobs = manifest.jobs.map {
             ClusterJob(
-                number: $0.number, pipeline: $0.pipeline, stages: $0.stages, after: $0.after, seconds: 0, expect: [])
+                number: $0.number, pipeline: $0.pipeline, variant: $0.variant, params: $0.params, stages: $0.stages,
+                after: $0.after, seconds: 0, expect: [])
         }
         var ids = [Int: String]()
         var ends = [Int: JobEnd]()
@@ -336,7 +362,9 @@ extension Runner {
                 ends[j] = .failed(status: nil, state: "cancelled, or stopped by a time limit")
             }
         }
-        return merge(plans, works, jobs: jobs, ids: ids, ends: ends, folder: folder, start: start)
+        return merge(
+            plans, params: params, variants: variants, works, jobs: jobs, ids: ids, ends: ends, folder: folder,
+            start: start)
     }
 
     /// Sleeps `seconds`, waking early for a signal.
@@ -371,19 +399,19 @@ extension Runner {
     private func reportJob(
         _ job: ClusterJob, id: String, end: JobEnd, folder: String, plans: [PipelinePlan], done: Int, total: Int
     ) async -> Int {
-        var records = taskRecords(folder)[job.pipeline] ?? [:]
+        var records = taskRecords(folder)[Runner.taskKey(job.pipeline, job.params)] ?? [:]
         // A task that succeeded wrote its record before its exit status; a network file system
         // may list it a little later.
         let deadline = ContinuousClock.now + .seconds(5)
         while end == .succeeded && !job.stages.allSatisfy({ records[$0] != nil }) && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(200))
-            records = taskRecords(folder)[job.pipeline] ?? [:]
+            records = taskRecords(folder)[Runner.taskKey(job.pipeline, job.params)] ?? [:]
         }
         var done = done
         for stage in job.stages {
             guard let r = records[stage] else { continue }
             done += 1
-            let name = plans.count > 1 ? "\(job.pipeline)/\(stage)" : stage
+            let name = plans.count > 1 ? "\(job.label)/\(stage)" : stage
             switch r.status {
             case .ran:
                 let rows = (r.rows ?? [:]).sorted {
@@ -434,7 +462,7 @@ extension Runner {
         log.event(
             "job", fields,
             text:
-                "\(isError ? "✗" : "·") job \(job.number) (\(job.pipeline): \(job.stages.joined(separator: ", "))): \(what)",
+                "\(isError ? "✗" : "·") job \(job.number) (\(job.label): \(job.stages.joined(separator: ", "))): \(what)",
             isError: isError)
     }
 
@@ -456,7 +484,7 @@ extension Runner {
                 let record = try? JSONDecoder().decode(RunRecord.self, from: data)
             else { continue }
             for stage in record.stages where stage.status != .notSelected && stage.status != .pending {
-                out[record.pipeline, default: [:]][stage.id] = stage
+                out[Runner.taskKey(record.pipeline, record.params ?? []), default: [:]][stage.id] = stage
             }
         }
         return out
@@ -499,6 +527,8 @@ struct ClusterManifest: Codable {
     struct Job: Codable {
         var number: Int
         var pipeline: String
+        var variant: Int
+        var params: [String]
         var stages: [String]
         var after: [Int]
         var id: String?

@@ -11,7 +11,7 @@ extension PipelinePlan {
         let seconds = lastSeconds(state: state, cache: cache)
         let groups = jobGroups(
             toRun: Set(stages.map(\.id)), seconds: { seconds[$0] ?? 1 }, fuseUnder: options.fuseUnder)
-        let jobs = ClusterJob.jobs(groups, plan: self, keys: [:], first: 1)
+        let jobs = ClusterJob.jobs(groups, plan: self, variant: 0, params: [], keys: [:], first: 1)
         let q = Shell.quote
         // The task's words after the fixed head (patron run P --project … --cache-dir … --task --run-id …).
         let head = #""$patron" run \#(q(name)) --project "$project" --cache-dir "$cache""#
@@ -47,7 +47,7 @@ extension PipelinePlan {
             "}",
             "",
         ]
-        let extra = options.taskArguments.map(q).joined(separator: " ")
+        let extra = (options.params.flatMap { ["--param", $0] } + options.taskArguments).map(q).joined(separator: " ")
         for job in jobs {
             let after = job.after.map { "$job\($0)" }.joined(separator: ":")
             let only = job.stages.map { "--only \(q($0))" }.joined(separator: " ")

@@ -41,6 +41,10 @@ public struct RunRecord: Codable, Sendable {
     package var arguments: [String]
     /// Every stage of the pipeline, in plan order.
     public var stages: [Stage]
+    /// The `--param` overrides, as given (nil: none).
+    package var params: [String]? = nil
+    /// Which combination of a sweep this run was (0-based; nil: not a sweep).
+    package var variant: Int? = nil
     /// The cluster jobs that ran the stages (`--executor slurm`); nil for a local run.
     package var clusterJobs: [ClusterJobRecord]? = nil
 
@@ -64,7 +68,7 @@ public struct RunRecord: Codable, Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let path = "\(directory)/\(id)-\(pipeline).json"
+        let path = "\(directory)/\(id)-\(pipeline)\(variant.map { "-\($0 + 1)" } ?? "").json"
         let json = try encoder.encode(self)
         try AtomicFile.replace(path) { try SequentialFile.write(Array(json), to: $0) }
         return path

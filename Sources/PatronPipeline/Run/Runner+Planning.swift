@@ -159,7 +159,8 @@ extension Runner {
         let record = RunRecord(
             id: start.id, pipeline: plan.name, started: EventLog.timestamp(start.date), finished: EventLog.timestamp(),
             seconds: 0, outcome: .dryRun, jobs: start.options.jobs, arguments: start.options.arguments,
-            stages: plan.stages.map { work.records[$0.id]! })
+            stages: plan.stages.map { work.records[$0.id]! }, params: start.recordParams,
+            variant: start.options.variant)
         return RunSummary(
             succeeded: !work.records.values.contains { $0.status == .failed }, record: record, recordPath: nil)
     }

@@ -21,7 +21,9 @@ extension Runner {
             seconds: Runner.round(Runner.seconds(since: start.clock)),
             outcome: signal != nil ? .interrupted : failed ? .failed : .success,
             jobs: start.options.jobs, arguments: start.options.arguments,
-            stages: plan.stages.map { work.records[$0.id]! }, clusterJobs: clusterJobs)
+            stages: plan.stages.map { work.records[$0.id]! }, params: start.recordParams,
+            variant: start.options.variant,
+            clusterJobs: clusterJobs)
         let path = try? record.save(in: start.options.taskRecords ?? project.runsDirectory)
         return RunSummary(
             succeeded: !failed && signal == nil, record: record, recordPath: path, interruption: signal)
@@ -41,7 +43,8 @@ extension Runner {
             id: start.id, pipeline: plan.name, started: EventLog.timestamp(start.date), finished: EventLog.timestamp(),
             seconds: Runner.round(Runner.seconds(since: start.clock)), outcome: .interrupted,
             jobs: start.options.jobs, arguments: start.options.arguments,
-            stages: plan.stages.compactMap { records[$0.id] })
+            stages: plan.stages.compactMap { records[$0.id] }, params: start.recordParams,
+            variant: start.options.variant)
         _ = try? record.save(in: start.options.taskRecords ?? project.runsDirectory)
     }
 }

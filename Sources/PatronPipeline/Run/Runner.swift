@@ -31,6 +31,12 @@ public struct RunOptions: Sendable {
     /// Task mode (`--task`): the run record goes to this folder, not the runs folder, and the
     /// pipeline's state is left to the driver.
     package var taskRecords: String? = nil
+    /// The `--param name=value` overrides this run was planned with, as given (in the record,
+    /// and how a cluster run matches its tasks' records).
+    package var params: [String] = []
+    /// In a sweep (a param given several values), which combination this run is: its record's
+    /// file name ends in `-N`.
+    package var variant: Int? = nil
     /// In task mode, seconds to wait for an input's cache entry to appear (a network file
     /// system can show another node's new files late): `PATRON_INPUT_WAIT`, default 30.
     package var inputWait: Double =
@@ -123,7 +129,7 @@ public struct Runner: Sendable {
 
     /// When and how a run started: what every part of it refers back to.
     struct RunStart: Sendable {
-        let options: RunOptions
+        var options: RunOptions
         let date = Date()
         let clock = ContinuousClock.now
         let id: String
@@ -132,6 +138,8 @@ public struct Runner: Sendable {
             self.options = options
             id = RunRecord.makeID(date)
         }
+
+        var recordParams: [String]? { options.params.isEmpty ? nil : options.params }
     }
 
     /// What a run knows and decides, stage by stage, from planning to the record.
