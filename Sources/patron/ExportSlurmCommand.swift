@@ -26,7 +26,7 @@ extension Patron {
         @Option(name: .long, help: "Override a pipeline param: name=value (repeatable).") var param: [String] = []
         @Option(
             name: .long,
-            help: "Seconds of work under which the pipeline is one job, as with run --executor slurm (default 120).")
+            help: "Seconds of work under which the pipeline is one job, as with run --executor slurm.")
         var fuseUnder: Double = PipelinePlan.smallPipeline
         @OptionGroup var projectOptions: ProjectOptions
 

@@ -24,7 +24,7 @@ extension Patron {
 
         @Option(
             name: .long,
-            help: "Seconds of work under which the pipeline is one job, as with run --executor slurm (default 120).")
+            help: "Seconds of work under which the pipeline is one job, as with run --executor slurm.")
         var fuseUnder: Double = PipelinePlan.smallPipeline
 
         @Flag(name: .long, help: "Print JSON instead of text.")

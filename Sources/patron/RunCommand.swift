@@ -13,7 +13,7 @@ extension Patron {
                   patron run customer-health --param horizon_weeks=26
                   patron run weekly --quiet --log-format json      # for cron
                   patron run customer-health --only orders --force
-                  patron run customer-health --executor slurm --sbatch-args="--partition=short --time=30"
+                  patron run customer-health --executor slurm --sbatch-args="-p short -t 30"
                 """)
 
         @Argument(help: "Pipelines to run (names of Pipelines/NAME.yaml). Default: the only pipeline, if there is one.")
@@ -107,7 +107,7 @@ extension Patron {
         @Option(
             name: .long,
             help:
-                "With --executor slurm: a pipeline whose stale stages took this many seconds or less in their last runs is one job (default 120); 0 gives every chain its own job."
+                "With --executor slurm: a pipeline whose stale stages took this many seconds or less in their last runs is one job; 0 gives every chain its own job."
         )
         var fuseUnder: Double = PipelinePlan.smallPipeline
 

@@ -191,7 +191,8 @@ extension Runner {
             if ends.count == jobs.count { break }
             if cluster.detach && ends.isEmpty {
                 return try await detach(
-                    plans, jobs: jobs, ids: ids, slurm: slurm, folder: folder, runID: start.id, cluster: cluster)
+                    plans, jobs: jobs, ids: ids, slurm: slurm, folder: folder, runID: start.id, submitted: start.date,
+                    cluster: cluster)
             }
             await pause(cluster.poll)
             if Interruption.shared.signal != nil { continue }
@@ -286,10 +287,10 @@ extension Runner {
     /// returns.
     private func detach(
         _ plans: [PipelinePlan], jobs: [ClusterJob], ids: [Int: String], slurm: Slurm, folder: String, runID: String,
-        cluster: ClusterOptions
+        submitted: Date, cluster: ClusterOptions
     ) async throws -> ClusterOutcome {
         let manifest = ClusterManifest(
-            pipelines: plans.map(\.name),
+            pipelines: plans.map(\.name), submitted: submitted.timeIntervalSince1970,
             jobs: jobs.enumerated().map { j, job in
                 ClusterManifest.Job(
                     number: job.number, pipeline: job.pipeline, variant: job.variant, params: job.params,
@@ -341,7 +342,8 @@ extension Runner {
                 "no detached cluster run \(runID) here: \(project.display(folder))/\(ClusterManifest.file) is missing or unreadable"
             )
         }
-        let start = RunStart(options: options)
+        var start = RunStart(options: options)
+        start.submitted = Date(timeIntervalSince1970: manifest.submitted)
         let works = try plans.map { try prepare($0, options: options) }
         let jobs = manifest.jobs.map {
             ClusterJob(
@@ -535,6 +537,8 @@ struct ClusterManifest: Codable {
     }
 
     var pipelines: [String]
+    /// When the driver started (seconds since 1970): the run record's start.
+    var submitted: Double
     var jobs: [Job]
 }
 

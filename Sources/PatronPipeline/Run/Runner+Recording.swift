@@ -17,8 +17,8 @@ extension Runner {
         let failed = work.records.values.contains { $0.status == .failed }
         let signal = Interruption.shared.signal
         let record = RunRecord(
-            id: start.id, pipeline: plan.name, started: EventLog.timestamp(start.date), finished: EventLog.timestamp(),
-            seconds: Runner.round(Runner.seconds(since: start.clock)),
+            id: start.id, pipeline: plan.name, started: EventLog.timestamp(start.submitted ?? start.date),
+            finished: EventLog.timestamp(), seconds: Runner.round(start.elapsed),
             outcome: signal != nil ? .interrupted : failed ? .failed : .success,
             jobs: start.options.jobs, arguments: start.options.arguments,
             stages: plan.stages.map { work.records[$0.id]! }, params: start.recordParams,

@@ -140,6 +140,12 @@ public struct Runner: Sendable {
         }
 
         var recordParams: [String]? { options.params.isEmpty ? nil : options.params }
+        /// When a detached cluster run was submitted: its record, written by its last job,
+        /// starts there.
+        var submitted: Date? = nil
+
+        /// Seconds since the run started (since submission, for a detached cluster run).
+        var elapsed: Double { submitted.map { Date().timeIntervalSince($0) } ?? Runner.seconds(since: clock) }
     }
 
     /// What a run knows and decides, stage by stage, from planning to the record.
