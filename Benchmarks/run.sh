@@ -12,3 +12,4 @@ PYTHON="${PATRON_PYTHON:-.venv/bin/python}"
 "$PYTHON" Benchmarks/sentiment_eval.py
 "$PYTHON" Benchmarks/e2e.py "$@"
 "$PYTHON" Benchmarks/retail.py "$@"
+Benchmarks/slurm.sh "$@"

@@ -10,7 +10,8 @@ package struct ClusterOptions: Sendable {
     package var maxJobs = 0
     /// Seconds of work under which a pipeline is one job (`--fuse-under`).
     package var fuseUnder = PipelinePlan.smallPipeline
-    /// Seconds between two looks at the queue (`PATRON_SLURM_POLL`, default 2).
+    /// The most seconds between two looks at the queue (`PATRON_SLURM_POLL`, default 2); the
+    /// first looks after a submission or a job's end come sooner.
     package var poll = 2.0
     /// Submit and return, leaving the run's record to a last job (`--detach`).
     package var detach = false

@@ -114,6 +114,10 @@ extension Runner {
         defer { Interruption.shared.removeOnExit(exitToken) }
         var finishedStages = 0
         var queueTrouble: (since: ContinuousClock.Instant, message: String)? = nil
+        // The first looks come quickly (a small job ends within a second), then every
+        // `cluster.poll` seconds; again quickly after a job ends (its dependants start).
+        let quick = min(0.25, cluster.poll)
+        var interval = quick
         while ends.count < jobs.count {
             if Interruption.shared.signal != nil {
                 let live = outstanding()
@@ -194,7 +198,8 @@ extension Runner {
                     plans, jobs: jobs, ids: ids, slurm: slurm, folder: folder, runID: start.id, submitted: start.date,
                     cluster: cluster)
             }
-            await pause(cluster.poll)
+            await pause(interval)
+            interval = min(cluster.poll, interval * 1.5)
             if Interruption.shared.signal != nil { continue }
 
             let live = outstanding()
@@ -226,8 +231,10 @@ extension Runner {
                     continue
                 case .ended(let state, let reason)?:
                     ends[j] = await jobEnd(jobs[j], folder: folder, state: state, reason: reason)
+                    interval = quick
                 case nil:
                     ends[j] = await jobEnd(jobs[j], folder: folder, state: "gone from the queue", reason: "")
+                    interval = quick
                 }
                 submittedIDs.remove(id)
                 finishedStages = await reportJob(
