@@ -6,7 +6,8 @@ needs nothing beyond the standard library. Prints one JSON object:
   {"errors": [...], "requests": [...], "load_ms": N, "sorted": bool, "screenshot": PATH}
 errors: uncaught exceptions, console errors, failed loads; requests: every URL the page asked
 for that is not the page itself. Exit status 0 when the page loaded (even with errors; the
-caller judges them), 2 when Chromium could not be driven.
+caller judges them), 2 when Chromium could not be driven. Each answer gets two minutes: three
+Chromiums start at once in `make test`, and on a loaded two-core machine 30 s was once too few.
 
 usage: check_page.py CHROMIUM PAGE.html SCREENSHOT.png [WIDTH]
 """
@@ -69,7 +70,7 @@ class Browser:
         raw, self.buffer = self.buffer.split(b"\0", 1)
         return json.loads(raw)
 
-    def wait_for(self, matches, timeout=30):
+    def wait_for(self, matches, timeout=120):
         deadline = time.time() + timeout
         while time.time() < deadline:
             message = self.read(deadline - time.time())
@@ -117,7 +118,7 @@ def main():
         browser.events.clear()
         started = time.time()
         browser.send("Page.navigate", {"url": url}, session=session)
-        browser.wait_for(lambda m: m.get("method") == "Page.loadEventFired", timeout=60)
+        browser.wait_for(lambda m: m.get("method") == "Page.loadEventFired", timeout=120)
         load_ms = round((time.time() - started) * 1000)
         browser.drain(0.3)
         # The sortable tables: click the first header of the first one and read the order back.
