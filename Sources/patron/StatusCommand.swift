@@ -18,6 +18,11 @@ extension Patron {
 
         func run() async throws {
             let (plan, _, _, _, statuses) = try planAndStatuses(projectOptions, pipeline: pipeline, param: param)
+            for out in try projectOptions.load().detachedRunsOut(plan.name) {
+                print(
+                    "note: a detached Slurm run (\(out.run), submitted \(EventLog.timestamp(out.submitted))) is not recorded yet: what follows is from before it; `squeue -j \(out.jobs.joined(separator: ","))` shows its jobs"
+                )
+            }
             let width = max(8, plan.stages.map(\.id.count).max() ?? 0) + 2
             print("\(plan.name): \(statuses.filter { $0.status.isFresh }.count) of \(statuses.count) stages fresh")
             for (id, status) in statuses {

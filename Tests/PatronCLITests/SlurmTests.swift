@@ -264,6 +264,8 @@ import Testing
             environment: Self.fast)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("not waiting (--detach)"), "\(run.stderr)")
+        let meanwhile = try await patron("status", "customer-health", in: root)
+        #expect(meanwhile.stdout.contains("is not recorded yet"), "\(meanwhile.stdout)")
         let recorded = try await waitFor(seconds: 120) {
             try await sh("squeue -h -n patron:customer-health:record -o %i").stdout.isEmpty
                 && FileManager.default.fileExists(atPath: root + "/.patron/runs")
@@ -278,6 +280,7 @@ import Testing
         #expect(made == FileManager.default.contents(atPath: "\(packageRoot)/Reports/customer-health/index.html"))
         let status = try await patron("status", "customer-health", in: root)
         #expect(status.stdout.contains("8 of 8 stages fresh"), "\(status.stdout)")
+        #expect(!status.stdout.contains("not recorded yet"), "\(status.stdout)")
     }
 
     @Test(.enabled(if: available)) func anExportedScriptMakesTheSameReport() async throws {

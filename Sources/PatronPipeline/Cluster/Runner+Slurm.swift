@@ -371,9 +371,12 @@ extension Runner {
                 ends[j] = .failed(status: nil, state: "cancelled, or stopped by a time limit")
             }
         }
-        return merge(
+        let outcome = merge(
             plans, params: params, variants: variants, works, jobs: jobs, ids: ids, ends: ends, folder: folder,
             start: start)
+        // `status` stops mentioning the run as out.
+        FileManager.default.createFile(atPath: "\(folder)/\(ClusterManifest.recorded)", contents: nil)
+        return outcome
     }
 
     /// Sleeps `seconds`, waking early for a signal.
@@ -529,9 +532,31 @@ extension Runner {
     }
 }
 
+extension Project {
+    /// Detached cluster runs of `pipeline` whose last job has not recorded them yet: their run
+    /// ids, when they were submitted, and their Slurm job ids (newest first).
+    package func detachedRunsOut(_ pipeline: String) -> [(run: String, submitted: Date, jobs: [String])] {
+        let tasks = stateDirectory + "/tasks"
+        let fm = FileManager.default
+        var out = [(run: String, submitted: Date, jobs: [String])]()
+        for run in ((try? fm.contentsOfDirectory(atPath: tasks)) ?? []).sorted(by: >) {
+            let folder = "\(tasks)/\(run)"
+            guard !fm.fileExists(atPath: "\(folder)/\(ClusterManifest.recorded)"),
+                let data = fm.contents(atPath: "\(folder)/\(ClusterManifest.file)"),
+                let manifest = try? JSONDecoder().decode(ClusterManifest.self, from: data),
+                manifest.pipelines.contains(pipeline)
+            else { continue }
+            out.append((run, Date(timeIntervalSince1970: manifest.submitted), manifest.jobs.compactMap(\.id)))
+        }
+        return out
+    }
+}
+
 /// What a detached cluster run leaves for its last job: the jobs and their Slurm ids.
 struct ClusterManifest: Codable {
     static let file = "run.json"
+    /// Written beside it by the job that recorded the run.
+    static let recorded = "recorded"
 
     struct Job: Codable {
         var number: Int
