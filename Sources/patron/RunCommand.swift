@@ -226,7 +226,7 @@ extension Patron {
 
             var allSucceeded = true
             for (k, plan) in plans.enumerated() {
-                let label = Run.label(plan.name, sweep ? planParams[k] : [])
+                let label = RunRecord.label(plan.name, params: sweep ? planParams[k] : [])
                 if plans.count > 1 || dryRun {
                     log.event(
                         "pipeline",
@@ -258,7 +258,9 @@ extension Patron {
             _ summary: RunSummary, plan: PipelinePlan, params: [String], project: Project, cache: LocalCacheStore,
             log: EventLog
         ) {
-            report(summary, plan: plan, label: Run.label(plan.name, params), project: project, cache: cache, log: log)
+            report(
+                summary, plan: plan, label: RunRecord.label(plan.name, params: params), project: project, cache: cache,
+                log: log)
             let keys =
                 task
                 ? summary.record.stages.filter(\.status.isAvailable).compactMap(\.key)
@@ -295,26 +297,18 @@ extension Patron {
             return out
         }
 
-        /// `customer-health`, or in a sweep `customer-health [horizon_weeks=26]`.
-        static func label(_ pipeline: String, _ params: [String]) -> String {
-            params.isEmpty ? pipeline : "\(pipeline) [\(params.joined(separator: ", "))]"
-        }
-
         /// A sweep whose runs would write the same report folder is refused before anything runs.
         func checkSweepOutputs(_ plans: [PipelinePlan], params: [[String]], project: Project) throws {
             var writer = [String: Int]()
             for (k, plan) in plans.enumerated() {
-                for stage in plan.stages where stage.spec.capabilities.contains(.writesFiles) {
-                    for p in stage.spec.params where p.kind == .outputPath {
-                        guard let path = stage.params[p.name]?.string else { continue }
-                        let absolute = ProjectPath.absolute(path, root: project.root)
-                        if let other = writer[absolute], plans[other].name == plan.name {
-                            throw PipelineError.usage(
-                                "pipeline '\(plan.name)', stage '\(stage.id)': the sweep's runs [\(params[other].joined(separator: ", "))] and [\(params[k].joined(separator: ", "))] would both write \(path) (its '\(p.name)'); put the swept param in it, e.g. \(p.name): \(path)-${\(Run.sweptNames(params).first ?? "param")}"
-                            )
-                        }
-                        writer[absolute] = k
+                for (stage, param, path) in plan.outputPaths {
+                    let absolute = ProjectPath.absolute(path, root: project.root)
+                    if let other = writer[absolute], plans[other].name == plan.name {
+                        throw PipelineError.usage(
+                            "pipeline '\(plan.name)', stage '\(stage)': the sweep's runs [\(params[other].joined(separator: ", "))] and [\(params[k].joined(separator: ", "))] would both write \(path) (its '\(param)'); put the swept param in it, e.g. \(param): \(path)-${\(Run.sweptNames(params).first ?? "param")}"
+                        )
                     }
+                    writer[absolute] = k
                 }
             }
         }

@@ -34,11 +34,7 @@ import Testing
         let stages = record["stages"] as! [[String: Any]]
         #expect(!jobs.isEmpty && jobs.count < stages.count, "\(jobs.count) jobs for \(stages.count) stages")
         #expect(stages.allSatisfy { $0["status"] as? String == "ran" })
-        for file in ["index.html", "summary.md", "customers.csv"] {
-            let made = FileManager.default.contents(atPath: "\(root)/Reports/customer-health/\(file)")
-            let committed = FileManager.default.contents(atPath: "\(packageRoot)/Reports/customer-health/\(file)")
-            #expect(made != nil && made == committed, "\(file) differs from the committed report")
-        }
+        expectCommittedReport(in: root)
         #expect(try await liveJobs(jobs.compactMap { $0["id"] as? String }).isEmpty)
 
         // Nothing changed: nothing is submitted.
@@ -122,17 +118,9 @@ import Testing
         // The nap's length is read from a file the key does not cover: the rerun is quick.
         try writeFile(
             root + "/Pipelines/naps.yaml",
-            """
-            pipeline: naps
-            stages:
-              orders:
-                use: ingest.csv
-                with: {path: Data/sample/orders.csv}
-              nap:
-                use: shell
-                inputs: [orders]
-                with: {command: "sleep $(cat nap.txt 2>/dev/null || echo 0); printf 'x\\\\n1\\\\n' > \\"$PATRON_OUTPUT\\""}
-            """)
+            Self.ordersThen(
+                "naps", stage: "nap",
+                command: #"sleep $(cat nap.txt 2>/dev/null || echo 0); printf 'x\\n1\\n' > \"$PATRON_OUTPUT\""#))
         try writeFile(root + "/nap.txt", "60")
         let driver = try PatronProcess(
             ["run", "naps", "--executor", "slurm"], in: root, environment: Self.fast)
@@ -196,17 +184,8 @@ import Testing
         for market in ["se", "nl", "pl"] {
             try writeFile(
                 root + "/Pipelines/\(market).yaml",
-                """
-                pipeline: \(market)
-                stages:
-                  orders:
-                    use: ingest.csv
-                    with: {path: Data/sample/orders.csv}
-                  count:
-                    use: shell
-                    inputs: [orders]
-                    with: {command: "printf 'market,n\\\\n\(market),1\\\\n' > \\"$PATRON_OUTPUT\\""}
-                """)
+                Self.ordersThen(
+                    market, stage: "count", command: #"printf 'market,n\\n\#(market),1\\n' > \"$PATRON_OUTPUT\""#))
         }
         let run = try await patron(
             "run", "se", "nl", "pl", "--executor", "slurm", "--max-jobs", "2", in: root, environment: Self.fast)
@@ -298,16 +277,37 @@ import Testing
         #expect(ids.count >= 2, "\(submitted.stdout)")
         let finished = try await waitFor(seconds: 120) { try await liveJobs(ids).isEmpty }
         #expect(finished)
-        for file in ["index.html", "summary.md", "customers.csv"] {
-            let made = FileManager.default.contents(atPath: "\(root)/Reports/customer-health/\(file)")
-            let committed = FileManager.default.contents(atPath: "\(packageRoot)/Reports/customer-health/\(file)")
-            #expect(made != nil && made == committed, "\(file) differs from the committed report")
-        }
+        expectCommittedReport(in: root)
         let status = try await patron("status", "customer-health", "--cache-dir", shared, in: root)
         #expect(status.stdout.contains("8 of 8 stages fresh"), "\(status.stdout)")
     }
 
     // MARK: helpers
+
+    /// A pipeline reading the sample orders, then one shell stage running `command` (as the
+    /// YAML file says it, in double quotes).
+    static func ordersThen(_ pipeline: String, stage: String, command: String) -> String {
+        """
+        pipeline: \(pipeline)
+        stages:
+          orders:
+            use: ingest.csv
+            with: {path: Data/sample/orders.csv}
+          \(stage):
+            use: shell
+            inputs: [orders]
+            with: {command: "\(command)"}
+        """
+    }
+
+    /// The customer-health report made in `root` is the committed one, byte for byte.
+    func expectCommittedReport(in root: String) {
+        for file in ["index.html", "summary.md", "customers.csv"] {
+            let made = FileManager.default.contents(atPath: "\(root)/Reports/customer-health/\(file)")
+            let committed = FileManager.default.contents(atPath: "\(packageRoot)/Reports/customer-health/\(file)")
+            #expect(made != nil && made == committed, "\(file) differs from the committed report")
+        }
+    }
 
     /// Jobs among `ids` still pending or running (squeue without --states shows only those).
     func liveJobs(_ ids: [String]) async throws -> [String] {

@@ -44,7 +44,7 @@ package struct ClusterJob: Sendable {
     package var expect: [(stage: String, key: String)]
 
     /// `customer-health`, or with its params `customer-health [horizon_weeks=26]`.
-    package var label: String { params.isEmpty ? pipeline : "\(pipeline) [\(params.joined(separator: ", "))]" }
+    package var label: String { RunRecord.label(pipeline, params: params) }
 
     /// A readable name for the queue: `patron:customer-health:2`.
     package var name: String { "patron:\(pipeline):\(number)" }

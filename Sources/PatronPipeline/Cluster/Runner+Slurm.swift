@@ -78,10 +78,7 @@ extension Runner {
         if options.dryRun {
             var summaries = [RunSummary]()
             for (p, plan) in plans.enumerated() {
-                var each = start
-                each.options.params = params[p]
-                each.options.variant = variants[p]
-                summaries.append(dryRun(plan, work: works[p], start: each))
+                summaries.append(dryRun(plan, work: works[p], start: start.of(params: params[p], variant: variants[p])))
             }
             for job in jobs {
                 logJob(
@@ -259,12 +256,6 @@ extension Runner {
         ids: [Int: String], ends: [Int: JobEnd], folder: String, start: RunStart
     ) -> ClusterOutcome {
         let records = taskRecords(folder)
-        func runStart(_ p: Int) -> RunStart {
-            var each = start
-            each.options.params = params[p]
-            each.options.variant = variants[p]
-            return each
-        }
         var summaries = [RunSummary]()
         var usageFailure = false
         for (p, plan) in plans.enumerated() {
@@ -284,7 +275,10 @@ extension Runner {
                 jobRecords.append(
                     RunRecord.ClusterJobRecord(number: job.number, id: ids[j], stages: job.stages, outcome: end.word))
             }
-            summaries.append(finish(plan, work, start: runStart(p), clusterJobs: jobRecords.isEmpty ? nil : jobRecords))
+            summaries.append(
+                finish(
+                    plan, work, start: start.of(params: params[p], variant: variants[p]),
+                    clusterJobs: jobRecords.isEmpty ? nil : jobRecords))
         }
         return ClusterOutcome(summaries: summaries, usageFailure: usageFailure)
     }
@@ -361,9 +355,7 @@ extension Runner {
         var ends = [Int: JobEnd]()
         for (j, job) in manifest.jobs.enumerated() {
             ids[j] = job.id
-            if let text = try? String(contentsOfFile: "\(folder)/job-\(job.number).status", encoding: .utf8),
-                let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
-            {
+            if let status = exitStatus(folder, job.number) {
                 ends[j] = status == 0 ? .succeeded : .failed(status: status, state: "exit \(status)")
             } else if let bad = job.after.first(where: { ends[$0 - 1] != .succeeded }) {
                 ends[j] = .notRun(because: bad)
@@ -391,13 +383,10 @@ extension Runner {
     /// beside its log. A shared file system may show the file late: a job that ended on its
     /// own gets a few seconds for it to appear.
     private func jobEnd(_ job: ClusterJob, folder: String, state: String, reason: String) async -> JobEnd {
-        let path = "\(folder)/job-\(job.number).status"
         let byDependency = reason == "DependencyNeverSatisfied"
         let deadline = ContinuousClock.now + .seconds(byDependency || state == "CANCELLED" ? 0 : 5)
         while true {
-            if let text = try? String(contentsOfFile: path, encoding: .utf8),
-                let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
-            {
+            if let status = exitStatus(folder, job.number) {
                 return status == 0 ? .succeeded : .failed(status: status, state: state)
             }
             if ContinuousClock.now >= deadline { break }
@@ -405,6 +394,13 @@ extension Runner {
         }
         if byDependency, let first = job.after.first { return .notRun(because: first) }
         return .failed(status: nil, state: reason.isEmpty || reason == "None" ? state : "\(state), \(reason)")
+    }
+
+    /// The exit status job `number`'s script wrote beside its log, if it has.
+    private func exitStatus(_ folder: String, _ number: Int) -> Int32? {
+        (try? String(contentsOfFile: "\(folder)/job-\(number).status", encoding: .utf8)).flatMap {
+            Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 
     /// The stages of a job that ended, as a local run shows them; returns how many stages ended.

@@ -16,6 +16,16 @@ package struct JobGroup: Sendable, Equatable {
 }
 
 extension PipelinePlan {
+    /// Where the stages that write files write them: each stage's output-path params, as the
+    /// pipeline file gives them (relative to the project or the output root).
+    package var outputPaths: [(stage: String, param: String, path: String)] {
+        stages.filter { $0.spec.capabilities.contains(.writesFiles) }.flatMap { stage in
+            stage.spec.params.filter { $0.kind == .outputPath }.compactMap { p in
+                stage.params[p.name]?.string.map { (stage.id, p.name, $0) }
+            }
+        }
+    }
+
     /// Seconds of work under which a whole pipeline is one job (`--fuse-under`'s default).
     package static let smallPipeline = 120.0
 

@@ -58,6 +58,12 @@ public struct RunRecord: Codable, Sendable {
         package var outcome: String
     }
 
+    /// How a pipeline run is named to people: `customer-health`, or with its `--param`
+    /// overrides `customer-health [horizon_weeks=26]`.
+    package static func label(_ pipeline: String, params: [String]) -> String {
+        params.isEmpty ? pipeline : "\(pipeline) [\(params.joined(separator: ", "))]"
+    }
+
     /// `20250630T120000Z-4711`: sortable, unique per process.
     package static func makeID(_ date: Date = Date()) -> String {
         EventLog.timestamp(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")

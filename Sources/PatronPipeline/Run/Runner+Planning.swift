@@ -120,11 +120,8 @@ extension Runner {
     /// from every folder a stage writes, whether or not the stage runs now: a fresh report's
     /// folder holds only what its manifest lists.
     private func removeLeftoverFiles(_ plan: PipelinePlan, outputRoot: String) {
-        for stage in plan.stages where stage.spec.capabilities.contains(.writesFiles) {
-            for param in stage.spec.params where param.kind == .outputPath {
-                guard let path = stage.params[param.name]?.string else { continue }
-                AtomicFile.removeLeftovers(in: ProjectPath.absolute(path, root: outputRoot))
-            }
+        for output in plan.outputPaths {
+            AtomicFile.removeLeftovers(in: ProjectPath.absolute(output.path, root: outputRoot))
         }
     }
 

@@ -140,6 +140,14 @@ public struct Runner: Sendable {
         }
 
         var recordParams: [String]? { options.params.isEmpty ? nil : options.params }
+
+        /// The same start for one pipeline run of several (a sweep's combination).
+        func of(params: [String], variant: Int?) -> RunStart {
+            var each = self
+            each.options.params = params
+            each.options.variant = variant
+            return each
+        }
         /// When a detached cluster run was submitted: its record, written by its last job,
         /// starts there.
         var submitted: Date? = nil
