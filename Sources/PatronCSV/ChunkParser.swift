@@ -91,6 +91,11 @@ final class ChunkParser {
     /// The last record callback's terminator: a line feed right after a carriage return is
     /// the second half of a CRLF, not a line of its own. (A chunk starts after a line feed.)
     @exclusivity(unchecked) private var lastTerminator: Int32 = 10
+    /// The last date or date-time field read and its value: consecutive lines of one order
+    /// carry the same timestamp, which is then compared, not parsed again.
+    @exclusivity(unchecked) private var lastMoment:
+        (column: Int, length: Int, bytes: SIMD32<UInt8>, bits: UInt64, utc: Bool) =
+            (-1, 0, SIMD32(), 0, false)
     private let slots: [Int]
     private var parser = csv_parser()
 
@@ -326,6 +331,31 @@ final class ChunkParser {
                 return cannotRead(field, plan.columns[c].name, "a decimal number")
             }
             builders[c].append(bits: v.bitPattern)
+        case .date where field.count <= 32, .datetime where field.count <= 32:
+            var bytes = SIMD32<UInt8>()
+            withUnsafeMutableBytes(of: &bytes) { $0.copyMemory(from: UnsafeRawBufferPointer(field)) }
+            if lastMoment.column == c, lastMoment.length == field.count, lastMoment.bytes == bytes {
+                builders[c].append(bits: lastMoment.bits)
+                if lastMoment.utc { builders[c].utc = true }
+                return nil
+            }
+            let bits: UInt64, utc: Bool
+            if types[c] == .date {
+                guard let v = plan.fields.dateFormat.parse(field) else {
+                    return cannotRead(
+                        field, plan.columns[c].name, "a date in the format \(plan.fields.dateFormat.pattern)")
+                }
+                (bits, utc) = (UInt64(bitPattern: Int64(v)), false)
+            } else {
+                guard let (v, isUTC) = plan.fields.dateFormat.timestamp(field) else {
+                    return cannotRead(
+                        field, plan.columns[c].name, "a date-time in the format \(plan.fields.dateFormat.pattern)")
+                }
+                (bits, utc) = (UInt64(bitPattern: v), isUTC)
+            }
+            lastMoment = (c, field.count, bytes, bits, utc)
+            builders[c].append(bits: bits)
+            if utc { builders[c].utc = true }
         case .date:
             guard let v = plan.fields.dateFormat.parse(field) else {
                 return cannotRead(field, plan.columns[c].name, "a date in the format \(plan.fields.dateFormat.pattern)")

@@ -89,12 +89,12 @@ enum CleanTransactions: StageModule {
     }
 
     static let name = "clean.transactions"
-    static let version = "2"
+    static let version = "3"
     static let summary =
         "Clean transactions: required fields, dates in range, duplicates, returns, currencies; every dropped row in `rejects`."
     static let inputs = ModuleSpec.Inputs.exactly(1)
 
-    static func ports(_ params: Parameters) -> [String] { ["rejects"] }
+    static func ports(_ params: Parameters) -> [String] { ["rejects", "monthly"] }
 
     static func validate(_ params: Parameters) -> [ParamProblem] {
         var problems = [ParamProblem]()
@@ -168,7 +168,38 @@ enum CleanTransactions: StageModule {
         } catch {
             throw StageFailure("input '\(context.inputs[0].ref)': \(error)")
         }
-        return StageOutput(main: result.kept, other: [("rejects", result.rejects)], counts: result.counts)
+        return StageOutput(
+            main: result.kept, other: [("rejects", result.rejects), ("monthly", monthly(result.kept))],
+            counts: result.counts)
+    }
+
+    /// The kept rows by calendar month: `month` (its first day), `lines`, `revenue`, and the
+    /// first and last day with rows (`first_day`, `last_day`). The report's revenue chart and
+    /// period come from here, not from reading the whole table back.
+    static func monthly(_ kept: Table) -> Table {
+        guard case .date(let days)? = kept["order_date"]?.storage, let amounts = kept["amount"]?.doubles,
+            let months = MonthIndex(days: days)
+        else {
+            return try! Table(
+                names: ["month", "lines", "revenue", "first_day", "last_day"],
+                columns: [.date([]), .int([]), .decimal([]), .date([]), .date([])])
+        }
+        var sums = [Double](repeating: 0, count: months.count), lines = [Int64](repeating: 0, count: months.count)
+        var low = [Int32](repeating: .max, count: months.count), high = [Int32](repeating: .min, count: months.count)
+        for (day, amount) in zip(days, amounts) {
+            let k = months.index(day)
+            sums[k] += amount
+            lines[k] += 1
+            low[k] = min(low[k], day)
+            high[k] = max(high[k], day)
+        }
+        let used = (0..<months.count).filter { lines[$0] > 0 }
+        return try! Table(
+            names: ["month", "lines", "revenue", "first_day", "last_day"],
+            columns: [
+                .date(used.map { Int32(months.start(of: $0)) }), .int(used.map { lines[$0] }),
+                .decimal(used.map { sums[$0] }), .date(used.map { low[$0] }), .date(used.map { high[$0] }),
+            ])
     }
 }
 

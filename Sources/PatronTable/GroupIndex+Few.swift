@@ -14,7 +14,7 @@ extension GroupIndex {
             let range = start..<min(rows, start + block)
             var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: range.count)
             for column in columns {
-                let part = columnHashes(column, rows: range)
+                let part = columnHashes(column, rows: range, skip: skip)
                 for i in hashes.indices { hashes[i] = mix(hashes[i], part[i]) }
             }
             for row in range where skip.isEmpty || !skip[row] {

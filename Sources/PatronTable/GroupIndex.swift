@@ -16,25 +16,53 @@ package struct GroupIndex: Sendable {
     package var count: Int { firstRow.count }
 
     /// With `nullsAreValues`, a null is a key like any other (nulls group together);
-    /// otherwise rows with a null key get id -1.
-    package init(_ columns: [Column], nullsAreValues: Bool = false) {
+    /// otherwise rows with a null key get id -1. Rows where `excluding` is true get id -1 too.
+    package init(_ columns: [Column], nullsAreValues: Bool = false, excluding: [Bool]? = nil) {
         let rows = columns.first?.count ?? 0
-        let skip: [Bool] =
+        var skip: [Bool] =
             !nullsAreValues && columns.contains(where: { $0.validity != nil })
             ? (0..<rows).map { row in columns.contains { $0.isNull(row) } } : []
+        if let excluding {
+            skip = skip.isEmpty ? excluding : zip(skip, excluding).map { $0 || $1 }
+        }
+        let equal = columns.map { $0.equality() }
+        let repeats = GroupIndex.repeats(rows: rows, skip: skip, equal: equal)
+        if !repeats.isEmpty { skip = skip.isEmpty ? repeats : zip(skip, repeats).map { $0 || $1 } }
         if let (ids, firstRow) = GroupIndex.few(columns, rows: rows, skip: skip) {
-            self.init(ids: ids, firstRow: firstRow)
+            self.init(ids: GroupIndex.filling(ids, repeats: repeats), firstRow: firstRow)
             return
         }
-        // (Only without nulls: a null and "" must still go through the full comparison.)
+        // (Not with nulls as values: a null and "" must still go through the full comparison.
+        // Otherwise null rows are skipped and never reach the table.)
         let strings: StringBuffer? =
-            if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage { s } else {
+            if columns.count == 1, columns[0].validity == nil || !nullsAreValues,
+                case .string(let s) = columns[0].storage
+            {
+                s
+            } else {
                 nil
             }
         self.init(
-            rows: rows, hashes: GroupIndex.rowHashes(columns, rows: rows), skip: skip,
-            key: strings.map { .strings($0) },
-            equal: columns.map { $0.equality() })
+            rows: rows, hashes: GroupIndex.rowHashes(columns, rows: rows, skip: skip), skip: skip,
+            key: strings.map { .strings($0) }, equal: equal, repeats: repeats)
+    }
+
+    /// Rows equal to the row before them (the lines of one order, one after another): they
+    /// take its group without a lookup. Empty when the first rows show few such repeats (so
+    /// keys that seldom repeat in a row, such as whole rows, cost no extra pass).
+    static func repeats(rows: Int, skip: [Bool], equal: [@Sendable (Int, Int) -> Bool]) -> [Bool] {
+        func isRepeat(_ row: Int) -> Bool {
+            (skip.isEmpty || !skip[row] && !skip[row - 1]) && equal.allSatisfy { $0(row, row - 1) }
+        }
+        let probe = min(rows, 1_024)
+        guard probe > 1, (1..<probe).count(where: isRepeat) * 5 >= probe else { return [] }
+        return (0..<rows).map { $0 > 0 && isRepeat($0) }
+    }
+
+    /// `ids` with each repeat row given the id of the row before it.
+    static func filling(_ ids: consuming [Int32], repeats: [Bool]) -> [Int32] {
+        for row in repeats.indices where repeats[row] { ids[row] = ids[row - 1] }
+        return ids
     }
 
     /// Groups of equal 64-bit keys, numbered in order of first appearance: `init(_:)` for
@@ -75,7 +103,8 @@ package struct GroupIndex: Sendable {
     }
 
     private init(
-        rows: Int, hashes: consuming [UInt64], skip: [Bool], key: SlotKey?, equal: [@Sendable (Int, Int) -> Bool]
+        rows: Int, hashes: consuming [UInt64], skip: [Bool], key: SlotKey?, equal: [@Sendable (Int, Int) -> Bool],
+        repeats: [Bool] = []
     ) {
         // Rows are partitioned by their hash's top bits into buckets of about 8 000 rows, so
         // that each bucket's hash table (a few hundred KB) stays in cache while its rows are
@@ -202,6 +231,10 @@ package struct GroupIndex: Sendable {
         firstRows.reserveCapacity(Int(offset))
         var ids = [Int32](repeating: -1, count: rows)
         for row in 0..<rows {
+            if !repeats.isEmpty && repeats[row] {
+                ids[row] = ids[row - 1]
+                continue
+            }
             var h = handle[row]
             if h == Int32.min { continue }
             if h < 0 {
@@ -216,13 +249,14 @@ package struct GroupIndex: Sendable {
     }
 
     /// A 64-bit hash of each row's values across `columns` (FNV-1a bytes, then a final mix).
-    static func rowHashes(_ columns: [Column], rows: Int) -> [UInt64] {
+    /// Rows where `skip` is true get no hash worth reading (their strings are not read).
+    static func rowHashes(_ columns: [Column], rows: Int, skip: [Bool] = []) -> [UInt64] {
         // Blocks of rows on all cores, each hashing every column for its rows: one output
         // array, no per-column intermediates.
         ParallelBlocks.map(count: rows, block: 65_536) { range in
             var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: range.count)
             for column in columns {
-                let part = columnHashes(column, rows: range)
+                let part = columnHashes(column, rows: range, skip: skip)
                 for i in 0..<range.count { hashes[i] = mix(hashes[i], part[i]) }
             }
             return hashes
@@ -232,8 +266,8 @@ package struct GroupIndex: Sendable {
     /// A 64-bit hash of each row's value (nulls hash alike).
     package static func columnHashes(_ column: Column, rows: Int) -> [UInt64] { columnHashes(column, rows: 0..<rows) }
 
-    /// Hashes of the values in `rows`, indexed from 0.
-    static func columnHashes(_ column: Column, rows: Range<Int>) -> [UInt64] {
+    /// Hashes of the values in `rows`, indexed from 0 (0 for a string row `skip` marks).
+    static func columnHashes(_ column: Column, rows: Range<Int>, skip: [Bool] = []) -> [UInt64] {
         var out = [UInt64](repeating: 0, count: rows.count)
         let first = rows.lowerBound
         switch column.storage {
@@ -245,7 +279,7 @@ package struct GroupIndex: Sendable {
         case .string(let s):
             s.bytes.withUnsafeBufferPointer { bytes in
                 s.offsets.withUnsafeBufferPointer { offsets in
-                    for i in rows {
+                    for i in rows where skip.isEmpty || !skip[i] {
                         var h: UInt64 = 0xcbf2_9ce4_8422_2325
                         var p = Int(offsets[i])
                         let end = Int(offsets[i + 1])
@@ -255,11 +289,17 @@ package struct GroupIndex: Sendable {
                             p += 8
                         }
                         var tail: UInt64 = 0
-                        var shift: UInt64 = 0
-                        while p < end {
-                            tail |= UInt64(bytes[p]) << shift
-                            shift += 8
-                            p += 1
+                        if p < end, p + 8 <= bytes.count {
+                            // The last 1–7 bytes in one load, the bytes past the value masked off.
+                            let word = UnsafeRawPointer(bytes.baseAddress! + p).loadUnaligned(as: UInt64.self)
+                            tail = word & (UInt64.max >> UInt64(64 - 8 * (end - p)))
+                        } else {
+                            var shift: UInt64 = 0
+                            while p < end {
+                                tail |= UInt64(bytes[p]) << shift
+                                shift += 8
+                                p += 1
+                            }
                         }
                         out[i - first] = mix(h, tail ^ UInt64(end - Int(offsets[i])) << 56)
                     }

@@ -37,7 +37,7 @@ extension ValueFormat {
                 buffer[23 - count] = UInt8(ascii: "0")
                 count += 1
             }
-            out.append(contentsOf: buffer[(24 - count)...])
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
         }
     }
 
@@ -45,9 +45,32 @@ extension ValueFormat {
     package static func appendNumber(_ x: Double, to out: inout [UInt8]) {
         if x.isFinite, x == x.rounded(), abs(x) < 1e15 {
             appendInteger(Int64(x), to: &out)
+        } else if let (m, decimals) = shortDecimal(x) {
+            // A price, a rate: the digits as integers, no String in between.
+            if m < 0 { out.append(UInt8(ascii: "-")) }
+            let scale = tens[decimals]
+            appendDigits(m.magnitude / scale, width: 1, to: &out)
+            out.append(UInt8(ascii: "."))
+            appendDigits(m.magnitude % scale, width: decimals, to: &out)
         } else {
             out.append(contentsOf: number(x).utf8)
         }
+    }
+
+    private static let tens: [UInt64] = (0...6).map { k in (0..<k).reduce(1) { r, _ in r * 10 } }
+
+    /// `x` as `m / 10^decimals` with the fewest decimals (1 to 6) that read back to exactly
+    /// `x`, `m` the nearest integer: the digits `Double.description` prints (the shortest,
+    /// nearest), for values it prints without an exponent (0.001 to 10^15).
+    static func shortDecimal(_ x: Double) -> (Int64, Int)? {
+        let size = abs(x)
+        guard size >= 1e-3, size < 1e15 else { return nil }
+        for k in 1...6 {
+            let scaled = (x * Double(tens[k])).rounded()
+            guard abs(scaled) < 9e15 else { return nil }
+            if scaled / Double(tens[k]) == x { return (Int64(scaled), k) }
+        }
+        return nil
     }
 
     /// `YYYY-MM-DD` for a day number.
@@ -90,10 +113,14 @@ package enum CSVText {
         _ field: Bytes, to out: inout [UInt8], delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\"")
     ) {
         let needsQuotes =
-            field.contains { $0 == delimiter || $0 == quote || $0 == 10 || $0 == 13 }
+            field.withContiguousStorageIfAvailable { bytes in
+                bytes.contains { $0 == delimiter || $0 == quote || $0 == 10 || $0 == 13 }
+            } ?? field.contains { $0 == delimiter || $0 == quote || $0 == 10 || $0 == 13 }
             || isBlank(field.first) || isBlank(field.last)
         guard needsQuotes else {
-            out.append(contentsOf: field)
+            if field.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+                out.append(contentsOf: field)
+            }
             return
         }
         out.append(quote)
@@ -131,16 +158,20 @@ package enum CSVText {
     /// written first (one type switch per column, on all cores), then the records are joined
     /// from them. The same bytes as `appendRecord` row by row, for any core count.
     package static func records(_ columns: [Column], rows: [Int]) -> StringBuffer {
-        let cells = ParallelBlocks.map(count: columns.count, block: 1) { range in
-            cellTexts(columns[range.lowerBound], rows)
-        }
-        var total = max(0, columns.count - 1) * rows.count
+        join(
+            ParallelBlocks.map(count: columns.count, block: 1) { range in cellTexts(columns[range.lowerBound], rows) },
+            rows: rows.count)
+    }
+
+    /// Records of `rows` cells each from the columns' cell texts (`cellTexts`), comma-separated.
+    package static func join(_ cells: [StringBuffer], rows: Int) -> StringBuffer {
+        var total = max(0, cells.count - 1) * rows
         for c in cells { total += c.bytes.count }
-        var offsets = [Int32](repeating: 0, count: rows.count + 1)
+        var offsets = [Int32](repeating: 0, count: rows + 1)
         var bytes = [UInt8](repeating: 0, count: total)
         bytes.withUnsafeMutableBufferPointer { out in
             var o = 0
-            for k in 0..<rows.count {
+            for k in 0..<rows {
                 for (j, cell) in cells.enumerated() {
                     if j > 0 {
                         out[o] = UInt8(ascii: ",")
@@ -162,7 +193,7 @@ package enum CSVText {
     }
 
     /// Each of `rows` of `column` as a CSV field (quoted where needed; nulls empty).
-    static func cellTexts(_ column: Column, _ rows: [Int]) -> StringBuffer {
+    package static func cellTexts(_ column: Column, _ rows: [Int]) -> StringBuffer {
         var out = [UInt8]()
         var offsets = [Int32]()
         offsets.reserveCapacity(rows.count + 1)

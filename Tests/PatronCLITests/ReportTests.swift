@@ -63,6 +63,38 @@ import Testing
         #expect(usage.status == 2)
     }
 
+    /// `clean.monthly` holds the kept lines by month (lines and revenue add up to the kept
+    /// table's), and the run record counts the distinct orders kept, which the report shows.
+    @Test func cleanCountsOrdersAndMonths() async throws {
+        let root = try projectWithReports()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try await patron("run", "retail-lines", "--quiet", in: root).status == 0)
+        func csv(_ target: String) async throws -> [[String]] {
+            let shown = try await patron("show", "retail-lines", target, "--format", "csv", in: root)
+            #expect(shown.status == 0, "\(shown.stderr)")
+            return shown.stdout.split(separator: "\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
+        }
+        let monthly = try await csv("clean.monthly")
+        #expect(monthly.first == ["month", "lines", "revenue", "first_day", "last_day"])
+        let months = monthly.dropFirst()
+        #expect(months.count == 13)
+        #expect(months.first?[0] == "2010-12-01" && months.first?[3] == "2010-12-01")
+        #expect(months.last?[0] == "2011-12-01" && months.last?[4] == "2011-12-09")
+        let kept = try await csv("clean")
+        let header = try #require(kept.first)
+        let order = try #require(header.firstIndex(of: "order_id")),
+            amount = try #require(header.firstIndex(of: "amount"))
+        #expect(months.reduce(0) { $0 + Int($1[1])! } == kept.count - 1)
+        let revenue = kept.dropFirst().reduce(0.0) { $0 + Double($1[amount])! }
+        #expect(abs(months.reduce(0.0) { $0 + Double($1[2])! } - revenue) < 0.005)
+        let orders = Set(kept.dropFirst().map { $0[order] }).count
+        #expect(orders == 1_837)
+        let summary = try String(contentsOfFile: root + "/Reports/retail-lines/summary.md", encoding: .utf8)
+        #expect(summary.contains("| Orders | 1\u{202F}837 |") && summary.contains("| Order lines | 12\u{202F}851 |"))
+    }
+
     @Test func sameBytesForTwoRunsAndAnyJobs() async throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -19,22 +19,22 @@ import Testing
     /// "engine E · upstream@version → … → module@version" → SHA-256 over the stage's cached
     /// Arrow files, port by port.
     static let pins: [String: String] = [
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@7 → churn.flag@1":
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7 → churn.flag@1":
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → ltv@7":
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@2.1d8109a742a2 → churn.flag@1 → report@3":
-            "624951fa01a16cb7506bb7c1e34399eaa1c1fecce197151c06f51e0c1dbbb857",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2 → segment.kmeans@2":
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@2.1d8109a742a2 → churn.flag@1 → report@3":
+            "615cfe0366468ddfd949ebd01803b0e671ae02adcdfb76fd8b0214945378eed2",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → segment.rfm@2":
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → sentiment@2.1d8109a742a2":
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@2.1d8109a742a2":
             "0dec0120c4b01906d67ad36211ea3fe045410912df8295edc770fbf62abc8c50",
-        "engine 2 · ingest.csv@3 → clean.transactions@2 → shell@2":
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
-        "engine 2 · ingest.csv@3 → clean.transactions@2":
-            "f92dc82667501742f1bc28327c1f56b02af44a46f7f5a96025a294625ee49858",
+        "engine 2 · ingest.csv@3 → clean.transactions@3":
+            "ab211e43469538024fa8b03c4d62e841c0219f662cc36111063fbdd32d5eb767",
         "engine 2 · ingest.csv@3": "99aed25235a589eb28b3a5f585f70f9098842d155600771632c3015e584625b5",
     ]
 

@@ -98,6 +98,39 @@ import Testing
         #expect(GroupIndex.direct(keys: [3, 1, 3], limit: 4)! == ([0, 1, 0], [0, 1]))
         #expect(GroupIndex.direct(keys: [3, 9], limit: 4) == nil)
     }
+
+    /// Lines of one order one after another (runs of equal keys, which take the group of the
+    /// row before without a lookup), with nulls inside runs, an excluded row in a run, and two
+    /// columns: the same ids as the plain way, and the same with nulls as values.
+    @Test func runsOfEqualRowsGroupLikeThePlainWay() {
+        var rng: UInt64 = 4242
+        func next(_ n: Int) -> Int {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            return Int(rng >> 33) % n
+        }
+        var customers = [String?](), orders = [String?]()
+        while customers.count < 300_000 {
+            let customer: String? = next(10) == 0 ? nil : "c\(next(20_000))"
+            let order: String? = next(50) == 0 ? nil : "5\(next(90_000))"
+            for _ in 0..<(1 + next(12)) {
+                customers.append(customer)
+                orders.append(order)
+            }
+        }
+        let excluded = customers.indices.map { $0 % 97 == 3 }
+        let pairs = zip(customers, orders).enumerated().map { row, pair -> String? in
+            guard let c = pair.0, let o = pair.1, !excluded[row] else { return nil }
+            return c + "|" + o
+        }
+        let groups = GroupIndex([.string(customers), .string(orders)], excluding: excluded)
+        let (expected, count) = firstAppearanceIDs(pairs)
+        #expect(groups.ids == expected)
+        #expect(groups.count == count)
+        let byCustomer = GroupIndex([.string(customers)])
+        #expect(byCustomer.ids == firstAppearanceIDs(customers).ids)
+        let nullsAsValues = GroupIndex([.string(customers)], nullsAreValues: true)
+        #expect(nullsAsValues.ids == firstAppearanceIDs(customers.map { $0 ?? "\u{0}null" }).ids)
+    }
 }
 
 /// Group ids by first appearance, the plain way (nil keys get -1), and the number of groups.

@@ -8,15 +8,16 @@
 /// DecimalProduct.product(-12, 0.29)    // -3.48
 /// ```
 enum DecimalProduct {
-    private static let powers: [Double] = (0...18).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
-
     /// `x` as an integer of decimal digits and its number of decimals, if it has at most 9.
     static func digits(_ x: Double) -> (mantissa: Int64, decimals: Int)? {
-        guard x.isFinite else { return nil }
-        for k in 0...9 {
-            let scaled = (x * powers[k]).rounded()
+        guard x.isFinite, abs(x) < 9e15 else { return nil }
+        if x == x.rounded() { return (Int64(x), 0) }  // a quantity
+        var scale = 10.0  // 10^k, exact for every k here
+        for k in 1...9 {
+            let scaled = (x * scale).rounded()
             guard abs(scaled) < 9e15 else { return nil }
-            if scaled / powers[k] == x { return (Int64(scaled), k) }
+            if scaled / scale == x { return (Int64(scaled), k) }
+            scale *= 10
         }
         return nil
     }
@@ -27,6 +28,8 @@ enum DecimalProduct {
         guard let x = digits(a), let y = digits(b) else { return a * b }
         let (m, overflow) = x.mantissa.multipliedReportingOverflow(by: y.mantissa)
         guard !overflow, m.magnitude < 1 << 53 else { return a * b }
-        return Double(m) / powers[x.decimals + y.decimals]
+        var scale = 1.0  // 10^decimals, exact up to 10^22
+        for _ in 0..<(x.decimals + y.decimals) { scale *= 10 }
+        return Double(m) / scale
     }
 }

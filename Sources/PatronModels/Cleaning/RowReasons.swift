@@ -17,15 +17,20 @@ struct RowReasons {
                 index[row] = -1
                 return
             }
-            if let k = known[newValue] {
-                index[row] = k
-            } else {
-                index[row] = Int32(texts.count)
-                known[newValue] = Int32(texts.count)
-                texts.append(newValue)
-            }
+            index[row] = intern(newValue)
         }
     }
+
+    /// A number for `reason`, for `set(_:to:)`: a reason given to many rows is looked up once.
+    mutating func intern(_ reason: String) -> Int32 {
+        if let k = known[reason] { return k }
+        known[reason] = Int32(texts.count)
+        texts.append(reason)
+        return Int32(texts.count - 1)
+    }
+
+    /// Gives `row` the reason `intern` numbered `reason`.
+    mutating func set(_ row: Int, to reason: Int32) { index[row] = reason }
 
     func isRejected(_ row: Int) -> Bool { index[row] >= 0 }
 

@@ -98,9 +98,29 @@ package enum TransactionCleaner {
         // declared) would make every row unique.
         try checkNoRowNumbers(input, rules: rules)
         let keyColumns = zip(input.names, input.columns).filter { !rules.provenance.contains($0.0) }.map(\.1)
-        let duplicates = GroupIndex(keyColumns, nullsAreValues: true)
-
+        // The checks before the duplicate rule read values only (not provenance), so a row
+        // they reject has every duplicate rejected with it: those rows are not grouped.
         var reasons = RowReasons(rows: rows)
+        let filtersReadValues = (rules.exclude + rules.include).allSatisfy { !rules.provenance.contains($0.column) }
+        let customerValid = customers.validity, dateValid = dateColumn.validity
+        var rejectedBefore = [Bool](repeating: false, count: rows)
+        let missingCustomer = reasons.intern("missing customer id"), missingDate = reasons.intern("missing order date")
+        for row in 0..<rows {
+            if let v = customerValid, !v[row] {
+                reasons.set(row, to: missingCustomer)
+            } else if let v = dateValid, !v[row] {
+                reasons.set(row, to: missingDate)
+            } else if let missing = missingAmount(row) {
+                reasons[row] = missing
+            } else if filtersReadValues, let dropped = filters.reason(row) {
+                reasons[row] = dropped
+            } else {
+                continue
+            }
+            rejectedBefore[row] = true
+        }
+        let duplicates = GroupIndex(keyColumns, nullsAreValues: true, excluding: rejectedBefore)
+
         var returnsToNet = [Int]()
         // Currencies: decided once per distinct code, not per row.
         var rateOfCode = [Float64?]()  // per currency group: nil = no rate, 1 = base
@@ -114,22 +134,9 @@ package enum TransactionCleaner {
             }
         }
         let checkCurrency = currencyGroups != nil && rules.baseCurrency != nil
-        let customerValid = customers.validity, dateValid = dateColumn.validity
         let duplicateIDs = duplicates.ids, duplicateFirst = duplicates.firstRow
-        for row in 0..<rows {
-            if let v = customerValid, !v[row] {
-                reasons[row] = "missing customer id"
-                continue
-            }
-            if let v = dateValid, !v[row] {
-                reasons[row] = "missing order date"
-                continue
-            }
-            if let missing = missingAmount(row) {
-                reasons[row] = missing
-                continue
-            }
-            if let dropped = filters.reason(row) {
+        for row in 0..<rows where !rejectedBefore[row] {
+            if !filtersReadValues, let dropped = filters.reason(row) {
                 reasons[row] = dropped
                 continue
             }
@@ -237,22 +244,17 @@ package enum TransactionCleaner {
             if decision.reasons.isRejected(row) { rejectedList.append(row) } else { keptList.append(row) }
         }
         let keptRows = keptList, rejectedRows = rejectedList
-        let rejects = try! Table(
-            names: ["line", "reason", "raw"],
-            columns: [
-                .int(rejectedRows.map { decision.lines[$0] }),
-                decision.reasons.column(rejectedRows),
-                // Each rejected row's values (without the source line) as one CSV line.
-                Column(
-                    type: .text,
-                    storage: .string(
-                        CSVText.records(
-                            zip(input.names, input.columns).filter { $0.0 != rules.lineColumn }.map(\.1),
-                            rows: rejectedRows))),
-            ])
         var counts = ["rows_in": rows, "rows_kept": keptRows.count, "rows_rejected": rejectedRows.count]
         for (label, n) in decision.reasons.counts(rejectedRows, label: category) { counts["rejected: " + label] = n }
+        // The rejects (line, reason, and each rejected row's values without the source line as
+        // one CSV line) are built beside the kept columns, as one more piece of work.
+        let rejectLines = rejectedRows.map { decision.lines[$0] }
         decision.lines = []
+        let reasons = decision.reasons
+        let rawColumns = zip(input.names, input.columns).filter { $0.0 != rules.lineColumn }.map(\.1)
+        // With an order column, the distinct orders kept (a line without an order id is an
+        // order of its own): the report's "Orders", counted beside the rest.
+        let orders = rules.orderID.flatMap { input[$0] }
 
         // The kept table: customer_id, order_date, amount, then every other input column. Each
         // source column is handed to the worker that gathers it and dropped there.
@@ -292,7 +294,27 @@ package enum TransactionCleaner {
         let pending = Mutex(sources)
         sources = []
         let built = Mutex([Column?](repeating: nil, count: names.count))
-        DispatchQueue.concurrentPerform(iterations: names.count) { i in
+        // Work items: the rejects' reasons and the raw text of each of their columns (joined
+        // into records after), then the kept columns. (One flat list: Dispatch runs a
+        // concurrentPerform nested in another on one thread.)
+        let rawCells = Mutex([StringBuffer?](repeating: nil, count: rawColumns.count))
+        let reasonColumn = Mutex(Column.int([]))
+        let distinctOrders = Mutex(0)
+        let rejectItems = rawColumns.count + 2
+        DispatchQueue.concurrentPerform(iterations: rejectItems + names.count) { k in
+            if k == rawColumns.count + 1 {
+                if let orders { distinctOrders.withLock { $0 = distinct(orders, rows: keptRows) } }
+                return
+            } else if k < rawColumns.count {
+                let cells = CSVText.cellTexts(rawColumns[k], rejectedRows)
+                rawCells.withLock { $0[k] = cells }
+                return
+            } else if k == rawColumns.count {
+                let column = reasons.column(rejectedRows)
+                reasonColumn.withLock { $0 = column }
+                return
+            }
+            let i = k - rejectItems
             let source = pending.withLock { all in
                 defer { all[i] = nil }
                 return all[i]!
@@ -312,7 +334,29 @@ package enum TransactionCleaner {
             built.withLock { $0[i] = column }
         }
         let kept = try! Table(names: names, columns: built.withLock { $0 }.map { $0! })
+        if orders != nil { counts["orders"] = distinctOrders.withLock { $0 } }
+        let raw = CSVText.join(rawCells.withLock { $0 }.map { $0! }, rows: rejectedRows.count)
+        let rejects = try! Table(
+            names: ["line", "reason", "raw"],
+            columns: [.int(rejectLines), reasonColumn.withLock { $0 }, Column(type: .text, storage: .string(raw))])
         return Result(kept: kept, rejects: rejects, counts: counts)
+    }
+
+    /// How many distinct values `column` has in `rows`, each null counting as one of its own.
+    static func distinct(_ column: Column, rows: [Int]) -> Int {
+        let groups = GroupIndex([column])
+        var seen = [Bool](repeating: false, count: groups.count)
+        var count = 0
+        for row in rows {
+            let g = Int(groups.ids[row])
+            if g < 0 {
+                count += 1
+            } else if !seen[g] {
+                seen[g] = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// Subtracts each return from the same customer's earlier purchases (that day or before,
@@ -418,6 +462,17 @@ package enum TransactionCleaner {
     /// Trims customer ids and applies the case rule; empty ids become nulls.
     static func normalise(_ column: Column, _ mode: CleaningRules.Case) -> Column {
         guard case .string(let s) = column.storage else { return column }
+        // Most exports need nothing done: no id to trim, none empty.
+        if mode == .keep {
+            let unchanged = s.bytes.withUnsafeBufferPointer { bytes in
+                (0..<s.count).allSatisfy { row in
+                    let r = s.range(row)
+                    guard let first = r.first, let last = r.last else { return column.isNull(row) }
+                    return bytes[first] != 32 && bytes[first] != 9 && bytes[last] != 32 && bytes[last] != 9
+                }
+            }
+            if unchanged { return column }
+        }
         var out = StringBuffer()
         out.reserve(rows: s.count, bytes: s.bytes.count)
         var validity = [Bool](repeating: true, count: s.count)
