@@ -69,7 +69,9 @@ final class ChunkParser {
     private let plan: Plan
     /// One builder per output column, allocated once: no copy-on-write checks per value.
     private let builders: UnsafeMutablePointer<ColumnBuilder>
-    private let types: [ColumnType]
+    /// Each column's type, and for each field position its column or -1 (`Plan.slots`):
+    /// read once per field, so kept as plain memory (no array retain or bounds check).
+    private let types: UnsafeMutableBufferPointer<ColumnType>
     private let record = Scratch<UInt8>()
     private let fieldEnds = Scratch<Int>(capacity: 64)
     /// Where the delimiters of a plain line are.
@@ -96,7 +98,7 @@ final class ChunkParser {
     @exclusivity(unchecked) private var lastMoment:
         (column: Int, length: Int, bytes: SIMD32<UInt8>, bits: UInt64, utc: Bool) =
             (-1, 0, SIMD32(), 0, false)
-    private let slots: [Int]
+    private let slots: UnsafeMutableBufferPointer<Int>
     private var parser = csv_parser()
 
     init(plan: Plan, expectedBytes: Int = 0) {
@@ -105,14 +107,19 @@ final class ChunkParser {
         builders.initialize(
             from: plan.columns.map { ColumnBuilder(type: $0.type, reserveRows: expectedBytes / 40) },
             count: plan.columns.count)
-        types = plan.columns.map(\.type)
+        types = .allocate(capacity: plan.columns.count)
+        _ = types.initialize(from: plan.columns.map(\.type))
         lines.reserveCapacity(expectedBytes / 40)
-        slots = plan.slots
+        let fieldSlots = plan.slots
+        slots = .allocate(capacity: fieldSlots.count)
+        _ = slots.initialize(from: fieldSlots)
     }
 
     deinit {
         builders.deinitialize(count: types.count)
         builders.deallocate()
+        types.deallocate()
+        slots.deallocate()
     }
 
     /// Parses `bytes`; `final` marks the end of the file, where an open quote is an error.

@@ -18,6 +18,10 @@ package struct GroupIndex: Sendable {
     /// With `nullsAreValues`, a null is a key like any other (nulls group together);
     /// otherwise rows with a null key get id -1. Rows where `excluding` is true get id -1 too.
     package init(_ columns: [Column], nullsAreValues: Bool = false, excluding: [Bool]? = nil) {
+        self.init(columns, nullsAreValues: nullsAreValues, excluding: excluding, compactRuns: true)
+    }
+
+    private init(_ columns: [Column], nullsAreValues: Bool, excluding: [Bool]?, compactRuns: Bool) {
         let rows = columns.first?.count ?? 0
         var skip: [Bool] =
             !nullsAreValues && columns.contains(where: { $0.validity != nil })
@@ -26,7 +30,29 @@ package struct GroupIndex: Sendable {
             skip = skip.isEmpty ? excluding : zip(skip, excluding).map { $0 || $1 }
         }
         let equal = columns.map { $0.equality() }
-        let repeats = GroupIndex.repeats(rows: rows, skip: skip, equal: equal)
+        let repeats = GroupIndex.repeats(columns, rows: rows, skip: skip, equal: equal)
+        // Mostly runs (order lines): the first row of each run is grouped alone, from columns
+        // that hold only those rows, and the rest of each run takes its group.
+        if compactRuns, !repeats.isEmpty {
+            let heads = (0..<rows).filter { !repeats[$0] }
+            if heads.count * 2 <= rows {
+                let inner = GroupIndex(
+                    columns.map { $0.gathering(heads) }, nullsAreValues: nullsAreValues,
+                    excluding: excluding.map { e in heads.map { e[$0] } }, compactRuns: false)
+                var ids = [Int32](repeating: -1, count: rows)
+                var k = 0
+                for row in 0..<rows {
+                    if repeats[row] {
+                        ids[row] = ids[row - 1]
+                    } else {
+                        ids[row] = inner.ids[k]
+                        k += 1
+                    }
+                }
+                self.init(ids: ids, firstRow: inner.firstRow.map { heads[$0] })
+                return
+            }
+        }
         if !repeats.isEmpty { skip = skip.isEmpty ? repeats : zip(skip, repeats).map { $0 || $1 } }
         if let (ids, firstRow) = GroupIndex.few(columns, rows: rows, skip: skip) {
             self.init(ids: GroupIndex.filling(ids, repeats: repeats), firstRow: firstRow)
@@ -50,12 +76,27 @@ package struct GroupIndex: Sendable {
     /// Rows equal to the row before them (the lines of one order, one after another): they
     /// take its group without a lookup. Empty when the first rows show few such repeats (so
     /// keys that seldom repeat in a row, such as whole rows, cost no extra pass).
-    static func repeats(rows: Int, skip: [Bool], equal: [@Sendable (Int, Int) -> Bool]) -> [Bool] {
+    static func repeats(_ columns: [Column], rows: Int, skip: [Bool], equal: [@Sendable (Int, Int) -> Bool]) -> [Bool] {
         func isRepeat(_ row: Int) -> Bool {
             (skip.isEmpty || !skip[row] && !skip[row - 1]) && equal.allSatisfy { $0(row, row - 1) }
         }
         let probe = min(rows, 1_024)
         guard probe > 1, (1..<probe).count(where: isRepeat) * 5 >= probe else { return [] }
+        // One string column (an order id): its bytes compared in place, no call per row.
+        if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage {
+            return s.bytes.withUnsafeBufferPointer { bytes in
+                s.offsets.withUnsafeBufferPointer { offsets in
+                    var out = [Bool](repeating: false, count: rows)
+                    for row in 1..<rows where skip.isEmpty || !skip[row] && !skip[row - 1] {
+                        let a = Int(offsets[row]), length = Int(offsets[row + 1]) - a
+                        let b = Int(offsets[row - 1])
+                        guard Int(offsets[row]) - b == length else { continue }
+                        out[row] = length == 0 || memcmp(bytes.baseAddress! + a, bytes.baseAddress! + b, length) == 0
+                    }
+                    return out
+                }
+            }
+        }
         return (0..<rows).map { $0 > 0 && isRepeat($0) }
     }
 

@@ -222,7 +222,17 @@ package enum CSVText {
             each { row, out in ValueFormat.appendDate(Int(v[row]), to: &out) }
         case .datetime(let v, let utc):
             out.reserveCapacity(rows.count * 19)
-            each { row, out in ValueFormat.appendDateTime(v[row], utc: utc, to: &out) }
+            // The lines of one order share a time: the last one written is copied, not redone.
+            var last: Int64? = nil
+            var text = [UInt8]()
+            each { row, out in
+                if last != v[row] {
+                    text.removeAll(keepingCapacity: true)
+                    ValueFormat.appendDateTime(v[row], utc: utc, to: &text)
+                    last = v[row]
+                }
+                out.append(contentsOf: text)
+            }
         case .bool(let v):
             out.reserveCapacity(rows.count * 5)
             each { row, out in out.append(contentsOf: v[row] ? "true".utf8 : "false".utf8) }
