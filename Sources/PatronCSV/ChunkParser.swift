@@ -93,6 +93,8 @@ final class ChunkParser {
     /// The last record callback's terminator: a line feed right after a carriage return is
     /// the second half of a CRLF, not a line of its own. (A chunk starts after a line feed.)
     @exclusivity(unchecked) private var lastTerminator: Int32 = 10
+    /// The plain line being split has only ASCII bytes (false for lines libcsv reads).
+    @exclusivity(unchecked) private var lineIsASCII = false
     /// The last date or date-time field read and its value: consecutive lines of one order
     /// carry the same timestamp, which is then compared, not parsed again.
     @exclusivity(unchecked) private var lastMoment:
@@ -228,8 +230,10 @@ final class ChunkParser {
         }
         delimiters.removeAll()
         var i = 0
+        var high: UInt64 = 0  // any byte ≥ 0x80 (not ASCII) sets a top bit here
         while i + 8 <= end {
             let w = start.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            high |= w
             var m = matches(w, d) | matches(w, q) | matches(w, cr)
             // Bits above a true match may be false: each byte is looked at.
             while m != 0 {
@@ -246,6 +250,7 @@ final class ChunkParser {
         }
         while i < end {
             let b = bytes[i]
+            high |= UInt64(b)
             if b == delimiter {
                 delimiters.append(i)
             } else if b == quote || b == 13 {
@@ -254,6 +259,9 @@ final class ChunkParser {
             i += 1
         }
         let fields = delimiters.count + 1
+        // An ASCII line's text fields need no check or conversion, whatever the encoding.
+        lineIsASCII = high & 0x8080_8080_8080_8080 == 0
+        defer { lineIsASCII = false }
         // A line near the record limit goes to libcsv, which decides.
         guard end + 8 * fields <= plan.maxRecordBytes else { return false }
         @inline(__always) func field(_ f: Int) -> Range<Int> {
@@ -316,7 +324,9 @@ final class ChunkParser {
         switch types[c] {
         case .string, .text:
             var field = field
-            if plan.encoding != .utf8 {
+            if lineIsASCII {
+                // As it is, in any encoding read.
+            } else if plan.encoding != .utf8 {
                 if !isASCII(field) {
                     converted.removeAll(keepingCapacity: true)
                     plan.encoding.append(field, to: &converted)

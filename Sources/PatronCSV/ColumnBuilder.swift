@@ -10,7 +10,10 @@ struct ColumnBuilder {
     /// A datetime value carried an offset: the column's values are UTC.
     var utc = false
     var bools: [Bool] = []
-    var strings = StringBuffer()
+    /// A text column's bytes and end offsets (a `StringBuffer` at the end), appended here
+    /// rather than through `StringBuffer`, once per field.
+    var stringBytes: [UInt8] = []
+    var stringEnds: [Int32] = [0]
     /// Empty until the first null; then one flag per row so far.
     var validity: [Bool] = []
     var nulls = 0
@@ -24,7 +27,9 @@ struct ColumnBuilder {
         case .date: days.reserveCapacity(reserveRows)
         case .datetime: micros.reserveCapacity(reserveRows)
         case .bool: bools.reserveCapacity(reserveRows)
-        case .string, .text: strings.reserve(rows: reserveRows, bytes: reserveRows * 8)
+        case .string, .text:
+            stringEnds.reserveCapacity(reserveRows + 1)
+            stringBytes.reserveCapacity(reserveRows * 8)
         }
     }
 
@@ -35,7 +40,7 @@ struct ColumnBuilder {
         case .date: days.append(0)
         case .datetime: micros.append(0)
         case .bool: bools.append(false)
-        case .string, .text: strings.appendEmpty()
+        case .string, .text: stringEnds.append(Int32(stringBytes.count))
         }
         if nulls == 0 { validity = [Bool](repeating: true, count: rows) }
         validity.append(false)
@@ -60,8 +65,9 @@ struct ColumnBuilder {
     /// Appends a string; false (and nothing appended) when the column would pass
     /// `StringBuffer.maxBytes`.
     mutating func append(string: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard strings.fits(string.count) else { return false }
-        strings.append(bytesOf: string)
+        guard string.count <= StringBuffer.maxBytes - stringBytes.count else { return false }
+        stringBytes.append(contentsOf: string)
+        stringEnds.append(Int32(stringBytes.count))
         if nulls > 0 { validity.append(true) }
         rows += 1
         return true
@@ -78,8 +84,8 @@ struct ColumnBuilder {
         case .datetime: micros.removeLast(drop)
         case .bool: bools.removeLast(drop)
         case .string, .text:
-            strings.offsets.removeLast(drop)
-            strings.bytes.removeLast(strings.bytes.count - Int(strings.offsets.last!))
+            stringEnds.removeLast(drop)
+            stringBytes.removeLast(stringBytes.count - Int(stringEnds.last!))
         }
         if nulls > 0 {
             nulls -= validity[count...].reduce(0) { $0 + ($1 ? 0 : 1) }
@@ -97,7 +103,9 @@ struct ColumnBuilder {
         case .date: return Column(type: type, storage: .date(days), validity: v)
         case .datetime: return Column(type: type, storage: .datetime(micros, utc: utc), validity: v)
         case .bool: return Column(type: type, storage: .bool(bools), validity: v)
-        case .string, .text: return Column(type: type, storage: .string(strings), validity: v)
+        case .string, .text:
+            return Column(
+                type: type, storage: .string(StringBuffer(offsets: stringEnds, bytes: stringBytes)), validity: v)
         }
     }
 }
