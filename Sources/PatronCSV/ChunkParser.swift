@@ -98,8 +98,8 @@ final class ChunkParser {
     /// The last date or date-time field read and its value: consecutive lines of one order
     /// carry the same timestamp, which is then compared, not parsed again.
     @exclusivity(unchecked) private var lastMoment:
-        (column: Int, length: Int, bytes: SIMD32<UInt8>, bits: UInt64, utc: Bool) =
-            (-1, 0, SIMD32(), 0, false)
+        (column: Int, length: Int, bytes: Words32, bits: UInt64, utc: Bool) =
+            (-1, 0, Words32(), 0, false)
     private let slots: UnsafeMutableBufferPointer<Int>
     private var parser = csv_parser()
 
@@ -349,9 +349,9 @@ final class ChunkParser {
             }
             builders[c].append(bits: v.bitPattern)
         case .date where field.count <= 32, .datetime where field.count <= 32:
-            var bytes = SIMD32<UInt8>()
+            var bytes = Words32()
             withUnsafeMutableBytes(of: &bytes) { $0.copyMemory(from: UnsafeRawBufferPointer(field)) }
-            if lastMoment.column == c, lastMoment.length == field.count, lastMoment.bytes == bytes {
+            if lastMoment.column == c, lastMoment.length == field.count, lastMoment.bytes.same(as: bytes) {
                 builders[c].append(bits: lastMoment.bits)
                 if lastMoment.utc { builders[c].utc = true }
                 return nil
@@ -438,5 +438,14 @@ final class ChunkParser {
             CSVReject(
                 line: explicitLine ?? line, reason: reason,
                 raw: CSVWriter.encodeRecord(fields, delimiter: plan.delimiter, quote: plan.quote)))
+    }
+}
+
+/// Up to 32 bytes as four words (zero past the end), compared word by word.
+struct Words32 {
+    var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+
+    @inline(__always) func same(as other: Words32) -> Bool {
+        (w0 ^ other.w0) | (w1 ^ other.w1) | (w2 ^ other.w2) | (w3 ^ other.w3) == 0
     }
 }
