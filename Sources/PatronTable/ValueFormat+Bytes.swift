@@ -133,6 +133,20 @@ package enum CSVText {
 
     private static func isBlank(_ b: UInt8?) -> Bool { b == 32 || b == 9 }
 
+    /// `appendField` with a comma and double quotes, for bytes in memory: one pass to see
+    /// whether quotes are needed (they seldom are), then one copy.
+    @inline(__always)
+    static func appendCell(_ field: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var plain = !isBlank(field.first) && !isBlank(field.last)
+        if plain {
+            for b in field where b == 44 || b == 34 || b == 10 || b == 13 {
+                plain = false
+                break
+            }
+        }
+        if plain { out.append(contentsOf: field) } else { appendField(field, to: &out) }
+    }
+
     /// Appends row `row` of `columns` as one CSV record, without a line end; nulls are empty.
     package static func appendRecord(
         _ columns: [Column], row: Int, to out: inout [UInt8], delimiter: UInt8 = UInt8(ascii: ","),
@@ -208,8 +222,18 @@ package enum CSVText {
         switch column.storage {
         case .string(let s):
             out.reserveCapacity(rows.reduce(0) { $0 + s.range($1).count })
+            // A plain loop (no closure per row): text is most of a reject's record.
+            let validity = column.validity
             s.bytes.withUnsafeBufferPointer { text in
-                each { row, out in appendField(UnsafeBufferPointer(rebasing: text[s.range(row)]), to: &out) }
+                s.offsets.withUnsafeBufferPointer { ends in
+                    for row in rows {
+                        if validity?[row] ?? true {
+                            appendCell(
+                                UnsafeBufferPointer(rebasing: text[Int(ends[row])..<Int(ends[row + 1])]), to: &out)
+                        }
+                        offsets.append(Int32(out.count))
+                    }
+                }
             }
         case .int(let v):
             out.reserveCapacity(rows.count * 8)
