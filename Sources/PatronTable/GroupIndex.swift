@@ -30,32 +30,29 @@ package struct GroupIndex: Sendable {
             skip = skip.isEmpty ? excluding : zip(skip, excluding).map { $0 || $1 }
         }
         let equal = columns.map { $0.equality() }
-        let repeats = GroupIndex.repeats(columns, rows: rows, skip: skip, equal: equal)
-        // Mostly runs (order lines): the first row of each run is grouped alone, from columns
-        // that hold only those rows, and the rest of each run takes its group.
-        if compactRuns, !repeats.isEmpty {
+        // Keys that come in runs (the lines of one order, one after another): the first row of
+        // each run is grouped alone, from columns that hold only those rows, and the rest of
+        // each run takes its group.
+        if compactRuns, let repeats = GroupIndex.repeats(columns, rows: rows, skip: skip, equal: equal) {
             let heads = (0..<rows).filter { !repeats[$0] }
-            if heads.count * 2 <= rows {
-                let inner = GroupIndex(
-                    columns.map { $0.gathering(heads) }, nullsAreValues: nullsAreValues,
-                    excluding: excluding.map { e in heads.map { e[$0] } }, compactRuns: false)
-                var ids = [Int32](repeating: -1, count: rows)
-                var k = 0
-                for row in 0..<rows {
-                    if repeats[row] {
-                        ids[row] = ids[row - 1]
-                    } else {
-                        ids[row] = inner.ids[k]
-                        k += 1
-                    }
+            let inner = GroupIndex(
+                columns.map { $0.gathering(heads) }, nullsAreValues: nullsAreValues,
+                excluding: excluding.map { e in heads.map { e[$0] } }, compactRuns: false)
+            var ids = [Int32](repeating: -1, count: rows)
+            var k = 0
+            for row in 0..<rows {
+                if repeats[row] {
+                    ids[row] = ids[row - 1]
+                } else {
+                    ids[row] = inner.ids[k]
+                    k += 1
                 }
-                self.init(ids: ids, firstRow: inner.firstRow.map { heads[$0] })
-                return
             }
+            self.init(ids: ids, firstRow: inner.firstRow.map { heads[$0] })
+            return
         }
-        if !repeats.isEmpty { skip = skip.isEmpty ? repeats : zip(skip, repeats).map { $0 || $1 } }
         if let (ids, firstRow) = GroupIndex.few(columns, rows: rows, skip: skip) {
-            self.init(ids: GroupIndex.filling(ids, repeats: repeats), firstRow: firstRow)
+            self.init(ids: ids, firstRow: firstRow)
             return
         }
         // (Not with nulls as values: a null and "" must still go through the full comparison.
@@ -70,18 +67,19 @@ package struct GroupIndex: Sendable {
             }
         self.init(
             rows: rows, hashes: GroupIndex.rowHashes(columns, rows: rows, skip: skip), skip: skip,
-            key: strings.map { .strings($0) }, equal: equal, repeats: repeats)
+            key: strings.map { .strings($0) }, equal: equal)
     }
 
-    /// Rows equal to the row before them (the lines of one order, one after another): they
-    /// take its group without a lookup. Empty when the first rows show few such repeats (so
-    /// keys that seldom repeat in a row, such as whole rows, cost no extra pass).
-    static func repeats(_ columns: [Column], rows: Int, skip: [Bool], equal: [@Sendable (Int, Int) -> Bool]) -> [Bool] {
+    /// Which rows equal the row before them (neither skipped), or nil when the first rows
+    /// show few such repeats (fewer than one in five): keys that seldom repeat in a row, such
+    /// as whole rows, cost no more than this look at their first rows.
+    static func repeats(_ columns: [Column], rows: Int, skip: [Bool], equal: [@Sendable (Int, Int) -> Bool]) -> [Bool]?
+    {
         func isRepeat(_ row: Int) -> Bool {
             (skip.isEmpty || !skip[row] && !skip[row - 1]) && equal.allSatisfy { $0(row, row - 1) }
         }
         let probe = min(rows, 1_024)
-        guard probe > 1, (1..<probe).count(where: isRepeat) * 5 >= probe else { return [] }
+        guard probe > 1, (1..<probe).count(where: isRepeat) * 5 >= probe else { return nil }
         // One string column (an order id): its bytes compared in place, no call per row.
         if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage {
             return s.bytes.withUnsafeBufferPointer { bytes in
@@ -90,7 +88,7 @@ package struct GroupIndex: Sendable {
                     for row in 1..<rows where skip.isEmpty || !skip[row] && !skip[row - 1] {
                         let a = Int(offsets[row]), length = Int(offsets[row + 1]) - a
                         let b = Int(offsets[row - 1])
-                        guard Int(offsets[row]) - b == length else { continue }
+                        guard a - b == length else { continue }
                         out[row] = length == 0 || memcmp(bytes.baseAddress! + a, bytes.baseAddress! + b, length) == 0
                     }
                     return out
@@ -98,12 +96,6 @@ package struct GroupIndex: Sendable {
             }
         }
         return (0..<rows).map { $0 > 0 && isRepeat($0) }
-    }
-
-    /// `ids` with each repeat row given the id of the row before it.
-    static func filling(_ ids: consuming [Int32], repeats: [Bool]) -> [Int32] {
-        for row in repeats.indices where repeats[row] { ids[row] = ids[row - 1] }
-        return ids
     }
 
     /// Groups of equal 64-bit keys, numbered in order of first appearance: `init(_:)` for
@@ -144,8 +136,7 @@ package struct GroupIndex: Sendable {
     }
 
     private init(
-        rows: Int, hashes: consuming [UInt64], skip: [Bool], key: SlotKey?, equal: [@Sendable (Int, Int) -> Bool],
-        repeats: [Bool] = []
+        rows: Int, hashes: consuming [UInt64], skip: [Bool], key: SlotKey?, equal: [@Sendable (Int, Int) -> Bool]
     ) {
         // Rows are partitioned by their hash's top bits into buckets of about 8 000 rows, so
         // that each bucket's hash table (a few hundred KB) stays in cache while its rows are
@@ -272,10 +263,6 @@ package struct GroupIndex: Sendable {
         firstRows.reserveCapacity(Int(offset))
         var ids = [Int32](repeating: -1, count: rows)
         for row in 0..<rows {
-            if !repeats.isEmpty && repeats[row] {
-                ids[row] = ids[row - 1]
-                continue
-            }
             var h = handle[row]
             if h == Int32.min { continue }
             if h < 0 {

@@ -168,16 +168,9 @@ package enum CSVText {
         }
     }
 
-    /// The given rows of `columns` as CSV records, one string each: each column's values are
-    /// written first (one type switch per column, on all cores), then the records are joined
-    /// from them. The same bytes as `appendRecord` row by row, for any core count.
-    package static func records(_ columns: [Column], rows: [Int]) -> StringBuffer {
-        join(
-            ParallelBlocks.map(count: columns.count, block: 1) { range in cellTexts(columns[range.lowerBound], rows) },
-            rows: rows.count)
-    }
-
-    /// Records of `rows` cells each from the columns' cell texts (`cellTexts`), comma-separated.
+    /// The records of some rows of some columns, one string each, from each column's
+    /// `cellTexts` for those rows (so one type switch per column, and the columns on any
+    /// cores): the same bytes as `appendRecord` row by row.
     package static func join(_ cells: [StringBuffer], rows: Int) -> StringBuffer {
         var total = max(0, cells.count - 1) * rows
         for c in cells { total += c.bytes.count }

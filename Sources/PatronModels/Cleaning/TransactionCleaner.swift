@@ -257,7 +257,8 @@ package enum TransactionCleaner {
         let orders = rules.orderID.flatMap { input[$0] }
 
         // The kept table: customer_id, order_date, amount, then every other input column. Each
-        // source column is handed to the worker that gathers it and dropped there.
+        // source column is handed to the worker that gathers it and dropped there (the rejects'
+        // texts hold the input's columns until they are written).
         enum Source { case column(Column), amounts, days([Bool]?), constant(String, ColumnType) }
         var names = ["customer_id", "order_date", "amount"]
         let dateColumn = input[rules.date]!
@@ -294,27 +295,31 @@ package enum TransactionCleaner {
         let pending = Mutex(sources)
         sources = []
         let built = Mutex([Column?](repeating: nil, count: names.count))
-        // Work items: the rejects' reasons and the raw text of each of their columns (joined
-        // into records after), then the kept columns. (One flat list: Dispatch runs a
-        // concurrentPerform nested in another on one thread.)
+        // One flat list of work (Dispatch runs a concurrentPerform nested in another on one
+        // thread): each rejected column's texts (joined into records after), the reasons, the
+        // distinct orders, then the kept columns.
+        enum Work { case rawCells(Int), reasons, distinctOrders, kept(Int) }
+        let work: [Work] =
+            rawColumns.indices.map(Work.rawCells) + [.reasons, .distinctOrders] + names.indices.map(Work.kept)
         let rawCells = Mutex([StringBuffer?](repeating: nil, count: rawColumns.count))
         let reasonColumn = Mutex(Column.int([]))
         let distinctOrders = Mutex(0)
-        let rejectItems = rawColumns.count + 2
-        DispatchQueue.concurrentPerform(iterations: rejectItems + names.count) { k in
-            if k == rawColumns.count + 1 {
-                if let orders { distinctOrders.withLock { $0 = distinct(orders, rows: keptRows) } }
+        DispatchQueue.concurrentPerform(iterations: work.count) { k in
+            let i: Int
+            switch work[k] {
+            case .rawCells(let c):
+                let cells = CSVText.cellTexts(rawColumns[c], rejectedRows)
+                rawCells.withLock { $0[c] = cells }
                 return
-            } else if k < rawColumns.count {
-                let cells = CSVText.cellTexts(rawColumns[k], rejectedRows)
-                rawCells.withLock { $0[k] = cells }
-                return
-            } else if k == rawColumns.count {
+            case .reasons:
                 let column = reasons.column(rejectedRows)
                 reasonColumn.withLock { $0 = column }
                 return
+            case .distinctOrders:
+                if let orders { distinctOrders.withLock { $0 = distinct(orders, rows: keptRows) } }
+                return
+            case .kept(let c): i = c
             }
-            let i = k - rejectItems
             let source = pending.withLock { all in
                 defer { all[i] = nil }
                 return all[i]!
