@@ -80,22 +80,12 @@ package struct GroupIndex: Sendable {
         }
         let probe = min(rows, 1_024)
         guard probe > 1, (1..<probe).count(where: isRepeat) * 5 >= probe else { return nil }
-        // One string column (an order id): its bytes compared in place, no call per row.
-        if columns.count == 1, columns[0].validity == nil, case .string(let s) = columns[0].storage {
-            return s.bytes.withUnsafeBufferPointer { bytes in
-                s.offsets.withUnsafeBufferPointer { offsets in
-                    var out = [Bool](repeating: false, count: rows)
-                    for row in 1..<rows where skip.isEmpty || !skip[row] && !skip[row - 1] {
-                        let a = Int(offsets[row]), length = Int(offsets[row + 1]) - a
-                        let b = Int(offsets[row - 1])
-                        guard a - b == length else { continue }
-                        out[row] = length == 0 || memcmp(bytes.baseAddress! + a, bytes.baseAddress! + b, length) == 0
-                    }
-                    return out
-                }
-            }
-        }
-        return (0..<rows).map { $0 > 0 && isRepeat($0) }
+        // Column by column, each with its storage unwrapped once: no call per row and column.
+        var same = [Bool](repeating: true, count: rows)
+        same[0] = false
+        if !skip.isEmpty { for row in 1..<rows where skip[row] || skip[row - 1] { same[row] = false } }
+        for column in columns { column.keepRowsEqualToTheOneBefore(&same) }
+        return same
     }
 
     /// Groups of equal 64-bit keys, numbered in order of first appearance: `init(_:)` for
@@ -350,6 +340,43 @@ package struct GroupIndex: Sendable {
 }
 
 extension Column {
+    /// Sets `same[row]` to false where this column's value at `row` differs from the one at
+    /// `row - 1` (a null differs from any value, and equals a null).
+    func keepRowsEqualToTheOneBefore(_ same: inout [Bool]) {
+        let validity = self.validity ?? []
+        /// Whether the pair is decided by nulls: then `same` already says so.
+        @inline(__always) func nullsDecide(_ row: Int, _ same: inout [Bool]) -> Bool {
+            guard !validity.isEmpty, !(validity[row] && validity[row - 1]) else { return false }
+            if validity[row] != validity[row - 1] { same[row] = false }
+            return true
+        }
+        func each<V: Equatable>(_ v: [V]) {
+            for row in 1..<count where same[row] && !nullsDecide(row, &same) && v[row] != v[row - 1] {
+                same[row] = false
+            }
+        }
+        switch storage {
+        case .int(let v): each(v)
+        case .decimal(let v): each(v)
+        case .date(let v): each(v)
+        case .datetime(let v, _): each(v)
+        case .bool(let v): each(v)
+        case .string(let s):
+            s.bytes.withUnsafeBufferPointer { bytes in
+                s.offsets.withUnsafeBufferPointer { offsets in
+                    for row in 1..<count where same[row] && !nullsDecide(row, &same) {
+                        let a = Int(offsets[row]), length = Int(offsets[row + 1]) - a, b = Int(offsets[row - 1])
+                        if a - b != length
+                            || length > 0 && memcmp(bytes.baseAddress! + a, bytes.baseAddress! + b, length) != 0
+                        {
+                            same[row] = false
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// A comparison of two rows with the storage unwrapped once, for hot loops.
     package func equality() -> @Sendable (Int, Int) -> Bool {
         let validity = self.validity

@@ -99,6 +99,15 @@ import Testing
         #expect(GroupIndex.direct(keys: [3, 9], limit: 4) == nil)
     }
 
+    /// Nulls in a run are equal whatever their slots hold, and differ from any value.
+    @Test func nullsInRunsOfNumbersAndDates() {
+        let prices = Column(
+            type: .decimal, storage: .decimal([1, 5, 7, 7, 7, 2]), validity: [true, false, false, true, true, true])
+        let days = Column.date([3, 3, 3, 3, 3, 3])
+        #expect(GroupIndex([prices, days], nullsAreValues: true).ids == [0, 1, 1, 2, 2, 3])
+        #expect(GroupIndex([prices, days]).ids == [0, -1, -1, 1, 1, 2])
+    }
+
     /// Lines of one order one after another (runs of equal keys, which take the group of the
     /// row before without a lookup), with nulls inside runs, an excluded row in a run, and two
     /// columns: the same ids as the plain way, and the same with nulls as values.
