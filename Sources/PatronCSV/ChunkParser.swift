@@ -348,13 +348,17 @@ final class ChunkParser {
                 return cannotRead(field, plan.columns[c].name, "a decimal number")
             }
             builders[c].append(bits: v.bitPattern)
-        case .date where field.count <= 32, .datetime where field.count <= 32:
+        case .date, .datetime:
+            // A value equal to the last one read (up to 32 bytes) is not parsed again.
+            let remembered = field.count <= 32
             var bytes = Words32()
-            withUnsafeMutableBytes(of: &bytes) { $0.copyMemory(from: UnsafeRawBufferPointer(field)) }
-            if lastMoment.column == c, lastMoment.length == field.count, lastMoment.bytes.same(as: bytes) {
-                builders[c].append(bits: lastMoment.bits)
-                if lastMoment.utc { builders[c].utc = true }
-                return nil
+            if remembered {
+                withUnsafeMutableBytes(of: &bytes) { $0.copyMemory(from: UnsafeRawBufferPointer(field)) }
+                if lastMoment.column == c, lastMoment.length == field.count, lastMoment.bytes.same(as: bytes) {
+                    builders[c].append(bits: lastMoment.bits)
+                    if lastMoment.utc { builders[c].utc = true }
+                    return nil
+                }
             }
             let bits: UInt64, utc: Bool
             if types[c] == .date {
@@ -370,20 +374,8 @@ final class ChunkParser {
                 }
                 (bits, utc) = (UInt64(bitPattern: v), isUTC)
             }
-            lastMoment = (c, field.count, bytes, bits, utc)
+            if remembered { lastMoment = (c, field.count, bytes, bits, utc) }
             builders[c].append(bits: bits)
-            if utc { builders[c].utc = true }
-        case .date:
-            guard let v = plan.fields.dateFormat.parse(field) else {
-                return cannotRead(field, plan.columns[c].name, "a date in the format \(plan.fields.dateFormat.pattern)")
-            }
-            builders[c].append(bits: UInt64(bitPattern: Int64(v)))
-        case .datetime:
-            guard let (v, utc) = plan.fields.dateFormat.timestamp(field) else {
-                return cannotRead(
-                    field, plan.columns[c].name, "a date-time in the format \(plan.fields.dateFormat.pattern)")
-            }
-            builders[c].append(bits: UInt64(bitPattern: v))
             if utc { builders[c].utc = true }
         case .bool:
             guard let v = plan.fields.bool(field) else {

@@ -29,11 +29,10 @@ package struct GroupIndex: Sendable {
         if let excluding {
             skip = skip.isEmpty ? excluding : zip(skip, excluding).map { $0 || $1 }
         }
-        let equal = columns.map { $0.equality() }
         // Keys that come in runs (the lines of one order, one after another): the first row of
         // each run is grouped alone, from columns that hold only those rows, and the rest of
         // each run takes its group.
-        if compactRuns, let repeats = GroupIndex.repeats(columns, rows: rows, skip: skip, equal: equal) {
+        if compactRuns, let repeats = GroupIndex.repeats(columns, rows: rows, skip: skip) {
             let heads = (0..<rows).filter { !repeats[$0] }
             let inner = GroupIndex(
                 columns.map { $0.gathering(heads) }, nullsAreValues: nullsAreValues,
@@ -67,24 +66,25 @@ package struct GroupIndex: Sendable {
             }
         self.init(
             rows: rows, hashes: GroupIndex.rowHashes(columns, rows: rows, skip: skip), skip: skip,
-            key: strings.map { .strings($0) }, equal: equal)
+            key: strings.map { .strings($0) }, equal: columns.map { $0.equality() })
     }
 
     /// Which rows equal the row before them (neither skipped), or nil when the first rows
     /// show few such repeats (fewer than one in five): keys that seldom repeat in a row, such
     /// as whole rows, cost no more than this look at their first rows.
-    static func repeats(_ columns: [Column], rows: Int, skip: [Bool], equal: [@Sendable (Int, Int) -> Bool]) -> [Bool]?
-    {
-        func isRepeat(_ row: Int) -> Bool {
-            (skip.isEmpty || !skip[row] && !skip[row - 1]) && equal.allSatisfy { $0(row, row - 1) }
-        }
-        let probe = min(rows, 1_024)
-        guard probe > 1, (1..<probe).count(where: isRepeat) * 5 >= probe else { return nil }
+    static func repeats(_ columns: [Column], rows: Int, skip: [Bool]) -> [Bool]? {
+        guard rows > 1 else { return nil }
         // Column by column, each with its storage unwrapped once: no call per row and column.
         var same = [Bool](repeating: true, count: rows)
         same[0] = false
         if !skip.isEmpty { for row in 1..<rows where skip[row] || skip[row - 1] { same[row] = false } }
-        for column in columns { column.keepRowsEqualToTheOneBefore(&same) }
+        func mark(_ range: Range<Int>) {
+            for column in columns { column.keepRowsEqualToTheOneBefore(&same, in: range) }
+        }
+        let probe = min(rows, 1_024)
+        mark(1..<probe)
+        guard same[..<probe].count(where: { $0 }) * 5 >= probe else { return nil }
+        mark(probe..<rows)
         return same
     }
 
@@ -340,9 +340,10 @@ package struct GroupIndex: Sendable {
 }
 
 extension Column {
-    /// Sets `same[row]` to false where this column's value at `row` differs from the one at
-    /// `row - 1` (a null differs from any value, and equals a null).
-    func keepRowsEqualToTheOneBefore(_ same: inout [Bool]) {
+    /// Sets `same[row]` to false, for `row` in `rows` (none below 1), where this column's value
+    /// at `row` differs from the one at `row - 1` (a null differs from any value, and equals a
+    /// null).
+    func keepRowsEqualToTheOneBefore(_ same: inout [Bool], in rows: Range<Int>) {
         let validity = self.validity ?? []
         /// Whether the pair is decided by nulls: then `same` already says so.
         @inline(__always) func nullsDecide(_ row: Int, _ same: inout [Bool]) -> Bool {
@@ -351,7 +352,7 @@ extension Column {
             return true
         }
         func each<V: Equatable>(_ v: [V]) {
-            for row in 1..<count where same[row] && !nullsDecide(row, &same) && v[row] != v[row - 1] {
+            for row in rows where same[row] && !nullsDecide(row, &same) && v[row] != v[row - 1] {
                 same[row] = false
             }
         }
@@ -364,7 +365,7 @@ extension Column {
         case .string(let s):
             s.bytes.withUnsafeBufferPointer { bytes in
                 s.offsets.withUnsafeBufferPointer { offsets in
-                    for row in 1..<count where same[row] && !nullsDecide(row, &same) {
+                    for row in rows where same[row] && !nullsDecide(row, &same) {
                         let a = Int(offsets[row]), length = Int(offsets[row + 1]) - a, b = Int(offsets[row - 1])
                         if a - b != length
                             || length > 0 && memcmp(bytes.baseAddress! + a, bytes.baseAddress! + b, length) != 0

@@ -112,12 +112,10 @@ package enum CSVText {
     package static func appendField<Bytes: BidirectionalCollection<UInt8>>(
         _ field: Bytes, to out: inout [UInt8], delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\"")
     ) {
-        let needsQuotes =
-            field.withContiguousStorageIfAvailable { bytes in
-                bytes.contains { $0 == delimiter || $0 == quote || $0 == 10 || $0 == 13 }
-            } ?? field.contains { $0 == delimiter || $0 == quote || $0 == 10 || $0 == 13 }
-            || isBlank(field.first) || isBlank(field.last)
-        guard needsQuotes else {
+        let quoted =
+            field.withContiguousStorageIfAvailable { needsQuotes($0, delimiter: delimiter, quote: quote) }
+            ?? Array(field).withUnsafeBufferPointer { needsQuotes($0, delimiter: delimiter, quote: quote) }
+        guard quoted else {
             if field.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
                 out.append(contentsOf: field)
             }
@@ -133,18 +131,12 @@ package enum CSVText {
 
     private static func isBlank(_ b: UInt8?) -> Bool { b == 32 || b == 9 }
 
-    /// `appendField` with a comma and double quotes, for bytes in memory: one pass to see
-    /// whether quotes are needed (they seldom are), then one copy.
+    /// Whether a field needs quotes (see `appendField`): one pass over its bytes.
     @inline(__always)
-    static func appendCell(_ field: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var plain = !isBlank(field.first) && !isBlank(field.last)
-        if plain {
-            for b in field where b == 44 || b == 34 || b == 10 || b == 13 {
-                plain = false
-                break
-            }
-        }
-        if plain { out.append(contentsOf: field) } else { appendField(field, to: &out) }
+    private static func needsQuotes(_ field: UnsafeBufferPointer<UInt8>, delimiter: UInt8, quote: UInt8) -> Bool {
+        if isBlank(field.first) || isBlank(field.last) { return true }
+        for b in field where b == delimiter || b == quote || b == 10 || b == 13 { return true }
+        return false
     }
 
     /// Appends row `row` of `columns` as one CSV record, without a line end; nulls are empty.
@@ -221,7 +213,7 @@ package enum CSVText {
                 s.offsets.withUnsafeBufferPointer { ends in
                     for row in rows {
                         if validity?[row] ?? true {
-                            appendCell(
+                            appendField(
                                 UnsafeBufferPointer(rebasing: text[Int(ends[row])..<Int(ends[row + 1])]), to: &out)
                         }
                         offsets.append(Int32(out.count))
