@@ -115,15 +115,17 @@ import Testing
         }
     }
 
-    /// The frozen evaluation set (Benchmarks/sentiment/frozen-reviews.tsv) is never edited: a
+    /// The frozen evaluation sets (Benchmarks/sentiment/frozen-reviews*.tsv) are never edited: a
     /// set that changed after the work it judges no longer judges it.
-    @Test func theFrozenEvaluationSetIsUnchanged() throws {
+    @Test(arguments: [
+        ("frozen-reviews.tsv", "0f78e6d9ff53fe635ae42808f53a450949500f0e12f7f1f697381cfd4b5edda3"),
+        ("frozen-reviews-2.tsv", "28e13ef804b6cd2a444d10a0d567ee9148dc95b3ef3cd546f539aafc87c72ab0"),
+    ])
+    func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let path = root.appendingPathComponent("Benchmarks/sentiment/frozen-reviews.tsv").path
+        let path = root.appendingPathComponent("Benchmarks/sentiment/\(file)").path
         let bytes = try #require(FileManager.default.contents(atPath: path))
-        #expect(
-            SHA256.hash(bytes: [UInt8](bytes)).hex == "0f78e6d9ff53fe635ae42808f53a450949500f0e12f7f1f697381cfd4b5edda3"
-        )
+        #expect(SHA256.hash(bytes: [UInt8](bytes)).hex == sha256)
     }
 }
