@@ -107,4 +107,45 @@ import Testing
     func complaintVocabularyIsNegative(_ text: String, _ language: Language) {
         #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
     }
+
+    /// What broke and how: customers name the failure, not a feeling ("The printer jams").
+    @Test(arguments: [
+        ("The lid cracked.", Language.en), ("The paint is peeling.", .en), ("Der Drucker klemmt.", .de),
+        ("Die Farbe ist abgeblättert.", .de), ("De printer klemt.", .nl), ("De kom is gebarsten.", .nl),
+        ("Locket sprack.", .sv), ("Skrivaren fastnar hela tiden.", .sv), ("Drukarka się zacina.", .pl),
+        ("Moje zamówienie nie dotarło.", .pl),
+    ])
+    func failuresAreNegative(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
+    }
+
+    /// "do przyjęcia" is "acceptable": negated, it is a complaint ("nie do przyjęcia").
+    @Test func polishAcceptableAndItsNegation() {
+        #expect(lexicon("To jest do przyjęcia.", .pl) > 0.05)
+        #expect(lexicon("To jest nie do przyjęcia.", .pl) < -0.05)
+    }
+
+    /// Swedish adjectives the lexicon lists in one form are read in their neuter and plural
+    /// forms too ("smutsig" → "smutsigt", "bristfällig" → "bristfälliga"), by ending only.
+    @Test func swedishAdjectivesAreReadInEveryForm() {
+        #expect(SentimentRules.swedishAdjective("besviken") == ["besviket", "besvikna"])
+        #expect(SentimentRules.swedishAdjective("försenad") == ["försenat", "försenade"])
+        #expect(SentimentRules.swedishAdjective("långsam") == ["långsamt", "långsamma"])
+        #expect(SentimentRules.swedishAdjective("smutsig") == ["smutsigt", "smutsiga"])
+        // Short words and nouns are left alone: "lik" (corpse) must not make "lika" (alike).
+        #expect(SentimentRules.swedishAdjective("lik").isEmpty)
+        #expect(SentimentRules.swedishAdjective("hopp").isEmpty)
+        #expect(SentimentRules.swedishAdjective("facken").isEmpty)
+        #expect(lexicon("Rummet var smutsigt.", .sv) < -0.05)
+        #expect(lexicon("Bristfälliga rutiner.", .sv) < -0.05)
+        #expect(lexicon("Generösa portioner.", .sv) > 0.05)
+        #expect(abs(lexicon("De är lika.", .sv)) < 1e-9)
+    }
+
+    /// Swedish entries of procedure, law and time (translated from English with a valence)
+    /// carry none in customer text; "låg" and "tyst" praise a price or a machine as often.
+    @Test(arguments: ["Vi har ett avtal.", "Se respektive sida.", "Det var förr.", "Tyst maskin.", "Lågt pris."])
+    func swedishProcedureWordsCarryNoValence(_ text: String) {
+        #expect(abs(lexicon(text, .sv)) < 1e-9, "\(text): \(lexicon(text, .sv))")
+    }
 }

@@ -18,6 +18,9 @@ package struct SentimentRules: Sendable {
     package var usesLexicon = true
     /// Words that join clauses ("und", "en", "och"): backward negation stops at them.
     package var joiners: Set<String> = []
+    /// The inflected forms of a lexicon word that the lexicon does not list itself (Swedish
+    /// adjectives: "trasig" gives "trasigt", "trasiga"); `nil` where the lexicons list them.
+    package var inflections: (@Sendable (String) -> [String])? = nil
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -36,6 +39,23 @@ package struct SentimentRules: Sendable {
             ? ["i", "a", "ie", "iego", "iej", "ich", "im", "imi", "ą", "iemu"]
             : ["y", "a", "e", "ego", "ej", "ych", "ym", "ymi", "ą", "emu", "i"]
         return endings.map { stem + $0 }
+    }
+
+    /// A Swedish adjective's neuter and plural/definite forms, for words whose ending marks them
+    /// as adjectives or participles (-ig, -lig, -isk, -iv, -ös, -ell, -bar, -sam, -full, -lös,
+    /// -rik, -ad, and -en of seven letters or more): "besviken" → "besviket", "besvikna";
+    /// "försenad" → "försenat", "försenade"; "långsam" → "långsamt", "långsamma". Other
+    /// endings are left alone: short words and nouns would collide with unrelated words ("lik"
+    /// gives "lika", "hopp" gives "hoppa").
+    static func swedishAdjective(_ word: String) -> [String] {
+        let letters = Array(word)
+        guard letters.count >= 4, letters.allSatisfy(\.isLetter) else { return [] }
+        let stem = { (n: Int) in String(letters.dropLast(n)) }
+        if word.hasSuffix("ad") { return [stem(2) + "at", stem(2) + "ade"] }
+        if word.hasSuffix("en") { return letters.count >= 7 ? [stem(2) + "et", stem(2) + "na"] : [] }
+        if word.hasSuffix("sam") { return [word + "t", word + "ma"] }
+        let suffixes = ["ig", "isk", "iv", "ös", "ell", "bar", "full", "lös", "rik"]
+        return suffixes.contains(where: word.hasSuffix) ? [word + "t", word + "a"] : []
     }
 
     /// The customer vocabulary file of `language` (`customer-LANG.tsv` among the lexicons):
@@ -146,7 +166,7 @@ package struct SentimentRules: Sendable {
             "i tid": 1.6, "kom aldrig": -2.6, "aldrig kom": -2.6, "inte kommit": -2.2, "väntar fortfarande": -2.2,
             "slutade fungera": -2.6, "gick sönder": -2.6, "kom fram": 0, "levererades": 0, "kom": 0, "paketet": 0,
         ],
-        negatesBackward: true, joiners: ["och", "eller"])
+        negatesBackward: true, joiners: ["och", "eller"], inflections: swedishAdjective)
 
     static let dutch = SentimentRules(
         negators: ["niet", "geen", "nooit", "niets", "niemand", "nergens", "zonder", "noch", "nauwelijks", "amper"],

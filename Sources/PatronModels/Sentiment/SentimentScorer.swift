@@ -58,6 +58,15 @@ public struct SentimentScorer: Sendable {
                     table[word] = v
                 }
             }
+            // Inflected forms the lexicons do not list take their base word's valence (a form
+            // either lists itself wins; bases in sorted order, so the result is one table).
+            if let inflections = rules.inflections {
+                var forms = [String: Double]()
+                for (word, v) in table.sorted(by: { $0.key < $1.key }) where v != 0 {
+                    for form in inflections(word) where table[form] == nil && forms[form] == nil { forms[form] = v }
+                }
+                table.merge(forms) { listed, _ in listed }
+            }
             // Function words carry no valence of their own, whatever a dictionary says of them:
             // negators, intensifiers ("wirklich", "heel" alone are not praise), contrast words
             // and clause joiners ("leider", "tyvärr" keep theirs: the vocabulary gives it).
