@@ -148,4 +148,20 @@ import Testing
     func swedishProcedureWordsCarryNoValence(_ text: String) {
         #expect(abs(lexicon(text, .sv)) < 1e-9, "\(text): \(lexicon(text, .sv))")
     }
+
+    /// Backward negation stays in its clause: a comma ends it ("Hemsk upplevelse, kommer aldrig
+    /// tillbaka" negated "hemsk" and read as praise).
+    @Test(arguments: [
+        ("Hemsk upplevelse, kommer aldrig tillbaka.", Language.sv), ("Schrecklicher Service, ich bestelle nicht.", .de),
+        ("Slechte service, ik bestel niet.", .nl), ("Dålig mat; vi åt den inte.", .sv),
+    ])
+    func backwardNegationStopsAtAComma(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
+    }
+
+    /// Swedish "rent" is praise of a room and an intensifier before a word ("rent skräp").
+    @Test func swedishRentIsPraiseAloneAndAnIntensifierBeforeAWord() {
+        #expect(lexicon("Rummet var rent.", .sv) > 0.05)
+        #expect(lexicon("Rent skräp.", .sv) < lexicon("Skräp.", .sv))
+    }
 }

@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@2.5724b44a6114 → churn.flag@1 → report@3":
-            "5e3b312339da0b41b6311a8bbc2e1e8aa704a0c4e69628348a12091c472b7c37",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@2.d800a947cb91 → churn.flag@1 → report@3":
+            "8ae2489560954cffddf8847880cf14c977ba173bd1e5194305a33ec69969d20c",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@2.5724b44a6114":
-            "dcea23b4ce75a19e5e1f6ec1677913378bf1c70ee228aa472429203e95981d3e",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@2.d800a947cb91":
+            "4b86680ed47b1b59fb6b027f6b07ec425038973f7f58543774c7657a6c5f2eb1",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

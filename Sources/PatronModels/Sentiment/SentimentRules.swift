@@ -139,7 +139,7 @@ package struct SentimentRules: Sendable {
         intensifiers: [
             "mycket": 0.293, "väldigt": 0.293, "jätte": 0.293, "riktigt": 0.293, "extremt": 0.293, "otroligt": 0.293,
             "helt": 0.293, "super": 0.293, "så": 0.25, "verkligen": 0.293, "oerhört": 0.293, "fruktansvärt": 0.293,
-            "enormt": 0.293, "jättemycket": 0.293, "särskilt": 0.2, "för": 0.15,
+            "enormt": 0.293, "jättemycket": 0.293, "särskilt": 0.2, "för": 0.15, "rent": 0.293,
             "lite": -0.293, "ganska": -0.2, "något": -0.2, "relativt": -0.2, "aningen": -0.293, "hyfsat": -0.2,
             "nästan": -0.2,
         ],

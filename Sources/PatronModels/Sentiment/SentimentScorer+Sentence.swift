@@ -7,6 +7,8 @@ extension SentimentScorer {
         var negator: Bool, contrast: Bool, shouted: Bool, fixed: Bool, phrase: Bool, negated: Bool
         /// "und", "en", "och": backward negation does not reach across it.
         var joiner = false
+        /// A comma or semicolon comes before it: negation does not reach back across that either.
+        var clauseStart = false
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -34,7 +36,7 @@ extension SentimentScorer {
             if let v = t.symbolValence {
                 info[n] = Info(
                     valence: v, booster: 0, negator: false, contrast: false, shouted: false, fixed: true, phrase: false,
-                    negated: false)
+                    negated: false, clauseStart: t.clauseStart)
                 n += 1
                 i += 1
                 continue
@@ -44,7 +46,8 @@ extension SentimentScorer {
             if let entry, !entry.phrases.isEmpty, i + 1 < count, let v = c.phrase(entry, then: r.word(toks[i + 1])) {
                 info[n] = Info(
                     valence: v, booster: 0, negator: false, contrast: false,
-                    shouted: t.shouted && toks[i + 1].shouted, fixed: true, phrase: true, negated: false)
+                    shouted: t.shouted && toks[i + 1].shouted, fixed: true, phrase: true, negated: false,
+                    clauseStart: t.clauseStart)
                 n += 1
                 i += 2
                 continue
@@ -52,7 +55,8 @@ extension SentimentScorer {
             info[n] = Info(
                 valence: entry?.valence ?? jättePrefix(w, c) ?? 0, booster: entry?.booster ?? 0,
                 negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
-                shouted: t.shouted, fixed: false, phrase: false, negated: false, joiner: entry?.joiner ?? false)
+                shouted: t.shouted, fixed: false, phrase: false, negated: false, joiner: entry?.joiner ?? false,
+                clauseStart: t.clauseStart)
             n += 1
             i += 1
         }
@@ -88,7 +92,7 @@ extension SentimentScorer {
             // A negator with no sentiment word after it in its clause negates the one before.
             for k in 0..<n where info[k].negator {
                 var clauseEnd = n
-                for j in (k + 1)..<max(k + 1, n) where info[j].contrast {
+                for j in (k + 1)..<max(k + 1, n) where info[j].contrast || info[j].clauseStart {
                     clauseEnd = j
                     break
                 }
@@ -98,13 +102,16 @@ extension SentimentScorer {
                     break
                 }
                 if later { continue }
-                // Not across "und" / "en" / "och": "undicht und nicht X" negates nothing before.
+                // Not across "und" / "en" / "och" ("undicht und nicht X" negates nothing before),
+                // nor across a comma ("Hemsk upplevelse, kommer aldrig tillbaka").
+                if info[k].clauseStart { continue }
                 for j in stride(from: k - 1, through: max(0, k - 3), by: -1) {
                     if info[j].joiner { break }
                     if info[j].valence != 0 && !info[j].phrase {
                         info[j].negated = true
                         break
                     }
+                    if info[j].clauseStart { break }
                 }
             }
         }

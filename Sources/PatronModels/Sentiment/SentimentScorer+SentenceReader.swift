@@ -5,6 +5,8 @@ extension SentimentScorer {
         var start: Int, end: Int
         var shouted: Bool
         var symbolValence: Double?
+        /// Whether a comma or semicolon came before it in its sentence: a clause starts here.
+        var clauseStart = false
     }
 
     /// The tokens of the sentence being read, in buffers sized for the whole text (one token
@@ -18,6 +20,8 @@ extension SentimentScorer {
         /// An apostrophe or hyphen seen after a word's letters (0: none), kept if a letter follows.
         var pendingJoiner: UInt8 = 0
         var exclamations = 0, question = false, pendingEnd = false
+        /// A comma or semicolon seen since the last token: the next token starts a clause.
+        var clauseBreak = false
         /// Where the run of non-space scalars started in the text (an emoticon is such a run),
         /// and where its tokens start (an emoticon replaces them).
         var chunkStart = 0, chunkTokenStart = 0
@@ -60,8 +64,10 @@ extension SentimentScorer {
         @inline(__always) mutating func flushWord() {
             if byteCount > wordStart {
                 tokens[tokenCount] = Token(
-                    start: wordStart, end: byteCount, shouted: letters >= 2 && upper == letters, symbolValence: nil)
+                    start: wordStart, end: byteCount, shouted: letters >= 2 && upper == letters, symbolValence: nil,
+                    clauseStart: clauseBreak)
                 tokenCount += 1
+                clauseBreak = false
             }
             wordStart = byteCount
             letters = 0
@@ -70,8 +76,10 @@ extension SentimentScorer {
         }
 
         @inline(__always) mutating func appendSymbol(_ valence: Double) {
-            tokens[tokenCount] = Token(start: byteCount, end: byteCount, shouted: false, symbolValence: valence)
+            tokens[tokenCount] = Token(
+                start: byteCount, end: byteCount, shouted: false, symbolValence: valence, clauseStart: clauseBreak)
             tokenCount += 1
+            clauseBreak = false
         }
 
         /// At a space (or line break, or the end) at byte `at` of `text`, the next scalar at
@@ -105,6 +113,7 @@ extension SentimentScorer {
             endChunk(at: at, next: next, text, emoticons)
             if tokenCount > 0 { body(self) }
             tokenCount = 0
+            clauseBreak = false
             byteCount = 0
             wordStart = 0
             chunkTokenStart = 0

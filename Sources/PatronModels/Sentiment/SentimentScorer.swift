@@ -260,6 +260,7 @@ public struct SentimentScorer: Sendable {
                 r.question = true
                 r.pendingEnd = true  // ?
             case 0x2E, 0x2026: r.pendingEnd = true  // . …
+            case 0x2C, 0x3B: r.clauseBreak = r.tokenCount > 0  // , ;
             default: break
             }
         }
