@@ -240,8 +240,10 @@ import Testing
         let hostile = "<script>alert('id')</script>"
         for (i, day) in ["2025-06-20", "2025-06-21", "2025-06-22"].enumerated() {
             csv +=
-                "\(hostile),O9999999\(i),\(day),500.00,EUR,NL,\"<img src=x onerror=alert(1)> Terrible, awful, the worst <script>alert(2)</script> & </td></table>\"\n"
+                "\(hostile),O9999999\(i),\(day),500.00,EUR,NL,\"<img src=x onerror=alert(1)> Terrible, awful, the worst <script>alert(2)</script> & </td></table> Never again.\"\n"
         }
+        // The comment must be among the report's 20 most negative, where it shows escaped: with
+        // "Never again." it scores about −0.90 against a cut-off near −0.82 (shipped models).
         try csv.write(toFile: orders, atomically: true, encoding: .utf8)
         let run = try await patron("run", "customer-health", in: root)
         #expect(run.status == 0, "\(run.stderr)")

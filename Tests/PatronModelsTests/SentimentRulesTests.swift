@@ -164,4 +164,14 @@ import Testing
         #expect(lexicon("Rummet var rent.", .sv) > 0.05)
         #expect(lexicon("Rent skräp.", .sv) < lexicon("Skräp.", .sv))
     }
+
+    /// Forward negation stays in its clause too: "Nothing wrong, excellent service" is praise.
+    @Test(arguments: [
+        ("Nothing wrong, excellent service.", Language.en), ("Nichts kaputt, super Service.", .de),
+        ("Niets kapot, geweldige service.", .nl), ("Inget fel, utmärkt service.", .sv),
+        ("Nic nie zginęło, świetna obsługa.", .pl),
+    ])
+    func negationDoesNotReachAcrossAComma(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) > 0.05, "\(text): \(lexicon(text, language))")
+    }
 }

@@ -75,9 +75,11 @@ extension SentimentScorer {
         }
         guard any else { return nil }
         for k in 0..<n where info[k].valence != 0 && (!info[k].fixed || info[k].phrase) {
-            // A phrase ("buy again") is negated like a word ("won't buy again"), not boosted.
-            for back in 1...3 where k - back >= 0 && info[k - back].negator && !info[k - back].fixed {
-                info[k].negated = true
+            // A phrase ("buy again") is negated like a word ("won't buy again"), not boosted; a
+            // negator in an earlier clause does not reach it ("Nothing wrong, excellent").
+            for back in 1...3 where k - back >= 0 {
+                if info[k - back + 1].clauseStart { break }
+                if info[k - back].negator && !info[k - back].fixed { info[k].negated = true }
             }
             if info[k].phrase { continue }
             var v = info[k].valence
