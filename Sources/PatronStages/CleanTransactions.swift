@@ -177,12 +177,11 @@ enum CleanTransactions: StageModule {
     /// first and last day with rows (`first_day`, `last_day`). The report's revenue chart and
     /// period come from here, not from reading the whole table back.
     static func monthly(_ kept: Table) -> Table {
+        let names = ["month", "lines", "revenue", "first_day", "last_day"]
         guard case .date(let days)? = kept["order_date"]?.storage, let amounts = kept["amount"]?.doubles,
             let months = MonthIndex(days: days)
         else {
-            return try! Table(
-                names: ["month", "lines", "revenue", "first_day", "last_day"],
-                columns: [.date([]), .int([]), .decimal([]), .date([]), .date([])])
+            return try! Table(names: names, columns: [.date([]), .int([]), .decimal([]), .date([]), .date([])])
         }
         var sums = [Double](repeating: 0, count: months.count), lines = [Int64](repeating: 0, count: months.count)
         var low = [Int32](repeating: .max, count: months.count), high = [Int32](repeating: .min, count: months.count)
@@ -195,7 +194,7 @@ enum CleanTransactions: StageModule {
         }
         let used = (0..<months.count).filter { lines[$0] > 0 }
         return try! Table(
-            names: ["month", "lines", "revenue", "first_day", "last_day"],
+            names: names,
             columns: [
                 .date(used.map { Int32(months.start(of: $0)) }), .int(used.map { lines[$0] }),
                 .decimal(used.map { sums[$0] }), .date(used.map { low[$0] }), .date(used.map { high[$0] }),

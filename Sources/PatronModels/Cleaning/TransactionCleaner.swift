@@ -349,19 +349,10 @@ package enum TransactionCleaner {
 
     /// How many distinct values `column` has in `rows`, each null counting as one of its own.
     static func distinct(_ column: Column, rows: [Int]) -> Int {
-        let groups = GroupIndex([column])
-        var seen = [Bool](repeating: false, count: groups.count)
-        var count = 0
-        for row in rows {
-            let g = Int(groups.ids[row])
-            if g < 0 {
-                count += 1
-            } else if !seen[g] {
-                seen[g] = true
-                count += 1
-            }
-        }
-        return count
+        var others = [Bool](repeating: true, count: column.count)
+        for row in rows { others[row] = false }
+        // Only `rows` are grouped (nulls are not); each null is one more.
+        return GroupIndex([column], excluding: others).count + rows.count(where: column.isNull)
     }
 
     /// Subtracts each return from the same customer's earlier purchases (that day or before,
