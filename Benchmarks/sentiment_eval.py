@@ -11,6 +11,9 @@ Sets:
 - frozen2: Benchmarks/sentiment/frozen-reviews-2.tsv, 40 more per language (20 positive, 20
   negative; the domains of issue 19's held-out reviews), written and hashed before the second
   round of changes, under the same rules.
+- frozen3: Benchmarks/sentiment/frozen-reviews-3.tsv, 30 longer reviews per language (15
+  positive, 15 negative; several sentences, praise with a drawback and complaints with a kind
+  word, as real reviews are), written and hashed 2026-12-04 before the third round of changes.
 - test: the positive and negative rows of the training data's test part (Training/sentiment/
   corpus.py: 10 % by hash, never trained or tuned on). Not customer feedback: subtitles, tweets,
   film and editorial snippets.
@@ -18,7 +21,7 @@ Sets:
 - tuning: Tests/PatronModelsTests/Resources/sentiment-{eval,heldout}.tsv, the sets the lexicons
   were tuned on (in-sample by construction); `--errors` lists their misses.
 
-Usage: sentiment_eval.py [--sets frozen,frozen2,test,tuning] [--errors]
+Usage: sentiment_eval.py [--sets frozen,frozen2,frozen3,test,tuning] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -35,6 +38,8 @@ FROZEN = {
                "0f78e6d9ff53fe635ae42808f53a450949500f0e12f7f1f697381cfd4b5edda3"),
     "frozen2": (os.path.join(HERE, "sentiment", "frozen-reviews-2.tsv"),
                 "28e13ef804b6cd2a444d10a0d567ee9148dc95b3ef3cd546f539aafc87c72ab0"),
+    "frozen3": (os.path.join(HERE, "sentiment", "frozen-reviews-3.tsv"),
+                "f13028a235d89e87142b25ce890a1c47967b542fd544e475d612eb106d2f5eb7"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
@@ -150,7 +155,7 @@ def report(title, items, name, errors=False):
 
 
 def main():
-    sets = "frozen,frozen2,test,tuning"
+    sets = "frozen,frozen2,frozen3,test,tuning"
     errors = "--errors" in sys.argv
     for a in sys.argv[1:]:
         if a.startswith("--sets="):
@@ -165,6 +170,10 @@ def main():
         results["frozen2"] = report("Sentiment on the second frozen review set (40 per language, written by the team "
                                     "2026-12-03 evening before the changes it judges, not tuned on)",
                                     frozen("frozen2"), "frozen2")
+    if "frozen3" in chosen:
+        results["frozen3"] = report("Sentiment on the third frozen review set (30 longer reviews per language, written "
+                                    "by the team 2026-12-04 before the changes it judges, not tuned on)",
+                                    frozen("frozen3"), "frozen3")
     if "test" in chosen:
         results["test"] = report("Sentiment on the training data's test part (not customer text; never trained or tuned on)",
                                  part("test"), "test")
