@@ -21,7 +21,11 @@ Sets:
 - tuning: Tests/PatronModelsTests/Resources/sentiment-{eval,heldout}.tsv, the sets the lexicons
   were tuned on (in-sample by construction); `--errors` lists their misses.
 
-Usage: sentiment_eval.py [--sets frozen,frozen2,frozen3,test,tuning] [--errors]
+- a tuning batch: --batch=PATH scores any other review file in the same format (the readable
+  batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
+  refused here.
+
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -161,7 +165,13 @@ def main():
         if a.startswith("--sets="):
             sets = a.split("=", 1)[1]
     results = {}
-    chosen = sets.split(",")
+    batches = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--batch=")]
+    chosen = sets.split(",") if not batches or any(a.startswith("--sets=") for a in sys.argv[1:]) else []
+    for path in batches:
+        if any(os.path.samefile(path, frozen_path) for frozen_path, _ in FROZEN.values()):
+            sys.exit(f"{path} is a frozen set: only its scores are printed, by --sets")
+        results[os.path.basename(path)] = report(f"Sentiment on the tuning batch {os.path.basename(path)} (in-sample)",
+                                                 read_tsv(path), "batch", errors)
     if "frozen" in chosen:
         results["frozen"] = report("Sentiment on the first frozen review set (50 per language, written by the team "
                                    "2026-12-03 morning; its scores were seen five times while the learned layer took shape)",

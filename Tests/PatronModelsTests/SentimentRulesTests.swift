@@ -174,4 +174,64 @@ import Testing
     func negationDoesNotReachAcrossAComma(_ text: String, _ language: Language) {
         #expect(lexicon(text, language) > 0.05, "\(text): \(lexicon(text, language))")
     }
+
+    /// A separable verb's particle ends its clause: the verb and the particle are read as one
+    /// word wherever the verb stands ("Die App stürzt ständig ab" is a crash, not a fall), and
+    /// negated as one ("Het boek stelt niet teleur").
+    @Test(arguments: [
+        ("Seit dem Update stürzt die App ständig ab.", Language.de, false),
+        ("Nach zwei Wochen fiel das Display aus.", .de, false),
+        ("Het einde van het boek stelt erg teleur.", .nl, false),
+        ("Het boek viel me behoorlijk tegen.", .nl, false),
+        ("Ik raad dit boek iedereen aan.", .nl, true),
+        ("Het boek stelt niet teleur.", .nl, true),
+        ("I won't be buying anything from this shop again.", .en, false),
+        ("I would buy it again.", .en, true),
+    ])
+    func splitPhrasesAreReadAsOneWord(_ text: String, _ language: Language, _ positive: Bool) {
+        let score = lexicon(text, language)
+        #expect(positive ? score > 0.05 : score < -0.05, "\(text): \(score)")
+    }
+
+    /// The particle must end the clause: a word that only looks like it does not complete the
+    /// phrase ("ab" in the middle of a clause, or after a comma).
+    @Test func aParticleInsideTheClauseCompletesNoPhrase() {
+        #expect(lexicon("Er stürzt ab heute nicht mehr.", .de) == lexicon("Er stürzt heute nicht mehr.", .de))
+        #expect(lexicon("Het boek stelt, zoals verwacht, teleur.", .nl) > -0.05)
+    }
+
+    /// An intensifying prefix written onto a word reads as the word, boosted ("stinksauer",
+    /// "doodsaai", "skitbra", "superszybki"); a word that only begins like one is left alone.
+    @Test(arguments: [
+        ("Ich bin stinksauer.", "Ich bin sauer.", Language.de), ("Het boek is doodsaai.", "Het boek is saai.", .nl),
+        ("Maten var skitbra.", "Maten var bra.", .sv), ("Obsługa superszybka.", "Obsługa szybka.", .pl),
+        ("The delivery was superfast.", "The delivery was fast.", .en),
+    ])
+    func intensifyingPrefixesBoostTheWord(_ compound: String, _ plain: String, _ language: Language) {
+        let a = lexicon(compound, language), b = lexicon(plain, language)
+        #expect(b != 0 && abs(a) > abs(b) && (a > 0) == (b > 0), "\(compound): \(a), \(plain): \(b)")
+    }
+
+    /// Little of a good thing is a complaint: "weinig", "wenig", "mało" negate like "niet".
+    @Test(arguments: [
+        ("Weinig diepgang en weinig spanning.", Language.nl), ("Das Buch bietet wenig Spannung.", .de),
+        ("Mało ciekawe zajęcia.", .pl),
+    ])
+    func littleOfAGoodThingIsAComplaint(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
+    }
+
+    /// "My only complaint" makes what follows a small matter, and a joke or advice to go
+    /// elsewhere is a verdict, in every language.
+    @Test(arguments: [
+        ("Great phone. My only complaint is the tinny speaker.", Language.en, true),
+        ("Tolles Gerät. Einziger Kritikpunkt: das Kabel ist kurz.", .de, true),
+        ("The service is a joke.", .en, false), ("Für den Preis ein Witz.", .de, false),
+        ("Kundtjänsten är ett skämt.", .sv, false), ("Skip it and eat somewhere else.", .en, false),
+        ("Jeden Cent wert.", .de, true), ("Worth every penny.", .en, true),
+    ])
+    func verdictIdioms(_ text: String, _ language: Language, _ positive: Bool) {
+        let score = lexicon(text, language)
+        #expect(positive ? score > 0.05 : score < -0.05, "\(text): \(score)")
+    }
 }

@@ -16,7 +16,8 @@ Per language, over a small grid of regularisation strengths and n-gram scalings:
 - the neutral band (a text in which the lexicon finds no sentiment word is neutral when
   |score| is below it) and the grid point are chosen by the mean of two figures: three-class
   macro-F1 on the customer-feedback tuning sets (Tests/PatronModelsTests/Resources/
-  sentiment-{eval,heldout}.tsv, never trained on), and binary macro-F1 on the dev part with a
+  sentiment-{eval,heldout}.tsv and the readable batches Benchmarks/sentiment/tuning-*.tsv,
+  never trained on), and binary macro-F1 on the dev part with a
   neutral answer counted wrong (opinions in words the lexicon lacks must not go neutral).
 Nothing here reads the frozen evaluation set or the test part.
 
@@ -35,7 +36,8 @@ import corpus  # noqa: E402
 ROOT = corpus.ROOT
 EXTRACT = os.path.join(ROOT, "Benchmarks", ".build", "release", "SentimentFeatures")
 OUT = os.path.join(ROOT, "Sources", "PatronModels", "Resources", "lexicons")
-TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
+TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")] + [
+    os.path.join(ROOT, "Benchmarks", "sentiment", n) for n in ("tuning-sv-services.tsv", "tuning-long-reviews.tsv")]
 BITS, DENSE = 18, 11
 CS = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0]
 SPARSE_SCALES = [0.25, 0.5, 1.0]

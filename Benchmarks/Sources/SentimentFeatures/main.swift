@@ -1,6 +1,7 @@
 // Patron's sentiment scorer from the command line, for training and auditing:
 //
 //     SentimentFeatures score LANG      one text per line on stdin: score<TAB>label<TAB>text
+//     SentimentFeatures explain LANG    the same, with the lexicon's own score before the text
 //     SentimentFeatures identify any     one text per line on stdin: language<TAB>confidence<TAB>text
 //     SentimentFeatures features LANG   one text per line on stdin: one line of features per
 //                                       text, "bucket:value ... | dense dense ..." (the
@@ -17,10 +18,10 @@ func fail(_ message: String) -> Never {
 
 let arguments = CommandLine.arguments
 let mode = arguments.count >= 3 ? arguments[1] : ""
-guard ["score", "features", "identify"].contains(mode),
+guard ["score", "explain", "features", "identify"].contains(mode),
     let language = mode == "identify" ? Language.en : Language(rawValue: arguments[2])
 else {
-    fail("usage: SentimentFeatures score|features LANG < texts, or SentimentFeatures identify any < texts")
+    fail("usage: SentimentFeatures score|explain|features LANG < texts, or SentimentFeatures identify any < texts")
 }
 let identifier = try LanguageIdentifier()
 let scorer = try SentimentScorer()
@@ -33,10 +34,15 @@ for line in lines {
     if mode == "identify" {
         let (found, confidence) = identifier.identify(text)
         out += "\(found?.rawValue ?? "und")\t\(confidence)\t\(text)\n"
-    } else if mode == "score" {
+    } else if mode == "score" || mode == "explain" {
         guard !text.isEmpty else { continue }
         let s = scorer.score(text, language: language)
-        out += "\(s)\t\(SentimentScorer.label(s).rawValue)\t\(text)\n"
+        out += "\(s)\t\(SentimentScorer.label(s).rawValue)\t"
+        if mode == "explain" {
+            let dense = scorer.features(text, language: language).dense
+            out += "lexicon \(dense[0]) last \(dense[1])\t"
+        }
+        out += "\(text)\n"
     } else {
         let f = scorer.features(text, language: language)
         out += f.sparse.map { "\($0.bucket):\($0.value)" }.joined(separator: " ")

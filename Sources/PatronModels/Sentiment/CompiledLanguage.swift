@@ -10,32 +10,49 @@ final class CompiledLanguage: Sendable {
         var negator = false, contrast = false, joiner = false
         /// The two-word phrases it starts, in `phraseSeconds`.
         var phrases = 0..<0
+        /// The split phrases it starts, in `gappedEnds`.
+        var gapped = 0..<0
     }
 
     let words: ByteTable<Entry>
     /// Second words of the phrases and their valences, grouped by first word.
     let phraseSeconds: [(bytes: [UInt8], valence: Double)]
+    /// Last words of the split phrases ("stürzt … ab") and their valences, grouped by first word.
+    let gappedEnds: [(bytes: [UInt8], valence: Double)]
     let negatesBackward: Bool
+    /// `SentimentRules.intensifyingPrefixes` as bytes.
+    let prefixes: [[UInt8]]
 
     /// - Parameters:
     ///   - valences: single words and their valences (lexicon and vocabulary merged).
     ///   - phrases: two-word phrases by their first word, in the order they are tried.
-    init(valences: [String: Double], phrases: [String: [(second: String, valence: Double)]], rules: SentimentRules) {
+    ///   - gapped: split phrases (a verb and the particle that ends its clause) by their first word.
+    init(
+        valences: [String: Double], phrases: [String: [(second: String, valence: Double)]],
+        gapped: [String: [(second: String, valence: Double)]], rules: SentimentRules
+    ) {
         var entries = [String: Entry]()
         for (word, v) in valences { entries[word, default: Entry()].valence = v }
         for (word, b) in rules.intensifiers { entries[word, default: Entry()].booster = b }
         for word in rules.negators { entries[word, default: Entry()].negator = true }
         for word in rules.contrast { entries[word, default: Entry()].contrast = true }
         for word in rules.joiners { entries[word, default: Entry()].joiner = true }
-        var seconds = [(bytes: [UInt8], valence: Double)]()
-        for (first, list) in phrases.sorted(by: { $0.key < $1.key }) {
-            let start = seconds.count
-            seconds += list.map { (Array($0.second.utf8), $0.valence) }
-            entries[first, default: Entry()].phrases = start..<seconds.count
+        func group(
+            _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
+        ) -> [(bytes: [UInt8], valence: Double)] {
+            var seconds = [(bytes: [UInt8], valence: Double)]()
+            for (first, list) in byFirst.sorted(by: { $0.key < $1.key }) {
+                let start = seconds.count
+                seconds += list.map { (Array($0.second.utf8), $0.valence) }
+                entries[first, default: Entry()][keyPath: range] = start..<seconds.count
+            }
+            return seconds
         }
+        phraseSeconds = group(phrases, \.phrases)
+        gappedEnds = group(gapped, \.gapped)
         words = ByteTable(entries)
-        phraseSeconds = seconds
         negatesBackward = rules.negatesBackward
+        prefixes = rules.intensifyingPrefixes.map { Array($0.utf8) }
     }
 
     /// The valence of the phrase `entry`'s word starts with `second`, if it is one.

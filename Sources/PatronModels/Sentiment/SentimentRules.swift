@@ -1,6 +1,8 @@
 /// What a language needs beyond its lexicon: negators, boosters and dampeners, the contrast
 /// word, words the lexicon must not score, and the customer-experience vocabulary general
-/// lexicons miss (valences on VADER's −4…4 scale; a key with a space is a two-word phrase).
+/// lexicons miss (valences on VADER's −4…4 scale; a key with a space is a two-word phrase, and
+/// "verb … particle" a split phrase: the verb, then the particle that ends its clause, as in
+/// "Die App stürzt ständig ab" or "Het einde stelt teleur").
 package struct SentimentRules: Sendable {
     package let negators: Set<String>
     /// Added to the magnitude of the next sentiment word: positive boosts, negative dampens.
@@ -18,6 +20,9 @@ package struct SentimentRules: Sendable {
     package var usesLexicon = true
     /// Words that join clauses ("und", "en", "och"): backward negation stops at them.
     package var joiners: Set<String> = []
+    /// Prefixes that intensify the word they are written onto ("jättebra", "stinksauer",
+    /// "doodsaai", "superschnell"): such a compound reads as the word after the prefix, boosted.
+    package var intensifyingPrefixes: [String] = ["super", "mega", "ultra"]
     /// The inflected forms of a lexicon word that the lexicon does not list itself (Swedish
     /// adjectives: "trasig" gives "trasigt", "trasiga"); `nil` where the lexicons list them.
     package var inflections: (@Sendable (String) -> [String])? = nil
@@ -59,7 +64,7 @@ package struct SentimentRules: Sendable {
     }
 
     /// The customer vocabulary file of `language` (`customer-LANG.tsv` among the lexicons):
-    /// words and two-word phrases with valences; in Polish, "stem~y" and "stem~i" are adjectives
+    /// words, two-word phrases and split phrases with valences; in Polish, "stem~y" and "stem~i" are adjectives
     /// given by their stem.
     static func customerVocabulary(_ language: Language) throws -> [String: Double] {
         var out = [String: Double]()
@@ -166,10 +171,15 @@ package struct SentimentRules: Sendable {
             "i tid": 1.6, "kom aldrig": -2.6, "aldrig kom": -2.6, "inte kommit": -2.2, "väntar fortfarande": -2.2,
             "slutade fungera": -2.6, "gick sönder": -2.6, "kom fram": 0, "levererades": 0, "kom": 0, "paketet": 0,
         ],
-        negatesBackward: true, joiners: ["och", "eller"], inflections: swedishAdjective)
+        negatesBackward: true, joiners: ["och", "eller"],
+        intensifyingPrefixes: ["jätte", "super", "mega", "skit", "kanon"],
+        inflections: swedishAdjective)
 
     static let dutch = SentimentRules(
-        negators: ["niet", "geen", "nooit", "niets", "niemand", "nergens", "zonder", "noch", "nauwelijks", "amper"],
+        // "weinig spanning", "weinig diepgang": little of a good thing is a complaint.
+        negators: [
+            "niet", "geen", "nooit", "niets", "niemand", "nergens", "zonder", "noch", "nauwelijks", "amper", "weinig",
+        ],
         intensifiers: [
             "heel": 0.293, "erg": 0.293, "zeer": 0.293, "echt": 0.293, "super": 0.293, "ontzettend": 0.293,
             "enorm": 0.293,
@@ -215,13 +225,14 @@ package struct SentimentRules: Sendable {
             "beleefd": 1.8, "voorzichtig": 1.0, "makkelijk": 1.5, "makkelijke": 1.5, "comfortabel": 1.8, "stevig": 1.5,
             "uitstekend": 3.0, "uitstekende": 3.0, "prachtige": 2.8, "fijn": 2.0, "lief": 1.8,
         ],
-        negatesBackward: true, joiners: ["en", "of"])
+        negatesBackward: true, joiners: ["en", "of"],
+        intensifyingPrefixes: ["super", "mega", "dood", "oer", "kei", "reuze", "bloed", "hyper", "ultra"])
 
     static let german = SentimentRules(
         negators: [
             "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keinerlei", "nie", "niemals", "nichts",
             "niemand", "ohne",
-            "weder", "nirgends", "kaum",
+            "weder", "nirgends", "kaum", "wenig",
         ],
         intensifiers: [
             "sehr": 0.293, "extrem": 0.293, "total": 0.293, "wirklich": 0.293, "echt": 0.293, "super": 0.293,
@@ -263,7 +274,8 @@ package struct SentimentRules: Sendable {
             "lösen sich": -1.8, "aufgelegt": -1.5, "nutzlos": -2.5, "unbequem": -1.8, "fehlgeschlagen": -1.8,
             "verwirrend": -1.5, "ignoriert": -1.6, "kratzt": -1.2, "albtraum": -2.5, "qualität": 0,
         ],
-        negatesBackward: true, joiners: ["und", "oder"])
+        negatesBackward: true, joiners: ["und", "oder"],
+        intensifyingPrefixes: ["super", "mega", "hyper", "ultra", "stink", "sau", "tod", "grotten", "mords", "riesen"])
 
     /// Polish uses its own vocabulary only: polVADER's valences disagree with plain readings
     /// of common words (uwielbiam "I adore" 0.04, niewygodne "uncomfortable" +2.5, najgorszy
@@ -324,7 +336,7 @@ package struct SentimentRules: Sendable {
             negators: [
                 "nie", "nigdy", "żaden", "żadna", "żadne", "żadnego", "żadnej", "żadnych", "żadnym", "bez", "ani",
                 "nic", "nikt",
-                "niczego", "nikogo", "brak", "brakuje",
+                "niczego", "nikogo", "brak", "brakuje", "mało",
             ],
             intensifiers: [
                 "bardzo": 0.293, "naprawdę": 0.293, "niezwykle": 0.293, "totalnie": 0.293, "absolutnie": 0.293,
@@ -338,6 +350,7 @@ package struct SentimentRules: Sendable {
             vocabulary: vocabulary,
             negatesBackward: false)
         rules.usesLexicon = false
+        rules.intensifyingPrefixes = ["super", "mega", "hiper", "arcy"]
         return rules
     }()
 }

@@ -9,6 +9,8 @@ extension SentimentScorer {
         var joiner = false
         /// A comma or semicolon comes before it: negation does not reach back across that either.
         var clauseStart = false
+        /// A split phrase ("stelt … teleur"): a negator inside it negates it ("stelt niet teleur").
+        var split = false
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -31,8 +33,14 @@ extension SentimentScorer {
     {
         let toks = r.tokens, count = r.tokenCount
         var n = 0, i = 0
+        // The particle of a split phrase already read ("ab" of "stürzt … ab"): not a word of its own.
+        var particle = -1
         while i < count {
             let t = toks[i]
+            if i == particle {
+                i += 1
+                continue
+            }
             if let v = t.symbolValence {
                 info[n] = Info(
                     valence: v, booster: 0, negator: false, contrast: false, shouted: false, fixed: true, phrase: false,
@@ -52,8 +60,17 @@ extension SentimentScorer {
                 i += 2
                 continue
             }
+            if let entry, !entry.gapped.isEmpty, particle < i, let (v, end) = splitPhrase(entry, from: i, r, c) {
+                info[n] = Info(
+                    valence: v, booster: 0, negator: false, contrast: false, shouted: t.shouted, fixed: true,
+                    phrase: true, negated: false, clauseStart: t.clauseStart, split: true)
+                particle = end
+                n += 1
+                i += 1
+                continue
+            }
             info[n] = Info(
-                valence: entry?.valence ?? jättePrefix(w, c) ?? 0, booster: entry?.booster ?? 0,
+                valence: entry?.valence ?? prefixed(w, c) ?? 0, booster: entry?.booster ?? 0,
                 negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
                 shouted: t.shouted, fixed: false, phrase: false, negated: false, joiner: entry?.joiner ?? false,
                 clauseStart: t.clauseStart)
@@ -109,7 +126,7 @@ extension SentimentScorer {
                 if info[k].clauseStart { continue }
                 for j in stride(from: k - 1, through: max(0, k - 3), by: -1) {
                     if info[j].joiner { break }
-                    if info[j].valence != 0 && !info[j].phrase {
+                    if info[j].valence != 0 && (!info[j].phrase || info[j].split) {
                         info[j].negated = true
                         break
                     }
@@ -140,14 +157,40 @@ extension SentimentScorer {
         return out
     }
 
-    static let jätte = Array("jätte".utf8)
+    /// A compound of an intensifying prefix and a word of the lexicon ("jättesnabb",
+    /// "stinksauer", "doodsaai"): the word after the prefix, boosted. The rest must be three
+    /// bytes or more, so that short words that merely begin like a prefix are left alone.
+    func prefixed(_ word: UnsafeBufferPointer<UInt8>, _ c: CompiledLanguage) -> Double? {
+        for prefix in c.prefixes where word.count >= prefix.count + 3 && word.starts(with: prefix) {
+            guard let v = c.words.lookup(UnsafeBufferPointer(rebasing: word[prefix.count...]))?.valence, v != 0
+            else { continue }
+            return v + (v > 0 ? 1 : -1) * SentimentRules.boost
+        }
+        return nil
+    }
 
-    /// Swedish "jätte-" compounds (jättesnabb, jättenöjd): the word after the prefix, boosted.
-    func jättePrefix(_ word: UnsafeBufferPointer<UInt8>, _ c: CompiledLanguage) -> Double? {
-        let prefix = Self.jätte
-        guard word.count > prefix.count + 2, word.starts(with: prefix),
-            let v = c.words.lookup(UnsafeBufferPointer(rebasing: word[prefix.count...]))?.valence
-        else { return nil }
-        return v + (v > 0 ? 1 : -1) * SentimentRules.boost
+    /// The split phrase that the word at `i` starts, with the index of its particle: the
+    /// particle must end the clause (the sentence ends, a comma follows, or a joiner or contrast
+    /// word) and come within eight words, not across a comma or joiner.
+    func splitPhrase(
+        _ entry: CompiledLanguage.Entry, from i: Int, _ r: SentenceReader, _ c: CompiledLanguage
+    ) -> (valence: Double, particle: Int)? {
+        let toks = r.tokens, count = r.tokenCount
+        var j = i + 1
+        while j < min(count, i + 9) && !toks[j].clauseStart && toks[j].symbolValence == nil {
+            let w = r.word(toks[j])
+            if c.words.lookup(w).map({ $0.joiner || $0.contrast }) == true { return nil }
+            let ends =
+                j + 1 == count || toks[j + 1].clauseStart
+                || c.words.lookup(r.word(toks[j + 1])).map({ $0.joiner || $0.contrast }) == true
+            if ends {
+                for k in entry.gapped where c.gappedEnds[k].bytes.elementsEqual(w) {
+                    return (c.gappedEnds[k].valence, j)
+                }
+                return nil
+            }
+            j += 1
+        }
+        return nil
     }
 }

@@ -50,10 +50,13 @@ public struct SentimentScorer: Sendable {
                 vocabulary[word] = v
             }
             var phrases = [String: [(second: String, valence: Double)]]()
+            var gapped = [String: [(second: String, valence: Double)]]()
             for (word, v) in vocabulary.sorted(by: { $0.key < $1.key }) {
                 let parts = word.split(separator: " ")
                 if parts.count == 2 {
                     phrases[String(parts[0]), default: []].append((String(parts[1]), v))
+                } else if parts.count == 3 && parts[1] == "…" {
+                    gapped[String(parts[0]), default: []].append((String(parts[2]), v))
                 } else {
                     table[word] = v
                 }
@@ -73,7 +76,7 @@ public struct SentimentScorer: Sendable {
             let functionWords = rules.neutral.union(rules.negators).union(rules.intensifiers.keys).union(rules.joiners)
                 .union(rules.contrast)
             for word in functionWords where vocabulary[word] == nil { table[word] = nil }
-            compiled.append(CompiledLanguage(valences: table, phrases: phrases, rules: rules))
+            compiled.append(CompiledLanguage(valences: table, phrases: phrases, gapped: gapped, rules: rules))
         }
         self.compiled = compiled
         models = try Language.allCases.map { language in
