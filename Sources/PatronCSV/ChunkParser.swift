@@ -210,17 +210,20 @@ final class ChunkParser {
         }
     }
 
-    /// Splits a line without libcsv when it is plain: not empty, no quote or carriage return
-    /// in it (but a final one before the newline), no space or tab first, not over the limit.
-    /// Fields are what libcsv gives for such a line: split at each delimiter, spaces and tabs
-    /// trimmed from both ends. Returns false, having done nothing, for any other line.
+    /// Splits a line without libcsv when it is plain: not empty, no carriage return in it (but
+    /// a final one before the newline), no space or tab first, not over the limit, and quotes
+    /// only around whole fields with no quote inside ("REGENCY PURSE, FLORAL"). Fields are what
+    /// libcsv gives for such a line: split at each delimiter outside quotes, spaces and tabs
+    /// trimmed from both ends of an unquoted field, a quoted one as it stands between its
+    /// quotes. Returns false, having done nothing, for any other line.
     private func splitPlainLine(_ start: UnsafeRawPointer, _ count: Int) -> Bool {
         let bytes = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: count)
         var end = count
         if end > 0, bytes[end - 1] == 13 { end -= 1 }
         guard end > 0, bytes[0] != 32, bytes[0] != 9 else { return false }
-        // Where the delimiters are, eight bytes at a time; a quote or carriage return anywhere
-        // means the line is not plain, and nothing has been typed yet.
+        // Where the delimiters are, eight bytes at a time; a carriage return anywhere, or a
+        // quote that does not open a simple quoted field, means the line is not plain, and
+        // nothing has been typed yet.
         let delimiter = plan.delimiter, quote = plan.quote
         let ones: UInt64 = 0x0101_0101_0101_0101
         let d = UInt64(delimiter) &* ones, q = UInt64(quote) &* ones, cr = UInt64(13) &* ones
@@ -229,34 +232,52 @@ final class ChunkParser {
             return (x &- ones) & ~x & 0x8080_8080_8080_8080
         }
         delimiters.removeAll()
-        var i = 0
         var high: UInt64 = 0  // any byte ≥ 0x80 (not ASCII) sets a top bit here
-        while i + 8 <= end {
-            let w = start.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            high |= w
-            var m = matches(w, d) | matches(w, q) | matches(w, cr)
-            // Bits above a true match may be false: each byte is looked at.
-            while m != 0 {
-                let k = i + m.trailingZeroBitCount / 8
-                let b = bytes[k]
-                if b == delimiter {
-                    delimiters.append(k)
-                } else if b == quote || b == 13 {
-                    return false
-                }
-                m &= m &- 1
-            }
-            i += 8
+        var quoted: UInt64 = 0  // bit f: field f is quoted
+        // The quote at `k` opens field number `delimiters.count` and closes, non-empty, right
+        // before a delimiter or the end: the index of the closing quote, or nil.
+        @inline(__always) func quotedField(_ k: Int) -> Int? {
+            guard k == 0 || (delimiters.count > 0 && delimiters[delimiters.count - 1] == k - 1), delimiters.count < 64,
+                let found = memchr(start + k + 1, Int32(quote), end - k - 1)
+            else { return nil }
+            let close = found - UnsafeMutableRawPointer(mutating: start)
+            guard close > k + 1, close + 1 == end || bytes[close + 1] == delimiter else { return nil }
+            for j in (k + 1)..<close { high |= UInt64(bytes[j]) }
+            quoted |= 1 << UInt64(delimiters.count)
+            return close
         }
-        while i < end {
-            let b = bytes[i]
-            high |= UInt64(b)
-            if b == delimiter {
-                delimiters.append(i)
-            } else if b == quote || b == 13 {
-                return false
+        var i = 0
+        scan: while i < end {
+            if i + 8 <= end {
+                let w = start.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                high |= w
+                var m = matches(w, d) | matches(w, q) | matches(w, cr)
+                // Bits above a true match may be false: each byte is looked at.
+                while m != 0 {
+                    let k = i + m.trailingZeroBitCount / 8
+                    let b = bytes[k]
+                    if b == delimiter {
+                        delimiters.append(k)
+                    } else if b == quote || b == 13 {
+                        guard b == quote, let close = quotedField(k) else { return false }
+                        i = close + 1
+                        continue scan
+                    }
+                    m &= m &- 1
+                }
+                i += 8
+            } else {
+                let b = bytes[i]
+                high |= UInt64(b)
+                if b == delimiter {
+                    delimiters.append(i)
+                } else if b == quote || b == 13 {
+                    guard b == quote, let close = quotedField(i) else { return false }
+                    i = close + 1
+                    continue
+                }
+                i += 1
             }
-            i += 1
         }
         let fields = delimiters.count + 1
         // An ASCII line's text fields need no check or conversion, whatever the encoding.
@@ -267,6 +288,7 @@ final class ChunkParser {
         @inline(__always) func field(_ f: Int) -> Range<Int> {
             var a = f == 0 ? 0 : delimiters[f - 1] + 1
             var z = f == fields - 1 ? end : delimiters[f]
+            if f < 64 && quoted & (1 << UInt64(f)) != 0 { return (a + 1)..<(z - 1) }
             while a < z, bytes[a] == 32 || bytes[a] == 9 { a += 1 }
             while z > a, bytes[z - 1] == 32 || bytes[z - 1] == 9 { z -= 1 }
             return a..<z

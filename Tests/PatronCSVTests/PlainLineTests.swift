@@ -4,8 +4,9 @@ import Testing
 
 @testable import PatronCSV
 
-/// Plain lines (no quote, no carriage return inside, no space or tab first) are split in
-/// Swift, every other line by libcsv; the two must give the same rows, rejects and errors.
+/// Plain lines (no carriage return inside, no space or tab first, quotes only around whole
+/// fields) are split in Swift, every other line by libcsv; the two must give the same rows,
+/// rejects and errors.
 @Suite struct PlainLineTests {
     /// What a read gave, comparable: every column's values as text, the rejects, or the error.
     static func outcome(_ bytes: [UInt8], plain: Bool, declared: Bool, limit: Int) async -> String {
@@ -52,6 +53,11 @@ import Testing
             "a,b,c\n x , 1.5 ,2\n", "a,b,c\nx,1.5,2\r\n y,2,3\r\n", "a,b,c\nx,,\n,,\n", "a,b,c\nx,1,2,3\n",
             "a,b,c\nx,oops,2\n", "a,b,c\n\n  \n\t\nx,1,2", "a,b,c\r\nx,1,2\r\n\r\n", "a,b,c\nx\t,1\t,\t2\t\n",
             "a,b,c\nx,1,2\ry,2,3\n",
+            // Quoted fields: simple ones are split in Swift, the rest by libcsv.
+            "a,b,c\n\"x, y\",1,2\n", "a,b,c\nx,1,\"2\"\n", "a,b,c\n\"x\"\"y\",1,2\n", "a,b,c\n\"\",1,2\n",
+            "a,b,c\n x,\"1\",2\n", "a,b,c\n\"x\" ,1,2\n", "a,b,c\n\"x\ny\",1,2\n", "a,b,c\n\"x\r\",1,2\r\n",
+            "a,b,c\n\" x \",1,2\n", "a,b,c\nx\"y,1,2\n", "a,b,c\n\"a,b\",\"1\",\"2\",\"3\"\n", "a,b,c\n\"x,1,2\n",
+            "a,b,c\n\"ü, é\",1,2\n",
         ] {
             for declared in [true, false] {
                 let plain = await Self.outcome(Array(text.utf8), plain: true, declared: declared, limit: 1 << 20)
