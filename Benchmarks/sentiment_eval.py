@@ -25,7 +25,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -44,6 +44,8 @@ FROZEN = {
                 "28e13ef804b6cd2a444d10a0d567ee9148dc95b3ef3cd546f539aafc87c72ab0"),
     "frozen3": (os.path.join(HERE, "sentiment", "frozen-reviews-3.tsv"),
                 "f13028a235d89e87142b25ce890a1c47967b542fd544e475d612eb106d2f5eb7"),
+    "frozen4": (os.path.join(HERE, "sentiment", "frozen-reviews-4.tsv"),
+                "fb72a82d10704dc831ce921f51cf9c0ec1c62332d11f07a0978687f0c380b4be"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
@@ -159,7 +161,7 @@ def report(title, items, name, errors=False):
 
 
 def main():
-    sets = "frozen,frozen2,frozen3,test,tuning"
+    sets = "frozen,frozen2,frozen3,frozen4,test,tuning"
     errors = "--errors" in sys.argv
     for a in sys.argv[1:]:
         if a.startswith("--sets="):
@@ -184,6 +186,10 @@ def main():
         results["frozen3"] = report("Sentiment on the third frozen review set (30 longer reviews per language, written "
                                     "by the team 2026-12-04 before the changes it judges, not tuned on)",
                                     frozen("frozen3"), "frozen3")
+    if "frozen4" in chosen:
+        results["frozen4"] = report("Sentiment on the fourth frozen review set (20 per language as people type them: "
+                                    "lower case, missing diacritics, typos; written by the team 2026-12-04 before the "
+                                    "changes it judges, not tuned on)", frozen("frozen4"), "frozen4")
     if "test" in chosen:
         results["test"] = report("Sentiment on the training data's test part (not customer text; never trained or tuned on)",
                                  part("test"), "test")
