@@ -234,4 +234,51 @@ import Testing
         let score = lexicon(text, language)
         #expect(positive ? score > 0.05 : score < -0.05, "\(text): \(score)")
     }
+
+    /// Polish typed without its diacritics and German without umlauts ("ae", "oe", "ue", "ss")
+    /// read as the words they stand for, phrases too ("nie dziala").
+    @Test(arguments: [
+        ("Bardzo słaby produkt.", "Bardzo slaby produkt.", Language.pl), ("Nie działa.", "Nie dziala.", .pl),
+        ("Zepsuł się po tygodniu.", "Zepsul sie po tygodniu.", .pl),
+        ("Für den Preis völlig überteuert.", "Fuer den Preis voellig ueberteuert.", .de),
+        ("Sehr schön.", "Sehr schoen.", .de),
+    ])
+    func keyboardSpellingsReadAsTheWord(_ written: String, _ typed: String, _ language: Language) {
+        let a = lexicon(written, language), b = lexicon(typed, language)
+        #expect(a != 0 && abs(a - b) < 1e-12, "\(written): \(a), \(typed): \(b)")
+    }
+
+    /// Dropping German umlauts would make other words ("schön" → "schon", "already"), and
+    /// Swedish ones too ("vänligt" → "vanligt", "usual"): those spellings stay unscored.
+    @Test(arguments: [
+        ("Das ist schon da.", Language.de), ("Det är vanligt.", .sv), ("Han kom om en vecka.", .sv),
+    ])
+    func droppedDotsMakeNoOtherWordASentimentWord(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) == 0, "\(text): \(lexicon(text, language))")
+    }
+
+    /// A compound the lexicon lacks reads as its head, the last part ("Pixelfehler" as
+    /// "Fehler", "geldverspilling", "pengaslöseri"); English writes no such compounds.
+    @Test(arguments: [
+        ("Pixelfehler nach zwei Tagen.", Language.de, false), ("Wasserschaden im Bad.", .de, false),
+        ("Pure geldverspilling.", .nl, false), ("Ett rent pengaslöseri.", .sv, false),
+        ("Kundenfreundlichkeit.", .de, true),
+    ])
+    func compoundsReadAsTheirHead(_ text: String, _ language: Language, _ positive: Bool) {
+        let score = lexicon(text, language)
+        #expect(positive ? score > 0.05 : score < -0.05, "\(text): \(score)")
+    }
+
+    /// Complaints told as facts (issue 19, fourth round): a fault, a return, a wait, in each
+    /// language.
+    @Test(arguments: [
+        ("Hat nach einem Monat den Geist aufgegeben.", Language.de), ("Geht direkt zurück.", .de),
+        ("Ich warte seit drei Wochen auf die Erstattung.", .de), ("Lång väntetid i telefonkö.", .sv),
+        ("Na al die recensies had ik meer verwacht.", .nl), ("Het verhaal zakt helemaal in.", .nl),
+        ("Po tygodniu przestało działać.", .pl), ("Kontakt zerowy.", .pl), ("Returned it.", .en),
+        ("The screen keeps flickering.", .en),
+    ])
+    func complaintsToldAsFacts(_ text: String, _ language: Language) {
+        #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
+    }
 }

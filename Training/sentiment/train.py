@@ -16,7 +16,9 @@ Per language, over a small grid of regularisation strengths and n-gram scalings:
 - the neutral band (a text in which the lexicon finds no sentiment word is neutral when
   |score| is below it) and the grid point are chosen by the mean of two figures: three-class
   macro-F1 on the customer-feedback tuning sets (Tests/PatronModelsTests/Resources/
-  sentiment-{eval,heldout}.tsv and the readable batches Benchmarks/sentiment/tuning-*.tsv,
+  sentiment-{eval,heldout}.tsv and the readable batches Benchmarks/sentiment/tuning-sv-services.tsv
+  and tuning-long-reviews.tsv; tuning-typed-complaints.tsv, three quarters complaints, informs
+  the vocabulary only;
   never trained on), and binary macro-F1 on the dev part with a
   neutral answer counted wrong (opinions in words the lexicon lacks must not go neutral).
 Nothing here reads the frozen evaluation set or the test part.

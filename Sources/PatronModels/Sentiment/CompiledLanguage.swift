@@ -22,6 +22,8 @@ final class CompiledLanguage: Sendable {
     let negatesBackward: Bool
     /// `SentimentRules.intensifyingPrefixes` as bytes.
     let prefixes: [[UInt8]]
+    /// `SentimentRules.compoundsEndInTheirHead`.
+    let compoundHeads: Bool
 
     /// - Parameters:
     ///   - valences: single words and their valences (lexicon and vocabulary merged).
@@ -37,22 +39,50 @@ final class CompiledLanguage: Sendable {
         for word in rules.negators { entries[word, default: Entry()].negator = true }
         for word in rules.contrast { entries[word, default: Entry()].contrast = true }
         for word in rules.joiners { entries[word, default: Entry()].joiner = true }
+        let typed = rules.keyboardForm
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
         ) -> [(bytes: [UInt8], valence: Double)] {
             var seconds = [(bytes: [UInt8], valence: Double)]()
             for (first, list) in byFirst.sorted(by: { $0.key < $1.key }) {
                 let start = seconds.count
-                seconds += list.map { (Array($0.second.utf8), $0.valence) }
+                for (second, valence) in list {
+                    seconds.append((Array(second.utf8), valence))
+                    // The second word as typed without the language's letters matches too.
+                    if let form = typed?(second), form != second { seconds.append((Array(form.utf8), valence)) }
+                }
                 entries[first, default: Entry()][keyPath: range] = start..<seconds.count
             }
             return seconds
         }
         phraseSeconds = group(phrases, \.phrases)
         gappedEnds = group(gapped, \.gapped)
+        if let typed { CompiledLanguage.addKeyboardForms(&entries, typed) }
         words = ByteTable(entries)
         negatesBackward = rules.negatesBackward
         prefixes = rules.intensifyingPrefixes.map { Array($0.utf8) }
+        compoundHeads = rules.compoundsEndInTheirHead
+    }
+
+    /// Each word's keyboard form ("dziala" for "działa") as the word itself, where the form is
+    /// not a word of the table already and the words typed alike agree on their valence's sign
+    /// and roles (else the form is left out: it could be either).
+    static func addKeyboardForms(_ entries: inout [String: Entry], _ typed: (String) -> String) {
+        var forms = [String: [Entry]]()
+        for (word, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            let form = typed(word)
+            if form != word && entries[form] == nil { forms[form, default: []].append(entry) }
+        }
+        for (form, alike) in forms {
+            let first = alike[0]
+            let agree = alike.allSatisfy {
+                ($0.valence ?? 0).sign == (first.valence ?? 0).sign && ($0.valence == 0) == (first.valence == 0)
+                    && $0.negator == first.negator && $0.contrast == first.contrast && $0.joiner == first.joiner
+                    && ($0.booster == 0) == (first.booster == 0) && $0.phrases == first.phrases
+                    && $0.gapped == first.gapped
+            }
+            if agree { entries[form] = first }
+        }
     }
 
     /// The valence of the phrase `entry`'s word starts with `second`, if it is one.

@@ -26,6 +26,16 @@ package struct SentimentRules: Sendable {
     /// The inflected forms of a lexicon word that the lexicon does not list itself (Swedish
     /// adjectives: "trasig" gives "trasigt", "trasiga"); `nil` where the lexicons list them.
     package var inflections: (@Sendable (String) -> [String])? = nil
+    /// How a word is spelled on a keyboard without the language's letters ("świetny" typed as
+    /// "swietny", "schön" as "schoen"), where that spelling is common in customer text and
+    /// seldom another word; `nil` where it is not (Swedish "vänligt" without dots is
+    /// "vanligt", and "schön" without them is "schon"). The scorer reads such a spelling as the
+    /// word it stands for when nothing else is spelled that way.
+    package var keyboardForm: (@Sendable (String) -> String)? = nil
+    /// Compounds are written as one word with the head last ("Pixelfehler", "klantenservice",
+    /// "kundtjänst"): a word the lexicon lacks reads as the longest sentiment word it ends
+    /// with, of five bytes or more after three or more ("Materialfehler" as "fehler").
+    package var compoundsEndInTheirHead = false
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -35,6 +45,23 @@ package struct SentimentRules: Sendable {
     /// word ("… But it broke.") counts `beforeContrast`, that one `afterContrast`; the closing
     /// sentence of a text of several counts `closing` (the verdict usually comes last).
     static let beforeContrast = 0.5, afterContrast = 1.5, closing = 1.5
+
+    /// Polish as it is often typed, without its diacritics ("nie działa" as "nie dziala"): no
+    /// undotted form of a sentiment word is a common word of its own.
+    static func polishWithoutDiacritics(_ word: String) -> String {
+        let plain: [Character: Character] = [
+            "ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z",
+        ]
+        return String(word.map { plain[$0] ?? $0 })
+    }
+
+    /// German typed without umlauts, as German spells them then ("zurück" as "zurueck", "Größe"
+    /// as "Groesse"); dropping the dots instead would make other words ("schön" → "schon").
+    static func germanTransliteration(_ word: String) -> String {
+        let spelled: [Character: String] = ["ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"]
+        guard word.contains(where: { spelled[$0] != nil }) else { return word }
+        return word.map { spelled[$0] ?? String($0) }.joined()
+    }
 
     /// A Polish adjective's forms from its stem: every gender, number and case ("i" stems —
     /// in -k, -g and soft consonants — take i where the others take y).
@@ -173,7 +200,7 @@ package struct SentimentRules: Sendable {
         ],
         negatesBackward: true, joiners: ["och", "eller"],
         intensifyingPrefixes: ["jätte", "super", "mega", "skit", "kanon"],
-        inflections: swedishAdjective)
+        inflections: swedishAdjective, compoundsEndInTheirHead: true)
 
     static let dutch = SentimentRules(
         // "weinig spanning", "weinig diepgang": little of a good thing is a complaint.
@@ -226,7 +253,8 @@ package struct SentimentRules: Sendable {
             "uitstekend": 3.0, "uitstekende": 3.0, "prachtige": 2.8, "fijn": 2.0, "lief": 1.8,
         ],
         negatesBackward: true, joiners: ["en", "of"],
-        intensifyingPrefixes: ["super", "mega", "dood", "oer", "kei", "reuze", "bloed", "hyper", "ultra"])
+        intensifyingPrefixes: ["super", "mega", "dood", "oer", "kei", "reuze", "bloed", "hyper", "ultra"],
+        compoundsEndInTheirHead: true)
 
     static let german = SentimentRules(
         negators: [
@@ -275,7 +303,8 @@ package struct SentimentRules: Sendable {
             "verwirrend": -1.5, "ignoriert": -1.6, "kratzt": -1.2, "albtraum": -2.5, "qualität": 0,
         ],
         negatesBackward: true, joiners: ["und", "oder"],
-        intensifyingPrefixes: ["super", "mega", "hyper", "ultra", "stink", "sau", "tod", "grotten", "mords", "riesen"])
+        intensifyingPrefixes: ["super", "mega", "hyper", "ultra", "stink", "sau", "tod", "grotten", "mords", "riesen"],
+        keyboardForm: germanTransliteration, compoundsEndInTheirHead: true)
 
     /// Polish uses its own vocabulary only: polVADER's valences disagree with plain readings
     /// of common words (uwielbiam "I adore" 0.04, niewygodne "uncomfortable" +2.5, najgorszy
@@ -351,6 +380,7 @@ package struct SentimentRules: Sendable {
             negatesBackward: false)
         rules.usesLexicon = false
         rules.intensifyingPrefixes = ["super", "mega", "hiper", "arcy"]
+        rules.keyboardForm = polishWithoutDiacritics
         return rules
     }()
 }

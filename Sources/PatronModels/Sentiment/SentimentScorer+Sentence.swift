@@ -70,7 +70,7 @@ extension SentimentScorer {
                 continue
             }
             info[n] = Info(
-                valence: entry?.valence ?? prefixed(w, c) ?? 0, booster: entry?.booster ?? 0,
+                valence: entry?.valence ?? prefixed(w, c) ?? compoundHead(w, c) ?? 0, booster: entry?.booster ?? 0,
                 negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
                 shouted: t.shouted, fixed: false, phrase: false, negated: false, joiner: entry?.joiner ?? false,
                 clauseStart: t.clauseStart)
@@ -165,6 +165,17 @@ extension SentimentScorer {
             guard let v = c.words.lookup(UnsafeBufferPointer(rebasing: word[prefix.count...]))?.valence, v != 0
             else { continue }
             return v + (v > 0 ? 1 : -1) * SentimentRules.boost
+        }
+        return nil
+    }
+
+    /// The valence of the compound `word` by its head, in a language that writes compounds as
+    /// one word (`SentimentRules.compoundsEndInTheirHead`): the longest lexicon word with a
+    /// valence that `word` ends with, of five bytes or more, after three bytes or more.
+    func compoundHead(_ word: UnsafeBufferPointer<UInt8>, _ c: CompiledLanguage) -> Double? {
+        guard c.compoundHeads, word.count >= 8 else { return nil }
+        for start in 3...(word.count - 5) where word[start] & 0xC0 != 0x80 {
+            if let v = c.words.lookup(UnsafeBufferPointer(rebasing: word[start...]))?.valence, v != 0 { return v }
         }
         return nil
     }
