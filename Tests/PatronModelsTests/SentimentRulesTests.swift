@@ -281,4 +281,25 @@ import Testing
     func complaintsToldAsFacts(_ text: String, _ language: Language) {
         #expect(lexicon(text, language) < -0.05, "\(text): \(lexicon(text, language))")
     }
+
+    /// A rating written into a review is its verdict, in every language: a fraction of 5 or 10
+    /// ("10/10", "1/5") or stars ("one star", "fünf Sterne", "twee sterren", "en stjärna",
+    /// "dwie gwiazdki", typed "gwiazdke" too); a class of hotel is not a rating.
+    @Test(arguments: [
+        ("Great phone 10/10!", Language.en, true), ("2/10, would not go back.", .en, false),
+        ("One star.", .en, false), ("Five stars from me.", .en, true), ("Fünf Sterne!", .de, true),
+        ("Nur ein Stern.", .de, false), ("Twee sterren.", .nl, false), ("Vijf sterren!", .nl, true),
+        ("En stjärna.", .sv, false), ("Fem stjärnor!", .sv, true), ("Daję dwie gwiazdki.", .pl, false),
+        ("Daje jedna gwiazdke.", .pl, false), ("5 gwiazdek, polecam.", .pl, true), ("Ocena 4.5/5.", .pl, true),
+    ])
+    func ratingsAreVerdicts(_ text: String, _ language: Language, _ positive: Bool) {
+        let score = lexicon(text, language)
+        #expect(positive ? score > 0.05 : score < -0.05, "\(text): \(score)")
+    }
+
+    @Test func aClassOfHotelAndADateAreNoRatings() {
+        #expect(lexicon("We stayed in a 5 star hotel.", .en) == 0)
+        #expect(lexicon("Delivered on 12/24.", .en) == 0)
+        #expect(Array("11/10".utf8).withUnsafeBufferPointer { Rating.fraction($0) } == nil)
+    }
 }

@@ -12,6 +12,8 @@ final class CompiledLanguage: Sendable {
         var phrases = 0..<0
         /// The split phrases it starts, in `gappedEnds`.
         var gapped = 0..<0
+        /// The number it gives a rating ("five" in "five stars"), or -1.
+        var rating = -1
     }
 
     let words: ByteTable<Entry>
@@ -24,6 +26,8 @@ final class CompiledLanguage: Sendable {
     let prefixes: [[UInt8]]
     /// `SentimentRules.compoundsEndInTheirHead`.
     let compoundHeads: Bool
+    /// `SentimentRules.starWords` (with their keyboard forms); the rating numbers are entries.
+    let starWords: ByteTable<Bool>
 
     /// - Parameters:
     ///   - valences: single words and their valences (lexicon and vocabulary merged).
@@ -39,6 +43,7 @@ final class CompiledLanguage: Sendable {
         for word in rules.negators { entries[word, default: Entry()].negator = true }
         for word in rules.contrast { entries[word, default: Entry()].contrast = true }
         for word in rules.joiners { entries[word, default: Entry()].joiner = true }
+        for (word, n) in rules.ratingNumbers { entries[word, default: Entry()].rating = n }
         let typed = rules.keyboardForm
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -62,6 +67,10 @@ final class CompiledLanguage: Sendable {
         negatesBackward = rules.negatesBackward
         prefixes = rules.intensifyingPrefixes.map { Array($0.utf8) }
         compoundHeads = rules.compoundsEndInTheirHead
+        starWords = ByteTable(
+            rules.starWords.merging(rules.starWords.map { (typed?($0.key) ?? $0.key, $0.value) }) { written, _ in
+                written
+            })
     }
 
     /// Each word's keyboard form ("dziala" for "działa") as the word itself, where the form is
@@ -79,10 +88,19 @@ final class CompiledLanguage: Sendable {
                 ($0.valence ?? 0).sign == (first.valence ?? 0).sign && ($0.valence == 0) == (first.valence == 0)
                     && $0.negator == first.negator && $0.contrast == first.contrast && $0.joiner == first.joiner
                     && ($0.booster == 0) == (first.booster == 0) && $0.phrases == first.phrases
-                    && $0.gapped == first.gapped
+                    && $0.gapped == first.gapped && $0.rating == first.rating
             }
             if agree { entries[form] = first }
         }
+    }
+
+    /// The number `word` (with its `entry`) gives a rating: one or two digits, or a number
+    /// word of the language; -1 for any other word.
+    @inline(__always) static func ratingNumber(_ word: UnsafeBufferPointer<UInt8>, _ entry: Entry?) -> Int {
+        if let first = word.first, first >= 0x30 && first <= 0x39, word.count <= 2 {
+            return word.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? word.reduce(0) { $0 * 10 + Int($1 - 0x30) } : -1
+        }
+        return entry?.rating ?? -1
     }
 
     /// The valence of the phrase `entry`'s word starts with `second`, if it is one.

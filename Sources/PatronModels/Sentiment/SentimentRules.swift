@@ -36,6 +36,11 @@ package struct SentimentRules: Sendable {
     /// "kundtjänst"): a word the lexicon lacks reads as the longest sentiment word it ends
     /// with, of five bytes or more after three or more ("Materialfehler" as "fehler").
     package var compoundsEndInTheirHead = false
+    /// Words for the numbers of a rating ("five" in "five stars"), 0 to 5.
+    package var ratingNumbers: [String: Int] = [:]
+    /// The words for a rating's stars, each with whether it is plural: "5 star hotel" names a
+    /// class of hotel, so a singular counts only after "one" or at the end of its sentence.
+    package var starWords: [String: Bool] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -161,7 +166,9 @@ package struct SentimentRules: Sendable {
             "no answer": -1.8, "hung up": -2.0, "cheaply": -1.2, "plastic": -0.3, "ignored": -1.6, "coming apart": -2.2,
             "returned": 0, "return": 0,
         ],
-        negatesBackward: false)
+        negatesBackward: false,
+        ratingNumbers: ["zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5],
+        starWords: ["star": false, "stars": true])
 
     static let swedish = SentimentRules(
         negators: [
@@ -200,7 +207,9 @@ package struct SentimentRules: Sendable {
         ],
         negatesBackward: true, joiners: ["och", "eller"],
         intensifyingPrefixes: ["jätte", "super", "mega", "skit", "kanon"],
-        inflections: swedishAdjective, compoundsEndInTheirHead: true)
+        inflections: swedishAdjective, compoundsEndInTheirHead: true,
+        ratingNumbers: ["noll": 0, "ingen": 0, "inga": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5],
+        starWords: ["stjärna": false, "stjärnor": true])
 
     static let dutch = SentimentRules(
         // "weinig spanning", "weinig diepgang": little of a good thing is a complaint.
@@ -254,7 +263,9 @@ package struct SentimentRules: Sendable {
         ],
         negatesBackward: true, joiners: ["en", "of"],
         intensifyingPrefixes: ["super", "mega", "dood", "oer", "kei", "reuze", "bloed", "hyper", "ultra"],
-        compoundsEndInTheirHead: true)
+        compoundsEndInTheirHead: true,
+        ratingNumbers: ["nul": 0, "geen": 0, "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5],
+        starWords: ["ster": false, "sterren": true, "sterretje": false, "sterretjes": true])
 
     static let german = SentimentRules(
         negators: [
@@ -304,7 +315,12 @@ package struct SentimentRules: Sendable {
         ],
         negatesBackward: true, joiners: ["und", "oder"],
         intensifyingPrefixes: ["super", "mega", "hyper", "ultra", "stink", "sau", "tod", "grotten", "mords", "riesen"],
-        keyboardForm: germanTransliteration, compoundsEndInTheirHead: true)
+        keyboardForm: germanTransliteration, compoundsEndInTheirHead: true,
+        ratingNumbers: [
+            "null": 0, "kein": 0, "keinen": 0, "keine": 0, "ein": 1, "einen": 1, "eine": 1, "einem": 1, "zwei": 2,
+            "drei": 3, "vier": 4, "fünf": 5,
+        ],
+        starWords: ["stern": false, "sterne": true, "sternen": true, "sternchen": true])
 
     /// Polish uses its own vocabulary only: polVADER's valences disagree with plain readings
     /// of common words (uwielbiam "I adore" 0.04, niewygodne "uncomfortable" +2.5, najgorszy
@@ -381,6 +397,14 @@ package struct SentimentRules: Sendable {
         rules.usesLexicon = false
         rules.intensifyingPrefixes = ["super", "mega", "hiper", "arcy"]
         rules.keyboardForm = polishWithoutDiacritics
+        rules.ratingNumbers = [
+            "zero": 0, "jedna": 1, "jedną": 1, "jeden": 1, "jedno": 1, "dwie": 2, "dwa": 2, "trzy": 3, "cztery": 4,
+            "pięć": 5,
+        ]
+        rules.starWords = [
+            "gwiazdka": false, "gwiazdkę": false, "gwiazda": false, "gwiazdkami": true, "gwiazdki": true,
+            "gwiazdek": true, "gwiazdy": true,
+        ]
         return rules
     }()
 }

@@ -51,6 +51,20 @@ extension SentimentScorer {
             }
             let w = r.word(t)
             let entry = c.words.lookup(w)
+            // A rating in stars ("five stars", "1 Stern", "dwie gwiazdki"): out of five, or of
+            // ten above five; a singular only after one or at the sentence's end ("a 5 star hotel").
+            let stars = i + 1 < count ? CompiledLanguage.ratingNumber(w, entry) : -1
+            if stars >= 0, stars <= 10, toks[i + 1].symbolValence == nil,
+                let plural = c.starWords.lookup(r.word(toks[i + 1])), plural || stars == 1 || i + 2 == count
+            {
+                info[n] = Info(
+                    valence: Rating.valence(share: Double(stars) / (stars <= 5 ? 5 : 10)), booster: 0,
+                    negator: false, contrast: false, shouted: false, fixed: true, phrase: false, negated: false,
+                    clauseStart: t.clauseStart)
+                n += 1
+                i += 2
+                continue
+            }
             if let entry, !entry.phrases.isEmpty, i + 1 < count, let v = c.phrase(entry, then: r.word(toks[i + 1])) {
                 info[n] = Info(
                     valence: v, booster: 0, negator: false, contrast: false,

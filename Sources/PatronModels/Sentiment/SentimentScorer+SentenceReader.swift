@@ -100,6 +100,13 @@ extension SentimentScorer {
                     appendSymbol(v)
                 }
             }
+            // A rating written as a fraction ("10/10", "1/5", "7,5/10!") is a verdict.
+            if length >= 3 && length <= 10,
+                let v = Rating.fraction(UnsafeBufferPointer(start: text + chunkStart, count: length))
+            {
+                tokenCount = chunkTokenStart
+                appendSymbol(v)
+            }
             chunkStart = next
             chunkTokenStart = tokenCount
         }
