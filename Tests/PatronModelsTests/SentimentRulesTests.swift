@@ -257,8 +257,9 @@ import Testing
         #expect(lexicon(text, language) == 0, "\(text): \(lexicon(text, language))")
     }
 
-    /// A compound the lexicon lacks reads as its head, the last part ("Pixelfehler" as
-    /// "Fehler", "geldverspilling", "pengaslöseri"); English writes no such compounds.
+    /// A compound the lexicon lacks reads as its head, the last part, where the head is one of
+    /// the language's compound heads ("Pixelfehler" as "Fehler", "geldverspilling",
+    /// "pengaslöseri"); English writes no such compounds.
     @Test(arguments: [
         ("Pixelfehler nach zwei Tagen.", Language.de, false), ("Wasserschaden im Bad.", .de, false),
         ("Pure geldverspilling.", .nl, false), ("Ett rent pengaslöseri.", .sv, false),
@@ -301,5 +302,17 @@ import Testing
         #expect(lexicon("We stayed in a 5 star hotel.", .en) == 0)
         #expect(lexicon("Delivered on 12/24.", .en) == 0)
         #expect(Array("11/10".utf8).withUnsafeBufferPointer { Rating.fraction($0) } == nil)
+    }
+
+    /// Derivations that merely end like a sentiment word are not compounds: "tillräckligt"
+    /// (sufficient, praise if anything) is not "äckligt", "Kontrollen" not "troll",
+    /// "gemeinsam" not "einsam", "Weihnachten" not "achten".
+    @Test(arguments: [
+        ("Det är tillräckligt.", Language.sv), ("Kontrollen tog en dag.", .sv), ("Wir machen das gemeinsam.", .de),
+        ("Bis Weihnachten.", .de),
+    ])
+    func derivationsAreNoCompounds(_ text: String, _ language: Language) {
+        let score = lexicon(text, language)
+        #expect(language == .sv ? score >= 0 : score == 0, "\(text): \(score)")
     }
 }

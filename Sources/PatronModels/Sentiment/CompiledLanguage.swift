@@ -24,8 +24,9 @@ final class CompiledLanguage: Sendable {
     let negatesBackward: Bool
     /// `SentimentRules.intensifyingPrefixes` as bytes.
     let prefixes: [[UInt8]]
-    /// `SentimentRules.compoundsEndInTheirHead`.
-    let compoundHeads: Bool
+    /// `SentimentRules.compoundHeads` and their valences (those the table gives one).
+    let compoundHeads: ByteTable<Double>
+    let hasCompoundHeads: Bool
     /// `SentimentRules.starWords` (with their keyboard forms); the rating numbers are entries.
     let starWords: ByteTable<Bool>
 
@@ -66,7 +67,10 @@ final class CompiledLanguage: Sendable {
         words = ByteTable(entries)
         negatesBackward = rules.negatesBackward
         prefixes = rules.intensifyingPrefixes.map { Array($0.utf8) }
-        compoundHeads = rules.compoundsEndInTheirHead
+        var heads = [String: Double]()
+        for head in rules.compoundHeads { if let v = entries[head]?.valence, v != 0 { heads[head] = v } }
+        compoundHeads = ByteTable(heads)
+        hasCompoundHeads = !heads.isEmpty
         starWords = ByteTable(
             rules.starWords.merging(rules.starWords.map { (typed?($0.key) ?? $0.key, $0.value) }) { written, _ in
                 written

@@ -32,10 +32,12 @@ package struct SentimentRules: Sendable {
     /// "vanligt", and "schön" without them is "schon"). The scorer reads such a spelling as the
     /// word it stands for when nothing else is spelled that way.
     package var keyboardForm: (@Sendable (String) -> String)? = nil
-    /// Compounds are written as one word with the head last ("Pixelfehler", "klantenservice",
-    /// "kundtjänst"): a word the lexicon lacks reads as the longest sentiment word it ends
-    /// with, of five bytes or more after three or more ("Materialfehler" as "fehler").
-    package var compoundsEndInTheirHead = false
+    /// Heads that keep their sense in any compound written as one word ("Pixelfehler",
+    /// "Totalschaden", "geldverspilling", "pengaslöseri"): a word the lexicon lacks that ends in
+    /// one, after three bytes or more, reads as it. A list, not any lexicon word: Swedish
+    /// "tillräckligt" ends in "äckligt" and "misslyckats" in "lyckats", German "gemeinsam" in
+    /// "einsam" — derivations, not compounds.
+    package var compoundHeads: [String] = []
     /// Words for the numbers of a rating ("five" in "five stars"), 0 to 5.
     package var ratingNumbers: [String: Int] = [:]
     /// The words for a rating's stars, each with whether it is plural: "5 star hotel" names a
@@ -207,7 +209,8 @@ package struct SentimentRules: Sendable {
         ],
         negatesBackward: true, joiners: ["och", "eller"],
         intensifyingPrefixes: ["jätte", "super", "mega", "skit", "kanon"],
-        inflections: swedishAdjective, compoundsEndInTheirHead: true,
+        inflections: swedishAdjective,
+        compoundHeads: ["problem", "problemen", "katastrof", "slöseri", "skräp", "fiasko", "besvikelse", "bedrägeri"],
         ratingNumbers: ["noll": 0, "ingen": 0, "inga": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5],
         starWords: ["stjärna": false, "stjärnor": true])
 
@@ -263,7 +266,10 @@ package struct SentimentRules: Sendable {
         ],
         negatesBackward: true, joiners: ["en", "of"],
         intensifyingPrefixes: ["super", "mega", "dood", "oer", "kei", "reuze", "bloed", "hyper", "ultra"],
-        compoundsEndInTheirHead: true,
+        compoundHeads: [
+            "verspilling", "probleem", "problemen", "ramp", "drama", "ellende", "teleurstelling", "oplichterij",
+            "aanrader", "plezier",
+        ],
         ratingNumbers: ["nul": 0, "geen": 0, "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5],
         starWords: ["ster": false, "sterren": true, "sterretje": false, "sterretjes": true])
 
@@ -315,7 +321,11 @@ package struct SentimentRules: Sendable {
         ],
         negatesBackward: true, joiners: ["und", "oder"],
         intensifyingPrefixes: ["super", "mega", "hyper", "ultra", "stink", "sau", "tod", "grotten", "mords", "riesen"],
-        keyboardForm: germanTransliteration, compoundsEndInTheirHead: true,
+        keyboardForm: germanTransliteration,
+        compoundHeads: [
+            "fehler", "schaden", "mangel", "mängel", "ausfall", "problem", "probleme", "katastrophe", "schrott", "müll",
+            "ärger", "enttäuschung", "betrug", "abzocke", "reinfall", "desaster", "empfehlung", "freundlichkeit",
+        ],
         ratingNumbers: [
             "null": 0, "kein": 0, "keinen": 0, "keine": 0, "ein": 1, "einen": 1, "eine": 1, "einem": 1, "zwei": 2,
             "drei": 3, "vier": 4, "fünf": 5,

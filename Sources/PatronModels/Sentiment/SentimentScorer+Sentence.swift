@@ -183,13 +183,12 @@ extension SentimentScorer {
         return nil
     }
 
-    /// The valence of the compound `word` by its head, in a language that writes compounds as
-    /// one word (`SentimentRules.compoundsEndInTheirHead`): the longest lexicon word with a
-    /// valence that `word` ends with, of five bytes or more, after three bytes or more.
+    /// The valence of the compound `word` by its head, one of the language's
+    /// `SentimentRules.compoundHeads` (the longest it ends with, after three bytes or more).
     func compoundHead(_ word: UnsafeBufferPointer<UInt8>, _ c: CompiledLanguage) -> Double? {
-        guard c.compoundHeads, word.count >= 8 else { return nil }
-        for start in 3...(word.count - 5) where word[start] & 0xC0 != 0x80 {
-            if let v = c.words.lookup(UnsafeBufferPointer(rebasing: word[start...]))?.valence, v != 0 { return v }
+        guard c.hasCompoundHeads, word.count >= 7 else { return nil }
+        for start in 3...(word.count - 4) where word[start] & 0xC0 != 0x80 {
+            if let v = c.compoundHeads.lookup(UnsafeBufferPointer(rebasing: word[start...])) { return v }
         }
         return nil
     }
