@@ -49,10 +49,13 @@ bench: deps pyenv
 # model-LANG.bin) from ../shared/data/sentiment-train (or PATRON_SENTIMENT_TRAIN) with
 # scikit-learn, on features Patron's own scorer extracts (Benchmarks' SentimentFeatures).
 # Deterministic: the same data gives the same bytes. Then rebuild and `make bench`.
+# Trains the sentiment models, then rebuilds patron: a build copies the models into its
+# resource bundle, and a stale binary would score with the old ones without a word.
 train-sentiment: deps pyenv
 	@$(PYTHON) -c "import sklearn, scipy" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check scikit-learn
 	$(SWIFT) build -c release --package-path Benchmarks --product SentimentFeatures
 	$(PYTHON) Training/sentiment/train.py
+	$(SWIFT) build -c release --product patron
 
 # libFuzzer on the CSV reader, the pipeline-file parser and the Arrow IPC reader (FUZZ_SECONDS
 # each, with address sanitizer), two 2 GB non-CSV files and a 2.2 GiB text column, and KILLS
