@@ -26,7 +26,8 @@ final class CompiledLanguage: Sendable {
     let prefixes: [[UInt8]]
     /// `SentimentRules.compoundHeads` and their valences (those the table gives one).
     let compoundHeads: ByteTable<Double>
-    let hasCompoundHeads: Bool
+    /// Bit k: some compound head is k bytes long (0: the language has none).
+    let compoundHeadLengths: UInt64
     /// `SentimentRules.starWords` (with their keyboard forms); the rating numbers are entries.
     let starWords: ByteTable<Bool>
 
@@ -70,7 +71,7 @@ final class CompiledLanguage: Sendable {
         var heads = [String: Double]()
         for head in rules.compoundHeads { if let v = entries[head]?.valence, v != 0 { heads[head] = v } }
         compoundHeads = ByteTable(heads)
-        hasCompoundHeads = !heads.isEmpty
+        compoundHeadLengths = heads.keys.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
         starWords = ByteTable(
             rules.starWords.merging(rules.starWords.map { (typed?($0.key) ?? $0.key, $0.value) }) { written, _ in
                 written

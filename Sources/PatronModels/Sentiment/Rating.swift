@@ -27,6 +27,8 @@ enum Rating {
     static func fraction(_ chunk: UnsafeBufferPointer<UInt8>) -> Double? {
         var a = 0, z = chunk.count
         if a < z, chunk[a] == UInt8(ascii: "(") { a += 1 }
+        // Most chunks are words: they end here, before the closing punctuation is looked at.
+        guard a < z, chunk[a] >= 0x30 && chunk[a] <= 0x39 else { return nil }
         while z > a, ".!?,;)".utf8.contains(chunk[z - 1]) { z -= 1 }
         @inline(__always) func digit(_ i: Int) -> Int? {
             i < z && chunk[i] >= 0x30 && chunk[i] <= 0x39 ? Int(chunk[i] - 0x30) : nil

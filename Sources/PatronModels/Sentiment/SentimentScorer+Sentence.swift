@@ -185,10 +185,17 @@ extension SentimentScorer {
 
     /// The valence of the compound `word` by its head, one of the language's
     /// `SentimentRules.compoundHeads` (the longest it ends with, after three bytes or more).
+    /// Only the suffixes as long as some head are looked up, longest first.
     func compoundHead(_ word: UnsafeBufferPointer<UInt8>, _ c: CompiledLanguage) -> Double? {
-        guard c.hasCompoundHeads, word.count >= 7 else { return nil }
-        for start in 3...(word.count - 4) where word[start] & 0xC0 != 0x80 {
-            if let v = c.compoundHeads.lookup(UnsafeBufferPointer(rebasing: word[start...])) { return v }
+        guard word.count >= 7 else { return nil }
+        // The head lengths that leave three bytes or more before them.
+        var lengths = c.compoundHeadLengths & ((1 << UInt64(min(word.count - 3, 63) + 1)) &- 1)
+        while lengths != 0 {
+            let length = 63 - lengths.leadingZeroBitCount
+            lengths &= ~(1 << UInt64(length))
+            if let v = c.compoundHeads.lookup(UnsafeBufferPointer(rebasing: word[(word.count - length)...])) {
+                return v
+            }
         }
         return nil
     }
