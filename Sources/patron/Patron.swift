@@ -35,8 +35,20 @@ struct ProjectOptions: ParsableArguments {
 
 @main
 enum Main {
-    static func main() async {
+    /// The main thread blocks the stop signals before any other thread starts, runs the
+    /// command on the concurrency pool, and itself waits for the signals (see
+    /// `Interruption.serveSignals`); the command's task ends the process.
+    static func main() {
+        Interruption.blockStopSignals()
         keepLargeAllocationsOnTheHeap()
+        Task.detached {
+            await runCommand()
+            exit(0)
+        }
+        Interruption.shared.serveSignals()
+    }
+
+    static func runCommand() async {
         do {
             var command = try Patron.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -91,7 +91,9 @@ import Testing
             FileManager.default.fileExists(atPath: root + "/grandchild.pid")
         }
         #expect(stopped.status == expected, "\(stopped.stderr)")
-        #expect(stopped.seconds < 5, "took \(stopped.seconds) s")
+        // Within the 3-second grace and then some: a loaded machine (the whole suite running
+        // at once on two cores) has taken 6 s. Not stopping would take the 60 s of `sleep`.
+        #expect(stopped.seconds < 30, "took \(stopped.seconds) s")
         #expect(stopped.stderr.contains("INTERRUPTED"), "\(stopped.stderr)")
         // The grandchild went with its process group.
         let text = try String(contentsOfFile: root + "/grandchild.pid", encoding: .utf8)
@@ -133,7 +135,7 @@ import Testing
             // (15: the signal came before patron took over its signals, in the first
             // milliseconds; a shell reports that as 143 too.)
             #expect([143, 0, 15].contains(stopped.status), "\(stopped.stderr)")
-            #expect(stopped.seconds < 5)
+            #expect(stopped.seconds < 15, "took \(stopped.seconds) s")
             if stopped.status == 143 { interrupted += 1 }
             try CrashSafetyTests().checkCacheIsWhole(root)
             #expect(noTemporaries(root))
@@ -184,6 +186,21 @@ import Testing
         #expect(record["outcome"] as? String == "interrupted")
         let rerun = try await patron("run", "big", in: root)
         #expect(rerun.status == 0, "\(rerun.stderr)")
+    }
+
+    /// A command that runs no stages (here `sample` writing a large file) is ended by a
+    /// signal as by the default action: killed by it, at once.
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    func aSignalEndsACommandThatRunsNoStages(signal: Int32) async throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Data/big.csv"
+        let stopped = try await stop(
+            ["sample", "-o", output, "--customers", "3000000", "--seed", "5"], in: root, signal: signal, after: 0.3)
+        // Foundation reports a process killed by a signal with the signal's number.
+        #expect(stopped.status == signal, "\(stopped.stderr)")
+        #expect(stopped.seconds < 10, "took \(stopped.seconds) s")
+        #expect(!FileManager.default.fileExists(atPath: output))
     }
 
     /// A command gets standard input, output and error and nothing else of patron's: no lock,

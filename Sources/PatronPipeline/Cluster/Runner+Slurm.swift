@@ -367,7 +367,7 @@ extension Runner {
             plans, params: params, variants: variants, works, jobs: jobs, ids: ids, ends: ends, folder: folder,
             start: start)
         // `status` stops mentioning the run as out.
-        FileManager.default.createFile(atPath: "\(folder)/\(ClusterManifest.recorded)", contents: nil)
+        _ = FileManager.default.createFile(atPath: "\(folder)/\(ClusterManifest.recorded)", contents: nil)
         return outcome
     }
 

@@ -20,7 +20,8 @@ package final class Interruption: Sendable {
 
     private struct State {
         var signal: Int32? = nil
-        var sources: [any DispatchSourceSignal] = []
+        /// Set by `install`: signals then stop the run cleanly and are reported here.
+        var log: EventLog? = nil
         var onExit: [Int: @Sendable () -> Void] = [:]
         var nextHandler = 0
         /// Set just before the process exits on its own: no cache entry may be committed after.
@@ -54,17 +55,56 @@ package final class Interruption: Sendable {
     /// The exit status for a run ended by `signal`: 128 + its number, as a shell reports it.
     package static func exitStatus(_ signal: Int32) -> Int32 { 128 + signal }
 
-    /// Takes over SIGINT, SIGTERM and SIGHUP for the rest of the process.
+    /// The signals that stop a run.
+    private static var stopSignals: sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, number) }
+        return set
+    }
+
+    /// Blocks SIGINT, SIGTERM and SIGHUP in the calling thread. Call it first thing in `main`,
+    /// on the main thread, before any other thread exists: every thread started later inherits
+    /// the mask, so a signal sent to the process stays pending until `serveSignals` takes it.
+    ///
+    /// (Dispatch signal sources are not used: on Linux, `dispatch_main` parks the main thread
+    /// in `sigsuspend` with nothing blocked, the kernel hands it the signal, and libdispatch's
+    /// handler re-sends it to the thread that registered the source, which need not be the
+    /// one that reads it — under load the signal was sometimes lost.)
+    package static func blockStopSignals() {
+        var blocked = stopSignals
+        pthread_sigmask(SIG_BLOCK, &blocked, nil)
+    }
+
+    /// Waits for SIGINT, SIGTERM and SIGHUP on the calling thread for the rest of the process
+    /// (the threads must have them blocked: `blockStopSignals`). Once `install(log:)` has
+    /// armed the clean stop, a signal stops the run as described above; before that, it ends
+    /// the process as the default action would: killed by that signal.
+    package func serveSignals() -> Never {
+        var waited = Self.stopSignals
+        while true {
+            var number: Int32 = 0
+            guard sigwait(&waited, &number) == 0 else { continue }
+            if let log = state.withLock({ $0.log }) {
+                received(number, log: log)
+            } else {
+                // The default action, raised at this thread with the signal let through.
+                _ = Glibc.signal(number, SIG_DFL)
+                var only = sigset_t()
+                sigemptyset(&only)
+                sigaddset(&only, number)
+                pthread_sigmask(SIG_UNBLOCK, &only, nil)
+                raise(number)
+                _exit(Self.exitStatus(number))
+            }
+        }
+    }
+
+    /// Arms the clean stop for the rest of the process: from now on a signal that
+    /// `serveSignals` takes stops the run and is reported on `log`.
     package func install(log: EventLog) {
         state.withLock { state in
-            guard state.sources.isEmpty else { return }
-            for number in [SIGINT, SIGTERM, SIGHUP] {
-                _ = Glibc.signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { [self] in received(number, log: log) }
-                source.resume()
-                state.sources.append(source)
-            }
+            if state.log == nil { state.log = log }
         }
     }
 
@@ -87,10 +127,7 @@ package final class Interruption: Sendable {
             defer { if state.signal == nil { state.signal = number } }
             return state.signal == nil
         }
-        guard first else {
-            exitNow(number, log: log, reason: "second signal")
-            return
-        }
+        guard first else { exitNow(number, log: log, reason: "second signal") }
         log.event(
             "interrupted", ["signal": .string(Self.name(number))],
             text: "patron: \(Self.name(number)) received: stopping (running commands are sent SIGTERM; "
