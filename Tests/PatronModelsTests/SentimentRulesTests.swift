@@ -301,6 +301,16 @@ import Testing
     @Test func aClassOfHotelAndADateAreNoRatings() {
         #expect(lexicon("We stayed in a 5 star hotel.", .en) == 0)
         #expect(lexicon("Delivered on 12/24.", .en) == 0)
+        // A day written like a rating, after a word that introduces a day.
+        for (text, language) in [
+            ("Ordered on 3/10.", Language.en), ("Am 1/5 bestellt.", .de), ("Besteld op 3/10.", .nl),
+            ("Beställd den 3/10.", .sv), ("Zamówione od 1/5.", .pl), ("Since 2/5 nothing.", .en),
+        ] {
+            #expect(lexicon(text, language) == 0, "\(text): \(lexicon(text, language))")
+        }
+        // The same fractions as verdicts.
+        #expect(lexicon("I give it 3/10.", .en) < -0.05)
+        #expect(lexicon("Ocena: 1/5.", .pl) < -0.05)
         #expect(Array("11/10".utf8).withUnsafeBufferPointer { Rating.fraction($0) } == nil)
     }
 

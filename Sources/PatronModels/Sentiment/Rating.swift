@@ -55,4 +55,28 @@ enum Rating {
         guard score <= scale else { return nil }
         return valence(share: score / scale)
     }
+
+    /// Words after which "3/10" or "1/5" is a day, not a rating ("delivered on 3/10", "am 1/5
+    /// bestellt", "sinds 3/5", "den 3/10", "od 1/5"), in any of the five languages: the word
+    /// before the fraction in `text`, lower-cased ASCII, is looked up.
+    static let dateWords: Set<[UInt8]> = Set(
+        [
+            "on", "since", "from", "until", "till", "by", "before", "after", "dated",  // en
+            "am", "vom", "seit", "bis", "ab",  // de
+            "op", "sinds", "vanaf", "tot",  // nl
+            "den", "från", "sedan", "före",  // sv
+            "dnia", "od", "do", "przed",  // pl
+        ].map { Array($0.utf8) })
+
+    /// Whether the word that ends just before byte `start` of `text` (spaces skipped) is one of
+    /// `dateWords`.
+    static func followsDateWord(_ text: UnsafePointer<UInt8>, before start: Int) -> Bool {
+        var z = start
+        while z > 0, text[z - 1] == 32 || text[z - 1] == 9 { z -= 1 }
+        var a = z
+        while a > 0, a > z - 8, text[a - 1] != 32, text[a - 1] != 9, text[a - 1] != 10 { a -= 1 }
+        guard a < z, a == 0 || text[a - 1] == 32 || text[a - 1] == 9 || text[a - 1] == 10 else { return false }
+        let word = (a..<z).map { text[$0] >= 0x41 && text[$0] <= 0x5A ? text[$0] | 0x20 : text[$0] }
+        return dateWords.contains(word)
+    }
 }

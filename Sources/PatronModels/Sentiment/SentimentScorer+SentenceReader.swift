@@ -100,9 +100,11 @@ extension SentimentScorer {
                     appendSymbol(v)
                 }
             }
-            // A rating written as a fraction ("10/10", "1/5", "7,5/10!") is a verdict.
+            // A rating written as a fraction ("10/10", "1/5", "7,5/10!") is a verdict; after
+            // "on", "am", "od" … it is a day.
             if length >= 3 && length <= 10,
-                let v = Rating.fraction(UnsafeBufferPointer(start: text + chunkStart, count: length))
+                let v = Rating.fraction(UnsafeBufferPointer(start: text + chunkStart, count: length)),
+                !Rating.followsDateWord(text, before: chunkStart)
             {
                 tokenCount = chunkTokenStart
                 appendSymbol(v)
