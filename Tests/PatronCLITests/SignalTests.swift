@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `patron run` stopped by SIGTERM (cron's `timeout`, systemd, Slurm's time limit), SIGINT
@@ -27,32 +28,46 @@ import Testing
     }
 
     /// Starts `arguments`, waits until `ready` holds (and `after` seconds more), sends
-    /// `signal`, and waits for the exit.
+    /// `signal`, and waits for the exit. The waiting and the signal are a thread's own, and the
+    /// exit is timed by the termination handler: the test's task pool can be held by other
+    /// suites' long computations for a minute (a signal sent from it once came when the shell
+    /// stage's `sleep 60` had ended by itself, and the run had nothing left to stop).
     func stop(
-        _ arguments: [String], in root: String, signal: Int32, when ready: (() -> Bool)? = nil, after: Double = 0,
-        environment: [String: String] = [:]
+        _ arguments: [String], in root: String, signal: Int32, when ready: (@Sendable () -> Bool)? = nil,
+        after: Double = 0, environment: [String: String] = [:]
     ) async throws -> Stopped {
         let run = try PatronProcess(arguments, in: root, environment: environment)
-        let exited = AsyncStream<Int32>.makeStream()
+        let exited = AsyncStream<(status: Int32, at: ContinuousClock.Instant)>.makeStream()
         try run.start {
-            exited.continuation.yield($0)
+            exited.continuation.yield(($0, .now))
             exited.continuation.finish()
         }
-        if let ready {
-            let deadline = Date().addingTimeInterval(60)
-            while !ready() {
-                guard Date() < deadline else { throw CancellationError() }
-                try await Task.sleep(for: .milliseconds(2))
+        let pid = run.process.processIdentifier
+        let process = run.process
+        // When the signal was sent (nil: the run ended first), and whether the thread is done.
+        let sending = Mutex<(sent: ContinuousClock.Instant?, done: Bool)>((nil, false))
+        let sender = Thread {
+            defer { sending.withLock { $0.done = true } }
+            let deadline = ContinuousClock.now + .seconds(60)
+            while let ready, !ready() {
+                guard ContinuousClock.now < deadline, process.isRunning else { return }
+                usleep(2_000)
+            }
+            if after > 0 { usleep(UInt32(after * 1_000_000)) }
+            sending.withLock { state in
+                guard process.isRunning else { return }
+                state.sent = .now
+                kill(pid, signal)
             }
         }
-        if after > 0 { try await Task.sleep(for: .milliseconds(Int(after * 1000))) }
-        let clock = ContinuousClock()
-        let sent = clock.now
-        kill(run.process.processIdentifier, signal)
+        sender.start()
         var status: Int32 = -1
-        for await s in exited.stream { status = s }
-        let elapsed = clock.now - sent
+        var end = ContinuousClock.now
+        for await exit in exited.stream { (status, end) = (exit.status, exit.at) }
+        while !sending.withLock({ $0.done }) { try await Task.sleep(for: .milliseconds(5)) }
         let finished = run.collect(status)
+        let start = sending.withLock { $0.sent } ?? end
+        let elapsed = end - start
         return Stopped(
             status: status,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
