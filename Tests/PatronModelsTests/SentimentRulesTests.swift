@@ -325,4 +325,29 @@ import Testing
         let score = lexicon(text, language)
         #expect(language == .sv ? score >= 0 : score == 0, "\(text): \(score)")
     }
+
+    /// German written with "ß" reads as the lexicon's "ss" entries ("großartig", "Spaß",
+    /// "süß"); size and heat are no verdicts ("zu groß", "wird heiß").
+    @Test(arguments: [
+        ("Der Rucksack ist großartig.", true), ("Das macht richtig Spaß.", true), ("Der Welpe ist so süß.", true),
+    ])
+    func sharpSReadsAsTheLexiconsDoubleS(_ text: String, _ positive: Bool) {
+        let score = lexicon(text, .de)
+        #expect(positive ? score > 0.05 : score < -0.05, "\(text): \(score)")
+    }
+
+    @Test(arguments: ["Die Schuhe sind zu groß.", "Die Schuhe sind zu gross.", "Das Gerät wird heiß."])
+    func sizeAndHeatAreNoVerdicts(_ text: String) {
+        #expect(lexicon(text, .de) == 0, "\(text): \(lexicon(text, .de))")
+    }
+
+    /// Polish negative concord: "nigdy nie dotarło" (never arrived) is one negation, not two;
+    /// how long shipping took is a fact, a long wait a complaint, lasting goods praise.
+    @Test func polishNegativeConcordAndDurations() {
+        #expect(lexicon("Moje zamówienie nigdy nie dotarło.", .pl) < -0.05)
+        #expect(lexicon("Paczka nie dotarła.", .pl) < -0.05)
+        #expect(lexicon("Wysyłka trwała miesiąc.", .pl) == 0)
+        #expect(lexicon("Czekałam wieki na odpowiedź.", .pl) < -0.05)
+        #expect(lexicon("Torba jest bardzo trwała.", .pl) > 0.05)
+    }
 }

@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@4.db8809746345 → churn.flag@1 → report@3":
-            "035ac2da36467a616eca70610a0665acb9e602e150ace8d0aa8201d59cba12dc",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@5.99ee674d8af6 → churn.flag@1 → report@3":
+            "036bd2bc7c17cce68cd0651b4ecfb2e2efbb1ce5d5a632447eb0077dbb231cf6",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@4.db8809746345":
-            "99532070bcfffb2fa885e12ba4818d2183b0802f3e0a550d13ad8ca68cbe8024",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@5.99ee674d8af6":
+            "8fc82747c0ecf2b3f274fd401d5c9c702fbf803877a84dcb4388ae41686cf242",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

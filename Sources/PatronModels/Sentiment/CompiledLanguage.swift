@@ -46,7 +46,7 @@ final class CompiledLanguage: Sendable {
         for word in rules.contrast { entries[word, default: Entry()].contrast = true }
         for word in rules.joiners { entries[word, default: Entry()].joiner = true }
         for (word, n) in rules.ratingNumbers { entries[word, default: Entry()].rating = n }
-        let typed = rules.keyboardForm
+        let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
         ) -> [(bytes: [UInt8], valence: Double)] {
@@ -55,8 +55,11 @@ final class CompiledLanguage: Sendable {
                 let start = seconds.count
                 for (second, valence) in list {
                     seconds.append((Array(second.utf8), valence))
-                    // The second word as typed without the language's letters matches too.
-                    if let form = typed?(second), form != second { seconds.append((Array(form.utf8), valence)) }
+                    // The second word as typed without the language's letters, or in the
+                    // other spelling, matches too.
+                    for form in [typed?(second), variant?(second)] {
+                        if let form, form != second { seconds.append((Array(form.utf8), valence)) }
+                    }
                 }
                 entries[first, default: Entry()][keyPath: range] = start..<seconds.count
             }
@@ -64,6 +67,7 @@ final class CompiledLanguage: Sendable {
         }
         phraseSeconds = group(phrases, \.phrases)
         gappedEnds = group(gapped, \.gapped)
+        if let variant { CompiledLanguage.addKeyboardForms(&entries, variant) }
         if let typed { CompiledLanguage.addKeyboardForms(&entries, typed) }
         words = ByteTable(entries)
         negatesBackward = rules.negatesBackward

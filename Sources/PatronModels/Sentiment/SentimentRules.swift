@@ -43,6 +43,10 @@ package struct SentimentRules: Sendable {
     /// The words for a rating's stars, each with whether it is plural: "5 star hotel" names a
     /// class of hotel, so a singular counts only after "one" or at the end of its sentence.
     package var starWords: [String: Bool] = [:]
+    /// Another spelling of the lexicons' words that texts use, looked up too: German's lexicon
+    /// writes "ss" for "ß" ("grossartig", "spass", "süss"), as Swiss German does, where most
+    /// writers use "ß" ("großartig", "Spaß", "süß").
+    package var spellingVariant: (@Sendable (String) -> String)? = nil
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -330,7 +334,8 @@ package struct SentimentRules: Sendable {
             "null": 0, "kein": 0, "keinen": 0, "keine": 0, "ein": 1, "einen": 1, "eine": 1, "einem": 1, "zwei": 2,
             "drei": 3, "vier": 4, "fünf": 5,
         ],
-        starWords: ["stern": false, "sterne": true, "sternen": true, "sternchen": true])
+        starWords: ["stern": false, "sterne": true, "sternen": true, "sternchen": true],
+        spellingVariant: { $0.replacingOccurrences(of: "ss", with: "ß") })
 
     /// Polish uses its own vocabulary only: polVADER's valences disagree with plain readings
     /// of common words (uwielbiam "I adore" 0.04, niewygodne "uncomfortable" +2.5, najgorszy

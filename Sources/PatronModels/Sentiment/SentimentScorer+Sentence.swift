@@ -11,6 +11,9 @@ extension SentimentScorer {
         var clauseStart = false
         /// A split phrase ("stelt … teleur"): a negator inside it negates it ("stelt niet teleur").
         var split = false
+        /// A phrase whose first word is a negator ("nie działa", "not worth"): a negator before
+        /// it agrees with that one ("nigdy nie działa", never works) and negates nothing.
+        var ownNegation = false
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -69,7 +72,7 @@ extension SentimentScorer {
                 info[n] = Info(
                     valence: v, booster: 0, negator: false, contrast: false,
                     shouted: t.shouted && toks[i + 1].shouted, fixed: true, phrase: true, negated: false,
-                    clauseStart: t.clauseStart)
+                    clauseStart: t.clauseStart, ownNegation: entry.negator)
                 n += 1
                 i += 2
                 continue
@@ -108,7 +111,7 @@ extension SentimentScorer {
         for k in 0..<n where info[k].valence != 0 && (!info[k].fixed || info[k].phrase) {
             // A phrase ("buy again") is negated like a word ("won't buy again"), not boosted; a
             // negator in an earlier clause does not reach it ("Nothing wrong, excellent").
-            for back in 1...3 where k - back >= 0 {
+            for back in 1...3 where k - back >= 0 && !info[k].ownNegation {
                 if info[k - back + 1].clauseStart { break }
                 if info[k - back].negator && !info[k - back].fixed { info[k].negated = true }
             }
