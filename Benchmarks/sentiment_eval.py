@@ -14,9 +14,9 @@ Sets:
 - frozen3: Benchmarks/sentiment/frozen-reviews-3.tsv, 30 longer reviews per language (15
   positive, 15 negative; several sentences, praise with a drawback and complaints with a kind
   word, as real reviews are), written and hashed 2026-12-04 before the third round of changes.
-- frozen4, frozen5: Benchmarks/sentiment/frozen-reviews-{4,5}.tsv, 20 per language each (10
-  positive, 10 negative), written and hashed before the fourth and the fifth round of changes
-  (see Benchmarks/sentiment/README.md).
+- frozen4, frozen5, frozen6: Benchmarks/sentiment/frozen-reviews-{4,5,6}.tsv, 20 per language
+  each (10 positive, 10 negative), written and hashed before the fourth, fifth and sixth round
+  of changes (see Benchmarks/sentiment/README.md).
 - test: the positive and negative rows of the training data's test part (Training/sentiment/
   corpus.py: 10 % by hash, never trained or tuned on). Not customer feedback: subtitles, tweets,
   film and editorial snippets.
@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -51,6 +51,8 @@ FROZEN = {
                 "fb72a82d10704dc831ce921f51cf9c0ec1c62332d11f07a0978687f0c380b4be"),
     "frozen5": (os.path.join(HERE, "sentiment", "frozen-reviews-5.tsv"),
                 "9b0f29d13e475ce6fe4f93a04b6ffdbd8cde0cff7a197f8f6479ba54c96a7833"),
+    "frozen6": (os.path.join(HERE, "sentiment", "frozen-reviews-6.tsv"),
+                "b94e15793d69584281ae7c207672ca87280b84ee1479b2ffba0f4f80f1fe4a14"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
@@ -166,7 +168,7 @@ def report(title, items, name, errors=False):
 
 
 def main():
-    sets = "frozen,frozen2,frozen3,frozen4,frozen5,test,tuning"
+    sets = "frozen,frozen2,frozen3,frozen4,frozen5,frozen6,test,tuning"
     errors = "--errors" in sys.argv
     for a in sys.argv[1:]:
         if a.startswith("--sets="):
@@ -200,6 +202,10 @@ def main():
                                     "domains, as written: standard spelling, contrasts, complaints told as facts; "
                                     "written by the team 2026-12-04 evening before the changes it judges were built "
                                     "or measured, not tuned on)", frozen("frozen5"), "frozen5")
+    if "frozen6" in chosen:
+        results["frozen6"] = report("Sentiment on the sixth frozen review set (20 per language in the held-out "
+                                    "domains, as written; written by the team 2026-12-05 morning before the sixth "
+                                    "round of changes, not tuned on)", frozen("frozen6"), "frozen6")
     if "test" in chosen:
         results["test"] = report("Sentiment on the training data's test part (not customer text; never trained or tuned on)",
                                  part("test"), "test")
