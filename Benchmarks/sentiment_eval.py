@@ -14,9 +14,9 @@ Sets:
 - frozen3: Benchmarks/sentiment/frozen-reviews-3.tsv, 30 longer reviews per language (15
   positive, 15 negative; several sentences, praise with a drawback and complaints with a kind
   word, as real reviews are), written and hashed 2026-12-04 before the third round of changes.
-- frozen4, frozen5, frozen6: Benchmarks/sentiment/frozen-reviews-{4,5,6}.tsv, 20 per language
-  each (10 positive, 10 negative), written and hashed before the fourth, fifth and sixth round
-  of changes (see Benchmarks/sentiment/README.md).
+- frozen4 … frozen7: Benchmarks/sentiment/frozen-reviews-{4,5,6,7}.tsv, 20 per language each
+  (10 positive, 10 negative), written and hashed before the fourth, fifth, sixth and seventh
+  round of changes (see Benchmarks/sentiment/README.md).
 - test: the positive and negative rows of the training data's test part (Training/sentiment/
   corpus.py: 10 % by hash, never trained or tuned on). Not customer feedback: subtitles, tweets,
   film and editorial snippets.
@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -53,6 +53,8 @@ FROZEN = {
                 "9b0f29d13e475ce6fe4f93a04b6ffdbd8cde0cff7a197f8f6479ba54c96a7833"),
     "frozen6": (os.path.join(HERE, "sentiment", "frozen-reviews-6.tsv"),
                 "b94e15793d69584281ae7c207672ca87280b84ee1479b2ffba0f4f80f1fe4a14"),
+    "frozen7": (os.path.join(HERE, "sentiment", "frozen-reviews-7.tsv"),
+                "882c29881b7ee1b5c197eaa85abdf9a492af0e2d0f125a444c0d5563ea692c1d"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
@@ -168,7 +170,7 @@ def report(title, items, name, errors=False):
 
 
 def main():
-    sets = "frozen,frozen2,frozen3,frozen4,frozen5,frozen6,test,tuning"
+    sets = "frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,test,tuning"
     errors = "--errors" in sys.argv
     for a in sys.argv[1:]:
         if a.startswith("--sets="):
@@ -206,6 +208,10 @@ def main():
         results["frozen6"] = report("Sentiment on the sixth frozen review set (20 per language in the held-out "
                                     "domains, as written; written by the team 2026-12-05 morning before the sixth "
                                     "round of changes, not tuned on)", frozen("frozen6"), "frozen6")
+    if "frozen7" in chosen:
+        results["frozen7"] = report("Sentiment on the seventh frozen review set (20 per language in the held-out "
+                                    "domains; written by the team 2026-12-05 before the seventh round of changes, "
+                                    "not tuned on)", frozen("frozen7"), "frozen7")
     if "test" in chosen:
         results["test"] = report("Sentiment on the training data's test part (not customer text; never trained or tuned on)",
                                  part("test"), "test")
