@@ -102,8 +102,9 @@ import Testing
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try writeFile(root + "/Pipelines/sleeper.yaml", sleeper)
+        // Ready when the pid is written, not when the shell has only created the file.
         let stopped = try await stop(["run", "sleeper"], in: root, signal: signal) {
-            FileManager.default.fileExists(atPath: root + "/grandchild.pid")
+            (try? String(contentsOfFile: root + "/grandchild.pid", encoding: .utf8))?.hasSuffix("\n") == true
         }
         #expect(stopped.status == expected, "\(stopped.stderr)")
         // Within the 3-second grace and then some: a loaded machine (the whole suite running

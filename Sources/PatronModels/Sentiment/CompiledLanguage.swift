@@ -14,6 +14,10 @@ final class CompiledLanguage: Sendable {
         var gapped = 0..<0
         /// The number it gives a rating ("five" in "five stars"), or -1.
         var rating = -1
+        /// "after", "nach", "po": a span of time or use after it tells how soon something failed.
+        var after = false
+        /// A span of time or use ("weeks", "Wäsche", "praniu"), read after an "after" word.
+        var span = false
     }
 
     let words: ByteTable<Entry>
@@ -35,9 +39,11 @@ final class CompiledLanguage: Sendable {
     ///   - valences: single words and their valences (lexicon and vocabulary merged).
     ///   - phrases: two-word phrases by their first word, in the order they are tried.
     ///   - gapped: split phrases (a verb and the particle that ends its clause) by their first word.
+    ///   - elapsed: the language's words for "after" and the spans of time or use read after them.
     init(
         valences: [String: Double], phrases: [String: [(second: String, valence: Double)]],
-        gapped: [String: [(second: String, valence: Double)]], rules: SentimentRules
+        gapped: [String: [(second: String, valence: Double)]], rules: SentimentRules,
+        elapsed: (after: [String], spans: [String]) = ([], [])
     ) {
         var entries = [String: Entry]()
         for (word, v) in valences { entries[word, default: Entry()].valence = v }
@@ -46,6 +52,8 @@ final class CompiledLanguage: Sendable {
         for word in rules.contrast { entries[word, default: Entry()].contrast = true }
         for word in rules.joiners { entries[word, default: Entry()].joiner = true }
         for (word, n) in rules.ratingNumbers { entries[word, default: Entry()].rating = n }
+        for word in elapsed.after { entries[word, default: Entry()].after = true }
+        for word in elapsed.spans { entries[word, default: Entry()].span = true }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -97,7 +105,8 @@ final class CompiledLanguage: Sendable {
                 ($0.valence ?? 0).sign == (first.valence ?? 0).sign && ($0.valence == 0) == (first.valence == 0)
                     && $0.negator == first.negator && $0.contrast == first.contrast && $0.joiner == first.joiner
                     && ($0.booster == 0) == (first.booster == 0) && $0.phrases == first.phrases
-                    && $0.gapped == first.gapped && $0.rating == first.rating
+                    && $0.gapped == first.gapped && $0.rating == first.rating && $0.after == first.after
+                    && $0.span == first.span
             }
             if agree { entries[form] = first }
         }

@@ -137,7 +137,7 @@ package struct SentimentRules: Sendable {
             "werent",
             "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "couldn't", "couldnt", "hasn't", "hasnt", "haven't",
             "havent",
-            "hadn't", "without", "ain't", "lacks", "lacking",
+            "hadn't", "without", "ain't", "lacks", "lacking", "barely", "hardly",
         ],
         intensifiers: [
             "very": 0.293, "really": 0.293, "extremely": 0.293, "so": 0.293, "totally": 0.293, "absolutely": 0.293,
@@ -179,7 +179,7 @@ package struct SentimentRules: Sendable {
     static let swedish = SentimentRules(
         negators: [
             "inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "varken", "utan", "ingenting", "ingenstans",
-            "knappast",
+            "knappast", "knappt",
         ],
         intensifiers: [
             "mycket": 0.293, "väldigt": 0.293, "jätte": 0.293, "riktigt": 0.293, "extremt": 0.293, "otroligt": 0.293,
@@ -281,7 +281,7 @@ package struct SentimentRules: Sendable {
         negators: [
             "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keinerlei", "nie", "niemals", "nichts",
             "niemand", "ohne",
-            "weder", "nirgends", "kaum", "wenig",
+            "weder", "nirgends", "kaum", "wenig", "höchstens",
         ],
         intensifiers: [
             "sehr": 0.293, "extrem": 0.293, "total": 0.293, "wirklich": 0.293, "echt": 0.293, "super": 0.293,
@@ -396,7 +396,7 @@ package struct SentimentRules: Sendable {
             negators: [
                 "nie", "nigdy", "żaden", "żadna", "żadne", "żadnego", "żadnej", "żadnych", "żadnym", "bez", "ani",
                 "nic", "nikt",
-                "niczego", "nikogo", "brak", "brakuje", "mało",
+                "niczego", "nikogo", "brak", "brakuje", "mało", "ledwo", "ledwie",
             ],
             intensifiers: [
                 "bardzo": 0.293, "naprawdę": 0.293, "niezwykle": 0.293, "totalnie": 0.293, "absolutnie": 0.293,

@@ -86,6 +86,16 @@ extension SentimentScorer {
                 i += 1
                 continue
             }
+            // A span of time or use after "after" ("nach zwei Wochen", "po pierwszym praniu"):
+            // how soon something failed, a mild complaint of its own.
+            if entry?.span == true && elapsedAfter(i, r, c) {
+                info[n] = Info(
+                    valence: SentimentRules.elapsedValence, booster: 0, negator: false, contrast: false,
+                    shouted: false, fixed: true, phrase: false, negated: false, clauseStart: t.clauseStart)
+                n += 1
+                i += 1
+                continue
+            }
             info[n] = Info(
                 valence: entry?.valence ?? prefixed(w, c) ?? compoundHead(w, c) ?? 0, booster: entry?.booster ?? 0,
                 negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
@@ -172,6 +182,18 @@ extension SentimentScorer {
         if r.question { sum *= sum > 0 ? 0.2 : 0.9 }
         out.score = sum / (sum * sum + 15).squareRoot()
         return out
+    }
+
+    /// Whether an "after" word comes one to three words before token `i`, in its clause.
+    func elapsedAfter(_ i: Int, _ r: SentenceReader, _ c: CompiledLanguage) -> Bool {
+        let toks = r.tokens
+        var j = i
+        while j > max(0, i - 3) {
+            if toks[j].clauseStart || toks[j - 1].symbolValence != nil { return false }
+            j -= 1
+            if c.words.lookup(r.word(toks[j]))?.after == true { return true }
+        }
+        return false
     }
 
     /// A compound of an intensifying prefix and a word of the lexicon ("jättesnabb",

@@ -49,6 +49,10 @@ public struct SentimentScorer: Sendable {
             for (word, v) in try SentimentRules.customerVocabulary(language) where vocabulary[word] == nil {
                 vocabulary[word] = v
             }
+            // "Too" and a measure ("zu kurz", "za ciasne"), where neither says otherwise.
+            for (phrase, v) in SentimentRules.excessPhrases(language) where vocabulary[phrase] == nil {
+                vocabulary[phrase] = v
+            }
             var phrases = [String: [(second: String, valence: Double)]]()
             var gapped = [String: [(second: String, valence: Double)]]()
             for (word, v) in vocabulary.sorted(by: { $0.key < $1.key }) {
@@ -76,7 +80,10 @@ public struct SentimentScorer: Sendable {
             let functionWords = rules.neutral.union(rules.negators).union(rules.intensifiers.keys).union(rules.joiners)
                 .union(rules.contrast)
             for word in functionWords where vocabulary[word] == nil { table[word] = nil }
-            compiled.append(CompiledLanguage(valences: table, phrases: phrases, gapped: gapped, rules: rules))
+            compiled.append(
+                CompiledLanguage(
+                    valences: table, phrases: phrases, gapped: gapped, rules: rules,
+                    elapsed: SentimentRules.elapsed(language)))
         }
         self.compiled = compiled
         models = try Language.allCases.map { language in

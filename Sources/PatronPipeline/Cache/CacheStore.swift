@@ -172,7 +172,12 @@ package struct LocalCacheStore: CacheStore {
     package func store(_ key: String, output: StageOutput, entry: CacheEntry, replace: Bool) throws {
         let fm = FileManager.default
         let temporary = "\(root)/tmp/\(key).\(LocalCacheStore.processTag).\(UInt32.random(in: 0...UInt32.max))"
-        try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        // Begun only while the process is not exiting: its temporaries are removed on the way
+        // out, and one begun after that would be left behind.
+        let begun = try Interruption.shared.unlessExiting {
+            try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        }
+        guard begun else { throw StageFailure("the run was interrupted; nothing was stored") }
         do {
             var entry = entry
             for (name, table) in output.ports {
@@ -261,8 +266,13 @@ package struct LocalCacheStore: CacheStore {
     package func removeOwnTemporaries() {
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: root + "/tmp")) ?? []
-        where name.contains(".\(LocalCacheStore.processTag).") {
-            try? fm.removeItem(atPath: "\(root)/tmp/\(name)")
+        where name.contains(".\(LocalCacheStore.processTag).") && !name.hasSuffix(".removing") {
+            // Renamed first, so that a store still writing into it (another thread) can create
+            // no more files there; one it was creating as the folder was renamed is caught by
+            // the next pass.
+            let path = "\(root)/tmp/\(name)", gone = path + ".removing"
+            let target = rename(path, gone) == 0 ? gone : path
+            for _ in 0..<3 where fm.fileExists(atPath: target) { try? fm.removeItem(atPath: target) }
         }
     }
 
