@@ -14,9 +14,9 @@ Sets:
 - frozen3: Benchmarks/sentiment/frozen-reviews-3.tsv, 30 longer reviews per language (15
   positive, 15 negative; several sentences, praise with a drawback and complaints with a kind
   word, as real reviews are), written and hashed 2026-12-04 before the third round of changes.
-- frozen4 … frozen7: Benchmarks/sentiment/frozen-reviews-{4,5,6,7}.tsv, 20 per language each
-  (10 positive, 10 negative), written and hashed before the fourth, fifth, sixth and seventh
-  round of changes (see Benchmarks/sentiment/README.md).
+- frozen4 … frozen8: Benchmarks/sentiment/frozen-reviews-{4,5,6,7,8}.tsv, 20 per language each
+  (10 positive, 10 negative), written and hashed before the fourth to the eighth round of
+  changes (see Benchmarks/sentiment/README.md).
 - test: the positive and negative rows of the training data's test part (Training/sentiment/
   corpus.py: 10 % by hash, never trained or tuned on). Not customer feedback: subtitles, tweets,
   film and editorial snippets.
@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -55,6 +55,8 @@ FROZEN = {
                 "b94e15793d69584281ae7c207672ca87280b84ee1479b2ffba0f4f80f1fe4a14"),
     "frozen7": (os.path.join(HERE, "sentiment", "frozen-reviews-7.tsv"),
                 "882c29881b7ee1b5c197eaa85abdf9a492af0e2d0f125a444c0d5563ea692c1d"),
+    "frozen8": (os.path.join(HERE, "sentiment", "frozen-reviews-8.tsv"),
+                "d5077cf553070810ad7f47012ed32d0935be2047eb57e369a0018ea665949671"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
@@ -161,6 +163,13 @@ def report(title, items, name, errors=False):
             m3, v3 = macro3(gold, [ours[i][1] for i in idx]), macro3(gold, [theirs[i] for i in idx])
             summary[lang].update({"macro3": m3, "vader_macro3": v3})
             extra = f"{m3:>17.3f}{v3:>7.3f}"
+        # Where the misses went (counts only): a complaint answered neutral is a different
+        # failure from one read as praise.
+        said = [ours[i][1] for i in idx]
+        misses = {f"{g}>{s}": sum(1 for x, y in zip(gold, said) if (x, y) == (g, s))
+                  for g, s in (("neg", "neu"), ("neg", "pos"), ("pos", "neu"), ("pos", "neg"))}
+        summary[lang]["misses"] = misses
+        extra += "   misses " + " ".join(f"{k} {v}" for k, v in misses.items())
         print(f"{lang:<6}{len(idx):>7}{f1:>11.3f}{nr:>12.3f}{lid:>9.3f}{vf1:>10.3f}{vnr:>12.3f}{extra}")
     if errors:
         for i, (lang, label, text) in enumerate(items):
@@ -170,7 +179,7 @@ def report(title, items, name, errors=False):
 
 
 def main():
-    sets = "frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,test,tuning"
+    sets = "frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,test,tuning"
     errors = "--errors" in sys.argv
     for a in sys.argv[1:]:
         if a.startswith("--sets="):
@@ -212,6 +221,10 @@ def main():
         results["frozen7"] = report("Sentiment on the seventh frozen review set (20 per language in the held-out "
                                     "domains; written by the team 2026-12-05 before the seventh round of changes, "
                                     "not tuned on)", frozen("frozen7"), "frozen7")
+    if "frozen8" in chosen:
+        results["frozen8"] = report("Sentiment on the eighth frozen review set (20 per language in the held-out "
+                                    "domains; written by the team 2026-12-05 before the eighth round of changes, "
+                                    "not tuned on)", frozen("frozen8"), "frozen8")
     if "test" in chosen:
         results["test"] = report("Sentiment on the training data's test part (not customer text; never trained or tuned on)",
                                  part("test"), "test")

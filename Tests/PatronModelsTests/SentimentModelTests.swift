@@ -125,6 +125,7 @@ import Testing
         ("frozen-reviews-5.tsv", "9b0f29d13e475ce6fe4f93a04b6ffdbd8cde0cff7a197f8f6479ba54c96a7833"),
         ("frozen-reviews-6.tsv", "b94e15793d69584281ae7c207672ca87280b84ee1479b2ffba0f4f80f1fe4a14"),
         ("frozen-reviews-7.tsv", "882c29881b7ee1b5c197eaa85abdf9a492af0e2d0f125a444c0d5563ea692c1d"),
+        ("frozen-reviews-8.tsv", "d5077cf553070810ad7f47012ed32d0935be2047eb57e369a0018ea665949671"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
