@@ -14,8 +14,8 @@ Sets:
 - frozen3: Benchmarks/sentiment/frozen-reviews-3.tsv, 30 longer reviews per language (15
   positive, 15 negative; several sentences, praise with a drawback and complaints with a kind
   word, as real reviews are), written and hashed 2026-12-04 before the third round of changes.
-- frozen4 … frozen8: Benchmarks/sentiment/frozen-reviews-{4,5,6,7,8}.tsv, 20 per language each
-  (10 positive, 10 negative), written and hashed before the fourth to the eighth round of
+- frozen4 … frozen9: Benchmarks/sentiment/frozen-reviews-{4,…,9}.tsv, 20 per language each
+  (10 positive, 10 negative), written and hashed before the fourth to the ninth round of
   changes (see Benchmarks/sentiment/README.md).
 - test: the positive and negative rows of the training data's test part (Training/sentiment/
   corpus.py: 10 % by hash, never trained or tuned on). Not customer feedback: subtitles, tweets,
@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -57,6 +57,8 @@ FROZEN = {
                 "882c29881b7ee1b5c197eaa85abdf9a492af0e2d0f125a444c0d5563ea692c1d"),
     "frozen8": (os.path.join(HERE, "sentiment", "frozen-reviews-8.tsv"),
                 "d5077cf553070810ad7f47012ed32d0935be2047eb57e369a0018ea665949671"),
+    "frozen9": (os.path.join(HERE, "sentiment", "frozen-reviews-9.tsv"),
+                "28d449ae641849ab0df5b6b95c1c082ae9f5123dd3311c13785c5239b8798799"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
@@ -179,7 +181,7 @@ def report(title, items, name, errors=False):
 
 
 def main():
-    sets = "frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,test,tuning"
+    sets = "frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,test,tuning"
     errors = "--errors" in sys.argv
     for a in sys.argv[1:]:
         if a.startswith("--sets="):
@@ -225,6 +227,10 @@ def main():
         results["frozen8"] = report("Sentiment on the eighth frozen review set (20 per language in the held-out "
                                     "domains; written by the team 2026-12-05 before the eighth round of changes, "
                                     "not tuned on)", frozen("frozen8"), "frozen8")
+    if "frozen9" in chosen:
+        results["frozen9"] = report("Sentiment on the ninth frozen review set (20 per language in the held-out "
+                                    "domains; written by the team 2026-12-05 before the ninth round of changes, "
+                                    "not tuned on)", frozen("frozen9"), "frozen9")
     if "test" in chosen:
         results["test"] = report("Sentiment on the training data's test part (not customer text; never trained or tuned on)",
                                  part("test"), "test")

@@ -126,6 +126,7 @@ import Testing
         ("frozen-reviews-6.tsv", "b94e15793d69584281ae7c207672ca87280b84ee1479b2ffba0f4f80f1fe4a14"),
         ("frozen-reviews-7.tsv", "882c29881b7ee1b5c197eaa85abdf9a492af0e2d0f125a444c0d5563ea692c1d"),
         ("frozen-reviews-8.tsv", "d5077cf553070810ad7f47012ed32d0935be2047eb57e369a0018ea665949671"),
+        ("frozen-reviews-9.tsv", "28d449ae641849ab0df5b6b95c1c082ae9f5123dd3311c13785c5239b8798799"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
