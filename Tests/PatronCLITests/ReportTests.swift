@@ -240,10 +240,11 @@ import Testing
         let hostile = "<script>alert('id')</script>"
         for (i, day) in ["2025-06-20", "2025-06-21", "2025-06-22"].enumerated() {
             csv +=
-                "\(hostile),O9999999\(i),\(day),500.00,EUR,NL,\"<img src=x onerror=alert(1)> Terrible, awful, the worst <script>alert(2)</script> & </td></table> Never again.\"\n"
+                "\(hostile),O9999999\(i),\(day),500.00,EUR,NL,\"<img src=x onerror=alert(1)> Slechte kwaliteit, na twee dagen kapot. <script>alert(2)</script> & </td></table> Vreselijk, nooit meer!!!\"\n"
         }
-        // The comment must be among the report's 20 most negative, where it shows escaped: with
-        // "Never again." it scores about −0.90 against a cut-off near −0.82 (shipped models).
+        // The comment must be among the report's 20 most negative, where it shows escaped: in
+        // Dutch, as the sample's most negative comments are, it scores about −0.975 against a
+        // cut-off near −0.947 (sentiment module version 7).
         try csv.write(toFile: orders, atomically: true, encoding: .utf8)
         let run = try await patron("run", "customer-health", in: root)
         #expect(run.status == 0, "\(run.stderr)")
@@ -251,7 +252,7 @@ import Testing
         #expect(
             html.contains("&lt;script&gt;alert(&#39;id&#39;)&lt;/script&gt;")
                 || html.contains("&lt;script&gt;alert('id')&lt;/script&gt;"))
-        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt; Terrible"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt; Slechte kwaliteit"))
         #expect(!html.contains("<img") && !html.contains("<script>alert") && !html.contains("</td></table>"))
         let customers = try String(contentsOfFile: root + "/Reports/customer-health/customers.csv", encoding: .utf8)
         #expect(customers.contains("\n\(hostile),"))

@@ -308,7 +308,7 @@ import Testing
         // A day written like a rating, after a word that introduces a day.
         for (text, language) in [
             ("Ordered on 3/10.", Language.en), ("Am 1/5 bestellt.", .de), ("Besteld op 3/10.", .nl),
-            ("Beställd den 3/10.", .sv), ("Zamówione od 1/5.", .pl), ("Since 2/5 nothing.", .en),
+            ("Beställd den 3/10.", .sv), ("Zamówione od 1/5.", .pl), ("Since 2/5 at home.", .en),
         ] {
             #expect(lexicon(text, language) == 0, "\(text): \(lexicon(text, language))")
         }
@@ -412,5 +412,32 @@ import Testing
         #expect(lexicon("Po prostu super.", .pl) > 0.05)
         #expect(lexicon("Nach Hause geliefert.", .de) == 0)
         #expect(lexicon("Efter middagen gick vi hem.", .sv) == 0)
+    }
+
+    /// Eighth round: a negation with nothing to negate is a mild complaint ("Passt nicht",
+    /// "Nikt nie odpisał"), once a sentence; "without" is not ("ohne Umstände ersetzt").
+    @Test(arguments: [
+        ("It doesn't fit.", Language.en), ("Passt nicht.", .de), ("Het past niet.", .nl),
+        ("Den passar inte.", .sv), ("Nikt nie odpisał.", .pl), ("Die Tür lässt sich nicht schließen.", .de),
+    ])
+    func aNegationWithNothingToNegateIsAComplaint(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: false)
+    }
+
+    @Test(arguments: [
+        ("Couldn't ask for more.", Language.en), ("Wouldn't change a thing.", .en), ("Can't complain.", .en),
+        ("Es gibt nichts auszusetzen.", .de), ("Da kann man nicht meckern.", .de), ("Geen klachten.", .nl),
+        ("Niets op aan te merken.", .nl), ("Inget att klaga på.", .sv), ("Nie mam zastrzeżeń.", .pl),
+        ("Nie ma się do czego przyczepić.", .pl), ("Nie mogę się doczekać.", .pl),
+    ])
+    func praiseSaidAsANegationStaysPraise(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: true)
+    }
+
+    @Test func withoutAloneIsNoComplaintAndOneSentenceDanglesOnce() {
+        #expect(lexicon("Ohne Umstände ersetzt.", .de) >= 0)
+        #expect(lexicon("Replaced without fuss.", .en) >= 0)
+        // Two negators with nothing to negate count once.
+        #expect(lexicon("Nikt nic nie powiedział.", .pl) == lexicon("Nikt nie powiedział.", .pl))
     }
 }

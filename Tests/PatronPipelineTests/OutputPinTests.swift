@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@6.92007379978b → churn.flag@1 → report@3":
-            "d56e2e017045ff55fe7e4c404a59c1d0fd8a09c8024ef5c33d8dc2008bc1d952",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@7.413f72ef2f22 → churn.flag@1 → report@3":
+            "39136bba7ff8d96404fd72fc143adb2bf0e14ec5ac5a2268ec9c48c0ffe3e93a",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@6.92007379978b":
-            "da615d9ec92ef720b5f9e8c2ee811e5b3d8d2353b222fe7b6f6b91e602ef16b0",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@7.413f72ef2f22":
+            "13037bf434fd263221f48a34a2b9e8484d9a77809e105d8187bb05da2035f20a",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

@@ -18,6 +18,9 @@ final class CompiledLanguage: Sendable {
         var after = false
         /// A span of time or use ("weeks", "Wäsche", "praniu"), read after an "after" word.
         var span = false
+        /// "without", "ohne", "bez": a negator that, negating nothing, is no complaint ("ohne
+        /// Umstände ersetzt", replaced without fuss).
+        var without = false
     }
 
     let words: ByteTable<Entry>
@@ -40,10 +43,11 @@ final class CompiledLanguage: Sendable {
     ///   - phrases: two-word phrases by their first word, in the order they are tried.
     ///   - gapped: split phrases (a verb and the particle that ends its clause) by their first word.
     ///   - elapsed: the language's words for "after" and the spans of time or use read after them.
+    ///   - without: the language's words for "without" (negators that complain of nothing alone).
     init(
         valences: [String: Double], phrases: [String: [(second: String, valence: Double)]],
         gapped: [String: [(second: String, valence: Double)]], rules: SentimentRules,
-        elapsed: (after: [String], spans: [String]) = ([], [])
+        elapsed: (after: [String], spans: [String]) = ([], []), without: [String] = []
     ) {
         var entries = [String: Entry]()
         for (word, v) in valences { entries[word, default: Entry()].valence = v }
@@ -54,6 +58,7 @@ final class CompiledLanguage: Sendable {
         for (word, n) in rules.ratingNumbers { entries[word, default: Entry()].rating = n }
         for word in elapsed.after { entries[word, default: Entry()].after = true }
         for word in elapsed.spans { entries[word, default: Entry()].span = true }
+        for word in without { entries[word, default: Entry()].without = true }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -106,7 +111,7 @@ final class CompiledLanguage: Sendable {
                     && $0.negator == first.negator && $0.contrast == first.contrast && $0.joiner == first.joiner
                     && ($0.booster == 0) == (first.booster == 0) && $0.phrases == first.phrases
                     && $0.gapped == first.gapped && $0.rating == first.rating && $0.after == first.after
-                    && $0.span == first.span
+                    && $0.span == first.span && $0.without == first.without
             }
             if agree { entries[form] = first }
         }

@@ -14,6 +14,19 @@ extension SentimentRules {
     static let excessValence = -1.6
     /// The valence of a span of time or use after "after": a mild lean, not a verdict.
     static let elapsedValence = -0.8
+    /// The valence of a negator that negates nothing: a mild lean, like a span of time.
+    static let danglingValence = -0.8
+
+    /// The words for "without" among the negators of `language`.
+    static func without(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["without"]
+        case .de: ["ohne"]
+        case .nl: ["zonder"]
+        case .sv: ["utan"]
+        case .pl: ["bez"]
+        }
+    }
 
     /// The "too" + measure phrases of `language`, every inflected form of the measure.
     static func excessPhrases(_ language: Language) -> [String: Double] {

@@ -14,6 +14,11 @@ extension SentimentScorer {
         /// A phrase whose first word is a negator ("nie działa", "not worth"): a negator before
         /// it agrees with that one ("nigdy nie działa", never works) and negates nothing.
         var ownNegation = false
+        /// A negator that may complain by itself when it negates nothing ("Passt nicht"); not
+        /// "without", and not a negator inside a phrase.
+        var mayDangle = false
+        /// It negated a sentiment word or phrase.
+        var negatedSomething = false
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -100,7 +105,7 @@ extension SentimentScorer {
                 valence: entry?.valence ?? prefixed(w, c) ?? compoundHead(w, c) ?? 0, booster: entry?.booster ?? 0,
                 negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
                 shouted: t.shouted, fixed: false, phrase: false, negated: false, joiner: entry?.joiner ?? false,
-                clauseStart: t.clauseStart)
+                clauseStart: t.clauseStart, mayDangle: entry.map { $0.negator && !$0.without } ?? false)
             n += 1
             i += 1
         }
@@ -113,7 +118,7 @@ extension SentimentScorer {
         for k in 0..<n {
             if !info[k].fixed && info[k].booster != 0 && k + 1 < n && info[k + 1].valence != 0 { info[k].valence = 0 }
         }
-        for k in 0..<n where info[k].valence != 0 {
+        for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
         }
@@ -123,7 +128,10 @@ extension SentimentScorer {
             // negator in an earlier clause does not reach it ("Nothing wrong, excellent").
             for back in 1...3 where k - back >= 0 && !info[k].ownNegation {
                 if info[k - back + 1].clauseStart { break }
-                if info[k - back].negator && !info[k - back].fixed { info[k].negated = true }
+                if info[k - back].negator && !info[k - back].fixed {
+                    info[k].negated = true
+                    info[k - back].negatedSomething = true
+                }
             }
             if info[k].phrase { continue }
             var v = info[k].valence
@@ -155,11 +163,17 @@ extension SentimentScorer {
                     if info[j].joiner { break }
                     if info[j].valence != 0 && (!info[j].phrase || info[j].split) {
                         info[j].negated = true
+                        info[k].negatedSomething = true
                         break
                     }
                     if info[j].clauseStart { break }
                 }
             }
+        }
+        // A negation with nothing to negate is a mild complaint, once a sentence.
+        for k in 0..<n where info[k].mayDangle && !info[k].negatedSomething && info[k].valence == 0 {
+            info[k].valence = SentimentRules.danglingValence
+            break
         }
         var lastContrast = -1
         for k in 0..<n where info[k].contrast { lastContrast = k }

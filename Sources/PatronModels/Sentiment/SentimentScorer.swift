@@ -83,7 +83,7 @@ public struct SentimentScorer: Sendable {
             compiled.append(
                 CompiledLanguage(
                     valences: table, phrases: phrases, gapped: gapped, rules: rules,
-                    elapsed: SentimentRules.elapsed(language)))
+                    elapsed: SentimentRules.elapsed(language), without: SentimentRules.without(language)))
         }
         self.compiled = compiled
         models = try Language.allCases.map { language in
