@@ -82,7 +82,9 @@ WORD_LISTS = {
     "en": [("en_afinn-165.tsv", 2.0)],
     "sv": [("sv_afinn-165.tsv", 2.0), ("sv_sprakbanken-sentimentlex.tsv", 1.0)],
     "nl": [("nl_pattern-adjectives.tsv", 0.4)],
-    "de": [],
+    # Klenner et al.'s German lexicon as Patron ships it (Apache-2.0; see Data/NOTICE): base
+    # forms only, as the other lists are (its inflected -e/-en/-er/-es/-em copies left out).
+    "de": [("@de.tsv", 2.0)],
     "pl": [("pl_afinn-165.tsv", 2.0)],
 }
 WORD_WEIGHT = float(os.environ.get("PATRON_WORD_WEIGHT", "0.3"))
@@ -91,18 +93,23 @@ WORD_WEIGHT = float(os.environ.get("PATRON_WORD_WEIGHT", "0.3"))
 def word_rows(lang):
     """(label, word) from the public word lists and Patron's customer vocabulary of `lang`."""
     out = {}
-    sources = [(os.path.join(corpus.data_dir(), "lexicons", name), floor) for name, floor in WORD_LISTS[lang]]
+    sources = [(os.path.join(OUT, name[1:]) if name.startswith("@") else
+                os.path.join(corpus.data_dir(), "lexicons", name), floor) for name, floor in WORD_LISTS[lang]]
     sources.append((os.path.join(OUT, f"customer-{lang}.tsv"), 1.0))
     for path, floor in sources:
         with open(path, encoding="utf-8") as f:
-            for line in f:
-                word, _, value = line.rstrip("\n").rpartition("\t")
-                if line.startswith("#") or not word:
-                    continue
-                v = float(value)
-                word = word.replace("~y", "y").replace("~i", "i").lower()
-                if abs(v) >= floor:
-                    out[word] = "pos" if v > 0 else "neg"
+            pairs = [line.rstrip("\n").rpartition("\t") for line in f if not line.startswith("#")]
+        words = {w for w, _, _ in pairs}
+        # Patron's converted lexicons list each adjective with its endings too: keep the base.
+        inflected = ({w for w in words if any(w.endswith(e) and w[:-len(e)] in words for e in ("e", "en", "er", "es", "em"))}
+                     if path.startswith(OUT) and not os.path.basename(path).startswith("customer-") else set())
+        for word, _, value in pairs:
+            if not word or word in inflected:
+                continue
+            v = float(value)
+            word = word.replace("~y", "y").replace("~i", "i").lower()
+            if abs(v) >= floor:
+                out[word] = "pos" if v > 0 else "neg"
     return sorted((label, word) for word, label in out.items())
 
 
