@@ -429,6 +429,8 @@ import Testing
         ("Es gibt nichts auszusetzen.", .de), ("Da kann man nicht meckern.", .de), ("Geen klachten.", .nl),
         ("Niets op aan te merken.", .nl), ("Inget att klaga på.", .sv), ("Nie mam zastrzeżeń.", .pl),
         ("Nie ma się do czego przyczepić.", .pl), ("Nie mogę się doczekać.", .pl),
+        ("Nie ma na co narzekać.", .pl), ("Nie pożałujecie.", .pl), ("Nic dodać, nic ująć.", .pl),
+        ("Keine Beanstandungen.", .de), ("Inget att anmärka på.", .sv),
     ])
     func praiseSaidAsANegationStaysPraise(_ text: String, _ language: Language) {
         expectVerdict(text, language, positive: true)
