@@ -40,32 +40,46 @@ from sentiment import texts_pipeline  # noqa: E402
 
 WORK = os.path.join(HERE, "work", "sentiment-eval")
 PATRON = os.environ.get("PATRON_BIN", os.path.join(ROOT, ".build", "release", "patron"))
+# Each frozen set: its file in Benchmarks/sentiment, its SHA-256 (checked before it is read),
+# and what its scores are printed under.
 FROZEN = {
-    "frozen": (os.path.join(HERE, "sentiment", "frozen-reviews.tsv"),
-               "0f78e6d9ff53fe635ae42808f53a450949500f0e12f7f1f697381cfd4b5edda3"),
-    "frozen2": (os.path.join(HERE, "sentiment", "frozen-reviews-2.tsv"),
-                "28e13ef804b6cd2a444d10a0d567ee9148dc95b3ef3cd546f539aafc87c72ab0"),
-    "frozen3": (os.path.join(HERE, "sentiment", "frozen-reviews-3.tsv"),
-                "f13028a235d89e87142b25ce890a1c47967b542fd544e475d612eb106d2f5eb7"),
-    "frozen4": (os.path.join(HERE, "sentiment", "frozen-reviews-4.tsv"),
-                "fb72a82d10704dc831ce921f51cf9c0ec1c62332d11f07a0978687f0c380b4be"),
-    "frozen5": (os.path.join(HERE, "sentiment", "frozen-reviews-5.tsv"),
-                "9b0f29d13e475ce6fe4f93a04b6ffdbd8cde0cff7a197f8f6479ba54c96a7833"),
-    "frozen6": (os.path.join(HERE, "sentiment", "frozen-reviews-6.tsv"),
-                "b94e15793d69584281ae7c207672ca87280b84ee1479b2ffba0f4f80f1fe4a14"),
-    "frozen7": (os.path.join(HERE, "sentiment", "frozen-reviews-7.tsv"),
-                "882c29881b7ee1b5c197eaa85abdf9a492af0e2d0f125a444c0d5563ea692c1d"),
-    "frozen8": (os.path.join(HERE, "sentiment", "frozen-reviews-8.tsv"),
-                "d5077cf553070810ad7f47012ed32d0935be2047eb57e369a0018ea665949671"),
-    "frozen9": (os.path.join(HERE, "sentiment", "frozen-reviews-9.tsv"),
-                "28d449ae641849ab0df5b6b95c1c082ae9f5123dd3311c13785c5239b8798799"),
+    "frozen": ("frozen-reviews.tsv", "0f78e6d9ff53fe635ae42808f53a450949500f0e12f7f1f697381cfd4b5edda3",
+               "first frozen review set (50 per language, written by the team 2026-12-03 morning; its "
+               "scores were seen five times while the learned layer took shape)"),
+    "frozen2": ("frozen-reviews-2.tsv", "28e13ef804b6cd2a444d10a0d567ee9148dc95b3ef3cd546f539aafc87c72ab0",
+               "second frozen review set (40 per language, written by the team 2026-12-03 evening before "
+               "the changes it judges, not tuned on)"),
+    "frozen3": ("frozen-reviews-3.tsv", "f13028a235d89e87142b25ce890a1c47967b542fd544e475d612eb106d2f5eb7",
+               "third frozen review set (30 longer reviews per language, written by the team 2026-12-04 "
+               "before the changes it judges, not tuned on)"),
+    "frozen4": ("frozen-reviews-4.tsv", "fb72a82d10704dc831ce921f51cf9c0ec1c62332d11f07a0978687f0c380b4be",
+               "fourth frozen review set (20 per language as people type them: lower case, missing "
+               "diacritics, typos; written by the team 2026-12-04 before the changes it judges, not tuned "
+               "on)"),
+    "frozen5": ("frozen-reviews-5.tsv", "9b0f29d13e475ce6fe4f93a04b6ffdbd8cde0cff7a197f8f6479ba54c96a7833",
+               "fifth frozen review set (20 per language in the held-out domains, as written: standard "
+               "spelling, contrasts, complaints told as facts; written by the team 2026-12-04 evening "
+               "before the changes it judges were built or measured, not tuned on)"),
+    "frozen6": ("frozen-reviews-6.tsv", "b94e15793d69584281ae7c207672ca87280b84ee1479b2ffba0f4f80f1fe4a14",
+               "sixth frozen review set (20 per language in the held-out domains, as written; written by "
+               "the team 2026-12-05 morning before the sixth round of changes, not tuned on)"),
+    "frozen7": ("frozen-reviews-7.tsv", "882c29881b7ee1b5c197eaa85abdf9a492af0e2d0f125a444c0d5563ea692c1d",
+               "seventh frozen review set (20 per language in the held-out domains; written by the team "
+               "2026-12-05 before the seventh round of changes, not tuned on)"),
+    "frozen8": ("frozen-reviews-8.tsv", "d5077cf553070810ad7f47012ed32d0935be2047eb57e369a0018ea665949671",
+               "eighth frozen review set (20 per language in the held-out domains; written by the team "
+               "2026-12-05 before the eighth round of changes, not tuned on)"),
+    "frozen9": ("frozen-reviews-9.tsv", "28d449ae641849ab0df5b6b95c1c082ae9f5123dd3311c13785c5239b8798799",
+               "ninth frozen review set (20 per language in the held-out domains; written by the team "
+               "2026-12-05 before the ninth round of changes, not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
 
 
 def frozen(name):
-    path, expected = FROZEN[name]
+    file, expected, _ = FROZEN[name]
+    path = os.path.join(HERE, "sentiment", file)
     with open(path, "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
     if digest != expected:
@@ -181,7 +195,7 @@ def report(title, items, name, errors=False):
 
 
 def main():
-    sets = "frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,test,tuning"
+    sets = ",".join(list(FROZEN) + ["test", "tuning"])
     errors = "--errors" in sys.argv
     for a in sys.argv[1:]:
         if a.startswith("--sets="):
@@ -190,47 +204,13 @@ def main():
     batches = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--batch=")]
     chosen = sets.split(",") if not batches or any(a.startswith("--sets=") for a in sys.argv[1:]) else []
     for path in batches:
-        if any(os.path.samefile(path, frozen_path) for frozen_path, _ in FROZEN.values()):
+        if any(os.path.samefile(path, os.path.join(HERE, "sentiment", file)) for file, _, _ in FROZEN.values()):
             sys.exit(f"{path} is a frozen set: only its scores are printed, by --sets")
         results[os.path.basename(path)] = report(f"Sentiment on the tuning batch {os.path.basename(path)} (in-sample)",
                                                  read_tsv(path), "batch", errors)
-    if "frozen" in chosen:
-        results["frozen"] = report("Sentiment on the first frozen review set (50 per language, written by the team "
-                                   "2026-12-03 morning; its scores were seen five times while the learned layer took shape)",
-                                   frozen("frozen"), "frozen")
-    if "frozen2" in chosen:
-        results["frozen2"] = report("Sentiment on the second frozen review set (40 per language, written by the team "
-                                    "2026-12-03 evening before the changes it judges, not tuned on)",
-                                    frozen("frozen2"), "frozen2")
-    if "frozen3" in chosen:
-        results["frozen3"] = report("Sentiment on the third frozen review set (30 longer reviews per language, written "
-                                    "by the team 2026-12-04 before the changes it judges, not tuned on)",
-                                    frozen("frozen3"), "frozen3")
-    if "frozen4" in chosen:
-        results["frozen4"] = report("Sentiment on the fourth frozen review set (20 per language as people type them: "
-                                    "lower case, missing diacritics, typos; written by the team 2026-12-04 before the "
-                                    "changes it judges, not tuned on)", frozen("frozen4"), "frozen4")
-    if "frozen5" in chosen:
-        results["frozen5"] = report("Sentiment on the fifth frozen review set (20 per language in the held-out "
-                                    "domains, as written: standard spelling, contrasts, complaints told as facts; "
-                                    "written by the team 2026-12-04 evening before the changes it judges were built "
-                                    "or measured, not tuned on)", frozen("frozen5"), "frozen5")
-    if "frozen6" in chosen:
-        results["frozen6"] = report("Sentiment on the sixth frozen review set (20 per language in the held-out "
-                                    "domains, as written; written by the team 2026-12-05 morning before the sixth "
-                                    "round of changes, not tuned on)", frozen("frozen6"), "frozen6")
-    if "frozen7" in chosen:
-        results["frozen7"] = report("Sentiment on the seventh frozen review set (20 per language in the held-out "
-                                    "domains; written by the team 2026-12-05 before the seventh round of changes, "
-                                    "not tuned on)", frozen("frozen7"), "frozen7")
-    if "frozen8" in chosen:
-        results["frozen8"] = report("Sentiment on the eighth frozen review set (20 per language in the held-out "
-                                    "domains; written by the team 2026-12-05 before the eighth round of changes, "
-                                    "not tuned on)", frozen("frozen8"), "frozen8")
-    if "frozen9" in chosen:
-        results["frozen9"] = report("Sentiment on the ninth frozen review set (20 per language in the held-out "
-                                    "domains; written by the team 2026-12-05 before the ninth round of changes, "
-                                    "not tuned on)", frozen("frozen9"), "frozen9")
+    for name, (_, _, title) in FROZEN.items():
+        if name in chosen:
+            results[name] = report("Sentiment on the " + title, frozen(name), name)
     if "test" in chosen:
         results["test"] = report("Sentiment on the training data's test part (not customer text; never trained or tuned on)",
                                  part("test"), "test")

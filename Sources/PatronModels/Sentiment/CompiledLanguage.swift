@@ -42,12 +42,9 @@ final class CompiledLanguage: Sendable {
     ///   - valences: single words and their valences (lexicon and vocabulary merged).
     ///   - phrases: two-word phrases by their first word, in the order they are tried.
     ///   - gapped: split phrases (a verb and the particle that ends its clause) by their first word.
-    ///   - elapsed: the language's words for "after" and the spans of time or use read after them.
-    ///   - without: the language's words for "without" (negators that complain of nothing alone).
     init(
         valences: [String: Double], phrases: [String: [(second: String, valence: Double)]],
-        gapped: [String: [(second: String, valence: Double)]], rules: SentimentRules,
-        elapsed: (after: [String], spans: [String]) = ([], []), without: [String] = []
+        gapped: [String: [(second: String, valence: Double)]], rules: SentimentRules
     ) {
         var entries = [String: Entry]()
         for (word, v) in valences { entries[word, default: Entry()].valence = v }
@@ -56,9 +53,9 @@ final class CompiledLanguage: Sendable {
         for word in rules.contrast { entries[word, default: Entry()].contrast = true }
         for word in rules.joiners { entries[word, default: Entry()].joiner = true }
         for (word, n) in rules.ratingNumbers { entries[word, default: Entry()].rating = n }
-        for word in elapsed.after { entries[word, default: Entry()].after = true }
-        for word in elapsed.spans { entries[word, default: Entry()].span = true }
-        for word in without { entries[word, default: Entry()].without = true }
+        for word in rules.elapsed.after { entries[word, default: Entry()].after = true }
+        for word in rules.elapsed.spans { entries[word, default: Entry()].span = true }
+        for word in rules.withoutWords { entries[word, default: Entry()].without = true }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>

@@ -47,6 +47,10 @@ package struct SentimentRules: Sendable {
     /// writes "ss" for "ß" ("grossartig", "spass", "süss"), as Swiss German does, where most
     /// writers use "ß" ("großartig", "Spaß", "süß").
     package var spellingVariant: (@Sendable (String) -> String)? = nil
+    /// The words for "after" and the spans of time or use read after them ("nach zwei Wochen"),
+    /// and the words for "without" among the negators: see `SentimentRules+Complaints.swift`.
+    package var elapsed: (after: [String], spans: [String]) = ([], [])
+    package var withoutWords: [String] = []
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -120,13 +124,17 @@ package struct SentimentRules: Sendable {
     }
 
     package static func rules(for language: Language) -> SentimentRules {
-        switch language {
-        case .en: english
-        case .sv: swedish
-        case .nl: dutch
-        case .de: german
-        case .pl: polish
-        }
+        var rules =
+            switch language {
+            case .en: english
+            case .sv: swedish
+            case .nl: dutch
+            case .de: german
+            case .pl: polish
+            }
+        rules.elapsed = elapsed(language)
+        rules.withoutWords = without(language)
+        return rules
     }
 
     static let english = SentimentRules(

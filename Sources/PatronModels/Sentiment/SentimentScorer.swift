@@ -80,10 +80,7 @@ public struct SentimentScorer: Sendable {
             let functionWords = rules.neutral.union(rules.negators).union(rules.intensifiers.keys).union(rules.joiners)
                 .union(rules.contrast)
             for word in functionWords where vocabulary[word] == nil { table[word] = nil }
-            compiled.append(
-                CompiledLanguage(
-                    valences: table, phrases: phrases, gapped: gapped, rules: rules,
-                    elapsed: SentimentRules.elapsed(language), without: SentimentRules.without(language)))
+            compiled.append(CompiledLanguage(valences: table, phrases: phrases, gapped: gapped, rules: rules))
         }
         self.compiled = compiled
         models = try Language.allCases.map { language in
