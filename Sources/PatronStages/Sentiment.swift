@@ -35,7 +35,7 @@ enum Sentiment: StageModule {
     }
 
     static let name = "sentiment"
-    static let version = "7." + lexiconDigest
+    static let version = "8." + lexiconDigest
     static let summary =
         "Language (en, sv, nl, de, pl, or und) and sentiment (score −1…1, label pos/neg/neu) of a text column; mean per customer."
     static let inputs = ModuleSpec.Inputs.exactly(1)
@@ -90,27 +90,61 @@ enum Sentiment: StageModule {
         context.progress("scoring \(texts.count) texts")
 
         // Rows in fixed blocks on all cores, read as UTF-8 straight from the column's buffer;
-        // each block keeps its scored rows in order. Language codes: 0…4 as `Language`, 5 `und`.
+        // each block keeps its rows in order. Language codes: 0…4 as `Language`, 5 `und`.
+        // First each text's language (a short text leaning to English), then — in a column
+        // mostly in one other language — short texts again, leaning to that one, then scores.
         let rows = texts.count
         let und = UInt8(Language.allCases.count)
-        let blocks = ParallelBlocks.map(count: rows, block: 2048) { range -> Scored in
-            var out = Scored()
+        @Sendable func withText<T>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
             texts.bytes.withUnsafeBufferPointer { all in
-                texts.offsets.withUnsafeBufferPointer { offsets in
-                    for row in range where !textColumn.isNull(row) {
-                        let text = UnsafeBufferPointer(rebasing: all[Int(offsets[row])..<Int(offsets[row + 1])])
-                        guard SentimentScorer.letterCount(utf8: text, atLeast: max(1, minLength)) else { continue }
-                        let language = forced ?? identifier.identify(utf8: text, among: allowed).language
+                body(UnsafeBufferPointer(rebasing: all[Int(texts.offsets[row])..<Int(texts.offsets[row + 1])]))
+            }
+        }
+        let identified = Scored(
+            joining: ParallelBlocks.map(count: rows, block: 2048) { range -> Scored in
+                var out = Scored()
+                for row in range where !textColumn.isNull(row) {
+                    withText(row) { text in
+                        guard SentimentScorer.letterCount(utf8: text, atLeast: max(1, minLength)) else { return }
                         out.rows.append(row)
-                        out.languages.append(language.map { UInt8($0.index) } ?? und)
-                        // Unsure of the language: no lexicon to trust, so no score.
-                        out.scores.append(language.map { scorer.score(utf8: text, language: $0) } ?? 0)
+                        if let forced {
+                            out.languages.append(UInt8(forced.index))
+                            out.short.append(false)
+                        } else {
+                            let found = identifier.identify(utf8: text, among: allowed, preferring: .en)
+                            out.languages.append(found.language.map { UInt8($0.index) } ?? und)
+                            out.short.append(found.short)
+                        }
                     }
                 }
+                return out
+            })
+        var languages = identified.languages
+        if let (lean, prior) = Self.mainLanguage(identified), lean != .en {
+            context.progress("most texts are in \(lean.rawValue): short texts lean to it")
+            let again = ParallelBlocks.map(count: identified.rows.count, block: 2048) { range -> [(Int, UInt8)] in
+                range.compactMap { k in
+                    guard identified.short[k] else { return nil }
+                    let found = withText(identified.rows[k]) {
+                        identifier.identify(utf8: $0, among: allowed, preferring: lean, by: prior)
+                    }
+                    return (k, found.language.map { UInt8($0.index) } ?? und)
+                }
             }
-            return out
+            for (k, language) in again.joined() { languages[k] = language }
         }
-        let scored = Scored(joining: blocks)
+        let picked = languages
+        let scores = ParallelBlocks.map(count: identified.rows.count, block: 2048) { range -> [Double] in
+            range.map { k in
+                // Unsure of the language: no lexicon to trust, so no score.
+                guard picked[k] != und else { return 0 }
+                let language = Language.allCases[Int(picked[k])]
+                return withText(identified.rows[k]) { scorer.score(utf8: $0, language: language) }
+            }
+        }
+        var scored = identified
+        scored.languages = picked
+        scored.scores = Array(scores.joined())
         let skipped = rows - scored.rows.count
         context.progress("scored \(scored.rows.count) texts; building the tables")
 
@@ -162,9 +196,28 @@ enum Sentiment: StageModule {
             ])
     }
 
+    /// The language a column is mostly in — at least `mainShare` of its texts longer than a
+    /// few words (and at least `mainMinimum` of them) identified as one language — and the
+    /// prior odds of it against any one other language, in nats (at most `mainPriorCap`). A
+    /// German shop's "Top!" or "Macht was es soll" is then read as German, not English.
+    static func mainLanguage(_ identified: Scored) -> (Language, Double)? {
+        var counts = [Int](repeating: 0, count: Language.allCases.count + 1)
+        for (language, short) in zip(identified.languages, identified.short) where !short { counts[Int(language)] += 1 }
+        let long = counts.reduce(0, +)
+        guard long >= mainMinimum, let top = counts.indices.max(by: { counts[$0] < counts[$1] }),
+            top < Language.allCases.count, Double(counts[top]) >= mainShare * Double(long)
+        else { return nil }
+        let others = Double(long - counts[top]) / Double(Language.allCases.count - 1)
+        return (Language.allCases[top], min(mainPriorCap, log(Double(counts[top] + 1) / (others + 1))))
+    }
+
+    static let mainShare = 0.8, mainMinimum = 20, mainPriorCap = 4.0
+
     /// The scored rows of a block, or of all blocks joined in order.
     struct Scored: Sendable {
         var rows = [Int](), languages = [UInt8](), scores = [Double]()
+        /// Whether each text is short (a few words), for the language identification.
+        var short = [Bool]()
 
         init() {}
 
@@ -177,6 +230,7 @@ enum Sentiment: StageModule {
                 rows += b.rows
                 languages += b.languages
                 scores += b.scores
+                short += b.short
             }
         }
     }

@@ -442,4 +442,48 @@ import Testing
         // Two negators with nothing to negate count once.
         #expect(lexicon("Nikt nic nie powiedział.", .pl) == lexicon("Nikt nie powiedział.", .pl))
     }
+
+    /// Tenth round: the German lexicon lists judging verbs in the infinitive only; their
+    /// conjugated forms read as it ("liebt", "nervt", "ärgert", "lohnt sich nicht").
+    @Test(arguments: [
+        ("Mein Hund liebt es.", true), ("Die Kinder freuten sich.", true), ("Hat uns total begeistert.", true),
+        ("Das nervt total.", false), ("Es ärgert mich jeden Tag.", false), ("Ich bereue den Kauf.", false),
+        ("Es lohnt sich nicht.", false), ("Taugt nichts.", false),
+    ])
+    func germanJudgingVerbsReadConjugated(_ text: String, positive: Bool) {
+        expectVerdict(text, .de, positive: positive)
+    }
+
+    @Test func germanVerbFormsAreMadeOnlyForJudgingVerbs() {
+        #expect(SentimentRules.germanVerb("lieben") == ["liebe", "liebst", "liebt", "liebte", "liebten", "geliebt"])
+        #expect(
+            SentimentRules.germanVerb("ärgern") == ["ärgere", "ärgerst", "ärgert", "ärgerte", "ärgerten", "geärgert"])
+        #expect(SentimentRules.germanVerb("hassen").contains("hasst"))
+        #expect(!SentimentRules.germanVerb("hassen").contains("hassst"))
+        #expect(SentimentRules.germanVerb("enttäuschen").allSatisfy { !$0.hasPrefix("ge") })
+        // Not every "-en" word of the lexicon: "preisen" would make "Preise", "nahen" "Naht".
+        #expect(SentimentRules.germanVerb("preisen").isEmpty)
+        #expect(SentimentRules.germanVerb("passen").isEmpty)
+    }
+
+    /// Tenth round: a negator after a span of time complains; it does not negate the time
+    /// ("Ging nach 3 Tagen nicht mehr" read the span's lean negated, as praise). A phrase is
+    /// negated backward like a word ("Preis-Leistung stimmt nicht").
+    @Test(arguments: [
+        ("Ging nach 3 Tagen nicht mehr.", Language.de), ("Preis-Leistung stimmt nicht.", .de),
+        ("Würde ich nicht wieder kaufen.", .de), ("Riecht komisch.", .de), ("Qualität naja.", .de),
+        ("Zou het niet opnieuw kopen.", .nl), ("Kommer inte att köpa igen.", .sv),
+    ])
+    func tenthRoundComplaints(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: false)
+    }
+
+    @Test(arguments: [
+        ("Preis-Leistung stimmt.", Language.de), ("Würde ich jederzeit wieder kaufen.", .de),
+        ("Macht was es soll.", .de), ("Ich kaufe es bestimmt wieder.", .de), ("Ik zou het zo weer kopen.", .nl),
+        ("Skulle köpa igen.", .sv), ("Kupię ponownie.", .pl),
+    ])
+    func buyingAgainAndDoingWhatItShouldArePraise(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: true)
+    }
 }

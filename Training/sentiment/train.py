@@ -17,7 +17,7 @@ Per language, over a small grid of regularisation strengths and n-gram scalings:
   |score| is below it) and the grid point are chosen by the mean of two figures: three-class
   macro-F1 on the customer-feedback tuning sets (Tests/PatronModelsTests/Resources/
   sentiment-{eval,heldout}.tsv and the readable batches Benchmarks/sentiment/tuning-sv-services.tsv
-  and tuning-long-reviews.tsv; tuning-typed-complaints.tsv and tuning-de-pl-products.tsv,
+  and tuning-long-reviews.tsv; tuning-typed-complaints.tsv, tuning-de-pl-products.tsv and tuning-de-everyday.tsv,
   mostly complaints, inform the vocabulary only;
   never trained on), and binary macro-F1 on the dev part with a
   neutral answer counted wrong (opinions in words the lexicon lacks must not go neutral); grid

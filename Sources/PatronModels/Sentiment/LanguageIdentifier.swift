@@ -117,8 +117,8 @@ public struct LanguageIdentifier: Sendable {
     static let sentimentWordBonus = 2.0
     /// Texts of at most this many words are short (see `Likelihoods.combined`).
     static let shortText = 4
-    /// Nats added to English in a short text, and the weight of its letter n-grams.
-    static let shortEnglishPrior = 1.0, shortTextGramWeight = 0.5
+    /// Nats added to the preferred language in a short text, and the weight of its letter n-grams.
+    static let shortTextPrior = 1.0, shortTextGramWeight = 0.5
     /// The most one letter n-gram can say against a language, in nats.
     static let gramCap = 4.0
 
@@ -188,18 +188,31 @@ public struct LanguageIdentifier: Sendable {
     public func identify(
         utf8 text: UnsafeBufferPointer<UInt8>, among allowed: LanguageSet = .all
     ) -> (language: Language?, confidence: Double) {
+        let found = identify(utf8: text, among: allowed, preferring: .en)
+        return (found.language, found.confidence)
+    }
+
+    /// `identify(utf8:among:)`, with the language a short text leans to when its words say
+    /// little (`preferring`, by `prior` nats: English, the language short mixed-shop lines are
+    /// most often in, or the language of the rest of a column that is mostly one language),
+    /// and whether the text was short.
+    package func identify(
+        utf8 text: UnsafeBufferPointer<UInt8>, among allowed: LanguageSet, preferring: Language,
+        by prior: Double = LanguageIdentifier.shortTextPrior
+    ) -> (language: Language?, confidence: Double, short: Bool) {
         let state = likelihoods(text, stopEarly: allowed == .all)
-        guard state.grams > 0 else { return (nil, 0) }
-        let sums = state.combined
+        guard state.grams > 0 else { return (nil, 0, false) }
+        let sums = state.combined(preferring: preferring, by: prior)
+        let short = state.words <= LanguageIdentifier.shortText
         var best = -1
         for l in 0..<languages.count where allowed.contains(index: l) {
             if best < 0 || sums[l] > sums[best] { best = l }
         }
-        guard best >= 0 else { return (nil, 0) }
+        guard best >= 0 else { return (nil, 0, short) }
         var total = 0.0
         for l in 0..<languages.count where allowed.contains(index: l) { total += exp(sums[l] - sums[best]) }
         let posterior = 1 / total
-        return (posterior >= threshold ? languages[best] : nil, posterior)
+        return (posterior >= threshold ? languages[best] : nil, posterior, short)
     }
 
     /// The running log-likelihoods of one text: grams of " word " (a sliding window of the last
@@ -212,11 +225,11 @@ public struct LanguageIdentifier: Sendable {
         /// The evidence of the whole text. In a text of a few words, naive Bayes over letter
         /// triples is overconfident (a profile that lacks "abb" makes "snabb" English by ten
         /// nats), so there the n-grams count half and the words themselves decide more; and
-        /// English, the language short mixed-shop lines are most often in, gets a prior.
-        var combined: SIMD8<Double> {
+        /// `preferring` gets a prior (English, unless the caller knows better).
+        func combined(preferring: Language, by prior: Double) -> SIMD8<Double> {
             guard words <= LanguageIdentifier.shortText else { return total + bonus }
             var out = total * LanguageIdentifier.shortTextGramWeight + bonus
-            out[Language.en.index] += LanguageIdentifier.shortEnglishPrior
+            out[preferring.index] += prior
             return out
         }
         var window: UInt64 = 0x20, length = 1

@@ -105,6 +105,34 @@ package struct SentimentRules: Sendable {
         return suffixes.contains(where: word.hasSuffix) ? [word + "t", word + "a"] : []
     }
 
+    /// Verbs that judge, whose conjugated forms the German lexicon lacks: it lists verbs in the
+    /// infinitive only, so "Mein Hund liebt es", "Das nervt", "Es lohnt sich" had no sentiment
+    /// word. A list, not every infinitive: the lexicon's "-en" words include adjectives' forms
+    /// and nouns whose made-up conjugations are other words ("preisen" would make "Preise",
+    /// "nahen" "Naht", "passen" "passt").
+    static let germanJudgingVerbs: Set<String> = [
+        "lieben", "hassen", "nerven", "ärgern", "verärgern", "freuen", "begeistern", "enttäuschen", "überzeugen",
+        "beeindrucken", "loben", "jubeln", "glänzen", "empfehlen", "bereuen", "bedauern", "klagen", "meckern",
+        "beschweren", "schimpfen", "fluchen", "verzweifeln", "versagen", "täuschen", "betrügen", "stören",
+        "genießen", "lohnen", "taugen", "verschwenden", "scheitern",
+    ]
+
+    /// A judging verb's present and weak past forms, and its participle when it has no prefix
+    /// ("lieben" → "liebe", "liebst", "liebt", "liebte", "liebten", "geliebt"; "ärgern" →
+    /// "ärgere", "ärgert", "ärgerte", "geärgert"). Strong verbs' changed vowels ("empfiehlt",
+    /// "gefällt") are listed in the vocabulary instead.
+    static func germanVerb(_ word: String) -> [String] {
+        guard germanJudgingVerbs.contains(word) else { return [] }
+        let stem = word.hasSuffix("ern") || word.hasSuffix("eln") ? String(word.dropLast()) : String(word.dropLast(2))
+        let last = stem.last!
+        let linking = "td".contains(last) ? "e" : ""  // "täuschen" → "täuscht", "leiden" → "leidet"
+        let second = "szßx".contains(last) ? stem + "t" : stem + linking + "st"  // "hasst", not "hassst"
+        var forms = [stem + "e", second, stem + linking + "t", stem + linking + "te", stem + linking + "ten"]
+        let prefixes = ["be", "ver", "ent", "emp", "über", "zer", "er"]
+        if !prefixes.contains(where: { word.hasPrefix($0) }) { forms.append("ge" + stem + linking + "t") }
+        return forms
+    }
+
     /// The customer vocabulary file of `language` (`customer-LANG.tsv` among the lexicons):
     /// words, two-word phrases and split phrases with valences; in Polish, "stem~y" and "stem~i" are adjectives
     /// given by their stem.
@@ -330,10 +358,12 @@ package struct SentimentRules: Sendable {
             "billigen": -1.0, "überteuert": -2.0, "aufgehört": -1.2, "warm": 1.0, "hasse": -2.7, "hasst": -2.7,
             "lösen sich": -1.8, "aufgelegt": -1.5, "nutzlos": -2.5, "unbequem": -1.8, "fehlgeschlagen": -1.8,
             "verwirrend": -1.5, "ignoriert": -1.6, "kratzt": -1.2, "albtraum": -2.5, "qualität": 0,
+            // Judging verbs the lexicon lacks (their forms: `germanVerb`).
+            "stören": -1.5, "genießen": 2.0, "lohnen": 1.5, "taugen": 1.5, "verschwenden": -2.0, "scheitern": -2.0,
         ],
         negatesBackward: true, joiners: ["und", "oder"],
         intensifyingPrefixes: ["super", "mega", "hyper", "ultra", "stink", "sau", "tod", "grotten", "mords", "riesen"],
-        keyboardForm: germanTransliteration,
+        inflections: germanVerb, keyboardForm: germanTransliteration,
         compoundHeads: [
             "fehler", "schaden", "mangel", "mängel", "ausfall", "problem", "probleme", "katastrophe", "schrott", "müll",
             "ärger", "enttäuschung", "betrug", "abzocke", "reinfall", "desaster", "empfehlung", "freundlichkeit",

@@ -161,7 +161,11 @@ extension SentimentScorer {
                 if info[k].clauseStart { continue }
                 for j in stride(from: k - 1, through: max(0, k - 3), by: -1) {
                     if info[j].joiner { break }
-                    if info[j].valence != 0 && (!info[j].phrase || info[j].split) {
+                    // Not a lean of its own such as a span of time ("Ging nach 3 Tagen nicht
+                    // mehr": the time is not negated, the "nicht" complains), a rating or an
+                    // emoji; a phrase is negated ("stelt … niet teleur", "Preis-Leistung
+                    // stimmt nicht"), unless it opens with a negator of its own ("nie wieder").
+                    if info[j].valence != 0 && (!info[j].fixed || (info[j].phrase && !info[j].ownNegation)) {
                         info[j].negated = true
                         info[k].negatedSomething = true
                         break
