@@ -95,52 +95,61 @@ enum Sentiment: StageModule {
         // mostly in one other language — short texts again, leaning to that one, then scores.
         let rows = texts.count
         let und = UInt8(Language.allCases.count)
-        @Sendable func withText<T>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        // The texts at positions `range` of `rows` (`rows[k]` is the column's row), with the
+        // column's buffers taken once per block, not once per text.
+        @Sendable func eachText(
+            _ range: Range<Int>, of rows: [Int]?, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void
+        ) {
             texts.bytes.withUnsafeBufferPointer { all in
-                body(UnsafeBufferPointer(rebasing: all[Int(texts.offsets[row])..<Int(texts.offsets[row + 1])]))
+                texts.offsets.withUnsafeBufferPointer { offsets in
+                    for k in range {
+                        let row = rows?[k] ?? k
+                        body(k, UnsafeBufferPointer(rebasing: all[Int(offsets[row])..<Int(offsets[row + 1])]))
+                    }
+                }
             }
         }
         let identified = Scored(
             joining: ParallelBlocks.map(count: rows, block: 2048) { range -> Scored in
                 var out = Scored()
-                for row in range where !textColumn.isNull(row) {
-                    withText(row) { text in
-                        guard SentimentScorer.letterCount(utf8: text, atLeast: max(1, minLength)) else { return }
-                        out.rows.append(row)
-                        if let forced {
-                            out.languages.append(UInt8(forced.index))
-                            out.short.append(false)
-                        } else {
-                            let found = identifier.identify(utf8: text, among: allowed, preferring: .en)
-                            out.languages.append(found.language.map { UInt8($0.index) } ?? und)
-                            out.short.append(found.short)
-                        }
+                eachText(range, of: nil) { row, text in
+                    guard !textColumn.isNull(row), SentimentScorer.letterCount(utf8: text, atLeast: max(1, minLength))
+                    else { return }
+                    out.rows.append(row)
+                    if let forced {
+                        out.languages.append(UInt8(forced.index))
+                        out.short.append(false)
+                    } else {
+                        let found = identifier.identify(utf8: text, among: allowed, preferring: .en)
+                        out.languages.append(found.language.map { UInt8($0.index) } ?? und)
+                        out.short.append(found.short)
                     }
                 }
                 return out
             })
         var languages = identified.languages
-        if let (lean, prior) = Self.mainLanguage(identified), lean != .en {
+        if forced == nil, let (lean, prior) = Self.mainLanguage(identified), lean != .en {
             context.progress("most texts are in \(lean.rawValue): short texts lean to it")
             let again = ParallelBlocks.map(count: identified.rows.count, block: 2048) { range -> [(Int, UInt8)] in
-                range.compactMap { k in
-                    guard identified.short[k] else { return nil }
-                    let found = withText(identified.rows[k]) {
-                        identifier.identify(utf8: $0, among: allowed, preferring: lean, by: prior)
-                    }
-                    return (k, found.language.map { UInt8($0.index) } ?? und)
+                var out = [(Int, UInt8)]()
+                eachText(range, of: identified.rows) { k, text in
+                    guard identified.short[k] else { return }
+                    let found = identifier.identify(utf8: text, among: allowed, preferring: lean, by: prior)
+                    out.append((k, found.language.map { UInt8($0.index) } ?? und))
                 }
+                return out
             }
             for (k, language) in again.joined() { languages[k] = language }
         }
         let picked = languages
         let scores = ParallelBlocks.map(count: identified.rows.count, block: 2048) { range -> [Double] in
-            range.map { k in
+            var out = [Double]()
+            out.reserveCapacity(range.count)
+            eachText(range, of: identified.rows) { k, text in
                 // Unsure of the language: no lexicon to trust, so no score.
-                guard picked[k] != und else { return 0 }
-                let language = Language.allCases[Int(picked[k])]
-                return withText(identified.rows[k]) { scorer.score(utf8: $0, language: language) }
+                out.append(picked[k] == und ? 0 : scorer.score(utf8: text, language: Language.allCases[Int(picked[k])]))
             }
+            return out
         }
         var scored = identified
         scored.languages = picked
@@ -199,7 +208,7 @@ enum Sentiment: StageModule {
     /// The language a column is mostly in — at least `mainShare` of its texts longer than a
     /// few words (and at least `mainMinimum` of them) identified as one language — and the
     /// prior odds of it against any one other language, in nats (at most `mainPriorCap`). A
-    /// German shop's "Top!" or "Macht was es soll" is then read as German, not English.
+    /// German shop's "Perfekt" or "Super Teil" is then read as German, not English.
     static func mainLanguage(_ identified: Scored) -> (Language, Double)? {
         var counts = [Int](repeating: 0, count: Language.allCases.count + 1)
         for (language, short) in zip(identified.languages, identified.short) where !short { counts[Int(language)] += 1 }
