@@ -14,7 +14,7 @@ Sets:
 - frozen3: Benchmarks/sentiment/frozen-reviews-3.tsv, 30 longer reviews per language (15
   positive, 15 negative; several sentences, praise with a drawback and complaints with a kind
   word, as real reviews are), written and hashed 2026-12-04 before the third round of changes.
-- frozen4 … frozen10: Benchmarks/sentiment/frozen-reviews-{4,…,10}.tsv, 20 per language each
+- frozen4 … frozen11: Benchmarks/sentiment/frozen-reviews-{4,…,11}.tsv, 20 per language each
   (10 positive, 10 negative), written and hashed before the fourth to the tenth round of
   changes (see Benchmarks/sentiment/README.md).
 - test: the positive and negative rows of the training data's test part (Training/sentiment/
@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -75,6 +75,9 @@ FROZEN = {
     "frozen10": ("frozen-reviews-10.tsv", "fa87ab409d778a1b71c23d9a2042bb00e418be82f1e61ee670e05a8c72fb5b62",
                 "tenth frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-05 before the tenth round of changes, not tuned on)"),
+    "frozen11": ("frozen-reviews-11.tsv", "e872decbbc6ee1c695b66bb4037ae1a0d632240c5d5dc98d52ee407d462a5176",
+                "eleventh frozen review set (20 per language in the held-out domains; written by the team "
+                "2026-12-05 evening before the eleventh round of changes, not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
