@@ -486,4 +486,45 @@ import Testing
     func buyingAgainAndDoingWhatItShouldArePraise(_ text: String, _ language: Language) {
         expectVerdict(text, language, positive: true)
     }
+
+    /// Eleventh round: waiting a span of time, sending back, expecting more, smelling of
+    /// something and differing from the description are complaints told as facts.
+    @Test(arguments: [
+        ("We waited over an hour for a table.", Language.en), ("Had to wait 40 minutes for the bill.", .en),
+        ("Sending it back tomorrow.", .en), ("Colour is different from the photos.", .en),
+        ("Wir mussten eine Stunde auf das Essen warten.", .de), ("Riecht nach Plastik.", .de),
+        ("Sieht ganz anders aus als auf dem Foto.", .de), ("Ich hatte mir vom Hersteller mehr erwartet.", .de),
+        ("We moesten een uur wachten op ons eten.", .nl), ("Ik had er veel meer van verwacht.", .nl),
+        ("Het boek ruikt naar sigarettenrook.", .nl), ("De kleur is anders dan op de foto.", .nl),
+        ("Fick vänta länge på svar.", .sv), ("Skickade tillbaka den direkt.", .sv),
+        ("Jag hade förväntat mig mer.", .sv), ("Färgen är helt annorlunda än på bilden.", .sv),
+        ("Musiałam czekać dwa tygodnie na wizytę.", .pl), ("Odesłałam towar.", .pl),
+        ("Spodziewałam się czegoś więcej.", .pl),
+    ])
+    func eleventhRoundComplaints(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: false)
+    }
+
+    /// Not waiting is faint praise; what was described, and better than expected, is praise.
+    @Test(arguments: [
+        ("Didn't have to wait long for our food.", Language.en), ("Can't wait to come back.", .en),
+        ("Genau wie beschrieben.", .de), ("Besser als erwartet.", .de), ("Keine Wartezeit.", .de),
+        ("Beter dan verwacht.", .nl), ("Bez czekania, od razu przyjęty.", .pl), ("Ingen väntetid alls.", .sv),
+    ])
+    func notWaitingAndAsDescribedArePraise(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: true)
+    }
+
+    /// Every key of the customer vocabularies is a word, a two-word phrase or a split phrase
+    /// ("verb … particle"): a key of three words would be read as one word and never match.
+    @Test(arguments: Language.allCases)
+    func everyVocabularyKeyCanMatch(_ language: Language) throws {
+        let keys =
+            Array(try SentimentRules.customerVocabulary(language).keys)
+            + Array(SentimentRules.rules(for: language).vocabulary.keys)
+        for key in keys {
+            let parts = key.split(separator: " ")
+            #expect(parts.count <= 2 || (parts.count == 3 && parts[1] == "…"), "\(language): \"\(key)\"")
+        }
+    }
 }

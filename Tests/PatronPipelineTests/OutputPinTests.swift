@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@8.503c35374806 → churn.flag@1 → report@3":
-            "4f88f3220f06a074c27fff8a4653eefe357416e4449b73d801de6a2de9c24273",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@9.bd2b49bc8cca → churn.flag@1 → report@3":
+            "775fea1912e82387e3519ffb5329a302e2c473121c399987007b7600d4c06fac",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@8.503c35374806":
-            "70d96b665088d4616577d5386091ad7d61cc6001dd82be04771fadbdcc77a94b",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@9.bd2b49bc8cca":
+            "5ac02c9962c6635b3e954d5707a413cfd9e10e7c3d49ab564e5210c7c248c3c6",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

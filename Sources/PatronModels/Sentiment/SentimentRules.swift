@@ -283,7 +283,7 @@ package struct SentimentRules: Sendable {
             "ontbreekt": -1.6, "ontbrak": -1.6, "fout": -1.8, "verkeerd": -2.0, "verkeerde": -2.0, "crasht": -2.0,
             "oplichting": -3.0,
             "onbeschoft": -2.3, "werkt": 1.2, "werkte": 1.0, "aanrader": 2.2, "aanbevelen": 1.6, "raad": 0.5,
-            "aan te raden": 1.8,
+            "te raden": 1.8,
             "goed": 1.9, "goede": 1.9, "slecht": -1.9, "slechte": -1.9, "prima": 2.0, "perfect": 2.8, "perfecte": 2.8,
             "tevreden": 2.0, "ontevreden": -2.0, "teleurgesteld": -2.0, "teleurstellend": -2.0, "waardeloos": -2.8,
             "waardeloze": -2.8,
