@@ -129,6 +129,7 @@ import Testing
         ("frozen-reviews-9.tsv", "28d449ae641849ab0df5b6b95c1c082ae9f5123dd3311c13785c5239b8798799"),
         ("frozen-reviews-10.tsv", "fa87ab409d778a1b71c23d9a2042bb00e418be82f1e61ee670e05a8c72fb5b62"),
         ("frozen-reviews-11.tsv", "e872decbbc6ee1c695b66bb4037ae1a0d632240c5d5dc98d52ee407d462a5176"),
+        ("frozen-reviews-12.tsv", "8fecfa99629a564f2ca46b3a2b189f6fba615ad8a24b30a979d27a90c6c99119"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
