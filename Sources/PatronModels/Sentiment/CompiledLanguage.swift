@@ -21,6 +21,10 @@ final class CompiledLanguage: Sendable {
         /// "without", "ohne", "bez": a negator that, negating nothing, is no complaint ("ohne
         /// Umstände ersetzt", replaced without fuss).
         var without = false
+        /// A fault ("lags", "rutscht", "rysy"): negated, it is praise (`SentimentRules+Problems`).
+        var problem = false
+        /// "although", "obwohl", "chociaż": the clause it opens counts less.
+        var concessive = false
     }
 
     let words: ByteTable<Entry>
@@ -56,6 +60,8 @@ final class CompiledLanguage: Sendable {
         for word in rules.elapsed.after { entries[word, default: Entry()].after = true }
         for word in rules.elapsed.spans { entries[word, default: Entry()].span = true }
         for word in rules.withoutWords { entries[word, default: Entry()].without = true }
+        for word in rules.problemWords { entries[word, default: Entry()].problem = true }
+        for word in rules.concessive { entries[word, default: Entry()].concessive = true }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -108,7 +114,8 @@ final class CompiledLanguage: Sendable {
                     && $0.negator == first.negator && $0.contrast == first.contrast && $0.joiner == first.joiner
                     && ($0.booster == 0) == (first.booster == 0) && $0.phrases == first.phrases
                     && $0.gapped == first.gapped && $0.rating == first.rating && $0.after == first.after
-                    && $0.span == first.span && $0.without == first.without
+                    && $0.span == first.span && $0.without == first.without && $0.problem == first.problem
+                    && $0.concessive == first.concessive
             }
             if agree { entries[form] = first }
         }

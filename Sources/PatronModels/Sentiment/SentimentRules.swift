@@ -51,6 +51,10 @@ package struct SentimentRules: Sendable {
     /// and the words for "without" among the negators: see `SentimentRules+Complaints.swift`.
     package var elapsed: (after: [String], spans: [String]) = ([], [])
     package var withoutWords: [String] = []
+    /// Faults whose negation is praise, and words that open a concession: see
+    /// `SentimentRules+Problems.swift`.
+    package var problemWords: [String] = []
+    package var concessive: [String] = []
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -162,6 +166,8 @@ package struct SentimentRules: Sendable {
             }
         rules.elapsed = elapsed(language)
         rules.withoutWords = without(language)
+        rules.problemWords = problems(language).keys.sorted()
+        rules.concessive = concessive(language)
         return rules
     }
 
@@ -182,7 +188,7 @@ package struct SentimentRules: Sendable {
             "slightly": -0.293, "somewhat": -0.293, "barely": -0.293, "hardly": -0.293, "fairly": -0.2, "rather": -0.2,
             "bit": -0.293, "kinda": -0.293, "little": -0.2, "marginally": -0.293, "almost": -0.2,
         ],
-        contrast: ["but", "however", "yet", "although", "though", "unfortunately"],
+        contrast: ["but", "however", "yet", "unfortunately"],
         neutral: [
             "no", "like", "please", "ok", "kind", "sort", "well", "pretty", "yes",
             // Topics, titles and payment words of shop feedback, not judgements.
@@ -443,7 +449,7 @@ package struct SentimentRules: Sendable {
                 "trochę": -0.293, "nieco": -0.293, "dość": -0.2, "raczej": -0.2, "lekko": -0.2, "całkiem": -0.1,
                 "prawie": -0.2,
             ],
-            contrast: ["ale", "jednak", "lecz", "natomiast", "chociaż", "niestety"],
+            contrast: ["ale", "jednak", "lecz", "natomiast", "niestety"],
             neutral: [],
             vocabulary: vocabulary,
             negatesBackward: false)

@@ -19,6 +19,10 @@ extension SentimentScorer {
         var mayDangle = false
         /// It negated a sentiment word or phrase.
         var negatedSomething = false
+        /// A fault: negated, it is praise.
+        var problem = false
+        /// It opens a concession: its clause counts less.
+        var concessive = false
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -105,7 +109,8 @@ extension SentimentScorer {
                 valence: entry?.valence ?? prefixed(w, c) ?? compoundHead(w, c) ?? 0, booster: entry?.booster ?? 0,
                 negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
                 shouted: t.shouted, fixed: false, phrase: false, negated: false, joiner: entry?.joiner ?? false,
-                clauseStart: t.clauseStart, mayDangle: entry.map { $0.negator && !$0.without } ?? false)
+                clauseStart: t.clauseStart, mayDangle: entry.map { $0.negator && !$0.without } ?? false,
+                problem: entry?.problem ?? false, concessive: entry?.concessive ?? false)
             n += 1
             i += 1
         }
@@ -183,9 +188,13 @@ extension SentimentScorer {
         for k in 0..<n where info[k].contrast { lastContrast = k }
         var sum = 0.0
         var out = SentenceScore(score: 0, opensWithContrast: n > 0 && info[0].contrast, contrast: lastContrast > 0)
+        var conceding = false
         for k in 0..<n {
             var v = info[k].valence
-            if info[k].negated {
+            if info[k].negated && info[k].problem && v < 0 {
+                // A fault negated is praise ("rutscht nicht", "no lag"), not a negation.
+                v *= SentimentRules.negatedProblem
+            } else if info[k].negated {
                 out.negated += v != 0 ? 1 : 0
                 // A negated complaint is at most faint praise ("nicht schlecht"), never a rave.
                 v *= v < 0 ? SentimentRules.negatedNegative : SentimentRules.negation
@@ -193,6 +202,10 @@ extension SentimentScorer {
             if v > 0 { out.positive += 1 } else if v < 0 { out.negative += 1 }
             // The clause after the (last) contrast word counts more than the one before.
             if lastContrast > 0 { v *= k < lastContrast ? 0.5 : k > lastContrast ? 1.5 : 1 }
+            // A concession counts less, up to the end of its clause.
+            if info[k].clauseStart || info[k].contrast { conceding = false }
+            if info[k].concessive { conceding = true }
+            if conceding { v *= SentimentRules.concession }
             sum += v
         }
         if sum != 0 { sum += (sum > 0 ? 1 : -1) * Double(min(4, r.exclamations)) * SentimentRules.exclamation }

@@ -53,6 +53,10 @@ public struct SentimentScorer: Sendable {
             for (phrase, v) in SentimentRules.excessPhrases(language) where vocabulary[phrase] == nil {
                 vocabulary[phrase] = v
             }
+            // Faults ("lags", "rutscht"), where neither the lexicon nor the vocabulary scores them.
+            for (word, v) in SentimentRules.problems(language) where vocabulary[word] == nil && table[word] == nil {
+                vocabulary[word] = v
+            }
             var phrases = [String: [(second: String, valence: Double)]]()
             var gapped = [String: [(second: String, valence: Double)]]()
             for (word, v) in vocabulary.sorted(by: { $0.key < $1.key }) {
@@ -78,7 +82,7 @@ public struct SentimentScorer: Sendable {
             // negators, intensifiers ("wirklich", "heel" alone are not praise), contrast words
             // and clause joiners ("leider", "tyvärr" keep theirs: the vocabulary gives it).
             let functionWords = rules.neutral.union(rules.negators).union(rules.intensifiers.keys).union(rules.joiners)
-                .union(rules.contrast)
+                .union(rules.contrast).union(rules.concessive)
             for word in functionWords where vocabulary[word] == nil { table[word] = nil }
             compiled.append(CompiledLanguage(valences: table, phrases: phrases, gapped: gapped, rules: rules))
         }
