@@ -130,6 +130,7 @@ import Testing
         ("frozen-reviews-10.tsv", "fa87ab409d778a1b71c23d9a2042bb00e418be82f1e61ee670e05a8c72fb5b62"),
         ("frozen-reviews-11.tsv", "e872decbbc6ee1c695b66bb4037ae1a0d632240c5d5dc98d52ee407d462a5176"),
         ("frozen-reviews-12.tsv", "8fecfa99629a564f2ca46b3a2b189f6fba615ad8a24b30a979d27a90c6c99119"),
+        ("frozen-reviews-13.tsv", "b9d60873c79e1f47565f407941b85741c3dcd63c7a8cc18454c9b4aafadf8367"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
