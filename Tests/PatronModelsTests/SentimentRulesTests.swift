@@ -532,6 +532,19 @@ import Testing
         }
     }
 
+    /// Thirteenth round: what the customer had to do is a mild complaint, and not having had to
+    /// do anything praise.
+    @Test(arguments: [
+        ("I had to call three times before anyone picked up.", Language.en, false),
+        ("Ich musste dreimal nachfragen.", .de, false), ("Ich musste nichts einstellen, lief sofort.", .de, true),
+        ("Ik moest drie keer bellen.", .nl, false), ("Jag var tvungen att ringa flera gånger.", .sv, false),
+        ("Jag behövde inte göra någonting själv.", .sv, true), ("Musiałam dzwonić trzy razy.", .pl, false),
+        ("Nie musiałam nic robić.", .pl, true),
+    ])
+    func whatTheCustomerHadToDo(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
     /// A concession counts less than the rest of its sentence ("although" was a contrast word,
     /// which weighed the clause after it more).
     @Test(arguments: [

@@ -73,6 +73,23 @@ extension SentimentRules {
                 "nudne", "usterki", "usterek", "awarii", "awarie", "wad", "wady", "uciska", "obciera",
             ]
         }
-        return Dictionary(words.map { ($0, -1.2) }, uniquingKeysWith: { a, _ in a })
+        var out = Dictionary(words.map { ($0, -1.2) }, uniquingKeysWith: { a, _ in a })
+        for word in obligations(language) where out[word] == nil { out[word] = -0.8 }
+        return out
+    }
+
+    /// What the customer had to do (thirteenth round): "musste zweimal nachfragen", "moest drie
+    /// keer bellen", "var tvungen att ringa", "musiałam dzwonić" — a mild complaint, and
+    /// negated praise ("Ich musste nichts einstellen", "Nie musiałam nic robić"). Past tense
+    /// only: "you have to try it" recommends. English "had to" is a phrase of the vocabulary
+    /// ("had" alone is "had a great time").
+    static func obligations(_ language: Language) -> [String] {
+        switch language {
+        case .en: []
+        case .de: ["musste", "mussten", "musstest"]
+        case .nl: ["moest", "moesten"]
+        case .sv: ["behövde", "tvungen", "tvungna"]
+        case .pl: ["musiałam", "musiałem", "musieliśmy", "musiałyśmy", "musiał", "musiała", "musieli", "musiały"]
+        }
     }
 }

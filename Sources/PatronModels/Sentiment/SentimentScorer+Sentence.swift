@@ -179,8 +179,11 @@ extension SentimentScorer {
                 }
             }
         }
-        // A negation with nothing to negate is a mild complaint, once a sentence.
+        // A negation with nothing to negate is a mild complaint, once a sentence; not one that
+        // agrees with a negation before it in its clause ("Nie musiałam nic robić": negative
+        // concord, one negation).
         for k in 0..<n where info[k].mayDangle && !info[k].negatedSomething && info[k].valence == 0 {
+            if agreesWithAnEarlierNegation(k, info) { continue }
             info[k].valence = SentimentRules.danglingValence
             break
         }
@@ -213,6 +216,16 @@ extension SentimentScorer {
         if r.question { sum *= sum > 0 ? 0.2 : 0.9 }
         out.score = sum / (sum * sum + 15).squareRoot()
         return out
+    }
+
+    /// Whether a negator that negated something comes before token `k` in its clause.
+    func agreesWithAnEarlierNegation(_ k: Int, _ info: UnsafeMutablePointer<Info>) -> Bool {
+        var j = k
+        while j > 0 && !info[j].clauseStart {
+            j -= 1
+            if info[j].negator && info[j].negatedSomething { return true }
+        }
+        return false
     }
 
     /// Whether an "after" word comes one to three words before token `i`, in its clause.
