@@ -14,7 +14,7 @@ Sets:
 - frozen3: Benchmarks/sentiment/frozen-reviews-3.tsv, 30 longer reviews per language (15
   positive, 15 negative; several sentences, praise with a drawback and complaints with a kind
   word, as real reviews are), written and hashed 2026-12-04 before the third round of changes.
-- frozen4 … frozen13: Benchmarks/sentiment/frozen-reviews-{4,…,13}.tsv, 20 per language each
+- frozen4 … frozen14: Benchmarks/sentiment/frozen-reviews-{4,…,14}.tsv, 20 per language each
   (10 positive, 10 negative), written and hashed before the fourth to the tenth round of
   changes (see Benchmarks/sentiment/README.md).
 - test: the positive and negative rows of the training data's test part (Training/sentiment/
@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -84,6 +84,9 @@ FROZEN = {
     "frozen13": ("frozen-reviews-13.tsv", "b9d60873c79e1f47565f407941b85741c3dcd63c7a8cc18454c9b4aafadf8367",
                 "thirteenth frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-05 evening before the thirteenth round of changes, not tuned on)"),
+    "frozen14": ("frozen-reviews-14.tsv", "48f5c1edc83cf86376537f7af8a1aabe3b25fa4953c22358fee455338a469d02",
+                "fourteenth frozen review set (20 per language in the held-out domains; written by the team "
+                "2026-12-05 evening before the fourteenth round of changes, not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 

@@ -131,6 +131,7 @@ import Testing
         ("frozen-reviews-11.tsv", "e872decbbc6ee1c695b66bb4037ae1a0d632240c5d5dc98d52ee407d462a5176"),
         ("frozen-reviews-12.tsv", "8fecfa99629a564f2ca46b3a2b189f6fba615ad8a24b30a979d27a90c6c99119"),
         ("frozen-reviews-13.tsv", "b9d60873c79e1f47565f407941b85741c3dcd63c7a8cc18454c9b4aafadf8367"),
+        ("frozen-reviews-14.tsv", "48f5c1edc83cf86376537f7af8a1aabe3b25fa4953c22358fee455338a469d02"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
