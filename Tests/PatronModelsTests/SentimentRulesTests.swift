@@ -545,6 +545,22 @@ import Testing
         expectVerdict(text, language, positive: positive)
     }
 
+    /// Fourteenth round: what keeps happening is a complaint ("keeps crashing", "ständig",
+    /// "hela tiden", "ciągle"), but not what keeps going or coming back.
+    @Test(arguments: [
+        ("The app keeps crashing.", Language.en, false), ("It kept turning itself off.", .en, false),
+        ("It just keeps going.", .en, true), ("Die Verbindung bricht ständig ab.", .de, false),
+        ("De app blijft hangen.", .nl, false), ("Appen kraschar hela tiden.", .sv, false),
+        ("Aplikacja ciągle się wyłącza.", .pl, false),
+    ])
+    func whatKeepsHappening(_ text: String, _ language: Language, _ positive: Bool) {
+        if positive {
+            #expect(lexicon(text, language) >= 0, "\(text)")
+        } else {
+            expectVerdict(text, language, positive: false)
+        }
+    }
+
     /// A concession counts less than the rest of its sentence ("although" was a contrast word,
     /// which weighed the clause after it more).
     @Test(arguments: [

@@ -18,6 +18,8 @@ final class CompiledLanguage: Sendable {
         var after = false
         /// A span of time or use ("weeks", "Wäsche", "praniu"), read after an "after" word.
         var span = false
+        /// "keeps": before a word in "-ing", what keeps happening ("keeps crashing").
+        var persists = false
         /// "without", "ohne", "bez": a negator that, negating nothing, is no complaint ("ohne
         /// Umstände ersetzt", replaced without fuss).
         var without = false
@@ -62,6 +64,7 @@ final class CompiledLanguage: Sendable {
         for word in rules.withoutWords { entries[word, default: Entry()].without = true }
         for word in rules.problemWords { entries[word, default: Entry()].problem = true }
         for word in rules.concessive { entries[word, default: Entry()].concessive = true }
+        for word in rules.persistence { entries[word, default: Entry()].persists = true }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -115,7 +118,7 @@ final class CompiledLanguage: Sendable {
                     && ($0.booster == 0) == (first.booster == 0) && $0.phrases == first.phrases
                     && $0.gapped == first.gapped && $0.rating == first.rating && $0.after == first.after
                     && $0.span == first.span && $0.without == first.without && $0.problem == first.problem
-                    && $0.concessive == first.concessive
+                    && $0.concessive == first.concessive && $0.persists == first.persists
             }
             if agree { entries[form] = first }
         }

@@ -17,6 +17,18 @@ extension SentimentRules {
     /// The valence of a negator that negates nothing: a mild lean, like a span of time.
     static let danglingValence = -0.8
 
+    /// The valence of what keeps happening ("keeps crashing"): a lean, like a span of time.
+    static let persistenceValence = -1.0
+
+    /// English "keep" words, read as a complaint before a word in "-ing" ("keeps crashing",
+    /// "kept turning itself off") but for those that praise ("keeps going", "keep coming back").
+    /// Other languages say it with an adverb the vocabulary lists ("ständig", "hela tiden",
+    /// "ciągle").
+    static func persistence(_ language: Language) -> [String] {
+        language == .en ? ["keep", "keeps", "kept", "keeping"] : []
+    }
+    static let persistingPraise: Set<String> = ["going", "coming", "getting", "improving"]
+
     /// The words for "without" among the negators of `language`.
     static func without(_ language: Language) -> [String] {
         switch language {

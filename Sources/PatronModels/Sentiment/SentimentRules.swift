@@ -55,6 +55,8 @@ package struct SentimentRules: Sendable {
     /// `SentimentRules+Problems.swift`.
     package var problemWords: [String] = []
     package var concessive: [String] = []
+    /// "keeps" before a word in "-ing" (`SentimentRules+Complaints.swift`).
+    package var persistence: [String] = []
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -168,6 +170,7 @@ package struct SentimentRules: Sendable {
         rules.withoutWords = without(language)
         rules.problemWords = problems(language).keys.sorted()
         rules.concessive = concessive(language)
+        rules.persistence = persistence(language)
         return rules
     }
 

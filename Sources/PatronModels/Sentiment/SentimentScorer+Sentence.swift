@@ -95,12 +95,23 @@ extension SentimentScorer {
                 i += 1
                 continue
             }
-            // A span of time or use after "after" ("nach zwei Wochen", "po pierwszym praniu"):
-            // how soon something failed, a mild complaint of its own.
-            if entry?.span == true && elapsedAfter(i, r, c) {
+            // A lean of its own: a span of time or use after "after" ("nach zwei Wochen", "po
+            // pierwszym praniu": how soon something failed), or what keeps happening ("keeps
+            // crashing", not "keeps going").
+            let lean: Double? =
+                if entry?.span == true && elapsedAfter(i, r, c) {
+                    SentimentRules.elapsedValence
+                } else if entry?.persists == true, i + 1 < count, toks[i + 1].symbolValence == nil,
+                    Self.persistingFault(r.word(toks[i + 1]))
+                {
+                    SentimentRules.persistenceValence
+                } else {
+                    nil
+                }
+            if let lean {
                 info[n] = Info(
-                    valence: SentimentRules.elapsedValence, booster: 0, negator: false, contrast: false,
-                    shouted: false, fixed: true, phrase: false, negated: false, clauseStart: t.clauseStart)
+                    valence: lean, booster: 0, negator: false, contrast: false, shouted: false, fixed: true,
+                    phrase: false, negated: false, clauseStart: t.clauseStart)
                 n += 1
                 i += 1
                 continue
@@ -216,6 +227,12 @@ extension SentimentScorer {
         if r.question { sum *= sum > 0 ? 0.2 : 0.9 }
         out.score = sum / (sum * sum + 15).squareRoot()
         return out
+    }
+
+    /// Whether `word` is a word in "-ing" that, after "keeps", tells of a fault.
+    static func persistingFault(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count >= 5, word.suffix(3).elementsEqual("ing".utf8) else { return false }
+        return !SentimentRules.persistingPraise.contains { $0.utf8.elementsEqual(word) }
     }
 
     /// Whether a negator that negated something comes before token `k` in its clause.
