@@ -561,6 +561,53 @@ import Testing
         }
     }
 
+    /// Fifteenth round: a negated "can" before what cannot be exceeded is praise ("couldn't be
+    /// happier", "kann es nicht genug empfehlen"); without the modal or the comparative it is
+    /// a negation as before, and what cannot be exceeded keeps its sense ("more disappointed").
+    @Test(arguments: [
+        ("Couldn't be happier with this headset.", Language.en, true),
+        ("I can't recommend this place enough.", .en, true),
+        ("Can't say enough good things about the staff.", .en, true),
+        ("It couldn't be easier to set up.", .en, true), ("Not good enough.", .en, false),
+        ("I can't recommend it.", .en, false), ("Couldn't be more disappointed.", .en, false),
+        ("Could not get more than two hours out of it.", .en, false),
+        ("Ich kann es nicht genug empfehlen.", .de, true), ("Könnte nicht besser sein.", .de, true),
+        ("Nicht gut genug.", .de, false), ("Ik had niet blijer kunnen zijn.", .nl, true),
+        ("Ik kan het niet genoeg aanraden.", .nl, true), ("Kunde inte vara nöjdare.", .sv, true),
+        ("Nie mogę się nachwalić.", .pl, true), ("Nie mogłabym być bardziej zadowolona.", .pl, true),
+    ])
+    func whatCannotBeExceeded(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Fifteenth round: "without" negates only what follows it, never the word before ("försenad
+    /// två veckor utan besked" stays a complaint), and what happens without a word is one.
+    @Test(arguments: [
+        ("Leveransen blev försenad två veckor utan besked.", Language.sv),
+        ("Die Bestellung wurde ohne Begründung storniert.", .de),
+        ("De levering werd geannuleerd zonder uitleg.", .nl),
+        ("The order was cancelled without explanation.", .en),
+    ])
+    func withoutNegatesOnlyWhatFollows(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: false)
+    }
+
+    /// Fifteenth round: Swedish "stämmer" is "matches" in customer text (VADER's translated
+    /// lexicon read it as "sue", −2.0), so "stämmer inte" complains and "stämmer bra" praises.
+    @Test(
+        arguments: [
+            ("Fakturan stämde inte med offerten.", false), ("Beskrivningen stämmer bra.", true),
+            ("Allt stämmer.", nil),
+        ] as [(String, Bool?)])
+    func swedishMatchesIsNoLawsuit(_ text: String, _ positive: Bool?) {
+        let score = lexicon(text, .sv)
+        switch positive {
+        case true?: #expect(score > 0, "\(text)")
+        case false?: #expect(score < 0, "\(text)")
+        case nil: #expect(score >= 0, "\(text)")  // no lawsuit: not a complaint
+        }
+    }
+
     /// A concession counts less than the rest of its sentence ("although" was a contrast word,
     /// which weighed the clause after it more).
     @Test(arguments: [

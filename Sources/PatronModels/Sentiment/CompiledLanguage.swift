@@ -27,6 +27,11 @@ final class CompiledLanguage: Sendable {
         var problem = false
         /// "although", "obwohl", "chociaż": the clause it opens counts less.
         var concessive = false
+        /// "can", "kann", "mogę": a negation near it may say that nothing could exceed what
+        /// follows (`SentimentRules+Ceilings`).
+        var modal = false
+        /// "enough", "genug", "happier": what cannot be exceeded after a negated modal.
+        var ceiling = SentimentRules.Ceiling.none
     }
 
     let words: ByteTable<Entry>
@@ -65,6 +70,10 @@ final class CompiledLanguage: Sendable {
         for word in rules.problemWords { entries[word, default: Entry()].problem = true }
         for word in rules.concessive { entries[word, default: Entry()].concessive = true }
         for word in rules.persistence { entries[word, default: Entry()].persists = true }
+        for word in rules.modals { entries[word, default: Entry()].modal = true }
+        for (word, comparative) in rules.ceilings {
+            entries[word, default: Entry()].ceiling = comparative ? .comparative : .measure
+        }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -119,6 +128,7 @@ final class CompiledLanguage: Sendable {
                     && $0.gapped == first.gapped && $0.rating == first.rating && $0.after == first.after
                     && $0.span == first.span && $0.without == first.without && $0.problem == first.problem
                     && $0.concessive == first.concessive && $0.persists == first.persists
+                    && $0.modal == first.modal && $0.ceiling == first.ceiling
             }
             if agree { entries[form] = first }
         }

@@ -42,7 +42,8 @@ extension SentimentRules {
                 "slips", "slipping", "pinch", "pinches", "fade", "fades", "faded", "shrink", "shrinks", "shrank",
                 "shrunk", "pilling", "fray", "frays", "frayed", "peel", "peels", "peeling", "sticks", "itch",
                 "itches", "itchy", "chafe", "chafes", "flicker", "flickers", "disappoint", "disappoints", "fails",
-                "boring", "bored", "freezes", "froze", "breaks", "disappointed",
+                "boring", "bored", "freezes", "froze", "breaks", "disappointed", "dropped", "drops", "creaks",
+                "restarts", "reboots",
             ]
         case .de:
             words = [

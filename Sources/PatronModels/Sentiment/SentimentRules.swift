@@ -57,6 +57,10 @@ package struct SentimentRules: Sendable {
     package var concessive: [String] = []
     /// "keeps" before a word in "-ing" (`SentimentRules+Complaints.swift`).
     package var persistence: [String] = []
+    /// "can" words and what cannot be exceeded after them, negated
+    /// (`SentimentRules+Ceilings.swift`).
+    package var modals: [String] = []
+    package var ceilings: [String: Bool] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -171,6 +175,8 @@ package struct SentimentRules: Sendable {
         rules.problemWords = problems(language).keys.sorted()
         rules.concessive = concessive(language)
         rules.persistence = persistence(language)
+        rules.modals = modals(language)
+        rules.ceilings = ceilings(language)
         return rules
     }
 
@@ -182,7 +188,7 @@ package struct SentimentRules: Sendable {
             "werent",
             "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "couldn't", "couldnt", "hasn't", "hasnt", "haven't",
             "havent",
-            "hadn't", "without", "ain't", "lacks", "lacking", "barely", "hardly",
+            "hadn't", "without", "ain't", "lacks", "lacking", "lacked", "barely", "hardly",
         ],
         intensifiers: [
             "very": 0.293, "really": 0.293, "extremely": 0.293, "so": 0.293, "totally": 0.293, "absolutely": 0.293,

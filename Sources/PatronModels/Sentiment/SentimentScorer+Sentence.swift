@@ -23,6 +23,13 @@ extension SentimentScorer {
         var problem = false
         /// It opens a concession: its clause counts less.
         var concessive = false
+        /// "without", "ohne", "utan": a negator that negates only what follows it.
+        var without = false
+        /// "can", "kann": see `modal`, `ceiling` and `outdone` in `SentimentRules+Ceilings`.
+        var modal = false
+        var ceiling = SentimentRules.Ceiling.none
+        /// A negator that says nothing could exceed what follows: it negates nothing.
+        var outdone = false
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -121,7 +128,8 @@ extension SentimentScorer {
                 negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
                 shouted: t.shouted, fixed: false, phrase: false, negated: false, joiner: entry?.joiner ?? false,
                 clauseStart: t.clauseStart, mayDangle: entry.map { $0.negator && !$0.without } ?? false,
-                problem: entry?.problem ?? false, concessive: entry?.concessive ?? false)
+                problem: entry?.problem ?? false, concessive: entry?.concessive ?? false,
+                without: entry?.without ?? false, modal: entry?.modal ?? false, ceiling: entry?.ceiling ?? .none)
             n += 1
             i += 1
         }
@@ -134,6 +142,7 @@ extension SentimentScorer {
         for k in 0..<n {
             if !info[k].fixed && info[k].booster != 0 && k + 1 < n && info[k + 1].valence != 0 { info[k].valence = 0 }
         }
+        markOutdone(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
@@ -144,7 +153,7 @@ extension SentimentScorer {
             // negator in an earlier clause does not reach it ("Nothing wrong, excellent").
             for back in 1...3 where k - back >= 0 && !info[k].ownNegation {
                 if info[k - back + 1].clauseStart { break }
-                if info[k - back].negator && !info[k - back].fixed {
+                if info[k - back].negator && !info[k - back].fixed && !info[k - back].outdone {
                     info[k].negated = true
                     info[k - back].negatedSomething = true
                 }
@@ -159,8 +168,9 @@ extension SentimentScorer {
             info[k].valence = v
         }
         if c.negatesBackward {
-            // A negator with no sentiment word after it in its clause negates the one before.
-            for k in 0..<n where info[k].negator {
+            // A negator with no sentiment word after it in its clause negates the one before;
+            // not "without", which negates only what follows ("försenad … utan besked").
+            for k in 0..<n where info[k].negator && !info[k].without && !info[k].outdone {
                 var clauseEnd = n
                 for j in (k + 1)..<max(k + 1, n) where info[j].contrast || info[j].clauseStart {
                     clauseEnd = j

@@ -82,7 +82,8 @@ public struct SentimentScorer: Sendable {
             // negators, intensifiers ("wirklich", "heel" alone are not praise), contrast words
             // and clause joiners ("leider", "tyvärr" keep theirs: the vocabulary gives it).
             let functionWords = rules.neutral.union(rules.negators).union(rules.intensifiers.keys).union(rules.joiners)
-                .union(rules.contrast).union(rules.concessive)
+                .union(rules.contrast).union(rules.concessive).union(rules.modals)
+                .union(rules.ceilings.filter { !$0.value }.keys)
             for word in functionWords where vocabulary[word] == nil { table[word] = nil }
             compiled.append(CompiledLanguage(valences: table, phrases: phrases, gapped: gapped, rules: rules))
         }
