@@ -23,8 +23,9 @@ struct ByteTable<Value: Sendable>: Sendable {
         var slots = [Slot](repeating: Slot(), count: capacity)
         var values = [Value?](repeating: nil, count: capacity)
         var bytes = [UInt8]()
-        // Sorted, so the table's layout does not depend on the dictionary's order.
-        for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
+        // In the dictionary's order, which differs between processes: that moves keys between
+        // slots, never what a lookup finds (each key is in the table once).
+        for (key, value) in entries {
             let utf8 = Array(key.utf8)
             let (h, prefix) = utf8.withUnsafeBufferPointer { Self.hash($0) }
             var slot = h & (capacity - 1)
@@ -72,4 +73,20 @@ struct ByteTable<Value: Sendable>: Sendable {
     }
 
     func lookup(_ bytes: [UInt8]) -> Value? { bytes.withUnsafeBufferPointer { lookup($0) } }
+}
+
+extension String {
+    /// Whether `a` comes before `b` in the byte order of their UTF-8 forms: the order of their
+    /// Unicode scalars, which for text in NFC (the lexicons) is the order of `<` without its
+    /// normalisation, several times faster on the tens of thousands of words sorted at load.
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = Swift.min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+        return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
 }

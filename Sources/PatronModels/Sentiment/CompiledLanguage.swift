@@ -79,7 +79,7 @@ final class CompiledLanguage: Sendable {
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
         ) -> [(bytes: [UInt8], valence: Double)] {
             var seconds = [(bytes: [UInt8], valence: Double)]()
-            for (first, list) in byFirst.sorted(by: { $0.key < $1.key }) {
+            for (first, list) in byFirst.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
                 let start = seconds.count
                 for (second, valence) in list {
                     seconds.append((Array(second.utf8), valence))
@@ -114,13 +114,16 @@ final class CompiledLanguage: Sendable {
     /// not a word of the table already and the words typed alike agree on their valence's sign
     /// and roles (else the form is left out: it could be either).
     static func addKeyboardForms(_ entries: inout [String: Entry], _ typed: (String) -> String) {
-        var forms = [String: [Entry]]()
-        for (word, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        var forms = [String: [(word: String, entry: Entry)]]()
+        for (word, entry) in entries {
             let form = typed(word)
-            if form != word && entries[form] == nil { forms[form, default: []].append(entry) }
+            if form != word && entries[form] == nil { forms[form, default: []].append((word, entry)) }
         }
-        for (form, alike) in forms {
-            let first = alike[0]
+        for (form, words) in forms {
+            // The first word in byte order stands for the rest: the same whatever the
+            // dictionary's order (only the few words typed alike are compared).
+            let first = words.min { String.utf8Precedes($0.word, $1.word) }!.entry
+            let alike = words.map(\.entry)
             let agree = alike.allSatisfy {
                 ($0.valence ?? 0).sign == (first.valence ?? 0).sign && ($0.valence == 0) == (first.valence == 0)
                     && $0.negator == first.negator && $0.contrast == first.contrast && $0.joiner == first.joiner

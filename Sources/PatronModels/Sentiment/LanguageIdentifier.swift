@@ -123,7 +123,7 @@ public struct LanguageIdentifier: Sendable {
     static let gramCap = 4.0
 
     /// The words of `language`'s lexicon and rules that the packed table can hold (up to eight
-    /// bytes, letters below U+0800, apostrophes and hyphens).
+    /// bytes, letters below U+0800, apostrophes and hyphens), in no particular order.
     static func sentimentWords(_ language: Language) throws -> [String] {
         let rules = SentimentRules.rules(for: language)
         var words = Set(rules.negators).union(rules.intensifiers.keys)
@@ -139,7 +139,7 @@ public struct LanguageIdentifier: Sendable {
                 && word.unicodeScalars.allSatisfy { s in
                     s.value < 0x800 && (s == "'" || s == "-" || TextScanner.lowerWordScalar(s) == s)
                 }
-        }.sorted()
+        }
     }
     static let functionWordLists: [Language: [String]] = [
         .en: [

@@ -74,18 +74,71 @@ package struct SentimentRules: Sendable {
     /// Polish as it is often typed, without its diacritics ("nie działa" as "nie dziala"): no
     /// undotted form of a sentiment word is a common word of its own.
     static func polishWithoutDiacritics(_ word: String) -> String {
-        let plain: [Character: Character] = [
-            "ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z",
-        ]
-        return String(word.map { plain[$0] ?? $0 })
+        respelled(word) { scalar in
+            switch scalar {
+            case "ą": "a"
+            case "ć": "c"
+            case "ę": "e"
+            case "ł": "l"
+            case "ń": "n"
+            case "ó": "o"
+            case "ś": "s"
+            case "ź", "ż": "z"
+            default: nil
+            }
+        }
+    }
+
+    /// `word` with each scalar `spelling` gives a spelling for replaced by it; an ASCII word
+    /// (most of a lexicon) is returned as it is without looking further. Called for every word
+    /// of a lexicon when the scorer loads, so it works on scalars, not `Character`s.
+    static func respelled(_ word: String, _ spelling: (Unicode.Scalar) -> String?) -> String {
+        guard word.utf8.contains(where: { $0 >= 0x80 }) else { return word }
+        var out = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            if let replacement = spelling(scalar) {
+                out.append(contentsOf: replacement.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// German typed without umlauts, as German spells them then ("zurück" as "zurueck", "Größe"
     /// as "Groesse"); dropping the dots instead would make other words ("schön" → "schon").
     static func germanTransliteration(_ word: String) -> String {
-        let spelled: [Character: String] = ["ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"]
-        guard word.contains(where: { spelled[$0] != nil }) else { return word }
-        return word.map { spelled[$0] ?? String($0) }.joined()
+        respelled(word) { scalar in
+            switch scalar {
+            case "ä": "ae"
+            case "ö": "oe"
+            case "ü": "ue"
+            case "ß": "ss"
+            default: nil
+            }
+        }
+    }
+
+    /// The lexicon's Swiss "ss" written "ß", as most German writers spell it ("grossartig" →
+    /// "großartig"): every "ss" pair, left to right.
+    static func germanEszett(_ word: String) -> String {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 2, zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x73 && $1 == 0x73 }) else {
+            return word
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if i + 1 < bytes.count && bytes[i] == 0x73 && bytes[i + 1] == 0x73 {
+                out += [0xC3, 0x9F]  // ß
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A Polish adjective's forms from its stem: every gender, number and case ("i" stems —
@@ -388,7 +441,7 @@ package struct SentimentRules: Sendable {
             "drei": 3, "vier": 4, "fünf": 5,
         ],
         starWords: ["stern": false, "sterne": true, "sternen": true, "sternchen": true],
-        spellingVariant: { $0.replacingOccurrences(of: "ss", with: "ß") })
+        spellingVariant: germanEszett)
 
     /// Polish uses its own vocabulary only: polVADER's valences disagree with plain readings
     /// of common words (uwielbiam "I adore" 0.04, niewygodne "uncomfortable" +2.5, najgorszy

@@ -59,7 +59,7 @@ public struct SentimentScorer: Sendable {
             }
             var phrases = [String: [(second: String, valence: Double)]]()
             var gapped = [String: [(second: String, valence: Double)]]()
-            for (word, v) in vocabulary.sorted(by: { $0.key < $1.key }) {
+            for (word, v) in vocabulary.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
                 let parts = word.split(separator: " ")
                 if parts.count == 2 {
                     phrases[String(parts[0]), default: []].append((String(parts[1]), v))
@@ -73,7 +73,7 @@ public struct SentimentScorer: Sendable {
             // either lists itself wins; bases in sorted order, so the result is one table).
             if let inflections = rules.inflections {
                 var forms = [String: Double]()
-                for (word, v) in table.sorted(by: { $0.key < $1.key }) where v != 0 {
+                for (word, v) in table.sorted(by: { String.utf8Precedes($0.key, $1.key) }) where v != 0 {
                     for form in inflections(word) where table[form] == nil && forms[form] == nil { forms[form] = v }
                 }
                 table.merge(forms) { listed, _ in listed }
