@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -90,6 +90,10 @@ FROZEN = {
     "frozen15": ("frozen-reviews-15.tsv", "6b8d43ce83deb27427f50b45eacfef487939df0bae671bcc9f5f9b5c6cdaf8b6",
                 "fifteenth frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-05 night before the fifteenth round of changes, not tuned on)"),
+    "frozen16": ("frozen-reviews-16.tsv", "a715be1b1d86e4300ec0cb7a2c9a4739a9b567cb68a02aee3c500062b7192daa",
+                "sixteenth frozen review set (20 per language in the held-out domains, in the shapes real "
+                "sources have; written by the team 2026-12-05 night after the fifteenth round landed, not "
+                "tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
