@@ -134,6 +134,7 @@ import Testing
         ("frozen-reviews-14.tsv", "48f5c1edc83cf86376537f7af8a1aabe3b25fa4953c22358fee455338a469d02"),
         ("frozen-reviews-15.tsv", "6b8d43ce83deb27427f50b45eacfef487939df0bae671bcc9f5f9b5c6cdaf8b6"),
         ("frozen-reviews-16.tsv", "a715be1b1d86e4300ec0cb7a2c9a4739a9b567cb68a02aee3c500062b7192daa"),
+        ("frozen-reviews-17.tsv", "8b35564185fac528dadf4bd1e52ad4c6f15a6512c6192588f8695c179aac4cb0"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
