@@ -608,6 +608,21 @@ import Testing
         }
     }
 
+    /// Sixteenth round: praise that did not happen is a complaint ("could have been a great
+    /// book", "Dit had een goed boek kunnen zijn", "Hätte besser sein können", "Mogło być
+    /// lepiej"), a complaint that did not is faint praise ("Could have been worse"), and a
+    /// clause with its own negator is left to the negation rules.
+    @Test(arguments: [
+        ("It could have been a great book.", Language.en, false), ("The food could have been better.", .en, false),
+        ("I would have given it five stars, but the strap broke.", .en, false), ("Could have been worse.", .en, true),
+        ("Couldn't have been better.", .en, true), ("I would recommend it.", .en, true),
+        ("Dit had een goed boek kunnen zijn.", .nl, false), ("Ik had het niet kunnen wegleggen.", .nl, true),
+        ("Hätte besser sein können.", .de, false), ("Ich hätte nie gedacht, dass es so gut ist.", .de, true),
+    ])
+    func praiseThatDidNotHappen(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
     /// A concession counts less than the rest of its sentence ("although" was a contrast word,
     /// which weighed the clause after it more).
     @Test(arguments: [

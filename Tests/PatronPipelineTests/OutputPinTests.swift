@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@13.b7838730b44b → churn.flag@1 → report@3":
-            "31cfe530ffa4dfe81681a4d29c485165112cf75a8495c3a5d3557a456c98d59c",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@14.5623e42899f0 → churn.flag@1 → report@3":
+            "9cbc848bc3959cd986b4c6ca6b93a73dc47702838006cafaf8a37bf22d32564b",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@13.b7838730b44b":
-            "df891d1e94347c547f10639935e6f0072b30637750633be143fdffe2bcfcebd7",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@14.5623e42899f0":
+            "4c2377836f5377e024207e5fc0a19b3da9a6cfe9fc70b8ca64c2bc876cad6040",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

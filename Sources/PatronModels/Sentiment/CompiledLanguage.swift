@@ -32,6 +32,8 @@ final class CompiledLanguage: Sendable {
         var modal = false
         /// "enough", "genug", "happier": what cannot be exceeded after a negated modal.
         var ceiling = SentimentRules.Ceiling.none
+        /// "could … have", "had … kunnen", "byłoby": a counterfactual (`SentimentRules+Irrealis`).
+        var irrealis = SentimentRules.Irrealis.none
     }
 
     let words: ByteTable<Entry>
@@ -71,6 +73,7 @@ final class CompiledLanguage: Sendable {
         for word in rules.concessive { entries[word, default: Entry()].concessive = true }
         for word in rules.persistence { entries[word, default: Entry()].persists = true }
         for word in rules.modals { entries[word, default: Entry()].modal = true }
+        for (word, role) in rules.irrealis { entries[word, default: Entry()].irrealis = role }
         for (word, comparative) in rules.ceilings {
             entries[word, default: Entry()].ceiling = comparative ? .comparative : .measure
         }
@@ -131,7 +134,7 @@ final class CompiledLanguage: Sendable {
                     && $0.gapped == first.gapped && $0.rating == first.rating && $0.after == first.after
                     && $0.span == first.span && $0.without == first.without && $0.problem == first.problem
                     && $0.concessive == first.concessive && $0.persists == first.persists
-                    && $0.modal == first.modal && $0.ceiling == first.ceiling
+                    && $0.modal == first.modal && $0.ceiling == first.ceiling && $0.irrealis == first.irrealis
             }
             if agree { entries[form] = first }
         }

@@ -61,6 +61,8 @@ package struct SentimentRules: Sendable {
     /// (`SentimentRules+Ceilings.swift`).
     package var modals: [String] = []
     package var ceilings: [String: Bool] = [:]
+    /// The words of counterfactuals ("could have been great"; `SentimentRules+Irrealis.swift`).
+    var irrealis: [String: Irrealis] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -230,6 +232,7 @@ package struct SentimentRules: Sendable {
         rules.persistence = persistence(language)
         rules.modals = modals(language)
         rules.ceilings = ceilings(language)
+        rules.irrealis = irrealis(language)
         return rules
     }
 

@@ -30,6 +30,8 @@ extension SentimentScorer {
         var ceiling = SentimentRules.Ceiling.none
         /// A negator that says nothing could exceed what follows: it negates nothing.
         var outdone = false
+        /// Its part in a counterfactual ("could … have"): see `SentimentRules+Irrealis`.
+        var irrealis = SentimentRules.Irrealis.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -129,7 +131,8 @@ extension SentimentScorer {
                 shouted: t.shouted, fixed: false, phrase: false, negated: false, joiner: entry?.joiner ?? false,
                 clauseStart: t.clauseStart, mayDangle: entry.map { $0.negator && !$0.without } ?? false,
                 problem: entry?.problem ?? false, concessive: entry?.concessive ?? false,
-                without: entry?.without ?? false, modal: entry?.modal ?? false, ceiling: entry?.ceiling ?? .none)
+                without: entry?.without ?? false, modal: entry?.modal ?? false, ceiling: entry?.ceiling ?? .none,
+                irrealis: entry?.irrealis ?? .none)
             n += 1
             i += 1
         }
@@ -143,6 +146,7 @@ extension SentimentScorer {
             if !info[k].fixed && info[k].booster != 0 && k + 1 < n && info[k + 1].valence != 0 { info[k].valence = 0 }
         }
         markOutdone(info, n)
+        markIrrealis(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
