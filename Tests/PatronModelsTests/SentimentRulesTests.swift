@@ -614,8 +614,11 @@ import Testing
     /// clause with its own negator is left to the negation rules.
     @Test(arguments: [
         ("It could have been a great book.", Language.en, false), ("The food could have been better.", .en, false),
-        ("I would have given it five stars, but the strap broke.", .en, false), ("Could have been worse.", .en, true),
+        ("Could have been worse.", .en, true),
         ("Couldn't have been better.", .en, true), ("I would recommend it.", .en, true),
+        ("I would say they have the best burgers in town.", .en, true),
+        ("This might have been the best meal of my life.", .en, true),
+        ("It would've been nice to get a charger in the box.", .en, false),
         ("Dit had een goed boek kunnen zijn.", .nl, false), ("Ik had het niet kunnen wegleggen.", .nl, true),
         ("Hätte besser sein können.", .de, false), ("Ich hätte nie gedacht, dass es so gut ist.", .de, true),
     ])

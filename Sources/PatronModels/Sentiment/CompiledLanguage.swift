@@ -42,6 +42,8 @@ final class CompiledLanguage: Sendable {
     /// Last words of the split phrases ("stürzt … ab") and their valences, grouped by first word.
     let gappedEnds: [(bytes: [UInt8], valence: Double)]
     let negatesBackward: Bool
+    /// `SentimentRules.irrealisReach` of the language.
+    let irrealisReach: Int
     /// `SentimentRules.intensifyingPrefixes` as bytes.
     let prefixes: [[UInt8]]
     /// `SentimentRules.compoundHeads` and their valences (those the table gives one).
@@ -102,6 +104,7 @@ final class CompiledLanguage: Sendable {
         if let typed { CompiledLanguage.addKeyboardForms(&entries, typed) }
         words = ByteTable(entries)
         negatesBackward = rules.negatesBackward
+        irrealisReach = rules.irrealisReach
         prefixes = rules.intensifyingPrefixes.map { Array($0.utf8) }
         var heads = [String: Double]()
         for head in rules.compoundHeads { if let v = entries[head]?.valence, v != 0 { heads[head] = v } }

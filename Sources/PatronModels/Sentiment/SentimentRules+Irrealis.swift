@@ -12,14 +12,22 @@ extension SentimentRules {
     /// "hätte … können", "kunde … ha"), or completes one.
     enum Irrealis: Sendable { case none, alone, opening, completing }
 
+    /// How many words after its opening word a counterfactual's completing word may come:
+    /// close in English ("could have been"), anywhere in the clause in the verb-final Dutch and
+    /// German ("Dit had een goed boek kunnen zijn").
+    static func irrealisReach(_ language: Language) -> Int { language == .en ? 3 : 64 }
+
     /// The words of `language`'s counterfactuals.
     static func irrealis(_ language: Language) -> [String: Irrealis] {
         let alone: [String], opening: [String], completing: [String]
         switch language {
         case .en:
-            alone = ["could've", "should've", "would've", "coulda", "shoulda", "woulda"]
-            opening = ["could", "should", "would", "might"]
-            completing = ["have"]
+            // "could have been", "would've been": not "have" alone ("I would say they have
+            // the best burgers", "You should have the cheesecake"), nor "might have been the
+            // best meal", which hedges praise.
+            alone = []
+            opening = ["could", "should", "would", "could've", "should've", "would've", "coulda", "shoulda", "woulda"]
+            completing = ["been"]
         case .de:
             alone = []
             opening = ["hätte", "hätten", "wäre", "wären"]
@@ -48,7 +56,7 @@ extension SentimentRules {
 extension SentimentScorer {
     /// Negates the sentiment words of each counterfactual (`SentimentRules+Irrealis`): from its
     /// opening word to the end of its clause, when the clause completes it and has no negator.
-    func markIrrealis(_ info: UnsafeMutablePointer<Info>, _ n: Int) {
+    func markIrrealis(_ info: UnsafeMutablePointer<Info>, _ n: Int, reach: Int) {
         var k = 0
         while k < n {
             guard info[k].irrealis == .alone || info[k].irrealis == .opening else {
@@ -58,7 +66,9 @@ extension SentimentScorer {
             var end = k + 1
             while end < n && !info[end].clauseStart && !info[end].contrast { end += 1 }
             let scope = (k + 1)..<end
-            let completed = info[k].irrealis == .alone || scope.contains { info[$0].irrealis == .completing }
+            let completed =
+                info[k].irrealis == .alone
+                || scope.prefix(reach).contains { info[$0].irrealis == .completing }
             var start = k
             while start > 0 && !info[start].clauseStart && !info[start - 1].contrast { start -= 1 }
             if completed && !(start..<end).contains(where: { info[$0].negator }) {

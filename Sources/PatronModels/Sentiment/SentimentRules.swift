@@ -63,6 +63,7 @@ package struct SentimentRules: Sendable {
     package var ceilings: [String: Bool] = [:]
     /// The words of counterfactuals ("could have been great"; `SentimentRules+Irrealis.swift`).
     var irrealis: [String: Irrealis] = [:]
+    var irrealisReach = 64
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -233,6 +234,7 @@ package struct SentimentRules: Sendable {
         rules.modals = modals(language)
         rules.ceilings = ceilings(language)
         rules.irrealis = irrealis(language)
+        rules.irrealisReach = irrealisReach(language)
         return rules
     }
 

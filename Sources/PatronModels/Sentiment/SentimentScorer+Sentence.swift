@@ -146,7 +146,7 @@ extension SentimentScorer {
             if !info[k].fixed && info[k].booster != 0 && k + 1 < n && info[k + 1].valence != 0 { info[k].valence = 0 }
         }
         markOutdone(info, n)
-        markIrrealis(info, n)
+        markIrrealis(info, n, reach: c.irrealisReach)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
