@@ -1,16 +1,14 @@
 /// Praise that did not happen (issue 19, sixteenth round): "It could have been a great book",
-/// "Dit had een goed boek kunnen zijn", "Hätte besser sein können", "Kunde ha varit bättre",
-/// "Mogło być lepiej", "I would have given five stars, but …". A counterfactual names what the
-/// product or the story failed to be: its words are negated, as after "not", so praise in it
-/// is a complaint and a complaint in it ("could have been worse") faint praise. A comparative of
-/// praise without a valence ("besser", "bättre", "lepiej") counts as praise there. A clause
-/// with a negator of its own is left to the negation rules ("couldn't have been better",
-/// "Ik had het niet kunnen wegleggen").
+/// "Dit had een goed boek kunnen zijn", "Hätte besser sein können". A counterfactual names what
+/// the product or the story failed to be: its words are negated, as after "not", so praise in
+/// it is a complaint and a complaint in it ("could have been worse") faint praise. A comparative
+/// of praise without a valence ("besser") counts as praise there. A clause with a negator of its
+/// own is left to the negation rules ("couldn't have been better", "Ik had het niet kunnen
+/// wegleggen"). English, Dutch and German only (see the Swedish and Polish case below).
 extension SentimentRules {
-    /// What a word does in a counterfactual: opens one by itself ("could've", "byłoby"), opens
-    /// one with a word of `completing` later in its clause ("could … have", "had … kunnen",
-    /// "hätte … können", "kunde … ha"), or completes one.
-    enum Irrealis: Sendable { case none, alone, opening, completing }
+    /// What a word does in a counterfactual: opens one that a completing word later in its
+    /// clause makes one ("could … been", "had … kunnen", "hätte … können"), or completes one.
+    enum Irrealis: Sendable { case none, opening, completing }
 
     /// How many words after its opening word a counterfactual's completing word may come:
     /// close in English ("could have been"), anywhere in the clause in the verb-final Dutch and
@@ -19,21 +17,18 @@ extension SentimentRules {
 
     /// The words of `language`'s counterfactuals.
     static func irrealis(_ language: Language) -> [String: Irrealis] {
-        let alone: [String], opening: [String], completing: [String]
+        let opening: [String], completing: [String]
         switch language {
         case .en:
             // "could have been", "would've been": not "have" alone ("I would say they have
             // the best burgers", "You should have the cheesecake"), nor "might have been the
             // best meal", which hedges praise.
-            alone = []
             opening = ["could", "should", "would", "could've", "should've", "would've", "coulda", "shoulda", "woulda"]
             completing = ["been"]
         case .de:
-            alone = []
             opening = ["hätte", "hätten", "wäre", "wären"]
             completing = ["können", "sollen", "müssen", "gewesen"]
         case .nl:
-            alone = []
             opening = ["had", "hadden"]
             completing = ["kunnen", "moeten"]
         case .sv, .pl:
@@ -41,12 +36,10 @@ extension SentimentRules {
             // with them the retrained models lost a text or two on most of the older frozen
             // sets and on the test parts, through the subtitles they are trained on, which
             // are full of "skulle ha" and "byłoby" (sixteenth round; said in the README).
-            alone = []
             opening = []
             completing = []
         }
         var out = [String: Irrealis]()
-        for word in alone { out[word] = .alone }
         for word in opening { out[word] = .opening }
         for word in completing { out[word] = .completing }
         return out
@@ -59,16 +52,14 @@ extension SentimentScorer {
     func markIrrealis(_ info: UnsafeMutablePointer<Info>, _ n: Int, reach: Int) {
         var k = 0
         while k < n {
-            guard info[k].irrealis == .alone || info[k].irrealis == .opening else {
+            guard info[k].irrealis == .opening else {
                 k += 1
                 continue
             }
             var end = k + 1
             while end < n && !info[end].clauseStart && !info[end].contrast { end += 1 }
             let scope = (k + 1)..<end
-            let completed =
-                info[k].irrealis == .alone
-                || scope.prefix(reach).contains { info[$0].irrealis == .completing }
+            let completed = scope.prefix(reach).contains { info[$0].irrealis == .completing }
             var start = k
             while start > 0 && !info[start].clauseStart && !info[start - 1].contrast { start -= 1 }
             if completed && !(start..<end).contains(where: { info[$0].negator }) {
