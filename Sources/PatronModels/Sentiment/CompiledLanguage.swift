@@ -32,7 +32,7 @@ final class CompiledLanguage: Sendable {
         var modal = false
         /// "enough", "genug", "happier": what cannot be exceeded after a negated modal.
         var ceiling = SentimentRules.Ceiling.none
-        /// "could … have", "had … kunnen", "byłoby": a counterfactual (`SentimentRules+Irrealis`).
+        /// "could … been", "had … kunnen": a counterfactual (`SentimentRules+Irrealis`).
         var irrealis = SentimentRules.Irrealis.none
     }
 
@@ -76,9 +76,7 @@ final class CompiledLanguage: Sendable {
         for word in rules.persistence { entries[word, default: Entry()].persists = true }
         for word in rules.modals { entries[word, default: Entry()].modal = true }
         for (word, role) in rules.irrealis { entries[word, default: Entry()].irrealis = role }
-        for (word, comparative) in rules.ceilings {
-            entries[word, default: Entry()].ceiling = comparative ? .comparative : .measure
-        }
+        for (word, kind) in rules.ceilings { entries[word, default: Entry()].ceiling = kind }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>

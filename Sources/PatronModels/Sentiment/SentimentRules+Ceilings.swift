@@ -26,9 +26,9 @@ extension SentimentRules {
         }
     }
 
-    /// Words that nothing can exceed after a negated modal, each with whether it is a
-    /// comparative of praise (then read as praise where the lexicon has no valence for it).
-    static func ceilings(_ language: Language) -> [String: Bool] {
+    /// Words that nothing can exceed after a negated modal: measures, and comparatives of
+    /// praise (read as praise where the lexicon has no valence for them).
+    static func ceilings(_ language: Language) -> [String: Ceiling] {
         let measures: [String], comparatives: [String]
         switch language {
         case .en:
@@ -47,8 +47,8 @@ extension SentimentRules {
             measures = ["wystarczająco", "dość", "bardziej"]
             comparatives = ["lepiej", "lepszy", "lepsza", "lepsze", "wyżej", "nachwalić"]
         }
-        var out = Dictionary(uniqueKeysWithValues: measures.map { ($0, false) })
-        for word in comparatives { out[word] = true }
+        var out = Dictionary(uniqueKeysWithValues: measures.map { ($0, Ceiling.measure) })
+        for word in comparatives { out[word] = .comparative }
         return out
     }
 }
@@ -68,11 +68,21 @@ extension SentimentScorer {
             guard let ceiling = ((k + 1)..<max(k + 1, end)).first(where: { info[$0].ceiling != .none }) else {
                 continue
             }
-            let praise = info[ceiling].ceiling == .comparative
-            guard praise || (start..<end).contains(where: { $0 != k && info[$0].valence != 0 }) else { continue }
-            if praise && info[ceiling].valence == 0 { info[ceiling].valence = SentimentRules.outdoneValence }
+            guard
+                info[ceiling].ceiling == .comparative
+                    || (start..<end).contains(where: { $0 != k && info[$0].valence != 0 })
+            else { continue }
+            info[ceiling].readComparativeAsPraise()
             info[k].outdone = true
             info[k].negatedSomething = true
         }
+    }
+}
+
+extension SentimentScorer.Info {
+    /// A comparative of praise the lexicon gives no valence ("besser") reads as praise where
+    /// nothing exceeds it or where it did not happen (`SentimentRules+Irrealis`).
+    mutating func readComparativeAsPraise() {
+        if valence == 0 && ceiling == .comparative { valence = SentimentRules.outdoneValence }
     }
 }

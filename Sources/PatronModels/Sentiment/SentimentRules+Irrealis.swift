@@ -64,9 +64,7 @@ extension SentimentScorer {
             while start > 0 && !info[start].clauseStart && !info[start - 1].contrast { start -= 1 }
             if completed && !(start..<end).contains(where: { info[$0].negator }) {
                 for j in scope where !info[j].fixed || (info[j].phrase && !info[j].ownNegation) {
-                    if info[j].valence == 0 && info[j].ceiling == .comparative {
-                        info[j].valence = SentimentRules.outdoneValence
-                    }
+                    info[j].readComparativeAsPraise()
                     if info[j].valence != 0 { info[j].negated = true }
                 }
             }

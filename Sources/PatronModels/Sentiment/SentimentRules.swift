@@ -59,8 +59,8 @@ package struct SentimentRules: Sendable {
     package var persistence: [String] = []
     /// "can" words and what cannot be exceeded after them, negated
     /// (`SentimentRules+Ceilings.swift`).
-    package var modals: [String] = []
-    package var ceilings: [String: Bool] = [:]
+    var modals: [String] = []
+    var ceilings: [String: Ceiling] = [:]
     /// The words of counterfactuals ("could have been great"; `SentimentRules+Irrealis.swift`).
     var irrealis: [String: Irrealis] = [:]
     var irrealisReach = 64

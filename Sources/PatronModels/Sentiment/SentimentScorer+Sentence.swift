@@ -30,7 +30,7 @@ extension SentimentScorer {
         var ceiling = SentimentRules.Ceiling.none
         /// A negator that says nothing could exceed what follows: it negates nothing.
         var outdone = false
-        /// Its part in a counterfactual ("could … have"): see `SentimentRules+Irrealis`.
+        /// Its part in a counterfactual ("could … been"): see `SentimentRules+Irrealis`.
         var irrealis = SentimentRules.Irrealis.none
     }
 

@@ -83,7 +83,7 @@ public struct SentimentScorer: Sendable {
             // and clause joiners ("leider", "tyvärr" keep theirs: the vocabulary gives it).
             let functionWords = rules.neutral.union(rules.negators).union(rules.intensifiers.keys).union(rules.joiners)
                 .union(rules.contrast).union(rules.concessive).union(rules.modals)
-                .union(rules.ceilings.filter { !$0.value }.keys).union(rules.irrealis.keys)
+                .union(rules.ceilings.filter { $0.value == .measure }.keys).union(rules.irrealis.keys)
             for word in functionWords where vocabulary[word] == nil { table[word] = nil }
             compiled.append(CompiledLanguage(valences: table, phrases: phrases, gapped: gapped, rules: rules))
         }
