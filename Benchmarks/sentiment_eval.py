@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -97,6 +97,9 @@ FROZEN = {
     "frozen17": ("frozen-reviews-17.tsv", "8b35564185fac528dadf4bd1e52ad4c6f15a6512c6192588f8695c179aac4cb0",
                 "seventeenth frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-05 night before the sixteenth round was built, its theme chosen; not tuned on)"),
+    "frozen18": ("frozen-reviews-18.tsv", "045682f1ab2e5b83d57caa45a8d90b633740875839eddc78202f1c4de9c88693",
+                "eighteenth frozen review set (20 per language in the held-out domains; written by the team "
+                "2026-12-06 before the seventeenth round was built, its theme chosen; not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 

@@ -135,6 +135,7 @@ import Testing
         ("frozen-reviews-15.tsv", "6b8d43ce83deb27427f50b45eacfef487939df0bae671bcc9f5f9b5c6cdaf8b6"),
         ("frozen-reviews-16.tsv", "a715be1b1d86e4300ec0cb7a2c9a4739a9b567cb68a02aee3c500062b7192daa"),
         ("frozen-reviews-17.tsv", "8b35564185fac528dadf4bd1e52ad4c6f15a6512c6192588f8695c179aac4cb0"),
+        ("frozen-reviews-18.tsv", "045682f1ab2e5b83d57caa45a8d90b633740875839eddc78202f1c4de9c88693"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
