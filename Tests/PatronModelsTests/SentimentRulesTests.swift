@@ -626,6 +626,50 @@ import Testing
         expectVerdict(text, language, positive: positive)
     }
 
+    /// Seventeenth round: a wait told with its length is a complaint in every language, the
+    /// verb before or after the span ("Wir haben eine Stunde … gewartet"); "took" only with a
+    /// long span.
+    @Test(arguments: [
+        ("We waited over an hour for our food.", Language.en), ("Took forty-five minutes to get our drinks.", .en),
+        ("Sat there for 40 minutes before anyone took our order.", .en),
+        ("Vi fick vänta i fyrtio minuter på maten.", .sv), ("Satt i telefonkö i över en timme.", .sv),
+        ("We hebben drie kwartier op ons eten gewacht.", .nl), ("Wir haben eine Stunde auf das Essen gewartet.", .de),
+        ("Czekaliśmy godzinę na jedzenie.", .pl), ("Na odpowiedź czekałam trzy tygodnie.", .pl),
+    ])
+    func aWaitToldWithItsLengthIsAComplaint(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: false)
+    }
+
+    /// A short span, a short "took", a span without a wait, or a minute without a number, adds
+    /// nothing: the text scores as it does without the span (a word for waiting may lean of
+    /// its own).
+    @Test(arguments: [
+        ("Setup took five minutes.", "Setup took.", Language.en),
+        ("We only waited ten minutes.", "We only waited.", .en),
+        ("The battery lasts two days.", "The battery lasts.", .en),
+        ("Worth every minute of the wait.", "Worth every of the wait.", .en),
+        ("Die Lieferung dauerte nur zwei Tage.", "Die Lieferung dauerte nur.", .de),
+        ("Czekaliśmy tylko pięć minut.", "Czekaliśmy tylko.", .pl),
+    ])
+    func aShortOrUncountedSpanIsNoWait(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
+    /// Seventeenth round: incidents told plainly — something in the food, a thing that works
+    /// only some of the time — and praise said as a match ("Exactly what I was looking for").
+    @Test(arguments: [
+        ("Found a hair in my salad.", Language.en, false), ("Works half the time.", .en, false),
+        ("Do yourself a favor and eat somewhere else.", .en, false), ("Exactly what I was looking for.", .en, true),
+        ("Det låg ett hårstrå i soppan.", .sv, false), ("Appen fungerar bara ibland.", .sv, false),
+        ("Er zat een haar in mijn soep.", .nl, false), ("De app werkt maar de helft van de tijd.", .nl, false),
+        ("Im Salat war ein Haar.", .de, false), ("Funktioniert nur manchmal.", .de, false),
+        ("W zupie był włos.", .pl, false), ("Działa tylko czasami.", .pl, false),
+        ("Dokładnie to, czego szukałam.", .pl, true),
+    ])
+    func incidentsToldPlainly(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
     /// A concession counts less than the rest of its sentence ("although" was a contrast word,
     /// which weighed the clause after it more).
     @Test(arguments: [
@@ -635,6 +679,17 @@ import Testing
     ])
     func aConcessionCountsLess(_ text: String, _ language: Language) {
         expectVerdict(text, language, positive: true)
+    }
+
+    /// No key of a customer vocabulary file is listed twice: the later line wins, so an earlier
+    /// one is dead text that reads as if it counted (five English, two German and two Polish
+    /// keys were, some with another valence).
+    @Test(arguments: Language.allCases)
+    func noVocabularyKeyIsListedTwice(_ language: Language) throws {
+        var seen = Set<Substring>()
+        for (key, _) in try LexiconStore.pairs("customer-" + language.rawValue + ".tsv") where !key.hasPrefix("#") {
+            #expect(seen.insert(key).inserted, "\(language): \"\(key)\" is listed twice")
+        }
     }
 
     /// Every key of the customer vocabularies is a word, a two-word phrase or a split phrase

@@ -34,6 +34,8 @@ final class CompiledLanguage: Sendable {
         var ceiling = SentimentRules.Ceiling.none
         /// "could … been", "had … kunnen": a counterfactual (`SentimentRules+Irrealis`).
         var irrealis = SentimentRules.Irrealis.none
+        /// "waited", "hours", "forty": a wait told with its length (`SentimentRules+Waiting`).
+        var waiting = SentimentRules.Waiting.none
     }
 
     let words: ByteTable<Entry>
@@ -77,6 +79,7 @@ final class CompiledLanguage: Sendable {
         for word in rules.modals { entries[word, default: Entry()].modal = true }
         for (word, role) in rules.irrealis { entries[word, default: Entry()].irrealis = role }
         for (word, kind) in rules.ceilings { entries[word, default: Entry()].ceiling = kind }
+        for (word, role) in rules.waiting { entries[word, default: Entry()].waiting = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -136,6 +139,7 @@ final class CompiledLanguage: Sendable {
                     && $0.span == first.span && $0.without == first.without && $0.problem == first.problem
                     && $0.concessive == first.concessive && $0.persists == first.persists
                     && $0.modal == first.modal && $0.ceiling == first.ceiling && $0.irrealis == first.irrealis
+                    && $0.waiting == first.waiting
             }
             if agree { entries[form] = first }
         }

@@ -64,6 +64,8 @@ package struct SentimentRules: Sendable {
     /// The words of counterfactuals ("could have been great"; `SentimentRules+Irrealis.swift`).
     var irrealis: [String: Irrealis] = [:]
     var irrealisReach = 64
+    /// The words of waits told with their length (`SentimentRules+Waiting.swift`).
+    var waiting: [String: Waiting] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -235,6 +237,7 @@ package struct SentimentRules: Sendable {
         rules.ceilings = ceilings(language)
         rules.irrealis = irrealis(language)
         rules.irrealisReach = irrealisReach(language)
+        rules.waiting = waiting(language)
         return rules
     }
 

@@ -104,11 +104,14 @@ extension SentimentScorer {
                 i += 1
                 continue
             }
-            // A lean of its own: a span of time or use after "after" ("nach zwei Wochen", "po
-            // pierwszym praniu": how soon something failed), or what keeps happening ("keeps
-            // crashing", not "keeps going").
+            // A lean of its own: a wait told with its length ("waited an hour"), a span of
+            // time or use after "after" ("nach zwei Wochen", "po pierwszym praniu": how soon
+            // something failed), or what keeps happening ("keeps crashing", not "keeps going").
+            let unit = entry?.waiting ?? .none
             let lean: Double? =
-                if entry?.span == true && elapsedAfter(i, r, c) {
+                if unit == .minutes || unit == .long || unit == .longAlone, waited(i, unit, r, c) {
+                    SentimentRules.waitValence
+                } else if entry?.span == true && elapsedAfter(i, r, c) {
                     SentimentRules.elapsedValence
                 } else if entry?.persists == true, i + 1 < count, toks[i + 1].symbolValence == nil,
                     Self.persistingFault(r.word(toks[i + 1]))
