@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -100,6 +100,9 @@ FROZEN = {
     "frozen18": ("frozen-reviews-18.tsv", "045682f1ab2e5b83d57caa45a8d90b633740875839eddc78202f1c4de9c88693",
                 "eighteenth frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-06 before the seventeenth round was built, its theme chosen; not tuned on)"),
+    "frozen19": ("frozen-reviews-19.tsv", "5c7c23c355fbd956602df2b38ff19ee4b2e704fc63870550d20f829d897afc41",
+                "nineteenth frozen review set (20 per language in the held-out domains; written by the team "
+                "2026-12-06 before the eighteenth round was built, its theme chosen; not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
