@@ -670,6 +670,27 @@ import Testing
         expectVerdict(text, language, positive: positive)
     }
 
+    /// Eighteenth round: a question that regrets not having done it sooner is praise in every
+    /// language; asked of someone else, or without "sooner", it is not.
+    @Test(arguments: [
+        ("Why didn't I switch to this phone sooner?", Language.en, true),
+        ("Varför har jag inte bytt tidigare?", .sv, true), ("Waarom heb ik dit boek niet eerder gelezen?", .nl, true),
+        ("Warum habe ich das nicht früher gekauft?", .de, true), ("Dlaczego nie kupiłam tego wcześniej?", .pl, true),
+        ("Why didn't you tell me sooner?", .en, false), ("Why didn't I get a refund?", .en, false),
+    ])
+    func regretForNotDoingItSoonerIsPraise(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Eighteenth round: thanks for nothing, and a fault that is back again, are complaints.
+    @Test(arguments: [
+        ("Thanks for nothing.", Language.en), ("Tack för ingenting.", .sv), ("Danke für nichts.", .de),
+        ("Dziękuję za nic.", .pl), ("Toll gemacht, jetzt ist es schon wieder kaputt.", .de),
+    ])
+    func ironicThanksAndAgainAreComplaints(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: false)
+    }
+
     /// A concession counts less than the rest of its sentence ("although" was a contrast word,
     /// which weighed the clause after it more).
     @Test(arguments: [

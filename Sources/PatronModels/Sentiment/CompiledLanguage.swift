@@ -36,6 +36,8 @@ final class CompiledLanguage: Sendable {
         var irrealis = SentimentRules.Irrealis.none
         /// "waited", "hours", "forty": a wait told with its length (`SentimentRules+Waiting`).
         var waiting = SentimentRules.Waiting.none
+        /// "sooner", "I": a regret for not having done it sooner (`SentimentRules+Regret`).
+        var regret = SentimentRules.Regret.none
     }
 
     let words: ByteTable<Entry>
@@ -46,6 +48,8 @@ final class CompiledLanguage: Sendable {
     let negatesBackward: Bool
     /// `SentimentRules.irrealisReach` of the language.
     let irrealisReach: Int
+    /// `SentimentRules.speakerEndings` as bytes.
+    let speakerEndings: [[UInt8]]
     /// `SentimentRules.intensifyingPrefixes` as bytes.
     let prefixes: [[UInt8]]
     /// `SentimentRules.compoundHeads` and their valences (those the table gives one).
@@ -80,6 +84,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.irrealis { entries[word, default: Entry()].irrealis = role }
         for (word, kind) in rules.ceilings { entries[word, default: Entry()].ceiling = kind }
         for (word, role) in rules.waiting { entries[word, default: Entry()].waiting = role }
+        for (word, role) in rules.regret { entries[word, default: Entry()].regret = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -107,6 +112,7 @@ final class CompiledLanguage: Sendable {
         negatesBackward = rules.negatesBackward
         irrealisReach = rules.irrealisReach
         prefixes = rules.intensifyingPrefixes.map { Array($0.utf8) }
+        speakerEndings = rules.speakerEndings.map { Array($0.utf8) }
         var heads = [String: Double]()
         for head in rules.compoundHeads { if let v = entries[head]?.valence, v != 0 { heads[head] = v } }
         compoundHeads = ByteTable(heads)
@@ -139,7 +145,7 @@ final class CompiledLanguage: Sendable {
                     && $0.span == first.span && $0.without == first.without && $0.problem == first.problem
                     && $0.concessive == first.concessive && $0.persists == first.persists
                     && $0.modal == first.modal && $0.ceiling == first.ceiling && $0.irrealis == first.irrealis
-                    && $0.waiting == first.waiting
+                    && $0.waiting == first.waiting && $0.regret == first.regret
             }
             if agree { entries[form] = first }
         }
@@ -152,6 +158,12 @@ final class CompiledLanguage: Sendable {
             return word.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? word.reduce(0) { $0 * 10 + Int($1 - 0x30) } : -1
         }
         return entry?.rating ?? -1
+    }
+
+    /// Whether `word` is a verb in the first person by its ending (`SentimentRules.speakerEndings`).
+    @inline(__always) func isSpeakerVerb(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        !speakerEndings.isEmpty
+            && speakerEndings.contains { word.count > $0.count + 1 && word.suffix($0.count).elementsEqual($0) }
     }
 
     /// The valence of the phrase `entry`'s word starts with `second`, if it is one.

@@ -66,6 +66,9 @@ package struct SentimentRules: Sendable {
     var irrealisReach = 64
     /// The words of waits told with their length (`SentimentRules+Waiting.swift`).
     var waiting: [String: Waiting] = [:]
+    /// The words of regrets for not having done it sooner (`SentimentRules+Regret.swift`).
+    var regret: [String: Regret] = [:]
+    var speakerEndings: [String] = []
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -238,6 +241,8 @@ package struct SentimentRules: Sendable {
         rules.irrealis = irrealis(language)
         rules.irrealisReach = irrealisReach(language)
         rules.waiting = waiting(language)
+        rules.regret = regret(language)
+        rules.speakerEndings = speakerEndings(language)
         return rules
     }
 

@@ -32,6 +32,8 @@ extension SentimentScorer {
         var outdone = false
         /// Its part in a counterfactual ("could … been"): see `SentimentRules+Irrealis`.
         var irrealis = SentimentRules.Irrealis.none
+        /// Its part in a regret for not having done it sooner (`SentimentRules+Regret`).
+        var regret = SentimentRules.Regret.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -135,7 +137,8 @@ extension SentimentScorer {
                 clauseStart: t.clauseStart, mayDangle: entry.map { $0.negator && !$0.without } ?? false,
                 problem: entry?.problem ?? false, concessive: entry?.concessive ?? false,
                 without: entry?.without ?? false, modal: entry?.modal ?? false, ceiling: entry?.ceiling ?? .none,
-                irrealis: entry?.irrealis ?? .none)
+                irrealis: entry?.irrealis ?? .none,
+                regret: entry?.regret ?? (c.isSpeakerVerb(w) ? .speaker : .none))
             n += 1
             i += 1
         }
@@ -150,6 +153,7 @@ extension SentimentScorer {
         }
         markOutdone(info, n)
         markIrrealis(info, n, reach: c.irrealisReach)
+        let regretted = markRegret(info, n, question: r.question)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
@@ -241,7 +245,8 @@ extension SentimentScorer {
         }
         if sum != 0 { sum += (sum > 0 ? 1 : -1) * Double(min(4, r.exclamations)) * SentimentRules.exclamation }
         // A question asserts less: praise in a question is mostly neutral, a complaint stays one.
-        if r.question { sum *= sum > 0 ? 0.2 : 0.9 }
+        // (Not one that regrets not having done it sooner: that asks nothing.)
+        if r.question && !regretted { sum *= sum > 0 ? 0.2 : 0.9 }
         out.score = sum / (sum * sum + 15).squareRoot()
         return out
     }
