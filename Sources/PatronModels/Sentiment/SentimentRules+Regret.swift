@@ -57,11 +57,9 @@ extension SentimentScorer {
     /// (`SentimentRules+Regret`); true when one was found, so that the question does not
     /// soften it.
     func markRegret(_ info: UnsafeMutablePointer<Info>, _ n: Int, question: Bool) -> Bool {
-        guard question else { return false }
+        guard question, (0..<n).contains(where: { info[$0].regret == .speaker }) else { return false }
         for k in 0..<n where info[k].negator && !info[k].fixed && !info[k].without {
-            guard (0..<n).contains(where: { info[$0].regret == .speaker }),
-                let s = ((k + 1)..<max(k + 1, n)).first(where: { info[$0].regret == .sooner })
-            else { continue }
+            guard let s = ((k + 1)..<max(k + 1, n)).first(where: { info[$0].regret == .sooner }) else { continue }
             info[k].outdone = true
             info[k].negatedSomething = true
             info[s].valence = SentimentRules.regretValence

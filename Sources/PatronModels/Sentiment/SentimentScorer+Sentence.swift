@@ -138,7 +138,8 @@ extension SentimentScorer {
                 problem: entry?.problem ?? false, concessive: entry?.concessive ?? false,
                 without: entry?.without ?? false, modal: entry?.modal ?? false, ceiling: entry?.ceiling ?? .none,
                 irrealis: entry?.irrealis ?? .none,
-                regret: entry?.regret ?? (c.isSpeakerVerb(w) ? .speaker : .none))
+                // (A verb's ending tells the speaker only where a regret can be: in a question.)
+                regret: entry?.regret ?? (r.question && c.isSpeakerVerb(w) ? .speaker : .none))
             n += 1
             i += 1
         }
