@@ -25,6 +25,15 @@ package enum CivilDate {
         return era * 146_097 + doe - 719_468
     }
 
+    /// The day number and the microseconds into that day of a time in microseconds since
+    /// 1970-01-01T00:00, floored for times before it; defined for every `Int64` (no product
+    /// that could overflow: a fuzzed Arrow file's `Int64.min` trapped the old `day × 86 400 s`).
+    package static func day(micros: Int64) -> (day: Int, microsOfDay: Int64) {
+        let perDay: Int64 = 86_400_000_000
+        let rest = micros % perDay
+        return (Int(micros / perDay) - (rest < 0 ? 1 : 0), rest < 0 ? rest + perDay : rest)
+    }
+
     /// The calendar date of a day number.
     package static func date(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468

@@ -84,13 +84,12 @@ extension ValueFormat {
         appendDigits(UInt64(d), width: 2, to: &out)
     }
 
-    /// `YYYY-MM-DD HH:MM:SS[.ffffff][Z]` (`datetime(_:utc:)`'s).
+    /// `YYYY-MM-DD HH:MM:SS` (with `.ffffff` when there are microseconds, and `Z` for UTC)
+    /// for microseconds since 1970-01-01T00:00; the default `date_format` reads it back.
     package static func appendDateTime(_ micros: Int64, utc: Bool, to out: inout [UInt8]) {
-        let perDay: Int64 = 86_400_000_000
-        let day = micros >= 0 ? micros / perDay : (micros + 1) / perDay - 1
-        let inDay = micros - day * perDay
+        let (day, inDay) = CivilDate.day(micros: micros)
         let seconds = UInt64(inDay / 1_000_000), fraction = UInt64(inDay % 1_000_000)
-        appendDate(Int(day), to: &out)
+        appendDate(day, to: &out)
         out.append(UInt8(ascii: " "))
         appendDigits(seconds / 3600, width: 2, to: &out)
         out.append(UInt8(ascii: ":"))

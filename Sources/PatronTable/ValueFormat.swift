@@ -23,22 +23,6 @@ public enum ValueFormat {
         return number((x * 1_000_000).rounded() / 1_000_000)
     }
 
-    /// `YYYY-MM-DD HH:MM:SS` (with `.ffffff` when there are microseconds, and `Z` for UTC)
-    /// for microseconds since 1970-01-01T00:00; the default `date_format` reads it back.
-    package static func datetime(_ micros: Int64, utc: Bool) -> String {
-        let perDay: Int64 = 86_400_000_000
-        let day = micros >= 0 ? micros / perDay : (micros + 1) / perDay - 1
-        let inDay = micros - day * perDay
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let seconds = inDay / 1_000_000, fraction = inDay % 1_000_000
-        var text = CivilDate.string(Int(day)) + " \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
-        if fraction != 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: 6 - digits.count) + digits
-        }
-        return utc ? text + "Z" : text
-    }
-
     /// `YYYY-MM-DD` for days since 1970-01-01.
     package static func date(_ days: Int32) -> String { CivilDate.string(Int(days)) }
 }

@@ -32,4 +32,18 @@ import Testing
             #expect(appended(x) == ValueFormat.number(x), "\(x)")
         }
     }
+
+    /// Every microsecond count is a time: the extremes of `Int64` (which a fuzzed Arrow file
+    /// carried, and `day × 86 400 s` overflowed on) print, times before 1970 count back from the
+    /// day before, and a day's first microsecond is midnight.
+    @Test(arguments: [
+        (Int64.max, "04:00:54.775807"), (Int64.min, "19:59:05.224192"), (-1, "1969-12-31 23:59:59.999999"),
+        (-86_400_000_000, "1969-12-31 00:00:00"), (0, "1970-01-01 00:00:00"),
+        (1_291_191_960_000_000, "2010-12-01 08:26:00"),
+    ])
+    func everyMicrosecondCountIsATime(_ micros: Int64, _ expected: String) {
+        let text = ValueFormat.format(.datetime([micros]), 0)
+        #expect(text.hasSuffix(expected), "\(micros): \(text)")
+        #expect(CivilDate.day(micros: micros).microsOfDay >= 0)
+    }
 }

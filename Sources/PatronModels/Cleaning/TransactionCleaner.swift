@@ -416,7 +416,7 @@ package enum TransactionCleaner {
 
     /// The day of a time in microseconds since 1970-01-01T00:00 (floored).
     static func day(_ micros: Int64) -> Int32 {
-        Int32(truncatingIfNeeded: micros >= 0 ? micros / 86_400_000_000 : (micros + 1) / 86_400_000_000 - 1)
+        Int32(truncatingIfNeeded: CivilDate.day(micros: micros).day)
     }
 
     /// A short, countable label for a reason ("date … is before min_date …" → "before min_date").
