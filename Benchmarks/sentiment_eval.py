@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -103,6 +103,9 @@ FROZEN = {
     "frozen19": ("frozen-reviews-19.tsv", "5c7c23c355fbd956602df2b38ff19ee4b2e704fc63870550d20f829d897afc41",
                 "nineteenth frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-06 before the eighteenth round was built, its theme chosen; not tuned on)"),
+    "frozen20": ("frozen-reviews-20.tsv", "a318838c5b4f8a8fa5457d090a86b470d0e50f8a9f6038954673f61d113dc845",
+                "twentieth frozen review set (20 per language in the held-out domains; written by the team "
+                "2026-12-06 before the nineteenth round was built, its theme chosen; not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 

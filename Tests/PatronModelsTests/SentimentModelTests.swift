@@ -137,6 +137,7 @@ import Testing
         ("frozen-reviews-17.tsv", "8b35564185fac528dadf4bd1e52ad4c6f15a6512c6192588f8695c179aac4cb0"),
         ("frozen-reviews-18.tsv", "045682f1ab2e5b83d57caa45a8d90b633740875839eddc78202f1c4de9c88693"),
         ("frozen-reviews-19.tsv", "5c7c23c355fbd956602df2b38ff19ee4b2e704fc63870550d20f829d897afc41"),
+        ("frozen-reviews-20.tsv", "a318838c5b4f8a8fa5457d090a86b470d0e50f8a9f6038954673f61d113dc845"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
