@@ -50,11 +50,13 @@ bench: deps pyenv
 # scikit-learn, on features Patron's own scorer extracts (Benchmarks' SentimentFeatures).
 # Deterministic: the same data gives the same bytes. Then rebuild and `make bench`.
 # Trains the sentiment models, then rebuilds patron: a build copies the models into its
-# resource bundle, and a stale binary would score with the old ones without a word.
+# resource bundle, and a stale binary would score with the old ones without a word. Each
+# language is trained at the point pinned in Training/sentiment/grid.tsv; SEARCH=1 searches the
+# grid again and prints what it chose (pin it by editing grid.tsv).
 train-sentiment: deps pyenv
 	@$(PYTHON) -c "import sklearn, scipy" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check scikit-learn
 	$(SWIFT) build -c release --package-path Benchmarks --product SentimentFeatures
-	$(PYTHON) Training/sentiment/train.py
+	$(PYTHON) Training/sentiment/train.py $(if $(SEARCH),--search)
 	$(SWIFT) build -c release --product patron
 
 # libFuzzer on the CSV reader, the pipeline-file parser and the Arrow IPC reader (FUZZ_SECONDS

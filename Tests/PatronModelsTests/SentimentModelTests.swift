@@ -24,6 +24,28 @@ import Testing
         }
     }
 
+    /// Each shipped model was trained at the point pinned for its language in
+    /// Training/sentiment/grid.tsv (the neutral band is written into the model; the rest of the
+    /// point shows in its weights): `make train-sentiment` reproduces the shipped models only if
+    /// the pins and the models agree.
+    @Test func theShippedModelsWereTrainedAtThePinnedPoint() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("Training/sentiment/grid.tsv"), encoding: .utf8)
+        var pinned = [String: Double]()
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("lang\t") {
+            let fields = line.split(separator: "\t")
+            try #require(fields.count == 5, "grid.tsv: \(line)")
+            pinned[String(fields[0])] = Double(fields[4])
+        }
+        for language in Language.allCases {
+            let band = try #require(pinned[language.rawValue], "grid.tsv has no line for \(language)")
+            let model = try #require(Self.scorer.models[language.index])
+            #expect(
+                abs(model.neutralBand - band) < 1e-9, "\(language): model band \(model.neutralBand), pinned \(band)")
+        }
+    }
+
     @Test(arguments: [
         ("The delivery was fast and the jacket is lovely.", Language.en, SentimentScorer.Label.pos),
         ("Broke after two days, waste of money.", .en, .neg),

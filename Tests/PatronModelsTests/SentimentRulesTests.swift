@@ -691,6 +691,68 @@ import Testing
         expectVerdict(text, language, positive: false)
     }
 
+    /// Nineteenth round: a comparative said of a rival or of the past praises the rival, a
+    /// complaint; said of the thing reviewed, against a rival after "than", it is praise.
+    @Test(arguments: [
+        ("My old phone was faster.", Language.en, false), ("The old recipe was much better.", .en, false),
+        ("I've had better fries at a gas station.", .en, false), ("Way better than my old Samsung.", .en, true),
+        ("Even better than last time.", .en, true), ("I've had better service here than anywhere else.", .en, true),
+        ("Det var bättre förr.", .sv, false), ("Min gamla leverantör var mycket bättre.", .sv, false),
+        ("Jag har ätit bättre pizza på en bensinmack.", .sv, false),
+        ("Mycket bättre än min förra operatör.", .sv, true), ("Jag har en bättre idé.", .sv, true),
+        ("Het eerste boek was veel beter.", .nl, false), ("Vroeger schreef ze veel beter.", .nl, false),
+        ("Beter dan zijn vorige boek.", .nl, true),
+        ("Früher war alles besser.", .de, false), ("Die alte Rezeptur war viel besser.", .de, false),
+        ("Viel besser als mein altes Gerät.", .de, true), ("Schneller Ersatz für mein altes Handy, top.", .de, true),
+        ("Kiedyś było lepiej.", .pl, false), ("Stara receptura była dużo lepsza.", .pl, false),
+        ("Dużo lepszy niż mój poprzedni telefon.", .pl, true), ("Gorszy niż poprzedni model.", .pl, false),
+    ])
+    func aComparativeSaidOfARivalPraisesTheRival(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Nineteenth round: nothing better is praise ("Never had a better steak", "Nothing beats
+    /// …", "Nic nie przebije", "Nie jadłam lepszej pizzy"); "not better" and "nothing got
+    /// better" are not.
+    @Test(arguments: [
+        ("Never had a better steak.", Language.en, true), ("Nothing beats their Sunday roast.", .en, true),
+        ("Nothing is better than their coffee.", .en, true), ("It's not better than the old one.", .en, false),
+        ("Inget slår deras kundtjänst.", .sv, true), ("Ingenting blev bättre.", .sv, false),
+        ("Nooit een betere thriller gelezen.", .nl, true), ("Es gibt nichts Besseres.", .de, true),
+        ("Leider nicht besser als das alte.", .de, false),
+        ("Nic nie przebije ich śniadań.", .pl, true), ("Nigdy nie jadłam lepszej pizzy.", .pl, true),
+        ("Nie ma nic lepszego na rynku.", .pl, true), ("Nie jest lepszy niż stary.", .pl, false),
+    ])
+    func nothingBetterIsPraise(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Nineteenth round: a state that no longer holds turns its praise into a complaint ("Used
+    /// to love this place"), not "got used to"; "less" negates the word after it, and "any less"
+    /// (a negation's) does nothing.
+    @Test(arguments: [
+        ("Used to love this place.", Language.en, false), ("It used to be great.", .en, false),
+        ("Once you get used to it, it's great.", .en, true), ("Brukade vara bra.", .sv, false),
+        ("Früher war der Service gut.", .de, false), ("Früher als erwartet geliefert, super.", .de, true),
+        ("Less than impressed.", .en, false), ("Minder goed dan zijn eerdere werk.", .nl, false),
+        ("Doesn't make the movie any less entertaining.", .en, true), ("Deutlich weniger Lärm.", .de, true),
+        ("Mniej wygodne niż poprzednie.", .pl, false),
+    ])
+    func praiseOfThePastAndLessAreComplaints(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// What got worse, said in a phrase, is a complaint.
+    @Test(arguments: [
+        ("It's gone downhill since the new owners took over.", Language.en),
+        ("A step backwards from the last version.", .en), ("Har gått utför sedan de bytte ägare.", .sv),
+        ("Een stap terug na zijn vorige roman.", .nl), ("Ein Rückschritt gegenüber der Vorgängerversion.", .de),
+        ("Krok wstecz w porównaniu z poprzednią wersją.", .pl),
+    ])
+    func whatGotWorseIsAComplaint(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: false)
+    }
+
     /// A concession counts less than the rest of its sentence ("although" was a contrast word,
     /// which weighed the clause after it more).
     @Test(arguments: [

@@ -38,6 +38,9 @@ final class CompiledLanguage: Sendable {
         var waiting = SentimentRules.Waiting.none
         /// "sooner", "I": a regret for not having done it sooner (`SentimentRules+Regret`).
         var regret = SentimentRules.Regret.none
+        /// "better", "old", "than", "used": a verdict said by comparison
+        /// (`SentimentRules+Comparison`).
+        var comparison = SentimentRules.Comparison.none
     }
 
     let words: ByteTable<Entry>
@@ -85,6 +88,7 @@ final class CompiledLanguage: Sendable {
         for (word, kind) in rules.ceilings { entries[word, default: Entry()].ceiling = kind }
         for (word, role) in rules.waiting { entries[word, default: Entry()].waiting = role }
         for (word, role) in rules.regret { entries[word, default: Entry()].regret = role }
+        for (word, role) in rules.comparison { entries[word, default: Entry()].comparison = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -146,6 +150,7 @@ final class CompiledLanguage: Sendable {
                     && $0.concessive == first.concessive && $0.persists == first.persists
                     && $0.modal == first.modal && $0.ceiling == first.ceiling && $0.irrealis == first.irrealis
                     && $0.waiting == first.waiting && $0.regret == first.regret
+                    && $0.comparison == first.comparison
             }
             if agree { entries[form] = first }
         }

@@ -69,6 +69,8 @@ package struct SentimentRules: Sendable {
     /// The words of regrets for not having done it sooner (`SentimentRules+Regret.swift`).
     var regret: [String: Regret] = [:]
     var speakerEndings: [String] = []
+    /// The words of verdicts said by comparison (`SentimentRules+Comparison.swift`).
+    var comparison: [String: Comparison] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -243,6 +245,7 @@ package struct SentimentRules: Sendable {
         rules.waiting = waiting(language)
         rules.regret = regret(language)
         rules.speakerEndings = speakerEndings(language)
+        rules.comparison = comparison(language)
         return rules
     }
 

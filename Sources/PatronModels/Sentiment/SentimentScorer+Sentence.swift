@@ -34,6 +34,11 @@ extension SentimentScorer {
         var irrealis = SentimentRules.Irrealis.none
         /// Its part in a regret for not having done it sooner (`SentimentRules+Regret`).
         var regret = SentimentRules.Regret.none
+        /// Its part in a verdict said by comparison (`SentimentRules+Comparison`).
+        var comparison = SentimentRules.Comparison.none
+        /// After "less", "minder", "weniger": negated, or, negated as well, not ("doesn't make
+        /// it any less enjoyable").
+        var lessened = false
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -139,7 +144,8 @@ extension SentimentScorer {
                 without: entry?.without ?? false, modal: entry?.modal ?? false, ceiling: entry?.ceiling ?? .none,
                 irrealis: entry?.irrealis ?? .none,
                 // (A verb's ending tells the speaker only where a regret can be: in a question.)
-                regret: entry?.regret ?? (r.question && c.isSpeakerVerb(w) ? .speaker : .none))
+                regret: entry?.regret ?? (r.question && c.isSpeakerVerb(w) ? .speaker : .none),
+                comparison: entry?.comparison ?? .none)
             n += 1
             i += 1
         }
@@ -155,6 +161,7 @@ extension SentimentScorer {
         markOutdone(info, n)
         markIrrealis(info, n, reach: c.irrealisReach)
         let regretted = markRegret(info, n, question: r.question)
+        markComparisons(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
@@ -227,6 +234,7 @@ extension SentimentScorer {
         var conceding = false
         for k in 0..<n {
             var v = info[k].valence
+            info[k].negated = info[k].negated != info[k].lessened
             if info[k].negated && info[k].problem && v < 0 {
                 // A fault negated is praise ("rutscht nicht", "no lag"), not a negation.
                 v *= SentimentRules.negatedProblem
