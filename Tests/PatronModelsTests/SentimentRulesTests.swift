@@ -753,6 +753,43 @@ import Testing
         expectVerdict(text, language, positive: false)
     }
 
+    /// Twentieth round: a fear, doubt or hope that the sentence turns away from is reversed (the
+    /// customer no longer thinks it); without a turn it is left as it is.
+    @Test(arguments: [
+        ("I was worried it would be too loud, but it's whisper quiet.", Language.en, true),
+        ("Sceptical at first, now I'm a convert.", .en, true),
+        ("I had high hopes, but it broke within a week.", .en, false),
+        ("I was excited to try it until I saw the bill.", .en, false),
+        ("Thought it would save me time, but it keeps freezing.", .en, false),
+        ("I'm afraid the food was awful.", .en, false), ("I thought it was great.", .en, true),
+        ("Först var jag tveksam, men nu använder jag den varje dag.", .sv, true),
+        ("Ik twijfelde eerst, maar het werd een van mijn favorieten.", .nl, true),
+        ("Ich hatte Angst, dass es zu klein ist, aber es passt super.", .de, true),
+        ("Anfangs skeptisch, jetzt will ich es nicht mehr hergeben.", .de, true),
+        ("Na początku byłem sceptyczny, ale teraz używam codziennie.", .pl, true),
+        ("Myślałam, że będzie głośno, a jest bardzo cicho.", .pl, true),
+    ])
+    func anExpectationTheSentenceTurnsFromIsReversed(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Twentieth round: a problem that went away or was fixed is praise; one not fixed, or
+    /// not gone, stays a complaint; "finally" before a thing is praise, before a verb not.
+    @Test(arguments: [
+        ("My back pain is gone since I got this chair.", Language.en, true),
+        ("Fixed my cracked screen in twenty minutes.", .en, true), ("They never fixed the leak.", .en, false),
+        ("Mina ryggsmärtor är borta efter behandlingen.", .sv, true), ("Rörmokaren fixade läckan direkt.", .sv, true),
+        ("De löste aldrig problemet.", .sv, false), ("Die Schmerzen sind weg.", .de, true),
+        ("Die Schmerzen gehen nicht weg.", .de, false),
+        ("Finally a charger that doesn't fall out of the socket.", .en, true),
+        ("Finally arrived, and it was the wrong colour.", .en, false),
+        ("Äntligen en mobil som håller en hel dag.", .sv, true),
+        ("Wreszcie lekarz, który ma czas dla pacjenta.", .pl, true),
+    ])
+    func aProblemGoneAndFinallyAThing(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
     /// A concession counts less than the rest of its sentence ("although" was a contrast word,
     /// which weighed the clause after it more).
     @Test(arguments: [

@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@17.db303ddcf4a8 → churn.flag@1 → report@3":
-            "fa36ee4bb0d53a55f8039f044f755da9846da8c2356ee5a52865992ce09f474a",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@18.cd0864785361 → churn.flag@1 → report@3":
+            "edd98749222b50b28dda1b8790b7075bc05bfcd65815df9450a4d4d9967bb881",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@17.db303ddcf4a8":
-            "c0d8dcb9c659a1ef28032cfeffedb1d87343da3d80630325d8d2c74d345c735c",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@18.cd0864785361":
+            "46374779677cf137c4acaebce6154541ece98340041eacff94194cb0856ac0e8",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

@@ -41,6 +41,9 @@ final class CompiledLanguage: Sendable {
         /// "better", "old", "than", "used": a verdict said by comparison
         /// (`SentimentRules+Comparison`).
         var comparison = SentimentRules.Comparison.none
+        /// "worried", "but now", "gone": an expectation, or a problem that went away
+        /// (`SentimentRules+Expectation`).
+        var expectation = SentimentRules.Expectation.none
     }
 
     let words: ByteTable<Entry>
@@ -89,6 +92,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.waiting { entries[word, default: Entry()].waiting = role }
         for (word, role) in rules.regret { entries[word, default: Entry()].regret = role }
         for (word, role) in rules.comparison { entries[word, default: Entry()].comparison = role }
+        for (word, role) in rules.expectation { entries[word, default: Entry()].expectation = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -150,7 +154,7 @@ final class CompiledLanguage: Sendable {
                     && $0.concessive == first.concessive && $0.persists == first.persists
                     && $0.modal == first.modal && $0.ceiling == first.ceiling && $0.irrealis == first.irrealis
                     && $0.waiting == first.waiting && $0.regret == first.regret
-                    && $0.comparison == first.comparison
+                    && $0.comparison == first.comparison && $0.expectation == first.expectation
             }
             if agree { entries[form] = first }
         }

@@ -71,6 +71,8 @@ package struct SentimentRules: Sendable {
     var speakerEndings: [String] = []
     /// The words of verdicts said by comparison (`SentimentRules+Comparison.swift`).
     var comparison: [String: Comparison] = [:]
+    /// The words of expectations and problems that went away (`SentimentRules+Expectation.swift`).
+    var expectation: [String: Expectation] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -246,6 +248,7 @@ package struct SentimentRules: Sendable {
         rules.regret = regret(language)
         rules.speakerEndings = speakerEndings(language)
         rules.comparison = comparison(language)
+        rules.expectation = expectation(language)
         return rules
     }
 
@@ -334,7 +337,10 @@ package struct SentimentRules: Sendable {
         negatesBackward: true, joiners: ["och", "eller"],
         intensifyingPrefixes: ["jätte", "super", "mega", "skit", "kanon"],
         inflections: swedishAdjective,
-        compoundHeads: ["problem", "problemen", "katastrof", "slöseri", "skräp", "fiasko", "besvikelse", "bedrägeri"],
+        compoundHeads: [
+            "problem", "problemen", "katastrof", "slöseri", "skräp", "fiasko", "besvikelse", "bedrägeri", "smärtor",
+            "smärta", "värk",
+        ],
         ratingNumbers: ["noll": 0, "ingen": 0, "inga": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5],
         starWords: ["stjärna": false, "stjärnor": true])
 
@@ -450,6 +456,7 @@ package struct SentimentRules: Sendable {
         inflections: germanVerb, keyboardForm: germanTransliteration,
         compoundHeads: [
             "fehler", "schaden", "mangel", "mängel", "ausfall", "problem", "probleme", "katastrophe", "schrott", "müll",
+            "schmerzen", "schmerz",
             "ärger", "enttäuschung", "betrug", "abzocke", "reinfall", "desaster", "empfehlung", "freundlichkeit",
         ],
         ratingNumbers: [

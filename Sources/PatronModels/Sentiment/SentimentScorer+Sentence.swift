@@ -39,6 +39,8 @@ extension SentimentScorer {
         /// After "less", "minder", "weniger": negated, or, negated as well, not ("doesn't make
         /// it any less enjoyable").
         var lessened = false
+        /// Its part in an expectation or a problem that went away (`SentimentRules+Expectation`).
+        var expectation = SentimentRules.Expectation.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -145,7 +147,7 @@ extension SentimentScorer {
                 irrealis: entry?.irrealis ?? .none,
                 // (A verb's ending tells the speaker only where a regret can be: in a question.)
                 regret: entry?.regret ?? (r.question && c.isSpeakerVerb(w) ? .speaker : .none),
-                comparison: entry?.comparison ?? .none)
+                comparison: entry?.comparison ?? .none, expectation: entry?.expectation ?? .none)
             n += 1
             i += 1
         }
@@ -162,6 +164,7 @@ extension SentimentScorer {
         markIrrealis(info, n, reach: c.irrealisReach)
         let regretted = markRegret(info, n, question: r.question)
         markComparisons(info, n)
+        markExpectations(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break

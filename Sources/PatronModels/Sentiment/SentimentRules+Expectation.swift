@@ -1,0 +1,277 @@
+/// What the customer expected, and a problem that went away (issue 19, twentieth round).
+///
+/// An expectation is not an experience. "I was worried it would be too loud, but it's whisper
+/// quiet", "Först var jag tveksam, men nu …", "Ich hatte Angst, dass es zu klein ist, aber …",
+/// "Sceptical at first, now I'm a convert": the fear or doubt, and the trouble feared, are what
+/// the customer no longer thinks, and the sentence is praise; "I had high hopes, but …",
+/// "Thought it would save me time, but …" the other way round. So a clause that opens with a
+/// fear, a doubt or a hope (or a belief with a future in it: "thought it would", "trodde det
+/// skulle", "myślałam, że będzie") has its sentiment reversed when the sentence turns after it
+/// (a contrast word, "now", "nu", "jetzt", "teraz", Polish "a") or when it says "at first"
+/// ("Ik twijfelde eerst", "Anfangs skeptisch"). Without such a turn it is left as it is ("I'm
+/// afraid the food was awful" stays a complaint). The clause runs on across a comma before
+/// "that", "att", "dass", "że" ("Ich hatte Angst, dass es zu klein ist").
+///
+/// "Finally a phone that lasts the day", "Äntligen en bank som svarar", "Endlich ein Föhn, der
+/// …", "Wreszcie lekarz, który ma czas": "finally" opening a sentence before a thing (an article
+/// after it, or a Polish relative pronoun within three words) is praise (+2.0).
+///
+/// A problem that went away is praise: "My back pain is gone", "Fixed my cracked screen",
+/// "Rörmokaren fixade läckan", "Problem gelöst". A complaint word before a word for gone
+/// ("gone", "borta", "weg", "zniknął"), or on either side of a word for fixing ("fixed",
+/// "löste", "behoben", "naprawił"), in its clause, reads as a fault negated; not after a negator
+/// ("never fixed the leak", "Die Schmerzen gehen nicht weg").
+extension SentimentRules {
+    /// What a word does in an expectation or in a problem that went away.
+    enum Expectation: Sendable, Equatable {
+        case none
+        /// "worried", "sceptical", "orolig", "Bedenken", "bałam": a fear or a doubt.
+        case fear
+        /// "hoped", "förhoppningar", "gefreut", "nadzieję": a hope.
+        case hope
+        /// "thought", "trodde", "dachte", "myślałam": a belief, an expectation with a future.
+        case belief
+        /// "would", "skulle", "würde", "będzie": the future of a belief.
+        case future
+        /// "now", "nu", "jetzt", "teraz", "a": the sentence turns, where a clause starts with it
+        /// (", now I'm a convert"; not "nu har jag väntat i två veckor").
+        case turn
+        /// "until", "turned out", "visade sig", "bleek", "okazało się": the sentence turns, anywhere.
+        case turnsOut
+        /// "that", "att", "dass", "że": the clause runs on across the comma before it.
+        case that
+        /// "initially", "först", "anfangs", "eerst", "początkowo": at first.
+        case atFirst
+        /// English "first", at first after "at".
+        case first, at
+        /// "disappeared", "försvann", "zniknął": the complaint before it went away.
+        case gone
+        /// "gone", "borta", "weg": the same after "is" ("My back pain is gone"; not "a ghost
+        /// story gone awry", "gone to seed", "Welchen kaputten Weg").
+        case goneState
+        /// "is", "är", "ist", "zijn": before a word for gone.
+        case copula
+        /// "excited": a hope before "to" ("I was excited to try it").
+        case eager
+        /// "fixed", "löste", "behoben", "naprawił": the complaint before or after it was fixed.
+        case fixed
+        /// "finally", "äntligen", "endlich", "wreszcie": opening a sentence before a thing ("Finally
+        /// a phone that lasts the day"), praise: what the customer was waiting for; before a verb
+        /// ("Finally arrived, broken") nothing.
+        case finally
+        /// "który", "która": a Polish relative pronoun (Polish has no article to show a thing).
+        case which
+    }
+
+    /// The valence a fear or doubt the lexicon gives none ("skeptisch", "twijfelde") takes when
+    /// the sentence turns after it, and a hope the negative of it: relief, and disappointment,
+    /// as strong as a comparative said against something (1.5).
+    static let reliefValence = 1.5
+
+    /// The valence of "finally" before a thing: praise, like "highly recommend".
+    static let finallyValence = 2.0
+
+    /// The words of `language`'s expectations and problems that went away.
+    static func expectation(_ language: Language) -> [String: Expectation] {
+        var out = [String: Expectation]()
+        func add(_ words: [String], _ role: Expectation) { for word in words { out[word] = role } }
+        switch language {
+        case .en:
+            add(
+                [
+                    "worried", "afraid", "nervous", "scared", "feared", "sceptical", "skeptical", "doubtful",
+                    "hesitant",
+                    "apprehensive", "unsure",
+                ], .fear)
+            add(["hopes", "hoped", "hoping", "forward"], .hope)
+            add(["excited", "eager"], .eager)
+            add(["thought", "expected"], .belief)
+            add(["would", "will", "it'd"], .future)
+            add(["now"], .turn)
+            add(["turned", "turns", "until"], .turnsOut)
+            add(["that"], .that)
+            add(["initially"], .atFirst)
+            add(["first"], .first)
+            add(["at"], .at)
+            add(["disappeared"], .gone)
+            add(["gone"], .goneState)
+            add(["is", "are", "was", "were", "has", "it's", "its"], .copula)
+            add(["fixed", "solved", "resolved", "repaired", "cured"], .fixed)
+            add(["finally"], .finally)
+        case .sv:
+            add(["orolig", "rädd", "nervös", "skeptisk", "tveksam", "osäker", "farhågor"], .fear)
+            add(["hoppades", "hoppats", "förhoppningar", "förväntningar"], .hope)
+            add(["trodde", "tänkte"], .belief)
+            add(["skulle", "ska", "kommer"], .future)
+            add(["nu"], .turn)
+            add(["visade"], .turnsOut)
+            add(["att"], .that)
+            add(["först", "början", "inledningsvis"], .atFirst)
+            add(["försvann", "försvunnit"], .gone)
+            add(["borta"], .goneState)
+            add(["är", "var", "blev"], .copula)
+            add(["fixade", "fixat", "löste", "löst", "lagade", "lagat"], .fixed)
+            add(["äntligen"], .finally)
+        case .nl:
+            add(["bang", "bezorgd", "sceptisch", "twijfelde", "twijfel", "tegenop"], .fear)
+            add(["hoopte", "gehoopt", "verwachtingen"], .hope)
+            add(["dacht"], .belief)
+            add(["zou", "zouden", "zal"], .future)
+            add(["nu", "inmiddels"], .turn)
+            add(["bleek"], .turnsOut)
+            add(["dat"], .that)
+            add(["eerst", "aanvankelijk", "begin"], .atFirst)
+            add(["verdwenen", "verdween"], .gone)
+            add(["weg"], .goneState)
+            add(["is", "zijn", "was", "waren"], .copula)
+            add(["opgelost", "gerepareerd", "verholpen"], .fixed)
+            add(["eindelijk"], .finally)
+        case .de:
+            add(["angst", "bedenken", "befürchtet", "befürchtete", "skeptisch", "zweifel", "unsicher", "sorge"], .fear)
+            add(["gehofft", "erhofft", "hoffte", "erwartungen", "gefreut"], .hope)
+            add(["dachte", "glaubte"], .belief)
+            add(["würde", "würden", "wäre", "wird"], .future)
+            add(["jetzt", "inzwischen", "mittlerweile", "nun"], .turn)
+            add(["dass", "ob"], .that)
+            add(["anfangs", "zunächst", "anfang"], .atFirst)
+            add(["verschwunden"], .gone)
+            add(["weg"], .goneState)
+            add(["ist", "sind", "war", "waren"], .copula)
+            add(["behoben", "repariert", "gelöst"], .fixed)
+            add(["endlich"], .finally)
+        case .pl:
+            add(
+                [
+                    "bałam", "bałem", "obawiałam", "obawiałem", "obawy", "sceptyczna", "sceptyczny", "sceptyczni",
+                    "wątpliwości",
+                ], .fear)
+            add(["nadzieję", "liczyłam", "liczyłem", "cieszyłam", "cieszyłem", "oczekiwania"], .hope)
+            add(["myślałam", "myślałem", "sądziłam", "sądziłem"], .belief)
+            add(["będzie", "będą", "byłoby", "byłby"], .future)
+            add(["teraz", "obecnie", "a"], .turn)
+            add(["okazał", "okazała", "okazało"], .turnsOut)
+            add(["że", "czy"], .that)
+            add(["początku", "początkowo", "najpierw"], .atFirst)
+            add(["zniknął", "zniknęła", "zniknęło", "zniknęły", "minął", "minęła", "minęło", "minęły"], .gone)
+            add(
+                [
+                    "naprawił", "naprawiła", "naprawili", "naprawione", "rozwiązał", "rozwiązała", "rozwiązali",
+                    "rozwiązany",
+                ], .fixed)
+            add(["wreszcie", "nareszcie"], .finally)
+            add(["który", "która", "które", "którym", "której"], .which)
+        }
+        return out
+    }
+}
+
+extension SentimentScorer {
+    /// Reads the sentence's expectations and problems that went away
+    /// (`SentimentRules+Expectation`): runs after the comparisons and before negation.
+    func markExpectations(_ info: UnsafeMutablePointer<Info>, _ n: Int) {
+        var k = 0
+        while k < n {
+            switch info[k].expectation {
+            // (Not "afraid to pitch into farce": reluctance, not a fear of what came.)
+            case .fear where k + 1 < n && info[k + 1].comparison == .to: break
+            case .eager where k + 1 >= n || info[k + 1].comparison != .to: break
+            case .fear, .hope, .belief, .eager: k = readExpectation(k, info, n)
+            case .gone, .fixed: readProblemGone(k, info, n)
+            case .goneState
+            where (max(0, k - 2)..<k).contains { info[$0].expectation == .copula || info[$0].negator }:
+                readProblemGone(k, info, n)
+            case .finally where k == 0 && info[k].valence == 0:
+                let thing =
+                    (k + 1 < n && info[k + 1].comparison == .article)
+                    || ((k + 1)..<min(n, k + 4)).contains { info[$0].expectation == .which }
+                if thing { info[k].valence = SentimentRules.finallyValence }
+            default: break
+            }
+            k += 1
+        }
+    }
+
+    /// Whether token `j` says "at first" ("initially", "anfangs"; English "first" after "at").
+    private func saysAtFirst(_ j: Int, _ info: UnsafeMutablePointer<Info>) -> Bool {
+        switch info[j].expectation {
+        case .atFirst: true
+        case .first: j > 0 && info[j - 1].expectation == .at
+        default: false
+        }
+    }
+
+    /// Reads the expectation opened at `k`; returns the last token of its clause.
+    private func readExpectation(_ k: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int) -> Int {
+        var end = k + 1
+        var future = false
+        var atFirst = false
+        // "at first" before the expectation in its clause ("Anfangs skeptisch", "Först var jag tveksam").
+        var j = k
+        while j > 0 && !info[j].clauseStart && !info[j - 1].contrast {
+            j -= 1
+            if saysAtFirst(j, info) { atFirst = true }
+        }
+        func turns(_ j: Int) -> Bool {
+            switch info[j].expectation {
+            case .turnsOut: true
+            // (Not "now that", which gives a reason.)
+            case .turn: info[j].clauseStart && (j + 1 == n || info[j + 1].expectation != .that)
+            default: info[j].contrast
+            }
+        }
+        while end < n {
+            if turns(end) { break }
+            if info[end].clauseStart && info[end].expectation != .that { break }
+            if info[end].expectation == .future { future = true }
+            if saysAtFirst(end, info) { atFirst = true }
+            end += 1
+        }
+        if info[k].expectation == .belief && !future { return end - 1 }
+        guard atFirst || (end..<n).contains(where: turns) else { return end - 1 }
+        for j in k..<end where info[j].valence != 0 && (!info[j].fixed || info[j].phrase) {
+            info[j].valence = -info[j].valence
+        }
+        if info[k].valence == 0 && info[k].expectation != .belief {
+            info[k].valence = (info[k].expectation == .fear ? 1 : -1) * SentimentRules.reliefValence
+        }
+        return end - 1
+    }
+
+    /// Reads a word for gone or fixed at `k`: the complaints of its clause before it (within
+    /// three words either side of a word for fixing) are faults negated. A negator up to three
+    /// words before it (or two after a word for fixing: "De löste aldrig problemet") negates the
+    /// going or the fixing, not the complaint ("They never fixed the leak", "Die Schmerzen gehen
+    /// nicht weg"): the complaint stays one, and a fault not fixed is one more.
+    private func readProblemGone(_ k: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int) {
+        let fixing = info[k].expectation == .fixed
+        var start = k
+        while start > 0 && !info[start].clauseStart && !info[start - 1].contrast && !info[start - 1].joiner {
+            start -= 1
+        }
+        var negated = false
+        var after = k + 1
+        while fixing && after < min(n, k + 3) && !info[after].clauseStart { after += 1 }
+        for m in Array(max(start, k - 3)..<k) + Array((k + 1)..<max(k + 1, after))
+        where info[m].negator && !info[m].fixed {
+            info[m].outdone = true
+            info[m].negatedSomething = true
+            negated = true
+        }
+        if negated && fixing {
+            info[k].valence = -SentimentRules.reliefValence
+            info[k].fixed = true
+        }
+        guard !negated && !(start..<k).contains(where: { info[$0].negator }) else { return }
+        if fixing { start = max(start, k - 3) }
+        var end = k + 1
+        if fixing {
+            while end < min(n, k + 4) && !info[end].clauseStart && !info[end].contrast && !info[end].joiner {
+                end += 1
+            }
+        }
+        for j in start..<end where j != k && info[j].valence < 0 && (!info[j].fixed || info[j].phrase) {
+            info[j].negated = true
+            info[j].problem = true
+        }
+    }
+}
