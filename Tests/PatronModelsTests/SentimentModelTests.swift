@@ -161,6 +161,7 @@ import Testing
         ("frozen-reviews-19.tsv", "5c7c23c355fbd956602df2b38ff19ee4b2e704fc63870550d20f829d897afc41"),
         ("frozen-reviews-20.tsv", "a318838c5b4f8a8fa5457d090a86b470d0e50f8a9f6038954673f61d113dc845"),
         ("frozen-reviews-21.tsv", "d313d63cb61dfd62f0406dda8629dc3b6e956b21bb58f526395d12a98ad1c516"),
+        ("frozen-reviews-22.tsv", "d6f3455a87e5e1fdf8154ea542c0e1bd6853abcbea07d10286d6d29b51719259"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
