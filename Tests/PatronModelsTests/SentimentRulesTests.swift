@@ -790,6 +790,22 @@ import Testing
         expectVerdict(text, language, positive: positive)
     }
 
+    /// Twenty-first round: going back to a rival is a complaint, coming back is not; what the
+    /// customer did says the verdict.
+    @Test(arguments: [
+        ("Switched back to my old phone.", Language.en, false), ("Came back with the whole family.", .en, true),
+        ("Bytte tillbaka till min gamla telefon.", .sv, false),
+        ("Bin zu meinem alten Handy zurückgewechselt.", .de, false), ("Wróciłam do starego telefonu.", .pl, false),
+        ("Wróciliśmy tu już trzeci raz i znowu było świetnie.", .pl, true),
+        ("Ordered another one for my sister.", .en, true), ("Walked out before the mains.", .en, false),
+        ("Gav upp efter en timme.", .sv, false), ("Ik heb het al aan drie vrienden aangeraden.", .nl, true),
+        ("Ik ben na honderd bladzijden gestopt.", .nl, false), ("Schon dreimal nachgekauft.", .de, true),
+        ("Abo nach einer Woche gekündigt.", .de, false), ("Poleciłam już trzem koleżankom.", .pl, true),
+    ])
+    func whatTheCustomerDidSaysTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
     /// A concession counts less than the rest of its sentence ("although" was a contrast word,
     /// which weighed the clause after it more).
     @Test(arguments: [

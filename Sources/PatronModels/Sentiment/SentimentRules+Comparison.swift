@@ -62,6 +62,11 @@ extension SentimentRules {
         case have
         /// "less", "minder", "weniger", "mniej": negates the sentiment word right after it.
         case less
+        /// "back", "tillbaka", "terug", "wróciłam": going back to a rival after it ("Switched
+        /// back to my old phone", "Bytte tillbaka till min gamla telefon", "Wróciłam do starego
+        /// telefonu") is a complaint (twenty-first round); back without a rival ("Came back with
+        /// the whole family") is not.
+        case back
         /// "any": "any less" is a negation's ("doesn't make it any less entertaining"), a
         /// negator often too far back to be seen: "less" after it does nothing.
         case any
@@ -102,6 +107,7 @@ extension SentimentRules {
             add(["a", "an"], .article)
             add(["i've", "we've", "ive", "weve"], .perfect)
             add(["less"], .less)
+            add(["back"], .back)
             add(["any"], .any)
         case .sv:
             add(["bättre", "snabbare", "trevligare", "godare", "smidigare"], .better)
@@ -119,6 +125,7 @@ extension SentimentRules {
             add(["en", "ett"], .article)
             add(["varit"], .been)
             add(["har", "hade"], .have)
+            add(["tillbaka"], .back)
         case .nl:
             add(["beter", "betere", "sneller", "mooier", "leuker", "lekkerder", "spannender"], .better)
             add(["slechter", "slechtere", "trager"], .worse)
@@ -134,6 +141,7 @@ extension SentimentRules {
             add(["een"], .article)
             add(["geweest"], .been)
             add(["minder"], .less)
+            add(["terug", "teruggegaan", "teruggestapt", "overgestapt"], .back)
         case .de:
             // Not "schneller" or "schöner": they are the adjectives too ("Schneller Versand").
             add(["besser", "bessere", "besseres", "besseren", "besserer", "besserem"], .better)
@@ -153,6 +161,7 @@ extension SentimentRules {
             add(["ein", "eine", "einen", "eines", "einer", "einem"], .article)
             add(["gewesen"], .been)
             add(["weniger"], .less)
+            add(["zurück", "zurückgewechselt", "zurückgekehrt", "zurückgegangen"], .back)
         case .pl:
             add(
                 [
@@ -178,6 +187,7 @@ extension SentimentRules {
             add(["nigdy", "nic", "nikt", "żaden", "żadna", "żadne", "żadnego", "żadnej"], .nothing)
             add(["było", "był", "była"], .been)
             add(["mniej"], .less)
+            add(["wróciłam", "wróciłem", "wróciliśmy", "wróciłyśmy", "powróciłam", "powróciłem"], .back)
         }
         return out
     }
@@ -195,6 +205,13 @@ extension SentimentScorer {
                 let after = k == 0 ? SentimentRules.Comparison.none : info[k - 1].comparison
                 if k + 1 < n && info[k + 1].comparison == .to && after != .getting && after != .been {
                     turnPastPraise(after: k + 1, info, n)
+                }
+            case .back where info[k].valence == 0:
+                let span = clause(around: k, info, n, reach: 5)
+                // (On either side: Dutch and German put the verb last, "Bin zu meinem alten Handy
+                // zurückgewechselt".)
+                if span.contains(where: { $0 != k && info[$0].comparison == .rival }) {
+                    info[k].valence = -SentimentRules.comparisonValence
                 }
             case .less where k == 0 || info[k - 1].comparison != .any:
                 // The next word, or the one after "than" ("less than impressed"); not further
