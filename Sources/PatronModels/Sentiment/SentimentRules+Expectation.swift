@@ -5,22 +5,25 @@
 /// "Sceptical at first, now I'm a convert": the fear or doubt, and the trouble feared, are what
 /// the customer no longer thinks, and the sentence is praise; "I had high hopes, but …",
 /// "Thought it would save me time, but …" the other way round. So a clause that opens with a
-/// fear, a doubt or a hope (or a belief with a future in it: "thought it would", "trodde det
-/// skulle", "myślałam, że będzie") has its sentiment reversed when the sentence turns after it
-/// (a contrast word, "now", "nu", "jetzt", "teraz", Polish "a") or when it says "at first"
-/// ("Ik twijfelde eerst", "Anfangs skeptisch"). Without such a turn it is left as it is ("I'm
-/// afraid the food was awful" stays a complaint). The clause runs on across a comma before
-/// "that", "att", "dass", "że" ("Ich hatte Angst, dass es zu klein ist").
+/// fear, a doubt or a hope ("excited" only before "to"), or a belief with a future in it
+/// ("thought it would", "trodde det skulle", "myślałam, że będzie"), has its sentiment reversed
+/// when the sentence turns after it (a contrast word; a clause opening with "now", "nu",
+/// "jetzt", "teraz" or Polish "a"; "until", "turned out", "bleek", "okazało się") or when it
+/// says "at first" ("Ik twijfelde eerst", "Anfangs skeptisch"). Without such a turn it is left
+/// as it is ("I'm afraid the food was awful" stays a complaint), and so is "afraid to"
+/// (reluctance). The clause runs on across a comma before "that", "att", "dass", "że" ("Ich
+/// hatte Angst, dass es zu klein ist").
 ///
 /// "Finally a phone that lasts the day", "Äntligen en bank som svarar", "Endlich ein Föhn, der
 /// …", "Wreszcie lekarz, który ma czas": "finally" opening a sentence before a thing (an article
 /// after it, or a Polish relative pronoun within three words) is praise (+2.0).
 ///
 /// A problem that went away is praise: "My back pain is gone", "Fixed my cracked screen",
-/// "Rörmokaren fixade läckan", "Problem gelöst". A complaint word before a word for gone
-/// ("gone", "borta", "weg", "zniknął"), or on either side of a word for fixing ("fixed",
-/// "löste", "behoben", "naprawił"), in its clause, reads as a fault negated; not after a negator
-/// ("never fixed the leak", "Die Schmerzen gehen nicht weg").
+/// "Rörmokaren fixade läckan", "Problem gelöst". A complaint word in its clause before "is
+/// gone", "är borta", "sind weg" or "zniknął", or within three words of a word for fixing
+/// ("fixed", "löste", "behoben", "naprawił"), reads as a fault negated. A negator there negates
+/// the going or the fixing, not the fault ("They never fixed the leak", "De löste aldrig
+/// problemet", "Die Schmerzen gehen nicht weg" stay complaints).
 extension SentimentRules {
     /// What a word does in an expectation or in a problem that went away.
     enum Expectation: Sendable, Equatable {
@@ -249,13 +252,17 @@ extension SentimentScorer {
             start -= 1
         }
         var negated = false
-        var after = k + 1
-        while fixing && after < min(n, k + 3) && !info[after].clauseStart { after += 1 }
-        for m in Array(max(start, k - 3)..<k) + Array((k + 1)..<max(k + 1, after))
-        where info[m].negator && !info[m].fixed {
+        func negatesTheGoing(_ m: Int) {
+            guard info[m].negator && !info[m].fixed else { return }
             info[m].outdone = true
             info[m].negatedSomething = true
             negated = true
+        }
+        for m in max(start, k - 3)..<k { negatesTheGoing(m) }
+        var after = k + 1
+        while fixing && after < min(n, k + 3) && !info[after].clauseStart {
+            negatesTheGoing(after)
+            after += 1
         }
         if negated && fixing {
             info[k].valence = -SentimentRules.reliefValence
