@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,frozen21,frozen22,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,frozen21,frozen22,frozen23,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -112,6 +112,9 @@ FROZEN = {
     "frozen22": ("frozen-reviews-22.tsv", "d6f3455a87e5e1fdf8154ea542c0e1bd6853abcbea07d10286d6d29b51719259",
                 "twenty-second frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-06 before the twenty-first round was built, its theme chosen; not tuned on)"),
+    "frozen23": ("frozen-reviews-23.tsv", "9bf5d2574b030609976b6266b6c68521202d46560980432fc35e55c6f9284aff",
+                "twenty-third frozen review set (20 per language in the held-out domains; written by the team "
+                "2026-12-06 before the twenty-second round was built, its theme chosen; not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
