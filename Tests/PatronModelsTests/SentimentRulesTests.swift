@@ -796,7 +796,7 @@ import Testing
         ("Switched back to my old phone.", Language.en, false), ("Came back with the whole family.", .en, true),
         ("Bytte tillbaka till min gamla telefon.", .sv, false),
         ("Bin zu meinem alten Handy zurückgewechselt.", .de, false), ("Wróciłam do starego telefonu.", .pl, false),
-        ("Wróciliśmy tu już trzeci raz i znowu było świetnie.", .pl, true),
+        ("Wróciliśmy do tej restauracji z całą rodziną i znowu było świetnie.", .pl, true),
         ("Ordered another one for my sister.", .en, true), ("Walked out before the mains.", .en, false),
         ("Gav upp efter en timme.", .sv, false), ("Ik heb het al aan drie vrienden aangeraden.", .nl, true),
         ("Ik ben na honderd bladzijden gestopt.", .nl, false), ("Schon dreimal nachgekauft.", .de, true),
