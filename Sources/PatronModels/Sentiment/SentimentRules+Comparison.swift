@@ -82,112 +82,112 @@ extension SentimentRules {
     /// The words of `language`'s verdicts said by comparison.
     static func comparison(_ language: Language) -> [String: Comparison] {
         var out = [String: Comparison]()
-        func add(_ words: [String], _ role: Comparison) { for word in words { out[word] = role } }
         switch language {
         case .en:
-            add(["better", "faster", "quicker", "nicer", "tastier", "smoother", "friendlier", "sharper"], .better)
-            add(["worse", "slower", "poorer"], .worse)
-            add(["beats", "outdoes", "outperforms", "surpasses", "trumps"], .beats)
-            add(["than", "compared", "vs", "versus"], .than)
-            add(
+            out.assign(
+                ["better", "faster", "quicker", "nicer", "tastier", "smoother", "friendlier", "sharper"], .better)
+            out.assign(["worse", "slower", "poorer"], .worse)
+            out.assign(["beats", "outdoes", "outperforms", "surpasses", "trumps"], .beats)
+            out.assign(["than", "compared", "vs", "versus"], .than)
+            out.assign(
                 [
                     // Not "original": more often praise ("the most original film") than the first one.
                     "old", "older", "previous", "former", "predecessor", "alternatives", "competitors", "competition",
                     "rivals",
                 ], .rival)
-            add(["before", "earlier"], .past)
-            add(["and"], .joins)
-            add(["used"], .used)
-            add(["to"], .to)
-            add(
+            out.assign(["before", "earlier"], .past)
+            out.assign(["and"], .joins)
+            out.assign(["used"], .used)
+            out.assign(["to"], .to)
+            out.assign(
                 ["get", "got", "gets", "getting", "be", "being", "is", "am", "are", "was", "were", "i'm", "im"],
                 .getting)
-            add(["been"], .been)
-            add(["never", "nothing", "nobody", "none"], .nothing)
-            add(["a", "an"], .article)
-            add(["i've", "we've", "ive", "weve"], .perfect)
-            add(["less"], .less)
-            add(["back"], .back)
-            add(["any"], .any)
+            out.assign(["been"], .been)
+            out.assign(["never", "nothing", "nobody", "none"], .nothing)
+            out.assign(["a", "an"], .article)
+            out.assign(["i've", "we've", "ive", "weve"], .perfect)
+            out.assign(["less"], .less)
+            out.assign(["back"], .back)
+            out.assign(["any"], .any)
         case .sv:
-            add(["bättre", "snabbare", "trevligare", "godare", "smidigare"], .better)
-            add(["sämre", "långsammare"], .worse)
-            add(["överträffar", "överträffade", "överträffat"], .beats)
-            add(["än", "jämfört", "jämförelse"], .than)
-            add(
+            out.assign(["bättre", "snabbare", "trevligare", "godare", "smidigare"], .better)
+            out.assign(["sämre", "långsammare"], .worse)
+            out.assign(["överträffar", "överträffade", "överträffat"], .beats)
+            out.assign(["än", "jämfört", "jämförelse"], .than)
+            out.assign(
                 [
                     "gamla", "gammal", "gamle", "förra", "föregående", "konkurrenterna", "konkurrenten",
                     "konkurrenter", "konkurrent", "originalet",
                 ], .rival)
-            add(["förut", "tidigare"], .past)
-            add(["förr", "brukade"], .once)
-            add(["aldrig", "inget", "ingenting", "ingen", "inga"], .nothing)
-            add(["en", "ett"], .article)
-            add(["varit"], .been)
-            add(["har", "hade"], .have)
-            add(["tillbaka"], .back)
+            out.assign(["förut", "tidigare"], .past)
+            out.assign(["förr", "brukade"], .once)
+            out.assign(["aldrig", "inget", "ingenting", "ingen", "inga"], .nothing)
+            out.assign(["en", "ett"], .article)
+            out.assign(["varit"], .been)
+            out.assign(["har", "hade"], .have)
+            out.assign(["tillbaka"], .back)
         case .nl:
-            add(["beter", "betere", "sneller", "mooier", "leuker", "lekkerder", "spannender"], .better)
-            add(["slechter", "slechtere", "trager"], .worse)
-            add(["overtreft", "overtroffen", "verslaat"], .beats)
-            add(["dan", "vergeleken", "vergelijking"], .than)
-            add(
+            out.assign(["beter", "betere", "sneller", "mooier", "leuker", "lekkerder", "spannender"], .better)
+            out.assign(["slechter", "slechtere", "trager"], .worse)
+            out.assign(["overtreft", "overtroffen", "verslaat"], .beats)
+            out.assign(["dan", "vergeleken", "vergelijking"], .than)
+            out.assign(
                 [
                     "oude", "oud", "vorige", "eerdere", "eerste", "voorganger", "concurrent", "concurrentie",
                     "andere",
                 ], .rival)
-            add(["vroeger"], .once)
-            add(["nooit", "niets", "niks", "geen", "niemand"], .nothing)
-            add(["een"], .article)
-            add(["geweest"], .been)
-            add(["minder"], .less)
-            add(["terug", "teruggegaan", "teruggestapt", "overgestapt"], .back)
+            out.assign(["vroeger"], .once)
+            out.assign(["nooit", "niets", "niks", "geen", "niemand"], .nothing)
+            out.assign(["een"], .article)
+            out.assign(["geweest"], .been)
+            out.assign(["minder"], .less)
+            out.assign(["terug", "teruggegaan", "teruggestapt", "overgestapt"], .back)
         case .de:
             // Not "schneller" or "schöner": they are the adjectives too ("Schneller Versand").
-            add(["besser", "bessere", "besseres", "besseren", "besserer", "besserem"], .better)
-            add(["schlechter", "schlechtere", "schlechteres", "schlechteren", "langsamer"], .worse)
-            add(["übertrifft", "übertroffen", "übertrumpft", "toppt"], .beats)
-            add(["als", "verglichen", "vergleich", "gegenüber"], .than)
-            add(
+            out.assign(["besser", "bessere", "besseres", "besseren", "besserer", "besserem"], .better)
+            out.assign(["schlechter", "schlechtere", "schlechteres", "schlechteren", "langsamer"], .worse)
+            out.assign(["übertrifft", "übertroffen", "übertrumpft", "toppt"], .beats)
+            out.assign(["als", "verglichen", "vergleich", "gegenüber"], .than)
+            out.assign(
                 [
                     "alt", "alte", "alter", "altes", "alten", "älter", "ältere", "vorgänger", "vorgängermodell",
                     "vorgängerversion", "vorgängermodells", "konkurrenz", "andere", "anderen",
                 ], .rival)
-            add(["vorher"], .past)
-            add(["früher", "einst"], .once)
-            add(
+            out.assign(["vorher"], .past)
+            out.assign(["früher", "einst"], .once)
+            out.assign(
                 ["nie", "niemals", "nichts", "kein", "keine", "keinen", "keiner", "keines", "keinem", "niemand"],
                 .nothing)
-            add(["ein", "eine", "einen", "eines", "einer", "einem"], .article)
-            add(["gewesen"], .been)
-            add(["weniger"], .less)
-            add(["zurück", "zurückgewechselt", "zurückgekehrt", "zurückgegangen"], .back)
+            out.assign(["ein", "eine", "einen", "eines", "einer", "einem"], .article)
+            out.assign(["gewesen"], .been)
+            out.assign(["weniger"], .less)
+            out.assign(["zurück", "zurückgewechselt", "zurückgekehrt", "zurückgegangen"], .back)
         case .pl:
-            add(
+            out.assign(
                 [
                     "lepszy", "lepsza", "lepsze", "lepiej", "lepszą", "lepszym", "lepszymi", "szybciej", "szybszy",
                     "szybsza", "szybsze",
                 ], .better)
-            add(["lepszego", "lepszej", "lepszych"], .betterNoun)
-            add(
+            out.assign(["lepszego", "lepszej", "lepszych"], .betterNoun)
+            out.assign(
                 [
                     "gorszy", "gorsza", "gorsze", "gorzej", "gorszą", "gorszego", "gorszej", "gorszych", "gorszym",
                     "wolniej", "wolniejszy",
                 ], .worse)
-            add(["przebija", "przebije", "przebił", "przebiła", "przebiło", "przewyższa"], .beats)
-            add(["niż", "od", "porównaniu", "porównując"], .than)
-            add(
+            out.assign(["przebija", "przebije", "przebił", "przebiła", "przebiło", "przewyższa"], .beats)
+            out.assign(["niż", "od", "porównaniu", "porównując"], .than)
+            out.assign(
                 [
                     "stary", "stara", "stare", "starego", "starej", "starym", "starszy", "starsza", "poprzedni",
                     "poprzednia", "poprzednie", "poprzedniego", "poprzedniej", "poprzednim", "oryginał", "konkurencja",
                     "konkurencji", "inne", "inny", "inna",
                 ], .rival)
-            add(["kiedyś", "wcześniej", "dawniej", "przedtem"], .past)
-            add(["i", "oraz"], .joins)
-            add(["nigdy", "nic", "nikt", "żaden", "żadna", "żadne", "żadnego", "żadnej"], .nothing)
-            add(["było", "był", "była"], .been)
-            add(["mniej"], .less)
-            add(["wróciłam", "wróciłem", "wróciliśmy", "wróciłyśmy", "powróciłam", "powróciłem"], .back)
+            out.assign(["kiedyś", "wcześniej", "dawniej", "przedtem"], .past)
+            out.assign(["i", "oraz"], .joins)
+            out.assign(["nigdy", "nic", "nikt", "żaden", "żadna", "żadne", "żadnego", "żadnej"], .nothing)
+            out.assign(["było", "był", "była"], .been)
+            out.assign(["mniej"], .less)
+            out.assign(["wróciłam", "wróciłem", "wróciliśmy", "wróciłyśmy", "powróciłam", "powróciłem"], .back)
         }
         return out
     }
@@ -298,12 +298,9 @@ extension SentimentScorer {
     /// Turns the praise after a past that no longer holds ("used to love", "brukade vara bra")
     /// into a complaint, to the end of its clause.
     private func turnPastPraise(after k: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int) {
-        var j = k + 1
-        while j < min(n, k + 9) && !info[j].clauseStart && !info[j].contrast && !info[j].joiner
-            && info[j].comparison != .joins
-        {
-            if info[j].valence > 0 && (!info[j].fixed || info[j].phrase) { info[j].valence = -info[j].valence }
-            j += 1
+        for j in (k + 1)..<clause(around: k, info, n, reach: 8).upperBound
+        where info[j].valence > 0 && (!info[j].fixed || info[j].phrase) {
+            info[j].valence = -info[j].valence
         }
     }
 }

@@ -37,78 +37,80 @@ extension SentimentRules {
     /// The words of `language`'s waits told with their length.
     static func waiting(_ language: Language) -> [String: Waiting] {
         var out = [String: Waiting]()
-        func add(_ words: [String], _ role: Waiting) { for word in words { out[word] = role } }
         switch language {
         case .en:
-            add(["wait", "waited", "waiting", "waits", "queued", "queuing", "queueing"], .wait)
-            add(["took", "takes"], .took)
-            add(["minutes", "mins"], .minutes)
-            add(["hour", "hours", "hrs", "days", "week", "weeks", "month", "months"], .long)
-            add(
+            out.assign(["wait", "waited", "waiting", "waits", "queued", "queuing", "queueing"], .wait)
+            out.assign(["took", "takes"], .took)
+            out.assign(["minutes", "mins"], .minutes)
+            out.assign(["hour", "hours", "hrs", "days", "week", "weeks", "month", "months"], .long)
+            out.assign(
                 [
                     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                     "twelve", "fifteen", "half", "several", "few", "couple",
                 ], .number)
             let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
             let ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-            add(tens + tens.flatMap { ten in ones.map { "\(ten)-\($0)" } }, .bigNumber)
-            add(["only", "just", "under", "less", "within", "barely"], .short)
+            out.assign(tens + tens.flatMap { ten in ones.map { "\(ten)-\($0)" } }, .bigNumber)
+            out.assign(["only", "just", "under", "less", "within", "barely"], .short)
         case .sv:
-            add(["vänta", "väntade", "väntat", "väntar", "väntan", "köade", "köat", "telefonkö", "telefonkön"], .wait)
-            add(["tog", "dröjde", "dröjer"], .took)
-            add(["minuter"], .minutes)
-            add(
+            out.assign(
+                ["vänta", "väntade", "väntat", "väntar", "väntan", "köade", "köat", "telefonkö", "telefonkön"], .wait)
+            out.assign(["tog", "dröjde", "dröjer"], .took)
+            out.assign(["minuter"], .minutes)
+            out.assign(
                 ["timme", "timmar", "timmen", "dagar", "dygn", "vecka", "veckor", "veckan", "månad", "månader"], .long)
-            add(["halvtimme", "halvtimmen"], .longAlone)
-            add(
+            out.assign(["halvtimme", "halvtimmen"], .longAlone)
+            out.assign(
                 [
                     "en", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
                     "femton", "några", "flera", "par",
                 ], .number)
-            add(["tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio"], .bigNumber)
-            add(["bara", "endast", "inom", "mindre"], .short)
+            out.assign(["tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio"], .bigNumber)
+            out.assign(["bara", "endast", "inom", "mindre"], .short)
         case .nl:
-            add(["wachten", "gewacht", "wachtte", "wachtten", "wacht"], .wait)
-            add(["duurde", "duurt", "geduurd"], .took)
-            add(["minuten"], .minutes)
-            add(["uur", "uren", "kwartier", "dagen", "week", "weken", "maand", "maanden"], .long)
-            add(["halfuur"], .longAlone)
-            add(
+            out.assign(["wachten", "gewacht", "wachtte", "wachtten", "wacht"], .wait)
+            out.assign(["duurde", "duurt", "geduurd"], .took)
+            out.assign(["minuten"], .minutes)
+            out.assign(["uur", "uren", "kwartier", "dagen", "week", "weken", "maand", "maanden"], .long)
+            out.assign(["halfuur"], .longAlone)
+            out.assign(
                 [
                     "een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
                     "twaalf", "vijftien", "half", "halve", "paar", "enkele", "meerdere",
                 ], .number)
-            add(["twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"], .bigNumber)
-            add(["slechts", "binnen", "minder"], .short)
+            out.assign(
+                ["twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"], .bigNumber)
+            out.assign(["slechts", "binnen", "minder"], .short)
         case .de:
-            add(["warten", "gewartet", "wartete", "warteten", "warte", "wartet"], .wait)
-            add(["dauerte", "dauert", "gedauert"], .took)
-            add(["minuten"], .minutes)
-            add(["stunde", "stunden", "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten"], .long)
-            add(
+            out.assign(["warten", "gewartet", "wartete", "warteten", "warte", "wartet"], .wait)
+            out.assign(["dauerte", "dauert", "gedauert"], .took)
+            out.assign(["minuten"], .minutes)
+            out.assign(["stunde", "stunden", "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten"], .long)
+            out.assign(
                 [
                     "ein", "eine", "einer", "einen", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
                     "zehn", "elf", "zwölf", "fünfzehn", "halbe", "halben", "paar", "mehrere", "einige",
                 ], .number)
-            add(["zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"], .bigNumber)
-            add(["nur", "lediglich", "bloß", "unter", "weniger", "innerhalb"], .short)
+            out.assign(
+                ["zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"], .bigNumber)
+            out.assign(["nur", "lediglich", "bloß", "unter", "weniger", "innerhalb"], .short)
         case .pl:
-            add(
+            out.assign(
                 [
                     "czekać", "czekałem", "czekałam", "czekaliśmy", "czekałyśmy", "czekał", "czekała", "czekali",
                     "czekam", "czekamy", "czekania", "czekanie",
                 ], .wait)
-            add(["trwało", "trwała", "trwa", "zajęło", "zajęła"], .took)
-            add(["minut", "minuty"], .minutes)
-            add(["godziny", "godzin", "dni", "tygodnie", "tygodni", "miesiące", "miesięcy"], .long)
-            add(["godzinę", "tydzień", "miesiąc", "półtorej"], .longAlone)
-            add(
+            out.assign(["trwało", "trwała", "trwa", "zajęło", "zajęła"], .took)
+            out.assign(["minut", "minuty"], .minutes)
+            out.assign(["godziny", "godzin", "dni", "tygodnie", "tygodni", "miesiące", "miesięcy"], .long)
+            out.assign(["godzinę", "tydzień", "miesiąc", "półtorej"], .longAlone)
+            out.assign(
                 [
                     "dwie", "dwa", "trzy", "cztery", "pięć", "sześć", "siedem", "osiem", "dziewięć", "dziesięć",
                     "piętnaście", "kilka", "kilkanaście", "pół",
                 ], .number)
-            add(["dwadzieścia", "trzydzieści", "czterdzieści", "pięćdziesiąt", "kilkadziesiąt"], .bigNumber)
-            add(["tylko", "zaledwie", "mniej", "poniżej"], .short)
+            out.assign(["dwadzieścia", "trzydzieści", "czterdzieści", "pięćdziesiąt", "kilkadziesiąt"], .bigNumber)
+            out.assign(["tylko", "zaledwie", "mniej", "poniżej"], .short)
         }
         return out
     }

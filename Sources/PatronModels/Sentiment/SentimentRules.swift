@@ -552,3 +552,9 @@ package struct SentimentRules: Sendable {
         return rules
     }()
 }
+
+extension Dictionary where Key == String {
+    /// Gives each of `words` the role `value`: how a rule's word lists are written (a word in
+    /// two lists keeps the later one).
+    mutating func assign(_ words: [String], _ value: Value) { for word in words { self[word] = value } }
+}
