@@ -44,6 +44,9 @@ final class CompiledLanguage: Sendable {
         /// "worried", "but now", "gone": an expectation, or a problem that went away
         /// (`SentimentRules+Expectation`).
         var expectation = SentimentRules.Expectation.none
+        /// "lasted", "years", "still": a verdict told as a measured fact
+        /// (`SentimentRules+Measures`).
+        var measure = SentimentRules.Measure.none
     }
 
     let words: ByteTable<Entry>
@@ -93,6 +96,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.regret { entries[word, default: Entry()].regret = role }
         for (word, role) in rules.comparison { entries[word, default: Entry()].comparison = role }
         for (word, role) in rules.expectation { entries[word, default: Entry()].expectation = role }
+        for (word, role) in rules.measures { entries[word, default: Entry()].measure = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -155,6 +159,7 @@ final class CompiledLanguage: Sendable {
                     && $0.modal == first.modal && $0.ceiling == first.ceiling && $0.irrealis == first.irrealis
                     && $0.waiting == first.waiting && $0.regret == first.regret
                     && $0.comparison == first.comparison && $0.expectation == first.expectation
+                    && $0.measure == first.measure
             }
             if agree { entries[form] = first }
         }

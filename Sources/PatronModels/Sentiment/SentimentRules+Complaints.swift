@@ -130,7 +130,8 @@ extension SentimentRules {
             return (
                 ["after"],
                 [
-                    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minutes",
+                    "day", "days", "week", "weeks", "fortnight", "month", "months", "year", "years", "hour", "hours",
+                    "minutes",
                     "use",
                     "uses", "wash", "washes", "washing", "times",
                 ]

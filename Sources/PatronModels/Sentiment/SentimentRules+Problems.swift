@@ -43,7 +43,7 @@ extension SentimentRules {
                 "shrunk", "pilling", "fray", "frays", "frayed", "peel", "peels", "peeling", "sticks", "itch",
                 "itches", "itchy", "chafe", "chafes", "flicker", "flickers", "disappoint", "disappoints", "fails",
                 "boring", "bored", "freezes", "froze", "breaks", "disappointed", "dropped", "drops", "creaks",
-                "restarts", "reboots",
+                "restarts", "reboots", "crack", "cracks", "cracked", "complaint", "complaints",
             ]
         case .de:
             words = [
@@ -51,7 +51,7 @@ extension SentimentRules {
                 "ruckelt", "ruckeln", "rauschen", "rauscht", "rutscht", "verrutscht", "klebt", "fusselt", "färbt",
                 "wackelt", "klappert", "quietscht", "knarzt", "hakt", "leckt", "tropft", "flackert", "scheuert",
                 "zwickt", "überhitzt", "ausfälle", "ausfall", "abstürze", "langweilig", "enttäuscht", "beanstandungen",
-                "stinkt", "brummt", "einläuft",
+                "stinkt", "brummt", "einläuft", "loch", "löcher",
             ]
         case .nl:
             words = [
@@ -64,7 +64,8 @@ extension SentimentRules {
                 "problem", "problemen", "fel", "klaga", "krångel", "krånglar", "strul", "strular", "repor", "repa",
                 "repig",
                 "glappar", "läcker", "kärvar", "laggar", "tråkig", "tråkigt", "besviken", "besvikna", "kliar",
-                "skaver", "nopprar", "luddar", "krymper", "missfärgas", "knarrar", "gnisslar",
+                "skaver", "nopprar", "luddar", "krymper", "missfärgas", "knarrar", "gnisslar", "missat", "missade",
+                "hål",
             ]
         case .pl:
             words = [

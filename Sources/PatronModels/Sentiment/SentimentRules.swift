@@ -73,6 +73,8 @@ package struct SentimentRules: Sendable {
     var comparison: [String: Comparison] = [:]
     /// The words of expectations and problems that went away (`SentimentRules+Expectation.swift`).
     var expectation: [String: Expectation] = [:]
+    /// The words of verdicts told as measured facts (`SentimentRules+Measures.swift`).
+    var measures: [String: Measure] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -249,6 +251,7 @@ package struct SentimentRules: Sendable {
         rules.speakerEndings = speakerEndings(language)
         rules.comparison = comparison(language)
         rules.expectation = expectation(language)
+        rules.measures = measures(language)
         return rules
     }
 

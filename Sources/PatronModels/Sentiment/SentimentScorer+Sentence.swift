@@ -41,6 +41,10 @@ extension SentimentScorer {
         var lessened = false
         /// Its part in an expectation or a problem that went away (`SentimentRules+Expectation`).
         var expectation = SentimentRules.Expectation.none
+        /// Its part in a verdict told as a measured fact (`SentimentRules+Measures`).
+        var measure = SentimentRules.Measure.none
+        /// A span of time or use after "after": a lean the measures may turn.
+        var elapsed = false
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -117,10 +121,12 @@ extension SentimentScorer {
             // time or use after "after" ("nach zwei Wochen", "po pierwszym praniu": how soon
             // something failed), or what keeps happening ("keeps crashing", not "keeps going").
             let unit = entry?.waiting ?? .none
+            let isWait = (unit == .minutes || unit == .long || unit == .longAlone) && waited(i, unit, r, c)
+            let elapsed = !isWait && entry?.span == true && elapsedAfter(i, r, c)
             let lean: Double? =
-                if unit == .minutes || unit == .long || unit == .longAlone, waited(i, unit, r, c) {
+                if isWait {
                     SentimentRules.waitValence
-                } else if entry?.span == true && elapsedAfter(i, r, c) {
+                } else if elapsed {
                     SentimentRules.elapsedValence
                 } else if entry?.persists == true, i + 1 < count, toks[i + 1].symbolValence == nil,
                     Self.persistingFault(r.word(toks[i + 1]))
@@ -133,6 +139,8 @@ extension SentimentScorer {
                 info[n] = Info(
                     valence: lean, booster: 0, negator: false, contrast: false, shouted: false, fixed: true,
                     phrase: false, negated: false, clauseStart: t.clauseStart)
+                info[n].measure = entry?.measure ?? .none
+                info[n].elapsed = elapsed
                 n += 1
                 i += 1
                 continue
@@ -147,7 +155,8 @@ extension SentimentScorer {
                 irrealis: entry?.irrealis ?? .none,
                 // (A verb's ending tells the speaker only where a regret can be: in a question.)
                 regret: entry?.regret ?? (r.question && c.isSpeakerVerb(w) ? .speaker : .none),
-                comparison: entry?.comparison ?? .none, expectation: entry?.expectation ?? .none)
+                comparison: entry?.comparison ?? .none, expectation: entry?.expectation ?? .none,
+                measure: entry?.measure ?? .none)
             n += 1
             i += 1
         }
@@ -165,6 +174,7 @@ extension SentimentScorer {
         let regretted = markRegret(info, n, question: r.question)
         markComparisons(info, n)
         markExpectations(info, n)
+        markMeasures(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
@@ -222,6 +232,7 @@ extension SentimentScorer {
                 }
             }
         }
+        markEmphaticNegation(info, n)
         // A negation with nothing to negate is a mild complaint, once a sentence; not one that
         // agrees with a negation before it in its clause ("Nie musiałam nic robić": negative
         // concord, one negation).
