@@ -52,9 +52,10 @@ bench: deps pyenv
 # Trains the sentiment models, then rebuilds patron: a build copies the models into its
 # resource bundle, and a stale binary would score with the old ones without a word. Each
 # language is trained at the point pinned in Training/sentiment/grid.tsv; SEARCH=1 searches the
-# grid again and prints what it chose (pin it by editing grid.tsv).
+# grid again and prints what it chose (pin it by editing grid.tsv). The libraries are pinned in
+# Training/sentiment/requirements.txt: with them the same code and data give the shipped bytes.
 train-sentiment: deps pyenv
-	@$(PYTHON) -c "import sklearn, scipy" 2>/dev/null || $(PYTHON) -m pip install -q --disable-pip-version-check scikit-learn
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r Training/sentiment/requirements.txt
 	$(SWIFT) build -c release --package-path Benchmarks --product SentimentFeatures
 	$(PYTHON) Training/sentiment/train.py $(if $(SEARCH),--search)
 	$(SWIFT) build -c release --product patron

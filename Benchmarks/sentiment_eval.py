@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,frozen21,frozen22,frozen23,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,frozen21,frozen22,frozen23,frozen24,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -115,6 +115,9 @@ FROZEN = {
     "frozen23": ("frozen-reviews-23.tsv", "9bf5d2574b030609976b6266b6c68521202d46560980432fc35e55c6f9284aff",
                 "twenty-third frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-06 before the twenty-second round was built, its theme chosen; not tuned on)"),
+    "frozen24": ("frozen-reviews-24.tsv", "84e8601111796b11760c2eef1a898a501fb0e555a77da6e3b478e08521061e29",
+                "twenty-fourth frozen review set (20 per language in the held-out domains; written by the team "
+                "2026-12-06 before the twenty-third round was built, its theme chosen; not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 

@@ -163,6 +163,7 @@ import Testing
         ("frozen-reviews-21.tsv", "d313d63cb61dfd62f0406dda8629dc3b6e956b21bb58f526395d12a98ad1c516"),
         ("frozen-reviews-22.tsv", "d6f3455a87e5e1fdf8154ea542c0e1bd6853abcbea07d10286d6d29b51719259"),
         ("frozen-reviews-23.tsv", "9bf5d2574b030609976b6266b6c68521202d46560980432fc35e55c6f9284aff"),
+        ("frozen-reviews-24.tsv", "84e8601111796b11760c2eef1a898a501fb0e555a77da6e3b478e08521061e29"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
