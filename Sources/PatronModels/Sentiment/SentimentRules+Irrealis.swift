@@ -56,13 +56,10 @@ extension SentimentScorer {
                 k += 1
                 continue
             }
-            var end = k + 1
-            while end < n && !info[end].clauseStart && !info[end].contrast { end += 1 }
+            let bounds = clause(of: k, info, n), end = bounds.upperBound
             let scope = (k + 1)..<end
             let completed = scope.prefix(reach).contains { info[$0].irrealis == .completing }
-            var start = k
-            while start > 0 && !info[start].clauseStart && !info[start - 1].contrast { start -= 1 }
-            if completed && !(start..<end).contains(where: { info[$0].negator }) {
+            if completed && !bounds.contains(where: { info[$0].negator }) {
                 for j in scope where !info[j].fixed || (info[j].phrase && !info[j].ownNegation) {
                     info[j].readComparativeAsPraise()
                     if info[j].valence != 0 { info[j].negated = true }

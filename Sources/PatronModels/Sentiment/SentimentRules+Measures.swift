@@ -175,8 +175,8 @@ extension SentimentScorer {
             // A wait told with its length is read already; a span after "after" is a lean that
             // this rule may turn.
             if info[u].fixed && !info[u].elapsed { continue }
-            let clause = measureClause(around: u, info, n)
-            let start = clause.lowerBound, end = clause.upperBound
+            let bounds = clause(of: u, info, n)
+            let start = bounds.lowerBound, end = bounds.upperBound
             var lasts = false, gave = false, runs = false, still = false, barely = false, easily = false
             var within = false, negator = false, complaint = false
             for k in max(start, u - 6)..<min(end, u + 7) where k != u {
@@ -243,30 +243,19 @@ extension SentimentScorer {
     /// in a clause with a negated complaint tells how long nothing went wrong, not how soon it
     /// failed ("No complaints after a year of daily use").
     func markEmphaticNegation(_ info: UnsafeMutablePointer<Info>, _ n: Int) {
-        defer {
-            for u in 0..<n where info[u].elapsed && info[u].valence < 0 {
-                for k in measureClause(around: u, info, n) where info[k].negated && info[k].valence < 0 {
-                    info[u].valence = 0
-                    break
-                }
-            }
-        }
         for e in 0..<n
         where info[e].measure == .emphatic || (info[e].measure == .one && e > 0 && info[e - 1].negator) {
-            for k in measureClause(around: e, info, n)
+            for k in clause(of: e, info, n)
             where info[k].negated && info[k].valence < 0 && !info[k].lessened {
                 info[k].problem = true
             }
         }
-    }
-
-    /// The clause around token `k`: from a clause start or the word after a contrast word, up
-    /// to the next clause start or contrast word.
-    private func measureClause(around k: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int) -> Range<Int> {
-        var start = k
-        while start > 0 && !info[start].clauseStart && !info[start - 1].contrast { start -= 1 }
-        var end = k + 1
-        while end < n && !info[end].clauseStart && !info[end].contrast { end += 1 }
-        return start..<end
+        // A span after "after" in a clause with a negated complaint: how long nothing went wrong.
+        for u in 0..<n where info[u].elapsed && info[u].valence < 0 {
+            for k in clause(of: u, info, n) where info[k].negated && info[k].valence < 0 {
+                info[u].valence = 0
+                break
+            }
+        }
     }
 }

@@ -280,6 +280,16 @@ extension SentimentScorer {
         return !SentimentRules.persistingPraise.contains { $0.utf8.elementsEqual(word) }
     }
 
+    /// The clause around token `k`: from a clause start or the word after a contrast word, up
+    /// to the next clause start or contrast word (the scope of the irrealis and measure rules).
+    func clause(of k: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int) -> Range<Int> {
+        var start = k
+        while start > 0 && !info[start].clauseStart && !info[start - 1].contrast { start -= 1 }
+        var end = k + 1
+        while end < n && !info[end].clauseStart && !info[end].contrast { end += 1 }
+        return start..<end
+    }
+
     /// Whether a negator that negated something comes before token `k` in its clause.
     func agreesWithAnEarlierNegation(_ k: Int, _ info: UnsafeMutablePointer<Info>) -> Bool {
         var j = k
