@@ -846,7 +846,9 @@ import Testing
         ("Still not fixed after two weeks.", .en, false),
         ("Nach zwei Monaten lief die Pumpe nur noch fünf Minuten.", .de, false),
         ("Three days between charges.", .en, true), ("Svar inom en timme.", .sv, true),
-        ("Binnen twee dagen geleverd.", .nl, true), ("Kein einziger Kratzer nach dem Sturz.", .de, true),
+        ("Binnen twee dagen geleverd.", .nl, true), ("Arrived the next morning.", .en, true),
+        ("Przesyłka dotarła następnego dnia.", .pl, true), ("Kwam de volgende dag al binnen.", .nl, true),
+        ("Kein einziger Kratzer nach dem Sturz.", .de, true),
         ("Not a single error in the whole book.", .en, true), ("No issues after two years of daily use.", .en, true),
     ])
     func aVerdictToldAsAMeasuredFact(_ text: String, _ language: Language, _ positive: Bool) {
@@ -858,9 +860,70 @@ import Testing
     @Test(arguments: [
         ("It's a lot to ask to sit still for two hours.", "It's a lot to ask to sit still for.", Language.en),
         ("Noch ein halbes Jahr bis zum Urlaub.", "Noch ein halbes bis zum Urlaub.", .de),
+        ("The next day we went to the beach.", "We went to the beach.", .en),
     ])
     func aSpanThatTellsNoVerdictAddsNothing(_ text: String, _ without: String, _ language: Language) {
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
+    /// Two figures and a promise: less than promised where more is better, or more where less is
+    /// better (money, and time unless it is how long something lasts), is a complaint; the other
+    /// way praise. A bare number takes the other figure's unit; "1,80" and "1.200" are one number.
+    @Test(arguments: [
+        ("Advertised 300 Mbps, getting 35.", Language.en, false), ("Quoted 400 for the job, invoiced 650.", .en, false),
+        ("They promised three weeks and it was done in ten days.", .en, true),
+        ("Ordered eight plates, got five.", .en, false), ("Utlovat 14 dagar, klart efter 5.", .sv, true),
+        ("Vi beställde tolv stolar, fick nio.", .sv, false),
+        ("Volgens de flap 350 pagina's, in werkelijkheid 210.", .nl, false),
+        ("Laut Hersteller 5000 mAh, gemessen 3100.", .de, false),
+        ("Statt der angegebenen 6 Stunden Laufzeit schafft er 9.", .de, true),
+        ("Laut Beschreibung 1,80 m, tatsächlich 1,20 m.", .de, false),
+        ("Ein Kabel von 90 cm statt der versprochenen 2 m.", .de, false),
+        ("Angegeben sind 150 cm, gemessen habe ich 120.", .de, false),
+        ("Angebot 1.200 Euro, Rechnung 980 Euro.", .de, true),
+        ("Zamiast obiecanych trzech tygodni remont trwał dwa miesiące.", .pl, false),
+        ("Wycena 2 000 zł, zapłaciłam 1 500.", .pl, true),
+    ])
+    func aFigureAgainstAPromise(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// A multiple of a price ("twice", "halva", "Drittel", "połowę"), a comparative against a
+    /// promise ("later than promised", "högre än offerten"), a price under a bound ("keine zehn
+    /// Euro", "under £15"), "twice as long as usual" and "as promised" lean by what is better
+    /// for the customer; a promise compared with ("than promised") is no praise of its own.
+    @Test(arguments: [
+        ("Paid double what the shop down the road asks.", Language.en, false),
+        ("Halva priset jämfört med butiken.", .sv, true), ("Voor de helft van de prijs.", .nl, true),
+        ("Doppelt so viel bezahlt wie im Laden.", .de, false), ("Kosztuje połowę ceny w salonie.", .pl, true),
+        ("Delivered two days later than promised.", .en, false), ("Eerder klaar dan beloofd.", .nl, true),
+        ("Bateria trzyma dłużej niż obiecano.", .pl, true), ("Slutpriset blev högre än offerten.", .sv, false),
+        ("Für keine zehn Euro.", .de, true), ("Under £15 for two courses.", .en, true),
+        ("Die Lampe leuchtet vier Stunden, wie angegeben.", .de, true),
+        ("Took twice as long as usual.", .en, false), ("Dauerte doppelt so lange wie sonst.", .de, false),
+        ("Leveransen kom tidigare än beräknat.", .sv, true), ("Czekałam dłużej niż zwykle.", .pl, false),
+        ("More expensive than promised.", .en, false), ("Fällt genau in der bestellten Größe aus.", .de, true),
+        ("Die Jacke fällt klein aus.", .de, false), ("Ein größeres Zimmer als gebucht.", .de, true),
+    ])
+    func aPriceOrComparativeAgainstWhatWasPromised(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Figures without a verdict add nothing: a time of day, "half a million", two figures close
+    /// together after "said".
+    @Test(arguments: [
+        ("Bestellt um 7, geliefert um 9.", "Bestellt, geliefert.", Language.de),
+        ("She said she left with one of those two.", "She said she left with those.", .en),
+        ("They earn half a million a year.", "They earn a year.", .en),
+    ])
+    func figuresThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
+    /// Digits belong to no language: a short English line with numbers is English.
+    @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
+    func digitsDoNotDecideTheLanguage(_ text: String) {
+        #expect(SentimentTests.identifier.identify(text).language == .en, "\(text)")
     }
 
     @Test(arguments: Language.allCases)

@@ -47,6 +47,9 @@ final class CompiledLanguage: Sendable {
         /// "lasted", "years", "still": a verdict told as a measured fact
         /// (`SentimentRules+Measures`).
         var measure = SentimentRules.Measure.none
+        /// "promised", "price", "half", "six": a number against what was promised, paid or
+        /// usual (`SentimentRules+Figures`).
+        var figure = SentimentRules.Figure.none
     }
 
     let words: ByteTable<Entry>
@@ -97,6 +100,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.comparison { entries[word, default: Entry()].comparison = role }
         for (word, role) in rules.expectation { entries[word, default: Entry()].expectation = role }
         for (word, role) in rules.measures { entries[word, default: Entry()].measure = role }
+        for (word, role) in rules.figures { entries[word, default: Entry()].figure = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -159,7 +163,7 @@ final class CompiledLanguage: Sendable {
                     && $0.modal == first.modal && $0.ceiling == first.ceiling && $0.irrealis == first.irrealis
                     && $0.waiting == first.waiting && $0.regret == first.regret
                     && $0.comparison == first.comparison && $0.expectation == first.expectation
-                    && $0.measure == first.measure
+                    && $0.measure == first.measure && $0.figure == first.figure
             }
             if agree { entries[form] = first }
         }

@@ -342,7 +342,8 @@ public struct LanguageIdentifier: Sendable {
         while i < end {
             let s = TextScanner.decode(p, &i, end)
             let l = scan.classify(s) & TextScanner.lowerMask
-            if l != 0 {
+            // Digits belong to no language: "500 Mbps" is English or Swedish by its letters.
+            if l != 0 && (l < 0x30 || l > 0x39) {
                 inWord = true
                 state.letter(l, table)
                 continue

@@ -20,6 +20,10 @@
 ///   something failed ("Still not delivered after three weeks" stays a complaint).
 /// - **How soon it came**: a span up to a day after "within", "inom", "binnen", "innerhalb",
 ///   "w ciągu", with no complaint or negator in its clause, is praise ("Svar inom tio minuter").
+/// - **The next day**: a day or morning after "next", "nästa", "nächsten", "następnego" in a
+///   clause with a word for coming or delivering, and no complaint or negator in it, is praise
+///   ("Die Lieferung war schon am nächsten Morgen da", "Przyszło następnego dnia"; twenty-third
+///   round).
 /// - **Not a single fault**: a negated complaint in a clause with "single", "once", "enda",
 ///   "einziges", "enkele", "ani" is praise, as a fault negated is ("not one crack", "kein
 ///   einziges Loch"), not the faint praise of "not bad"; and a span after "after" in a clause
@@ -52,6 +56,12 @@ extension SentimentRules {
         case emphatic
         /// "one" right after a negator ("not one crack"): emphatic there only.
         case one
+        /// "next", "nästa", "nächsten", "następnego": with a day after it, how soon it came.
+        case next
+        /// "arrived", "kom", "geliefert", "przyszło": a word for coming, for "next day".
+        case arrived
+        /// "morning", "morgon", "Morgen", "rano": a day, after "next" only.
+        case morning
 
         /// The length of a unit (1 minutes to 6 years), or 0 for any other word.
         var length: Int {
@@ -90,6 +100,9 @@ extension SentimentRules {
             out.assign(["battery", "batteries", "charge", "charges"], .battery)
             out.assign(["single", "once"], .emphatic)
             out.assign(["one"], .one)
+            out.assign(["next", "following"], .next)
+            out.assign(["arrived", "came", "delivered", "here", "turned"], .arrived)
+            out.assign(["morning"], .morning)
         case .sv:
             out.assign(["sekunder", "minuter"], .minutes)
             out.assign(["timme", "timmar", "timmen", "halvtimme", "halvtimmen"], .hours)
@@ -105,6 +118,9 @@ extension SentimentRules {
             out.assign(["inom"], .within)
             out.assign(["batteri", "batteriet", "laddning", "laddningen", "laddningar"], .battery)
             out.assign(["enda"], .emphatic)
+            out.assign(["nästa", "följande"], .next)
+            out.assign(["kom", "levererades", "levererad", "levererat", "fick", "hämta"], .arrived)
+            out.assign(["morgon", "morgonen", "morgen"], .morning)
         case .nl:
             out.assign(["seconden", "minuten", "kwartier"], .minutes)
             out.assign(["uur", "uren", "halfuur"], .hours)
@@ -121,6 +137,9 @@ extension SentimentRules {
             out.assign(["binnen"], .within)
             out.assign(["accu", "batterij", "lading"], .battery)
             out.assign(["enkel", "enkele"], .emphatic)
+            out.assign(["volgende", "volgend"], .next)
+            out.assign(["kwam", "geleverd", "bezorgd", "ontvangen", "kreeg"], .arrived)
+            out.assign(["ochtend", "morgen"], .morning)
         case .de:
             out.assign(["sekunden", "minuten"], .minutes)
             out.assign(["stunde", "stunden"], .hours)
@@ -137,6 +156,9 @@ extension SentimentRules {
             out.assign(["innerhalb", "binnen"], .within)
             out.assign(["akku", "akkus", "batterie", "ladung", "akkuladung"], .battery)
             out.assign(["einzig", "einzige", "einziges", "einzigen", "einziger", "einzigem"], .emphatic)
+            out.assign(["nächsten", "nächste", "folgenden", "folgende"], .next)
+            out.assign(["da", "geliefert", "kam", "angekommen", "zugestellt", "erhalten", "bekommen"], .arrived)
+            out.assign(["morgen", "vormittag"], .morning)
         case .pl:
             out.assign(["sekund", "minut", "minuty", "minutę"], .minutes)
             out.assign(["godzina", "godzinę", "godziny", "godzin", "godzinie"], .hours)
@@ -158,6 +180,13 @@ extension SentimentRules {
             out.assign(["ciągu"], .within)
             out.assign(["bateria", "baterii", "baterię", "akumulator", "ładowania", "ładowanie"], .battery)
             out.assign(["ani"], .emphatic)
+            out.assign(["następnego", "następny", "kolejnego", "kolejny", "nazajutrz"], .next)
+            out.assign(
+                [
+                    "przyszło", "przyszła", "przyszedł", "dotarła", "dotarło", "dotarł", "dostarczona", "dostarczono",
+                    "doszła", "doszło", "dostałam", "dostałem", "miałam", "miałem",
+                ], .arrived)
+            out.assign(["rano", "ranek"], .morning)
         }
         return out
     }
@@ -170,15 +199,18 @@ extension SentimentScorer {
     func markMeasures(_ info: UnsafeMutablePointer<Info>, _ n: Int) {
         var battery = false
         for k in 0..<n where info[k].measure == .battery { battery = true }
-        for u in 0..<n where info[u].measure.length > 0 {
-            let length = info[u].measure.length
+        for u in 0..<n where info[u].measure.length > 0 || info[u].measure == .morning {
+            let next = nextDay(u, info)
+            // (A morning is a day after "next" only.)
+            if info[u].measure == .morning && !next { continue }
+            let length = info[u].measure == .morning ? 3 : info[u].measure.length
             // A wait told with its length is read already; a span after "after" is a lean that
             // this rule may turn.
             if info[u].fixed && !info[u].elapsed { continue }
             let bounds = clause(of: u, info, n)
             let start = bounds.lowerBound, end = bounds.upperBound
             var lasts = false, gave = false, runs = false, still = false, barely = false, easily = false
-            var within = false, negator = false, complaint = false
+            var within = false, negator = false, complaint = false, arrived = false
             for k in max(start, u - 6)..<min(end, u + 7) where k != u {
                 switch info[k].measure {
                 case .lasts: lasts = true
@@ -187,6 +219,7 @@ extension SentimentScorer {
                 case .barely where k < u: barely = true
                 case .easily: easily = true
                 case .within where k < u && k >= u - 3: within = true
+                case .arrived: arrived = true
                 default: break
                 }
                 if info[k].negator && !info[k].fixed { negator = true }
@@ -215,7 +248,7 @@ extension SentimentScorer {
                 lean = SentimentRules.measureValence
             } else if runs && plain && !barely && length == 6 {
                 lean = SentimentRules.measureValence
-            } else if within && plain && length <= 3 {
+            } else if (within || (next && arrived)) && plain && length <= 3 {
                 lean = SentimentRules.measureValence
             } else if batteryInClause && plain && !barely && length >= 3 && !info[u].elapsed {
                 lean = SentimentRules.measureValence
@@ -236,6 +269,14 @@ extension SentimentScorer {
             info[u].phrase = false
             info[u].elapsed = false
         }
+    }
+
+    /// Whether the day (or morning) at `u` is the next one: "next" or "following" one or two
+    /// words before it ("the next day", "am nächsten Morgen", "następnego dnia").
+    func nextDay(_ u: Int, _ info: UnsafeMutablePointer<Info>) -> Bool {
+        guard info[u].measure == .days || info[u].measure == .morning else { return false }
+        for k in max(0, u - 2)..<u where info[k].measure == .next { return true }
+        return false
     }
 
     /// After negation: a negated complaint in a clause with "single", "enda", "einziges" or

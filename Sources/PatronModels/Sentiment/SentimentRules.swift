@@ -75,6 +75,9 @@ package struct SentimentRules: Sendable {
     var expectation: [String: Expectation] = [:]
     /// The words of verdicts told as measured facts (`SentimentRules+Measures.swift`).
     var measures: [String: Measure] = [:]
+    /// The words of numbers against what was promised, paid or usual
+    /// (`SentimentRules+Figures.swift`).
+    var figures: [String: Figure] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -252,6 +255,7 @@ package struct SentimentRules: Sendable {
         rules.comparison = comparison(language)
         rules.expectation = expectation(language)
         rules.measures = measures(language)
+        rules.figures = figures(language)
         return rules
     }
 

@@ -45,6 +45,10 @@ extension SentimentScorer {
         var measure = SentimentRules.Measure.none
         /// A span of time or use after "after": a lean the measures may turn.
         var elapsed = false
+        /// Its part in a number against what was promised, paid or usual (`SentimentRules+Figures`).
+        var figure = SentimentRules.Figure.none
+        /// The number it is (digits or a number word), or -1.
+        var amount = -1.0
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -69,6 +73,8 @@ extension SentimentScorer {
         var n = 0, i = 0
         // The particle of a split phrase already read ("ab" of "stürzt … ab"): not a word of its own.
         var particle = -1
+        // The last number written in digits: its entry and how many digits it has.
+        var lastDigits = (index: -1, count: 0)
         while i < count {
             let t = toks[i]
             if i == particle {
@@ -156,7 +162,8 @@ extension SentimentScorer {
                 // (A verb's ending tells the speaker only where a regret can be: in a question.)
                 regret: entry?.regret ?? (r.question && c.isSpeakerVerb(w) ? .speaker : .none),
                 comparison: entry?.comparison ?? .none, expectation: entry?.expectation ?? .none,
-                measure: entry?.measure ?? .none)
+                measure: entry?.measure ?? .none, figure: entry?.figure ?? .none)
+            readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
         }
@@ -175,6 +182,7 @@ extension SentimentScorer {
         markComparisons(info, n)
         markExpectations(info, n)
         markMeasures(info, n)
+        markFigures(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break

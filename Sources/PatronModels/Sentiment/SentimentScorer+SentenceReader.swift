@@ -7,6 +7,11 @@ extension SentimentScorer {
         var symbolValence: Double?
         /// Whether a comma or semicolon came before it in its sentence: a clause starts here.
         var clauseStart = false
+        /// The comma, full stop, slash or colon between digits right before it ("1,80", "2.000",
+        /// "3/10", "8:30"), or 0: it continues the number before it.
+        var afterSeparator: UInt8 = 0
+        /// Whether a currency sign stood right before or after it ("£80", "12€"): a sum of money.
+        var currency = false
     }
 
     /// The tokens of the sentence being read, in buffers sized for the whole text (one token
@@ -22,6 +27,11 @@ extension SentimentScorer {
         var exclamations = 0, question = false, pendingEnd = false
         /// A comma or semicolon seen since the last token: the next token starts a clause.
         var clauseBreak = false
+        /// A comma, full stop, slash or colon between digits was seen (or 0): the next token
+        /// continues a number.
+        var separatorNext: UInt8 = 0
+        /// A currency sign was seen right before a digit: the next token is a sum of money.
+        var currencyNext = false
         /// Where the run of non-space scalars started in the text (an emoticon is such a run),
         /// and where its tokens start (an emoticon replaces them).
         var chunkStart = 0, chunkTokenStart = 0
@@ -65,10 +75,12 @@ extension SentimentScorer {
             if byteCount > wordStart {
                 tokens[tokenCount] = Token(
                     start: wordStart, end: byteCount, shouted: letters >= 2 && upper == letters, symbolValence: nil,
-                    clauseStart: clauseBreak)
+                    clauseStart: clauseBreak, afterSeparator: separatorNext, currency: currencyNext)
                 tokenCount += 1
                 clauseBreak = false
             }
+            separatorNext = 0
+            currencyNext = false
             wordStart = byteCount
             letters = 0
             upper = 0
@@ -129,6 +141,12 @@ extension SentimentScorer {
             exclamations = 0
             question = false
             pendingEnd = false
+        }
+
+        /// Whether the last token ends at the last byte read and that byte is a digit.
+        @inline(__always) var endsWithDigit: Bool {
+            tokenCount > 0 && tokens[tokenCount - 1].end == byteCount && byteCount > 0 && bytes[byteCount - 1] >= 0x30
+                && bytes[byteCount - 1] <= 0x39
         }
 
         @inline(__always) func word(_ t: Token) -> UnsafeBufferPointer<UInt8> {

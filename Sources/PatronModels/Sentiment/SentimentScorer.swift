@@ -271,6 +271,16 @@ public struct SentimentScorer: Sendable {
             case 0x3F:
                 r.question = true
                 r.pendingEnd = true  // ?
+            case _ where (s == 0x2C || s == 0x2E) && i < end && p[i] >= 0x30 && p[i] <= 0x39 && r.endsWithDigit:
+                r.separatorNext = UInt8(s)  // "1,80", "2.000": one number
+            case _ where (s == 0x2F || s == 0x3A) && i < end && p[i] >= 0x30 && p[i] <= 0x39 && r.endsWithDigit:
+                r.separatorNext = UInt8(s)  // "3/10", "8:30": a date or a time of day
+            case 0x24, 0xA3, 0x20AC:  // $ £ €
+                if i < end && p[i] >= 0x30 && p[i] <= 0x39 {
+                    r.currencyNext = true
+                } else if r.endsWithDigit {
+                    r.tokens[r.tokenCount - 1].currency = true
+                }
             case 0x2E, 0x2026: r.pendingEnd = true  // . …
             case 0x2C, 0x3B: r.clauseBreak = r.tokenCount > 0  // , ;
             default: break
