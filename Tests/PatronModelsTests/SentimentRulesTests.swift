@@ -920,6 +920,33 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A remedy after a fault is the verdict: praise that turns the sentence as a contrast word
+    /// does; negated, a failed one ("same"), or one not given ("instead of a refund") a
+    /// complaint.
+    @Test(arguments: [
+        ("The lens was scratched, so they swapped the whole camera.", Language.en, true),
+        ("The replacement kettle leaks from the same seam.", .en, false),
+        ("They gave me store credit instead of a refund.", .en, false),
+        ("Handtaget lossnade, och firman skickade ett nytt direkt.", .sv, true),
+        ("Någon ersättning fick vi aldrig.", .sv, false),
+        ("De rug was gescheurd, maar de winkel heeft het boek omgeruild.", .nl, true),
+        ("Der Lüfter war laut, der Hersteller hat ihn anstandslos ersetzt.", .de, true),
+        ("Das Gehäuse war gerissen, der Händler hat ohne Nachfrage Ersatz geschickt.", .de, true),
+        ("Bluza miała dziurę, sklep wymienił ją na nową.", .pl, true),
+    ])
+    func aRemedyAfterAFaultIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// A remedy with no fault before it is a fact, not praise.
+    @Test(arguments: [
+        ("They swapped the strap for a longer one.", "They the strap for a longer one.", Language.en),
+        ("Vi ersatte den gamla kranen med en modernare.", "Vi den gamla kranen med en modernare.", .sv),
+    ])
+    func aRemedyWithoutAFaultAddsNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

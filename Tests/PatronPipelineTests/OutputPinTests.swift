@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@21.0a8af1871ac3 → churn.flag@1 → report@3":
-            "1a04b889d194cb9fa63b092d825bf58800586d15dfbb49df2390f5cd5cb4119d",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@22.0364fb89651b → churn.flag@1 → report@3":
+            "4acef5a82471e4b5195ce44f968f7d1f8c1ea18954c52a10607266ec6a59f5ff",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@21.0a8af1871ac3":
-            "f74ed26b8e5e4b5a71018d5ffc7cbaaa94cfe494b7776c1d7f5403d50909c528",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@22.0364fb89651b":
+            "25168e95daa31f665b4634dcb832746fd109090973049ab1cb1a1c3f00ebdf31",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

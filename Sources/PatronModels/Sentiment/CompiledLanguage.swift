@@ -50,6 +50,8 @@ final class CompiledLanguage: Sendable {
         /// "promised", "price", "half", "six": a number against what was promised, paid or
         /// usual (`SentimentRules+Figures`).
         var figure = SentimentRules.Figure.none
+        /// "replaced", "same": a problem and what was done about it (`SentimentRules+Remedies`).
+        var remedy = SentimentRules.Remedy.none
     }
 
     let words: ByteTable<Entry>
@@ -101,6 +103,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.expectation { entries[word, default: Entry()].expectation = role }
         for (word, role) in rules.measures { entries[word, default: Entry()].measure = role }
         for (word, role) in rules.figures { entries[word, default: Entry()].figure = role }
+        for (word, role) in rules.remedies { entries[word, default: Entry()].remedy = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -164,6 +167,7 @@ final class CompiledLanguage: Sendable {
                     && $0.waiting == first.waiting && $0.regret == first.regret
                     && $0.comparison == first.comparison && $0.expectation == first.expectation
                     && $0.measure == first.measure && $0.figure == first.figure
+                    && $0.remedy == first.remedy
             }
             if agree { entries[form] = first }
         }

@@ -78,6 +78,8 @@ package struct SentimentRules: Sendable {
     /// The words of numbers against what was promised, paid or usual
     /// (`SentimentRules+Figures.swift`).
     var figures: [String: Figure] = [:]
+    /// The words of problems and what was done about them (`SentimentRules+Remedies.swift`).
+    var remedies: [String: Remedy] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -256,6 +258,7 @@ package struct SentimentRules: Sendable {
         rules.expectation = expectation(language)
         rules.measures = measures(language)
         rules.figures = figures(language)
+        rules.remedies = remedies(language)
         return rules
     }
 

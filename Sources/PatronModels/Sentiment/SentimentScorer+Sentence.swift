@@ -49,6 +49,8 @@ extension SentimentScorer {
         var figure = SentimentRules.Figure.none
         /// The number it is (digits or a number word), or -1.
         var amount = -1.0
+        /// Its part in a problem and what was done about it (`SentimentRules+Remedies`).
+        var remedy = SentimentRules.Remedy.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -57,6 +59,9 @@ extension SentimentScorer {
         /// Whether its first word is a contrast word ("But …", "Aber …"): the sentence before
         /// it then counts less, this one more.
         var opensWithContrast: Bool
+        /// Whether it tells a remedy read as praise ("They sent a new one"): the sentence before
+        /// it counts less, this one more, as after a contrast word.
+        var remedy = false
         /// Sentiment words it negates, and those left positive and negative after negation.
         var negated = 0, positive = 0, negative = 0
         var contrast: Bool
@@ -65,7 +70,7 @@ extension SentimentScorer {
     /// The sentence's compound score, or nil when no word in it carries sentiment. `info` has
     /// room for one entry per token.
     func scoreSentence(
-        _ r: SentenceReader, _ c: CompiledLanguage, _ info: UnsafeMutablePointer<Info>
+        _ r: SentenceReader, _ c: CompiledLanguage, _ info: UnsafeMutablePointer<Info>, complaintBefore: Bool = false
     )
         -> SentenceScore?
     {
@@ -162,7 +167,7 @@ extension SentimentScorer {
                 // (A verb's ending tells the speaker only where a regret can be: in a question.)
                 regret: entry?.regret ?? (r.question && c.isSpeakerVerb(w) ? .speaker : .none),
                 comparison: entry?.comparison ?? .none, expectation: entry?.expectation ?? .none,
-                measure: entry?.measure ?? .none, figure: entry?.figure ?? .none)
+                measure: entry?.measure ?? .none, figure: entry?.figure ?? .none, remedy: entry?.remedy ?? .none)
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -183,6 +188,7 @@ extension SentimentScorer {
         markExpectations(info, n)
         markMeasures(info, n)
         markFigures(info, n)
+        markRemedies(info, n, complaintBefore: complaintBefore)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
@@ -253,6 +259,12 @@ extension SentimentScorer {
         for k in 0..<n where info[k].contrast { lastContrast = k }
         var sum = 0.0
         var out = SentenceScore(score: 0, opensWithContrast: n > 0 && info[0].contrast, contrast: lastContrast > 0)
+        // A remedy turns the sentence as a contrast word does (`SentimentRules+Remedies`).
+        let remedy = firstRemedy(info, n)
+        if remedy >= 0 {
+            out.remedy = true
+            lastContrast = max(lastContrast, remedy)
+        }
         var conceding = false
         for k in 0..<n {
             var v = info[k].valence

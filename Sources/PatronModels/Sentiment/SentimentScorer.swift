@@ -210,8 +210,11 @@ public struct SentimentScorer: Sendable {
                             reading.allSentences += 1
                             reading.exclamations += reader.exclamations
                             reading.questions += reader.question ? 1 : 0
-                            guard let s = scoreSentence(reader, c, info.baseAddress!) else { return }
-                            mean.add(s.score, opensWithContrast: s.opensWithContrast)
+                            guard
+                                let s = scoreSentence(
+                                    reader, c, info.baseAddress!, complaintBefore: reading.negative > 0)
+                            else { return }
+                            mean.add(s.score, opensWithContrast: s.opensWithContrast || s.remedy)
                             reading.add(s)
                         }
                         reading.score = mean.value
