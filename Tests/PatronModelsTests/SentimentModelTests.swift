@@ -165,6 +165,7 @@ import Testing
         ("frozen-reviews-23.tsv", "9bf5d2574b030609976b6266b6c68521202d46560980432fc35e55c6f9284aff"),
         ("frozen-reviews-24.tsv", "84e8601111796b11760c2eef1a898a501fb0e555a77da6e3b478e08521061e29"),
         ("frozen-reviews-25.tsv", "cfd008ba571e80f52c40ea357be836be50c4728f1c0cf3d1a29b0c69e98c6cd8"),
+        ("frozen-reviews-26.tsv", "3be1cec430e02b92ba25b1d698b635f5235f56d7bce4d0111b47cc8c4d4032d5"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
