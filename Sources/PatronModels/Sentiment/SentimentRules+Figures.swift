@@ -373,10 +373,15 @@ extension SentimentScorer {
             value = value * 10 + Double(b - 0x30)
             digits += 1
         }
-        if digits < w.count {
-            // An ordinal ("1st", "3rd", "4th", "2nd") is no amount.
-            let rest = UnsafeBufferPointer(rebasing: w[digits...])
-            for suffix in ["st", "nd", "rd", "th"] where rest.elementsEqual(suffix.utf8) { return }
+        if digits + 2 == w.count {
+            // An ordinal ("1st", "3rd", "4th", "2nd") is no amount (compared as two bytes: this
+            // runs for every word that starts with a digit).
+            switch (w[digits], w[digits + 1]) {
+            case (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
+                (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
+                return
+            default: break
+            }
         }
         let previous = lastDigits
         lastDigits = (n, digits)
