@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,frozen21,frozen22,frozen23,frozen24,frozen25,frozen26,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,frozen21,frozen22,frozen23,frozen24,frozen25,frozen26,frozen27,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -124,6 +124,9 @@ FROZEN = {
     "frozen26": ("frozen-reviews-26.tsv", "3be1cec430e02b92ba25b1d698b635f5235f56d7bce4d0111b47cc8c4d4032d5",
                 "twenty-sixth frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-06 before the twenty-fifth round was built, its theme chosen; not tuned on)"),
+    "frozen27": ("frozen-reviews-27.tsv", "cb3c9900b9e81e843a755b0d5cf326d57e447d7dd5b5bcdbfc7e882a9ff0c297",
+                "twenty-seventh frozen review set (20 per language in the held-out domains; written by the team "
+                "2026-12-06 before the twenty-sixth round was built, its theme chosen; not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 

@@ -947,6 +947,46 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A service told as its steps: passed back and forth, a status that stays, a promise and
+    /// the time since, nobody in touch are complaints; not passed on at all is praise.
+    @Test(arguments: [
+        ("Sales sent me back to the warranty desk.", Language.en, false),
+        ("The refund has been in progress since March.", .en, false),
+        ("The courier promised a call before noon. That was a week ago.", .en, false),
+        ("Försäkringsbolaget hänvisade till verkstaden, verkstaden hänvisade tillbaka.", .sv, false),
+        ("Reklamationen har legat under handläggning i sju veckor.", .sv, false),
+        ("De helpdesk verwees me naar de leverancier en die verwees me weer terug.", .nl, false),
+        ("Hij zou de volgende dag terugbellen. Dat is nu een maand geleden.", .nl, false),
+        ("Die Reparatur ist seit zwei Monaten in Bearbeitung.", .de, false),
+        ("Bis heute hat sich niemand gemeldet.", .de, false),
+        ("Keine Weiterleitung, keine Warteschleife, der erste Mitarbeiter wusste Bescheid.", .de, true),
+        ("Obiecali kuriera na wtorek. Minął miesiąc.", .pl, false),
+        ("Reklamacja od trzech tygodni jest w realizacji.", .pl, false),
+        ("Nikt się ze mną nie skontaktował.", .pl, false),
+        ("Ett samtal till växeln räckte.", .sv, true), ("Wystarczył jeden telefon do serwisu.", .pl, true),
+        ("Ein einziger Anruf reichte nicht.", .de, false),
+        ("Ik hoefde er niets voor te doen.", .nl, true),
+    ])
+    func aServiceToldAsItsSteps(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Steps that tell no verdict add nothing: passed on once with no back, a status alone,
+    /// "same day" as a time, and what was explained as wrong.
+    @Test(arguments: [
+        ("The work is in progress.", "The work is in.", Language.en),
+        (
+            "Ze belden na een uur terug zoals beloofd en kwamen dezelfde dag.",
+            "Ze belden na een uur terug zoals beloofd.",
+            .nl
+        ),
+        ("Montören förklarade vad som var fel.", "Montören förklarade vad som var.", .sv),
+        ("Technik wytłumaczył, co było zepsute.", "Technik wytłumaczył, co było.", .pl),
+    ])
+    func stepsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

@@ -52,6 +52,9 @@ final class CompiledLanguage: Sendable {
         var figure = SentimentRules.Figure.none
         /// "replaced", "same": a problem and what was done about it (`SentimentRules+Remedies`).
         var remedy = SentimentRules.Remedy.none
+        /// "transferred", "in progress", "ago": a service told as its steps
+        /// (`SentimentRules+Process`).
+        var process = SentimentRules.Process.none
     }
 
     let words: ByteTable<Entry>
@@ -104,6 +107,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.measures { entries[word, default: Entry()].measure = role }
         for (word, role) in rules.figures { entries[word, default: Entry()].figure = role }
         for (word, role) in rules.remedies { entries[word, default: Entry()].remedy = role }
+        for (word, role) in rules.process { entries[word, default: Entry()].process = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -167,7 +171,7 @@ final class CompiledLanguage: Sendable {
                     && $0.waiting == first.waiting && $0.regret == first.regret
                     && $0.comparison == first.comparison && $0.expectation == first.expectation
                     && $0.measure == first.measure && $0.figure == first.figure
-                    && $0.remedy == first.remedy
+                    && $0.remedy == first.remedy && $0.process == first.process
             }
             if agree { entries[form] = first }
         }

@@ -613,7 +613,7 @@ extension SentimentScorer {
     }
 
     /// The sentence's figures: numbers with their units (a number right after a word for a time
-    /// of day is none), multiples, and units of time alone.
+    /// of day is none), multiples, and units of time alone (not after "same").
     private func collectFigures(_ info: UnsafeMutablePointer<Info>, _ n: Int, _ figures: inout [SentenceFigure]) {
         var k = 0
         while k < n {
@@ -637,6 +637,8 @@ extension SentimentScorer {
                 if (k + 1 < n && info[k + 1].amount >= 0) || (k + 2 < n && info[k + 2].amount >= 0) { continue }
                 figure = SentenceFigure(index: k, value: m, relative: true, kind: .count, factor: 1, unit: -1)
             } else if info[k].measure.length > 0 {
+                // ("the same day", "dezelfde dag", "tego samego dnia": a time, no span.)
+                if k > 0 && info[k - 1].remedy == .same { continue }
                 figure = SentenceFigure(index: k, value: 1, relative: false, kind: .time, factor: 1, unit: k)
             } else {
                 continue

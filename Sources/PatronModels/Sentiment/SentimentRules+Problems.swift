@@ -51,13 +51,14 @@ extension SentimentRules {
                 "ruckelt", "ruckeln", "rauschen", "rauscht", "rutscht", "verrutscht", "klebt", "fusselt", "färbt",
                 "wackelt", "klappert", "quietscht", "knarzt", "hakt", "leckt", "tropft", "flackert", "scheuert",
                 "zwickt", "überhitzt", "ausfälle", "ausfall", "abstürze", "langweilig", "enttäuscht", "beanstandungen",
-                "stinkt", "brummt", "einläuft", "loch", "löcher",
+                "stinkt", "brummt", "einläuft", "loch", "löcher", "warteschleife",
             ]
         case .nl:
             words = [
                 "probleem", "problemen", "gebreken", "storing", "storingen", "krassen", "kras", "lekt", "kraakt",
                 "piept", "wiebelt", "hapert", "haperen", "verveelt", "verveeld", "saai", "saaie", "wegleggen",
                 "glijdt", "jeukt", "schuurt", "krimpt", "pluist", "verkleurt", "teleurgesteld", "teleurstellen",
+                "wachtmuziek",
             ]
         case .sv:
             words = [
@@ -65,7 +66,7 @@ extension SentimentRules {
                 "repig",
                 "glappar", "läcker", "kärvar", "laggar", "tråkig", "tråkigt", "besviken", "besvikna", "kliar",
                 "skaver", "nopprar", "luddar", "krymper", "missfärgas", "knarrar", "gnisslar", "missat", "missade",
-                "hål",
+                "hål", "väntmusik",
             ]
         case .pl:
             words = [
@@ -89,7 +90,8 @@ extension SentimentRules {
         switch language {
         case .en: []
         case .de: ["musste", "mussten", "musstest"]
-        case .nl: ["moest", "moesten"]
+        // (Dutch "hoefde" is said negated: "hoefde nergens achteraan te bellen".)
+        case .nl: ["moest", "moesten", "hoefde", "hoefden"]
         case .sv: ["behövde", "tvungen", "tvungna"]
         case .pl: ["musiałam", "musiałem", "musieliśmy", "musiałyśmy", "musiał", "musiała", "musieli", "musiały"]
         }

@@ -63,6 +63,8 @@ extension SentimentRules {
                 [
                     "ersatte", "ersattes", "återbetalade", "återbetalat", "lagade", "lagat", "lagades", "åtgärdade",
                     "åtgärdat", "åtgärdades", "rättade", "rättat", "krediterade", "kompenserade", "bjöd",
+                    // (A claim paid out: "ersättningen utbetald".)
+                    "utbetald", "utbetalt", "utbetalades",
                 ], .remedy)
             out.assign(["samma", "likadana"], .same)
             out.assign(["skickade", "skickat", "skickades"], .sent)
@@ -72,7 +74,7 @@ extension SentimentRules {
                 [
                     "vervangen", "omgeruild", "geruild", "ruilde", "ruilden", "terugbetaald", "gerepareerd",
                     "rechtgezet",
-                    "hersteld", "herstelde", "gecompenseerd", "vergoed", "nagestuurd",
+                    "hersteld", "herstelde", "gecompenseerd", "vergoed", "nagestuurd", "uitgekeerd", "uitbetaald",
                 ], .remedy)
             out.assign(["dezelfde", "hetzelfde", "zelfde"], .same)
             out.assign(["stuurde", "stuurden", "gestuurd", "verstuurd", "verstuurde"], .sent)
@@ -81,10 +83,13 @@ extension SentimentRules {
             out.assign(
                 [
                     "ersetzt", "ausgetauscht", "umgetauscht", "erstattet", "zurückerstattet", "repariert", "behoben",
-                    "nachgeschickt", "nachgeliefert", "gutgeschrieben",
+                    "nachgeschickt", "nachgeliefert", "gutgeschrieben", "ausgezahlt", "ausbezahlt",
                 ], .remedy)
             out.assign(
-                ["derselbe", "dieselbe", "dasselbe", "denselben", "demselben", "gleiche", "gleichen", "gleicher"], .same
+                [
+                    "derselbe", "dieselbe", "dasselbe", "denselben", "demselben", "selben", "gleiche", "gleichen",
+                    "gleicher",
+                ], .same
             )
             out.assign(["geschickt", "schickte", "schickten", "geliefert", "zugeschickt"], .sent)
             out.assign(
@@ -95,7 +100,7 @@ extension SentimentRules {
                     // (Not "zwrócił": "zwrócił uwagę", he noticed.)
                     "wymienił", "wymieniła", "wymienili", "wymieniono", "naprawił", "naprawiła", "naprawili",
                     // (Not "przysłali": "przysłali zły rozmiar", they sent the wrong size.)
-                    "naprawiono", "dosłali", "dosłał",
+                    "naprawiono", "dosłali", "dosłał", "wypłacone", "wypłacono", "wypłacili",
                 ], .remedy)
             out.assign(["sam", "sama", "samo", "samą", "samego", "samym"], .same)
             out.assign(["wysłał", "wysłała", "wysłali", "wysłano", "przysłał", "przysłali"], .sent)

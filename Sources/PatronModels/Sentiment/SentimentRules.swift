@@ -80,6 +80,8 @@ package struct SentimentRules: Sendable {
     var figures: [String: Figure] = [:]
     /// The words of problems and what was done about them (`SentimentRules+Remedies.swift`).
     var remedies: [String: Remedy] = [:]
+    /// A service told as its steps (`SentimentRules+Process`).
+    var process: [String: Process] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -259,6 +261,7 @@ package struct SentimentRules: Sendable {
         rules.measures = measures(language)
         rules.figures = figures(language)
         rules.remedies = remedies(language)
+        rules.process = process(language)
         return rules
     }
 

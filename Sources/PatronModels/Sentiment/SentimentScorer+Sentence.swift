@@ -51,6 +51,8 @@ extension SentimentScorer {
         var amount = -1.0
         /// Its part in a problem and what was done about it (`SentimentRules+Remedies`).
         var remedy = SentimentRules.Remedy.none
+        /// Its part in a service told as its steps (`SentimentRules+Process`).
+        var process = SentimentRules.Process.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -62,6 +64,9 @@ extension SentimentScorer {
         /// Whether it tells a remedy read as praise ("They sent a new one"): the sentence before
         /// it counts less, this one more, as after a contrast word.
         var remedy = false
+        /// Whether it says a promise was not kept ("That was eleven days ago"): the sentence
+        /// before it counts less, this one more.
+        var broken = false
         /// Sentiment words it negates, and those left positive and negative after negation.
         var negated = 0, positive = 0, negative = 0
         var contrast: Bool
@@ -70,7 +75,8 @@ extension SentimentScorer {
     /// The sentence's compound score, or nil when no word in it carries sentiment. `info` has
     /// room for one entry per token.
     func scoreSentence(
-        _ r: SentenceReader, _ c: CompiledLanguage, _ info: UnsafeMutablePointer<Info>, complaintBefore: Bool = false
+        _ r: SentenceReader, _ c: CompiledLanguage, _ info: UnsafeMutablePointer<Info>, complaintBefore: Bool,
+        promised: inout Bool
     )
         -> SentenceScore?
     {
@@ -168,6 +174,7 @@ extension SentimentScorer {
                 regret: entry?.regret ?? (r.question && c.isSpeakerVerb(w) ? .speaker : .none),
                 comparison: entry?.comparison ?? .none, expectation: entry?.expectation ?? .none,
                 measure: entry?.measure ?? .none, figure: entry?.figure ?? .none, remedy: entry?.remedy ?? .none)
+            info[n].process = entry?.process ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -189,6 +196,7 @@ extension SentimentScorer {
         markMeasures(info, n)
         markFigures(info, n)
         markRemedies(info, n, complaintBefore: complaintBefore)
+        let broken = markProcess(info, n, promised: &promised)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
@@ -259,6 +267,7 @@ extension SentimentScorer {
         for k in 0..<n where info[k].contrast { lastContrast = k }
         var sum = 0.0
         var out = SentenceScore(score: 0, opensWithContrast: n > 0 && info[0].contrast, contrast: lastContrast > 0)
+        out.broken = broken
         // A remedy turns the sentence as a contrast word does (`SentimentRules+Remedies`).
         let remedy = firstRemedy(info, n)
         if remedy >= 0 {

@@ -204,6 +204,7 @@ public struct SentimentScorer: Sendable {
                     scan.withClassifier { scan in
                         var mean = WeightedMean()
                         var reading = Reading()
+                        var promised = false
                         read(utf8, SentenceReader(tokens: tokens.baseAddress!, bytes: bytes.baseAddress!), scan) {
                             reader in
                             sentence(reader)
@@ -212,9 +213,10 @@ public struct SentimentScorer: Sendable {
                             reading.questions += reader.question ? 1 : 0
                             guard
                                 let s = scoreSentence(
-                                    reader, c, info.baseAddress!, complaintBefore: reading.negative > 0)
+                                    reader, c, info.baseAddress!, complaintBefore: reading.negative > 0,
+                                    promised: &promised)
                             else { return }
-                            mean.add(s.score, opensWithContrast: s.opensWithContrast || s.remedy)
+                            mean.add(s.score, opensWithContrast: s.opensWithContrast || s.remedy || s.broken)
                             reading.add(s)
                         }
                         reading.score = mean.value
