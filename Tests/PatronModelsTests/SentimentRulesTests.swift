@@ -987,6 +987,34 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A charge negated, money not taken, something done free or on the house is praise; a
+    /// charge said plainly or a deposit kept a complaint.
+    @Test(arguments: [
+        ("The mechanic didn't charge us for the extra bulb.", Language.en, true),
+        ("They fixed the zip free of charge.", .en, true),
+        ("The shop took a restocking fee from the refund.", .en, false),
+        ("Frisören tog inget betalt för att rätta till luggen.", .sv, true),
+        ("Hyresvärden behöll depositionen utan förklaring.", .sv, false),
+        ("De fietsenmaker wilde er geen geld voor hebben.", .nl, true),
+        ("Die Nachspeise ging aufs Haus.", .de, true),
+        ("Der Schneider hat das Kürzen nicht berechnet.", .de, true),
+        ("Mechanik nie policzył za wymianę żarówki.", .pl, true),
+        ("Właściciel zatrzymał kaucję bez powodu.", .pl, false),
+    ])
+    func whatWasChargedAndWhatWasNot(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// "free" before what shops give free, or as a topic, and money that is not a charge add
+    /// nothing.
+    @Test(arguments: [
+        ("Free delivery on the order.", "Delivery on the order.", Language.en),
+        ("Er was geen geld voor een nieuwe fiets.", "Er was geen tijd voor een nieuwe fiets.", .nl),
+    ])
+    func chargesThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

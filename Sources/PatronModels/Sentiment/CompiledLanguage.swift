@@ -55,6 +55,9 @@ final class CompiledLanguage: Sendable {
         /// "transferred", "in progress", "ago": a service told as its steps
         /// (`SentimentRules+Process`).
         var process = SentimentRules.Process.none
+        /// "fee", "charged", "free", "deposit": what was charged and what was not
+        /// (`SentimentRules+Charges`).
+        var charge = SentimentRules.Charge.none
     }
 
     let words: ByteTable<Entry>
@@ -108,6 +111,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.figures { entries[word, default: Entry()].figure = role }
         for (word, role) in rules.remedies { entries[word, default: Entry()].remedy = role }
         for (word, role) in rules.process { entries[word, default: Entry()].process = role }
+        for (word, role) in rules.charges { entries[word, default: Entry()].charge = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -172,6 +176,7 @@ final class CompiledLanguage: Sendable {
                     && $0.comparison == first.comparison && $0.expectation == first.expectation
                     && $0.measure == first.measure && $0.figure == first.figure
                     && $0.remedy == first.remedy && $0.process == first.process
+                    && $0.charge == first.charge
             }
             if agree { entries[form] = first }
         }

@@ -82,6 +82,8 @@ package struct SentimentRules: Sendable {
     var remedies: [String: Remedy] = [:]
     /// A service told as its steps (`SentimentRules+Process`).
     var process: [String: Process] = [:]
+    /// What was charged and what was not (`SentimentRules+Charges`).
+    var charges: [String: Charge] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -262,6 +264,7 @@ package struct SentimentRules: Sendable {
         rules.figures = figures(language)
         rules.remedies = remedies(language)
         rules.process = process(language)
+        rules.charges = charges(language)
         return rules
     }
 

@@ -53,6 +53,8 @@ extension SentimentScorer {
         var remedy = SentimentRules.Remedy.none
         /// Its part in a service told as its steps (`SentimentRules+Process`).
         var process = SentimentRules.Process.none
+        /// Its part in what was charged and what was not (`SentimentRules+Charges`).
+        var charge = SentimentRules.Charge.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -175,6 +177,7 @@ extension SentimentScorer {
                 comparison: entry?.comparison ?? .none, expectation: entry?.expectation ?? .none,
                 measure: entry?.measure ?? .none, figure: entry?.figure ?? .none, remedy: entry?.remedy ?? .none)
             info[n].process = entry?.process ?? .none
+            info[n].charge = entry?.charge ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -197,6 +200,7 @@ extension SentimentScorer {
         markFigures(info, n)
         markRemedies(info, n, complaintBefore: complaintBefore)
         let broken = markProcess(info, n, promised: &promised)
+        markCharges(info, n, negatesBackward: c.negatesBackward)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
