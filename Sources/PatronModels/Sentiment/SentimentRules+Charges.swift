@@ -153,17 +153,24 @@ extension SentimentRules {
     }
 }
 
+extension SentimentRules.Charge {
+    /// Whether the word is one a charge is read from, not a helper of one ("for", "of", "on").
+    var startsACharge: Bool {
+        switch self {
+        case .fee, .cost, .charged, .chargeVerb, .money, .free, .freeStrict, .house, .deposit: true
+        default: false
+        }
+    }
+}
+
 extension SentimentScorer {
     /// Reads the sentence's charges (`SentimentRules+Charges`): runs after the service's steps
     /// and before negation.
     func markCharges(_ info: UnsafeMutablePointer<Info>, _ n: Int, negatesBackward: Bool) {
+        // Most sentences have no word that starts a charge: only the helpers ("for", "on").
         var any = false
-        for k in 0..<n {
-            switch info[k].charge {
-            case .fee, .cost, .charged, .chargeVerb, .money, .free, .freeStrict, .house, .deposit:
-                any = true
-            default: continue
-            }
+        for k in 0..<n where info[k].charge.startsACharge {
+            any = true
             break
         }
         guard any else { return }

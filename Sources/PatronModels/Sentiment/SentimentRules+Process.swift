@@ -244,8 +244,8 @@ extension SentimentScorer {
                 info[k].fixed = true
                 // (The span is the wait's, not how long something has lasted: "seit zwei
                 // Monaten in Bearbeitung".)
-                for j in 0..<n where info[k].valence < 0 && info[j].valence > 0 && info[j].measure != .none {
-                    info[j].valence = 0
+                if info[k].valence < 0 {
+                    for j in 0..<n where info[j].valence > 0 && info[j].measure != .none { info[j].valence = 0 }
                 }
             case .explain:
                 var negated = false
