@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@24.f3592c9c38c8 → churn.flag@1 → report@3":
-            "23b5c92641de41b56cc3837e6b2477d23460fb7b009848cba5030fe36b3c24c2",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@25.c41ff3ee45e4 → churn.flag@1 → report@3":
+            "cfb044ab6336c99cbee391a30bd24187d56c2de1ed536300ee879981ecf01fe5",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@24.f3592c9c38c8":
-            "d345fd1bf4ce004d72338554f4478a5154edec26c5d60576271af26158e0bdd2",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@25.c41ff3ee45e4":
+            "3a008639842bee6faf8c630580902da82550af2fa7244768beb7da6853261a24",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

@@ -58,6 +58,8 @@ final class CompiledLanguage: Sendable {
         /// "fee", "charged", "free", "deposit": what was charged and what was not
         /// (`SentimentRules+Charges`).
         var charge = SentimentRules.Charge.none
+        /// "Monday", "ordered", "at": a verdict told by the timeline (`SentimentRules+Timeline`).
+        var timeline = SentimentRules.Timeline.none
     }
 
     let words: ByteTable<Entry>
@@ -112,6 +114,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.remedies { entries[word, default: Entry()].remedy = role }
         for (word, role) in rules.process { entries[word, default: Entry()].process = role }
         for (word, role) in rules.charges { entries[word, default: Entry()].charge = role }
+        for (word, role) in rules.timeline { entries[word, default: Entry()].timeline = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -176,7 +179,7 @@ final class CompiledLanguage: Sendable {
                     && $0.comparison == first.comparison && $0.expectation == first.expectation
                     && $0.measure == first.measure && $0.figure == first.figure
                     && $0.remedy == first.remedy && $0.process == first.process
-                    && $0.charge == first.charge
+                    && $0.charge == first.charge && $0.timeline == first.timeline
             }
             if agree { entries[form] = first }
         }

@@ -375,13 +375,18 @@ extension SentimentScorer {
         }
         if digits + 2 == w.count {
             // An ordinal ("1st", "3rd", "4th", "2nd") is no amount (compared as two bytes: this
-            // runs for every word that starts with a digit).
+            // runs for every word that starts with a digit), but may be a day of the month.
             switch (w[digits], w[digits + 1]) {
             case (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
                 (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
+                if value >= 1 && value <= 31 { info[n].timeline = .day(Int(value)) }
                 return
             default: break
             }
+        }
+        if digits + 1 == w.count && w[digits] == UInt8(ascii: "e") && value >= 1 && value <= 31 {
+            // A Dutch ordinal ("op de 4e"): a day of the month.
+            info[n].timeline = .day(Int(value))
         }
         let previous = lastDigits
         lastDigits = (n, digits)

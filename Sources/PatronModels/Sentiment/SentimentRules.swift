@@ -84,6 +84,8 @@ package struct SentimentRules: Sendable {
     var process: [String: Process] = [:]
     /// What was charged and what was not (`SentimentRules+Charges`).
     var charges: [String: Charge] = [:]
+    /// A verdict told by the timeline (`SentimentRules+Timeline`).
+    var timeline: [String: Timeline] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -265,6 +267,7 @@ package struct SentimentRules: Sendable {
         rules.remedies = remedies(language)
         rules.process = process(language)
         rules.charges = charges(language)
+        rules.timeline = timeline(language)
         return rules
     }
 

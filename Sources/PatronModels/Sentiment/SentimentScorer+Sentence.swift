@@ -55,6 +55,8 @@ extension SentimentScorer {
         var process = SentimentRules.Process.none
         /// Its part in what was charged and what was not (`SentimentRules+Charges`).
         var charge = SentimentRules.Charge.none
+        /// Its part in a verdict told by the timeline (`SentimentRules+Timeline`).
+        var timeline = SentimentRules.Timeline.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -78,7 +80,7 @@ extension SentimentScorer {
     /// room for one entry per token.
     func scoreSentence(
         _ r: SentenceReader, _ c: CompiledLanguage, _ info: UnsafeMutablePointer<Info>, complaintBefore: Bool,
-        promised: inout Bool
+        promised: inout Bool, started: inout TimePoint?
     )
         -> SentenceScore?
     {
@@ -178,6 +180,7 @@ extension SentimentScorer {
                 measure: entry?.measure ?? .none, figure: entry?.figure ?? .none, remedy: entry?.remedy ?? .none)
             info[n].process = entry?.process ?? .none
             info[n].charge = entry?.charge ?? .none
+            info[n].timeline = entry?.timeline ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -201,6 +204,7 @@ extension SentimentScorer {
         markRemedies(info, n, complaintBefore: complaintBefore)
         let broken = markProcess(info, n, promised: &promised)
         markCharges(info, n, negatesBackward: c.negatesBackward)
+        markTimeline(info, n, started: &started)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break

@@ -149,6 +149,15 @@ extension SentimentScorer {
                 && bytes[byteCount - 1] <= 0x39
         }
 
+        /// Whether the last token is a number of one or two digits ended by a full stop, the
+        /// byte at `next` (after a space) a letter: a German ordinal ("am 4. Mai", "bis zum 30.
+        /// gewartet").
+        @inline(__always) func endsWithOrdinalDot(_ p: UnsafePointer<UInt8>, _ next: Int) -> Bool {
+            guard endsWithDigit, tokens[tokenCount - 1].end - tokens[tokenCount - 1].start <= 2 else { return false }
+            let b = p[next]
+            return (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == 0xC3
+        }
+
         @inline(__always) func word(_ t: Token) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(start: bytes + t.start, count: t.end - t.start)
         }

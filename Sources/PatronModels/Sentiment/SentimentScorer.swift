@@ -205,7 +205,11 @@ public struct SentimentScorer: Sendable {
                         var mean = WeightedMean()
                         var reading = Reading()
                         var promised = false
-                        read(utf8, SentenceReader(tokens: tokens.baseAddress!, bytes: bytes.baseAddress!), scan) {
+                        var started: TimePoint? = nil
+                        read(
+                            utf8, SentenceReader(tokens: tokens.baseAddress!, bytes: bytes.baseAddress!), scan,
+                            ordinalDot: language == .de
+                        ) {
                             reader in
                             sentence(reader)
                             reading.allSentences += 1
@@ -214,7 +218,7 @@ public struct SentimentScorer: Sendable {
                             guard
                                 let s = scoreSentence(
                                     reader, c, info.baseAddress!, complaintBefore: reading.negative > 0,
-                                    promised: &promised)
+                                    promised: &promised, started: &started)
                             else { return }
                             mean.add(s.score, opensWithContrast: s.opensWithContrast || s.remedy || s.broken)
                             reading.add(s)
@@ -229,10 +233,12 @@ public struct SentimentScorer: Sendable {
 
     /// Splits a text into sentences (at . ! ? … before a space or the end, and at line
     /// breaks) of tokens, in one pass over its UTF-8, calling `sentence` at the end of each.
+    /// With `ordinalDot` (German), a full stop after a number of one or two digits before a
+    /// space and a letter is an ordinal ("am 4. Mai"), not a sentence's end.
     @inline(__always)
     func read(
         _ utf8: UnsafeBufferPointer<UInt8>, _ reader: SentenceReader, _ scan: TextScanner.Classifier,
-        _ sentence: (SentenceReader) -> Void
+        ordinalDot: Bool = false, _ sentence: (SentenceReader) -> Void
     ) {
         guard let p = utf8.baseAddress else { return }
         let end = utf8.count
@@ -247,6 +253,7 @@ public struct SentimentScorer: Sendable {
             }
             let kind = scan.classify(s)
             if kind & TextScanner.spaceBit != 0 {
+                if r.pendingEnd && ordinalDot && i < end && r.endsWithOrdinalDot(p, i) { r.pendingEnd = false }
                 if r.pendingEnd {
                     r.endSentence(at: at, next: i, p, emoticons, sentence)
                 } else {
