@@ -149,9 +149,9 @@ extension SentimentScorer {
                 && bytes[byteCount - 1] <= 0x39
         }
 
-        /// Whether the last token is a number of one or two digits ended by a full stop, the
-        /// byte at `next` (after a space) a letter: a German ordinal ("am 4. Mai", "bis zum 30.
-        /// gewartet").
+        /// Whether the last token is a number of one or two digits and the byte at `next`
+        /// (after a space) a letter: after a full stop, a German ordinal ("am 4. Mai", "bis zum
+        /// 30. gewartet"); the caller checks the full stop ("Note 1! Sehr gut" ends a sentence).
         @inline(__always) func endsWithOrdinalDot(_ p: UnsafePointer<UInt8>, _ next: Int) -> Bool {
             guard endsWithDigit, tokens[tokenCount - 1].end - tokens[tokenCount - 1].start <= 2 else { return false }
             let b = p[next]

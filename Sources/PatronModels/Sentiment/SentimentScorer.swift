@@ -253,7 +253,9 @@ public struct SentimentScorer: Sendable {
             }
             let kind = scan.classify(s)
             if kind & TextScanner.spaceBit != 0 {
-                if r.pendingEnd && ordinalDot && i < end && r.endsWithOrdinalDot(p, i) { r.pendingEnd = false }
+                if r.pendingEnd && ordinalDot && i < end && p[at - 1] == 0x2E && r.endsWithOrdinalDot(p, i) {
+                    r.pendingEnd = false
+                }
                 if r.pendingEnd {
                     r.endSentence(at: at, next: i, p, emoticons, sentence)
                 } else {
