@@ -319,8 +319,6 @@ extension SentimentScorer {
                 current.dayPart = true
                 if k > 0 && info[k - 1].timeline == .same { current.same = true }
                 if k > 0 && info[k - 1].timeline == .next { current.next = true }
-            case .same where k + 1 < n && info[k + 1].timeline == .dayPart:
-                break
             case .next where k + 1 < n && (info[k + 1].timeline == .dayPart || info[k + 1].timeline == .next):
                 take()
                 current.next = true
@@ -458,7 +456,7 @@ extension SentimentScorer {
                 if info[u].measure.length >= 4 || days > 7 { span = u }
             }
             guard span >= 0 else { continue }
-            let (from, to) = clause(around: TimePoint(first: min(k, span), last: max(k, span)), info, n)
+            let (from, to) = clause(from: min(k, span), through: max(k, span), info, n)
             var asked = false
             for j in from..<to where info[j].timeline == .request {
                 asked = true
@@ -472,7 +470,7 @@ extension SentimentScorer {
                     start += 1
                     continue
                 }
-                let (from, to) = clause(around: TimePoint(first: start, last: start), info, n)
+                let (from, to) = clause(from: start, through: start, info, n)
                 start = to
                 for j in from..<to where info[j].negator && !info[j].fixed {
                     var negates = false
@@ -489,12 +487,17 @@ extension SentimentScorer {
         }
     }
 
-    /// The entries of the clause `point` is in: from the clause start or joiner before it to
-    /// the next one after it (or a word for "and").
+    /// The entries of the clause `point` is in.
     func clause(around point: TimePoint, _ info: UnsafeMutablePointer<Info>, _ n: Int) -> (Int, Int) {
-        var from = point.first
+        clause(from: point.first, through: point.last, info, n)
+    }
+
+    /// The entries of the clause the entries `first...last` are in: from the clause start or
+    /// the word for "and" before them to the next one after them.
+    func clause(from first: Int, through last: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int) -> (Int, Int) {
+        var from = first
         while from > 0 && !info[from].clauseStart && info[from - 1].timeline != .and { from -= 1 }
-        var to = point.last + 1
+        var to = last + 1
         while to < n && !info[to].clauseStart && info[to].timeline != .and { to += 1 }
         return (from, to)
     }
