@@ -1051,6 +1051,40 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// What a sum bought is the verdict: "only" before it, what it included, the whole of
+    /// something are praise; "only" after it for a purpose, a short span or a small thing
+    /// bought, "only" before what came back, and what was not included a complaint.
+    @Test(arguments: [
+        ("Only £4 for a large bowl of soup and bread.", Language.en, true),
+        ("Our bill was €52 with wine, service included.", .en, true),
+        ("I only paid £20 for the pair.", .en, true),
+        ("Residents get only $7 a day.", .en, false),
+        ("£45 for a 10 minute consultation.", .en, false),
+        ("Klippningen kostade 250 kronor, tvätt inräknat.", .sv, true),
+        ("Fick bara 50 kronor tillbaka för en trasig tröja.", .sv, false),
+        ("40 euro voor de hele week.", .nl, true),
+        ("3 euro alleen al om te parkeren.", .nl, false),
+        ("18 Euro für ein winziges Schnitzel.", .de, false),
+        ("Der Elektriker wollte 90 Euro für fünf Minuten.", .de, false),
+        ("Zapłaciłam tylko 50 zł za naprawę zamka.", .pl, true),
+        ("15 zł za mały sok.", .pl, false),
+        ("Pokój 300 zł, śniadanie nie jest wliczone.", .pl, false),
+    ])
+    func whatASumBoughtIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// A sum with nothing said of what it bought, a part of a sum after "including", and Polish
+    /// "za dużą" after a sum ("for a large", not "too large") add nothing.
+    @Test(arguments: [
+        ("Paid £300 for a new phone.", "Paid 300 for a new phone.", Language.en),
+        ("The bill came to $90, including $20 for parking.", "The bill came to $90, then $20 for parking.", .en),
+        ("12 zł za dużą kawę.", "12 zł kawę.", .pl),
+    ])
+    func pricesThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

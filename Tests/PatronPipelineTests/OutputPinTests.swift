@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@26.dbcec8ab16b3 → churn.flag@1 → report@3":
-            "6728986fd6b4351c643aa41a3e7de1816bdb89940ff9cc821b7c55eeb8e1aebe",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@27.4166932b1d92 → churn.flag@1 → report@3":
+            "982ae1881705bdd3eeefbbeb27de0ab91e2188e94de5baef0cc2393a54f25fea",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@26.dbcec8ab16b3":
-            "d846e77ec04c5d71f4e8ff93f2767ef23b7c79efc13eaeae0c42c742a9f7e44b",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@27.4166932b1d92":
+            "f0d4bb982de5fc66d04088ec1082e0b91b677e3faf28ea342a51f7bbb27e6758",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

@@ -60,6 +60,8 @@ final class CompiledLanguage: Sendable {
         var charge = SentimentRules.Charge.none
         /// "Monday", "ordered", "at": a verdict told by the timeline (`SentimentRules+Timeline`).
         var timeline = SentimentRules.Timeline.none
+        /// "kronor", "only", "included": a verdict told by the price (`SentimentRules+Prices`).
+        var price = SentimentRules.Price.none
     }
 
     let words: ByteTable<Entry>
@@ -115,6 +117,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.process { entries[word, default: Entry()].process = role }
         for (word, role) in rules.charges { entries[word, default: Entry()].charge = role }
         for (word, role) in rules.timeline { entries[word, default: Entry()].timeline = role }
+        for (word, role) in rules.prices { entries[word, default: Entry()].price = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -179,7 +182,7 @@ final class CompiledLanguage: Sendable {
                     && $0.comparison == first.comparison && $0.expectation == first.expectation
                     && $0.measure == first.measure && $0.figure == first.figure
                     && $0.remedy == first.remedy && $0.process == first.process
-                    && $0.charge == first.charge && $0.timeline == first.timeline
+                    && $0.charge == first.charge && $0.timeline == first.timeline && $0.price == first.price
             }
             if agree { entries[form] = first }
         }

@@ -410,6 +410,7 @@ extension SentimentScorer {
         }
         // The digits continue the number before: this entry is no number of its own.
         lastDigits = (n - 1, previous.count + digits)
+        info[n].price = .digits
     }
 
     /// 10 to the power `k`.

@@ -86,6 +86,8 @@ package struct SentimentRules: Sendable {
     var charges: [String: Charge] = [:]
     /// A verdict told by the timeline (`SentimentRules+Timeline`).
     var timeline: [String: Timeline] = [:]
+    /// A verdict told by the price (`SentimentRules+Prices`).
+    var prices: [String: Price] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -268,6 +270,7 @@ package struct SentimentRules: Sendable {
         rules.process = process(language)
         rules.charges = charges(language)
         rules.timeline = timeline(language)
+        rules.prices = prices(language)
         return rules
     }
 

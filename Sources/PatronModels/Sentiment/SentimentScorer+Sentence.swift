@@ -57,6 +57,8 @@ extension SentimentScorer {
         var charge = SentimentRules.Charge.none
         /// Its part in a verdict told by the timeline (`SentimentRules+Timeline`).
         var timeline = SentimentRules.Timeline.none
+        /// Its part in a verdict told by the price (`SentimentRules+Prices`).
+        var price = SentimentRules.Price.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -125,6 +127,11 @@ extension SentimentScorer {
                     valence: v, booster: 0, negator: false, contrast: false,
                     shouted: t.shouted && toks[i + 1].shouted, fixed: true, phrase: true, negated: false,
                     clauseStart: t.clauseStart, ownNegation: entry.negator)
+                // (Polish "za dużą" after a sum is "for a large", not "too large", and "za mały"
+                // "for a small": `markPrices`.)
+                if entry.price == .forWord {
+                    info[n].price = c.words.lookup(r.word(toks[i + 1]))?.price == .small ? .forSmall : .forWord
+                }
                 n += 1
                 i += 2
                 continue
@@ -181,6 +188,7 @@ extension SentimentScorer {
             info[n].process = entry?.process ?? .none
             info[n].charge = entry?.charge ?? .none
             info[n].timeline = entry?.timeline ?? .none
+            info[n].price = entry?.price ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -205,6 +213,7 @@ extension SentimentScorer {
         let broken = markProcess(info, n, promised: &promised)
         markCharges(info, n, negatesBackward: c.negatesBackward)
         markTimeline(info, n, started: &started)
+        markPrices(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
