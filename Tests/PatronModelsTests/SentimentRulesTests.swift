@@ -1085,6 +1085,52 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// Coming back is praise (a third time with the same one, buying again, still buying,
+    /// booking for a time to come, a member ever since); leaving a complaint (a custom that
+    /// ended, the first and the last, going elsewhere, going back to the old one).
+    @Test(arguments: [
+        ("This is the fifth sofa we've bought from this shop.", Language.en, true),
+        ("Ordered the same jacket again for my husband.", .en, true),
+        ("I still buy all my tea from them.", .en, true),
+        ("We used to buy our bread here.", .en, false),
+        ("Our first stay with them and our last.", .en, false),
+        ("Moved my savings to another bank.", .en, false),
+        ("Bokade samma stuga igen till nästa sommar.", .sv, true),
+        ("Förr handlade vi all mat här.", .sv, false),
+        ("Na een jaar teruggegaan naar mijn oude kapper.", .nl, false),
+        ("Ik bestel mijn koffie nog steeds bij hen.", .nl, true),
+        ("Das war das letzte Mal, dass ich dort Schuhe gekauft habe.", .de, false),
+        ("Seitdem bin ich Stammkunde.", .de, true),
+        ("Zamówiłam te same świece jeszcze raz.", .pl, true),
+        ("Przenieśliśmy konto do innego banku.", .pl, false),
+    ])
+    func comingBackAndLeavingAreTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of a custom with no buying, moving or membership add nothing: "get used to",
+    /// "from one scene to another", "a third person story", "ever since" alone, and a regret
+    /// keeps its reading ("Warum habe ich das nicht früher gekauft?").
+    @Test(arguments: [
+        ("You'll get used to it.", "You'll get it.", Language.en),
+        ("It jumps from one scene to another.", "It jumps from one scene to the next.", .en),
+        ("This is a third person story.", "This is a person story.", .en),
+        ("Ever since the merger, the office is quiet.", "After the merger, the office is quiet.", .en),
+    ])
+    func customsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
+    /// A regret asked about a purchase stays praise where the verb of buying is also a word of
+    /// the custom rules ("kupiłam", "gekauft").
+    @Test(arguments: [
+        ("Warum habe ich das nicht früher gekauft?", Language.de),
+        ("Dlaczego nie kupiłam tego wcześniej?", .pl),
+    ])
+    func aRegretOfBuyingStaysPraise(_ text: String, _ language: Language) {
+        expectVerdict(text, language, positive: true)
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

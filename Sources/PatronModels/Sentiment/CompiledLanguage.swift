@@ -62,6 +62,9 @@ final class CompiledLanguage: Sendable {
         var timeline = SentimentRules.Timeline.none
         /// "kronor", "only", "included": a verdict told by the price (`SentimentRules+Prices`).
         var price = SentimentRules.Price.none
+        /// "third", "again", "used": a verdict told by coming back or by leaving
+        /// (`SentimentRules+Custom`).
+        var custom = SentimentRules.Custom.none
     }
 
     let words: ByteTable<Entry>
@@ -118,6 +121,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.charges { entries[word, default: Entry()].charge = role }
         for (word, role) in rules.timeline { entries[word, default: Entry()].timeline = role }
         for (word, role) in rules.prices { entries[word, default: Entry()].price = role }
+        for (word, role) in rules.custom { entries[word, default: Entry()].custom = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -183,6 +187,7 @@ final class CompiledLanguage: Sendable {
                     && $0.measure == first.measure && $0.figure == first.figure
                     && $0.remedy == first.remedy && $0.process == first.process
                     && $0.charge == first.charge && $0.timeline == first.timeline && $0.price == first.price
+                    && $0.custom == first.custom
             }
             if agree { entries[form] = first }
         }

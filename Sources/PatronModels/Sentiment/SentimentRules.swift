@@ -88,6 +88,8 @@ package struct SentimentRules: Sendable {
     var timeline: [String: Timeline] = [:]
     /// A verdict told by the price (`SentimentRules+Prices`).
     var prices: [String: Price] = [:]
+    /// A verdict told by coming back or by leaving (`SentimentRules+Custom`).
+    var custom: [String: Custom] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -271,6 +273,7 @@ package struct SentimentRules: Sendable {
         rules.charges = charges(language)
         rules.timeline = timeline(language)
         rules.prices = prices(language)
+        rules.custom = custom(language)
         return rules
     }
 

@@ -59,6 +59,8 @@ extension SentimentScorer {
         var timeline = SentimentRules.Timeline.none
         /// Its part in a verdict told by the price (`SentimentRules+Prices`).
         var price = SentimentRules.Price.none
+        /// Its part in a verdict told by coming back or by leaving (`SentimentRules+Custom`).
+        var custom = SentimentRules.Custom.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -129,6 +131,8 @@ extension SentimentScorer {
                     clauseStart: t.clauseStart, ownNegation: entry.negator)
                 // (Polish "za dużą" after a sum is "for a large", not "too large", and "za mały"
                 // "for a small": `markPrices`.)
+                // (Dutch "nog steeds" is a phrase, and still: `markCustom`.)
+                info[n].custom = entry.custom
                 if entry.price == .forWord {
                     info[n].price = c.words.lookup(r.word(toks[i + 1]))?.price == .small ? .forSmall : .forWord
                 }
@@ -173,6 +177,7 @@ extension SentimentScorer {
                 i += 1
                 continue
             }
+            let regret = entry?.regret ?? .none
             info[n] = Info(
                 valence: entry?.valence ?? prefixed(w, c) ?? compoundHead(w, c) ?? 0, booster: entry?.booster ?? 0,
                 negator: entry?.negator ?? false, contrast: entry?.contrast ?? false,
@@ -181,14 +186,16 @@ extension SentimentScorer {
                 problem: entry?.problem ?? false, concessive: entry?.concessive ?? false,
                 without: entry?.without ?? false, modal: entry?.modal ?? false, ceiling: entry?.ceiling ?? .none,
                 irrealis: entry?.irrealis ?? .none,
-                // (A verb's ending tells the speaker only where a regret can be: in a question.)
-                regret: entry?.regret ?? (r.question && c.isSpeakerVerb(w) ? .speaker : .none),
+                // (A verb's ending tells the speaker only where a regret can be: in a question;
+                // also of a verb with an entry for another rule, "kupiłam" of the custom.)
+                regret: regret != .none ? regret : r.question && c.isSpeakerVerb(w) ? .speaker : .none,
                 comparison: entry?.comparison ?? .none, expectation: entry?.expectation ?? .none,
                 measure: entry?.measure ?? .none, figure: entry?.figure ?? .none, remedy: entry?.remedy ?? .none)
             info[n].process = entry?.process ?? .none
             info[n].charge = entry?.charge ?? .none
             info[n].timeline = entry?.timeline ?? .none
             info[n].price = entry?.price ?? .none
+            info[n].custom = entry?.custom ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -214,6 +221,7 @@ extension SentimentScorer {
         markCharges(info, n, negatesBackward: c.negatesBackward)
         markTimeline(info, n, started: &started)
         markPrices(info, n)
+        markCustom(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
