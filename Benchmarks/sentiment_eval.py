@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,frozen21,frozen22,frozen23,frozen24,frozen25,frozen26,frozen27,frozen28,frozen29,frozen30,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,frozen21,frozen22,frozen23,frozen24,frozen25,frozen26,frozen27,frozen28,frozen29,frozen30,frozen31,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -136,6 +136,9 @@ FROZEN = {
     "frozen30": ("frozen-reviews-30.tsv", "159356eacfa819df53e3bf71d2669e2d48667824f8e83ad8b88558735dd8f07f",
                 "thirtieth frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-07 before the twenty-ninth round was built, its theme chosen; not tuned on)"),
+    "frozen31": ("frozen-reviews-31.tsv", "94df2daf964d6c959ebc6a069bb8a7d5937fb5cc9fad347f0a8a5926a7fdc5d0",
+                "thirty-first frozen review set (20 per language in the held-out domains; written by the team "
+                "2026-12-07 before the thirtieth round was built, its theme chosen; not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 

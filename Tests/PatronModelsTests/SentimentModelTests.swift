@@ -170,6 +170,7 @@ import Testing
         ("frozen-reviews-28.tsv", "3b7ca5e5d53f9f3af7225cbcfd13955504aae45b330f06878deec9eeeaf5637a"),
         ("frozen-reviews-29.tsv", "450a6d4a897fc1e7477ce50e3df1af7e9a8e881789005cf202171eb143473a20"),
         ("frozen-reviews-30.tsv", "159356eacfa819df53e3bf71d2669e2d48667824f8e83ad8b88558735dd8f07f"),
+        ("frozen-reviews-31.tsv", "94df2daf964d6c959ebc6a069bb8a7d5937fb5cc9fad347f0a8a5926a7fdc5d0"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
