@@ -1131,6 +1131,46 @@ import Testing
         expectVerdict(text, language, positive: true)
     }
 
+    /// Care for the customer by someone else is praise, and the customer's trouble it answered
+    /// counts nothing; a slight is a complaint (thirtieth round).
+    @Test(arguments: [
+        ("The driver waited at the corner for my mother, who walks slowly.", Language.en, true),
+        ("The chemist phoned to say the order would be a day late.", .en, true),
+        ("She went through the contract with us line by line.", .en, true),
+        ("The porter yawned while we checked in.", .en, false),
+        ("The clerk rolled her eyes at my question.", .en, false),
+        ("They talked about us as if we weren't there.", .en, false),
+        ("The barman laughed at my accent.", .en, false),
+        ("Hon erbjöd mig en filt medan jag väntade.", .sv, true),
+        ("Kassören himlade med ögonen.", .sv, false),
+        ("De kapper onthield mijn naam.", .nl, true),
+        ("De conducteur wachtte op mijn moeder, die slecht ter been is.", .nl, true),
+        ("De conducteur zuchtte toen ik een vraag stelde.", .nl, false),
+        ("Der Fahrer hat auf meine Mutter gewartet, die schlecht zu Fuß ist.", .de, true),
+        ("Die Frau am Schalter hat mich nicht einmal begrüßt.", .de, false),
+        ("Er hat mitten im Satz aufgelegt.", .de, false),
+        ("Pani odprowadziła mnie do samochodu, bo byłam chora.", .pl, true),
+        ("Sprzedawca wzruszył ramionami i odszedł bez słowa.", .pl, false),
+    ])
+    func howTheStaffTreatedTheCustomerIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of care and slights that tell no treatment add nothing: the customer's own wait
+    /// ("We waited for our food for an hour" stays the wait's complaint), a subject that is the
+    /// customer's ("My husband waited in the car"), "as if" with no one missing, laughing with
+    /// no one laughed at.
+    @Test(arguments: [
+        ("We waited for our table.", "We waited for the table.", Language.en),
+        ("My husband waited in the car.", "The husband waited in the car.", .en),
+        ("He spoke to us as if we were old friends.", "He spoke to us as we were old friends.", .en),
+        ("The children laughed at the clown.", "The children laughed with the clown.", .en),
+        ("Vi väntade på vår tur.", "Vi väntade på tur.", .sv),
+    ])
+    func treatmentsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

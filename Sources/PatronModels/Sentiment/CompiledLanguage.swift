@@ -65,6 +65,9 @@ final class CompiledLanguage: Sendable {
         /// "third", "again", "used": a verdict told by coming back or by leaving
         /// (`SentimentRules+Custom`).
         var custom = SentimentRules.Custom.none
+        /// "offered", "waited", "sighed", "as if": a verdict told by how the staff treated the
+        /// customer (`SentimentRules+Treatment`).
+        var treatment = SentimentRules.Treatment.none
     }
 
     let words: ByteTable<Entry>
@@ -122,6 +125,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.timeline { entries[word, default: Entry()].timeline = role }
         for (word, role) in rules.prices { entries[word, default: Entry()].price = role }
         for (word, role) in rules.custom { entries[word, default: Entry()].custom = role }
+        for (word, role) in rules.treatment { entries[word, default: Entry()].treatment = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -187,7 +191,7 @@ final class CompiledLanguage: Sendable {
                     && $0.measure == first.measure && $0.figure == first.figure
                     && $0.remedy == first.remedy && $0.process == first.process
                     && $0.charge == first.charge && $0.timeline == first.timeline && $0.price == first.price
-                    && $0.custom == first.custom
+                    && $0.custom == first.custom && $0.treatment == first.treatment
             }
             if agree { entries[form] = first }
         }

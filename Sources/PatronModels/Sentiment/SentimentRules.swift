@@ -90,6 +90,8 @@ package struct SentimentRules: Sendable {
     var prices: [String: Price] = [:]
     /// A verdict told by coming back or by leaving (`SentimentRules+Custom`).
     var custom: [String: Custom] = [:]
+    /// A verdict told by how the staff treated the customer (`SentimentRules+Treatment`).
+    var treatment: [String: Treatment] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -274,6 +276,7 @@ package struct SentimentRules: Sendable {
         rules.timeline = timeline(language)
         rules.prices = prices(language)
         rules.custom = custom(language)
+        rules.treatment = treatment(language)
         return rules
     }
 

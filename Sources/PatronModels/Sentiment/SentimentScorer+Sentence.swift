@@ -61,6 +61,9 @@ extension SentimentScorer {
         var price = SentimentRules.Price.none
         /// Its part in a verdict told by coming back or by leaving (`SentimentRules+Custom`).
         var custom = SentimentRules.Custom.none
+        /// Its part in a verdict told by how the staff treated the customer
+        /// (`SentimentRules+Treatment`).
+        var treatment = SentimentRules.Treatment.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -196,6 +199,7 @@ extension SentimentScorer {
             info[n].timeline = entry?.timeline ?? .none
             info[n].price = entry?.price ?? .none
             info[n].custom = entry?.custom ?? .none
+            info[n].treatment = entry?.treatment ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -222,6 +226,7 @@ extension SentimentScorer {
         markTimeline(info, n, started: &started)
         markPrices(info, n)
         markCustom(info, n)
+        markTreatment(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
