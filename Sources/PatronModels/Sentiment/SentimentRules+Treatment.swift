@@ -365,45 +365,42 @@ extension SentimentScorer {
             break
         }
         guard any else { return }
-        let bound = SentimentRules.treatmentGuard
         if let at = slight(info, n) {
             // Laughing can be with the customer ("laughed at my jokes, lovely"): not where a word
             // praises. The other slights are one whatever else the sentence says.
-            if info[at].treatment == .laugh {
-                for k in 0..<n where k != at && info[k].valence >= bound { return }
-            }
-            setTreatment(at, praise: false, info)
+            if info[at].treatment != .laugh || !praisedElsewhere(at, info, n) { setTreatment(at, praise: false, info) }
             return
         }
         guard let (at, negated) = care(info, n) else { return }
         if negated {
-            for k in 0..<n where k != at && info[k].valence >= bound { return }
-            setTreatment(at, praise: false, info)
+            if !praisedElsewhere(at, info, n) { setTreatment(at, praise: false, info) }
             return
         }
         // Praise only where no other word complains and nothing is negated. The customer's
         // trouble counts nothing (the care answered it): a word of trouble, and what a relative
         // clause after the care tells of the one cared for ("for my dad, who walks badly").
+        var answered = [Int]()
         var relative = false
         for k in 0..<n where k != at {
             if info[k].clauseStart {
                 relative = k > at && (info[k].treatment == .relative || info[k].treatment == .relativeAs)
             }
             if info[k].negator { return }
-            if info[k].valence <= -bound && !(trouble(k, info, relative) && !info[k].fixed) { return }
-        }
-        relative = false
-        for k in 0..<n where k != at {
-            if info[k].clauseStart {
-                relative = k > at && (info[k].treatment == .relative || info[k].treatment == .relativeAs)
+            let trouble = (relative || info[k].treatment.isTrouble) && !info[k].fixed
+            if trouble && info[k].valence < 0 {
+                answered.append(k)
+            } else if info[k].valence <= -SentimentRules.treatmentGuard {
+                return
             }
-            if trouble(k, info, relative) && !info[k].fixed && info[k].valence < 0 { info[k].valence = 0 }
         }
+        for k in answered { info[k].valence = 0 }
         setTreatment(at, praise: true, info)
     }
 
-    private func trouble(_ k: Int, _ info: UnsafeMutablePointer<Info>, _ relative: Bool) -> Bool {
-        relative || info[k].treatment.isTrouble
+    /// Whether a word other than the one at `at` praises.
+    private func praisedElsewhere(_ at: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int) -> Bool {
+        for k in 0..<n where k != at && info[k].valence >= SentimentRules.treatmentGuard { return true }
+        return false
     }
 
     private func setTreatment(_ at: Int, praise: Bool, _ info: UnsafeMutablePointer<Info>) {
@@ -414,20 +411,20 @@ extension SentimentScorer {
     /// The word of care and whether it is negated, or nil: care by someone other than the
     /// speaker, for the customer. A word another rule has read keeps that reading.
     private func care(_ info: UnsafeMutablePointer<Info>, _ n: Int) -> (Int, Bool)? {
+        func role(_ j: Int) -> SentimentRules.Treatment { info.treatment(j, n) }
         for k in 0..<n where !info[k].fixed {
-            let role = info[k].treatment
+            let kind = info[k].treatment
             // "line by line", "Zeile für Zeile", "pozycja po pozycji": care with a word for the
             // customer, like a word of care.
-            let oneByOne = role == .piece && self.role(k + 1, info, n) == .by && self.role(k + 2, info, n) == .piece
+            let oneByOne = kind == .piece && role(k + 1) == .by && role(k + 2) == .piece
             // "before every needle", "vor jedem Stich": care, told before each of the
             // customer's troubles.
-            if role == .before && self.role(k + 1, info, n) == .every
-                && (self.role(k + 2, info, n).isTrouble || self.role(k + 3, info, n).isTrouble)
+            if kind == .before && role(k + 1) == .every && (role(k + 2).isTrouble || role(k + 3).isTrouble)
                 && !spokenBefore(k, info)
             {
                 return (k, false)
             }
-            guard role == .care || role == .waited || role == .call || oneByOne else { continue }
+            guard kind == .care || kind == .waited || kind == .call || oneByOne else { continue }
             // The speaker before it in its clause: the customer's own act ("We waited for our
             // food", "Ich habe auf meinen Vater gewartet").
             var start = k
@@ -443,7 +440,7 @@ extension SentimentScorer {
                 let other = info[j].treatment
                 // A call tells care by what it said ("phoned to say", "belde dat"); the rest by
                 // a word for the customer after it ("offered me", "waited until we").
-                if role == .call ? other == .message : other.isAim || (other == .speaker && role == .waited) {
+                if kind == .call ? other == .message : other.isAim || (other == .speaker && kind == .waited) {
                     aimed = true
                     break
                 }
@@ -451,16 +448,12 @@ extension SentimentScorer {
             // German and Dutch put the verb last ("hat mir … angeboten"): a word for the
             // customer before it in its clause counts too, but not the clause's first word,
             // which is its subject ("My husband waited in the car").
-            if !aimed && role != .call && k > start + 1 {
+            if !aimed && kind != .call && k > start + 1 {
                 for j in (start + 1)..<k where info[j].treatment.isAim { aimed = true }
             }
             if aimed { return (k, negated) }
         }
         return nil
-    }
-
-    private func role(_ j: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int) -> SentimentRules.Treatment {
-        j >= 0 && j < n ? info[j].treatment : .none
     }
 
     /// Whether a word for the speaker comes before `k` in its clause.
@@ -485,7 +478,7 @@ extension SentimentScorer {
             default: break
             }
         }
-        func role(_ j: Int) -> SentimentRules.Treatment { j >= 0 && j < n ? info[j].treatment : .none }
+        func role(_ j: Int) -> SentimentRules.Treatment { info.treatment(j, n) }
         for k in 0..<n where !info[k].fixed {
             switch info[k].treatment {
             case .slight:
@@ -573,4 +566,11 @@ extension SentimentRules.Treatment {
 
     /// The customer's trouble, which care answers: a trouble word, or a wait that was not care.
     var isTrouble: Bool { self == .trouble || self == .waited }
+}
+
+extension UnsafeMutablePointer<SentimentScorer.Info> {
+    /// The treatment role of word `j` of a sentence of `n` words, `.none` outside it.
+    fileprivate func treatment(_ j: Int, _ n: Int) -> SentimentRules.Treatment {
+        j >= 0 && j < n ? self[j].treatment : .none
+    }
 }
