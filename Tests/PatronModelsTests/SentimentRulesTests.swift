@@ -1171,6 +1171,56 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// How other people reacted is the verdict (thirty-first round): wanting it (buying the
+    /// same, borrowing it, a second helping, asking where it is from, using it every night since)
+    /// is praise; turning from it (giving it back, pushing it away, leaving it on the plate,
+    /// asking whether it was fake, going back to the old one, a wide berth) is a complaint.
+    @Test(arguments: [
+        ("Two of the other mums have bought the same pram since.", Language.en, true),
+        ("My nephew keeps borrowing the drill.", .en, true),
+        ("The cat has slept on the blanket every night since it came.", .en, true),
+        ("My daughter gave the jumper back after a week.", .en, false),
+        ("The kids pushed the porridge away.", .en, false),
+        ("My husband asked if the watch was fake.", .en, false),
+        ("The children left the soup on their plates.", .en, false),
+        ("My son went back to his old trainers.", .en, false),
+        ("Mina kollegor har beställt samma stol.", .sv, true),
+        ("Gästerna tog en andra portion av soppan.", .sv, true),
+        ("Min son lämnade tillbaka tröjan efter en vecka.", .sv, false),
+        ("Barnen vägrar äta gröten.", .sv, false),
+        ("De kinderen vechten over wie de koptelefoon mag.", .nl, true),
+        ("Mijn buurman leent de ladder steeds.", .nl, true),
+        ("Mijn vrouw vroeg of de tas nep was.", .nl, false),
+        ("De kat gaat met een grote boog om de krabpaal heen.", .nl, false),
+        ("Mein Vater hat sich zweimal nachgeschöpft.", .de, true),
+        ("Die Nachbarin hat gefragt, wo ich die Lampe her habe.", .de, true),
+        ("Die Kinder haben die Suppe weggeschoben.", .de, false),
+        ("Mein Mann hat die Jacke nach einer Woche zurückgegeben.", .de, false),
+        ("Córka nie dotknęła lalek, odkąd przyszedł rower.", .pl, true),
+        ("Goście wzięli dokładkę sałatki.", .pl, true),
+        ("Mąż zapytał, czy zegarek jest podróbką.", .pl, false),
+        ("Dzieci zostawiły zupę na talerzach.", .pl, false),
+    ])
+    func howOtherPeopleReactedIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of a reaction that tell none add nothing: the speaker's own asking, laughing and
+    /// giving ("I asked where the toilets were", "I'll give you a ride back"), laughing at a
+    /// joke, asking whether someone had used one before, money given back, "10% off".
+    @Test(arguments: [
+        ("I asked where the toilets were.", "I asked when the toilets were.", Language.en),
+        ("I'll give you a ride back.", "I'll give you a ride home.", .en),
+        ("My friends laughed at the jokes.", "My friends laughed about the jokes.", .en),
+        ("The assistant asked if I had used one before.", "The assistant asked how I had used one before.", .en),
+        ("My brother gave the money back.", "My brother paid the money back.", .en),
+        ("She asked if we wanted ten percent off.", "She asked how we wanted ten percent off.", .en),
+        ("Jag frågade var kassan var.", "Jag frågade när kassan var.", .sv),
+    ])
+    func reactionsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

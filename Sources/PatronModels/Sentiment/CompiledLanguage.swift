@@ -68,6 +68,9 @@ final class CompiledLanguage: Sendable {
         /// "offered", "waited", "sighed", "as if": a verdict told by how the staff treated the
         /// customer (`SentimentRules+Treatment`).
         var treatment = SentimentRules.Treatment.none
+        /// "bought", "same", "pushed", "away": a verdict told by how other people reacted
+        /// (`SentimentRules+Reactions`).
+        var reaction = SentimentRules.Reaction.none
     }
 
     let words: ByteTable<Entry>
@@ -126,6 +129,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.prices { entries[word, default: Entry()].price = role }
         for (word, role) in rules.custom { entries[word, default: Entry()].custom = role }
         for (word, role) in rules.treatment { entries[word, default: Entry()].treatment = role }
+        for (word, role) in rules.reactions { entries[word, default: Entry()].reaction = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -192,6 +196,7 @@ final class CompiledLanguage: Sendable {
                     && $0.remedy == first.remedy && $0.process == first.process
                     && $0.charge == first.charge && $0.timeline == first.timeline && $0.price == first.price
                     && $0.custom == first.custom && $0.treatment == first.treatment
+                    && $0.reaction == first.reaction
             }
             if agree { entries[form] = first }
         }

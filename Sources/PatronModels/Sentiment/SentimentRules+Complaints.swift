@@ -27,7 +27,7 @@ extension SentimentRules {
     static func persistence(_ language: Language) -> [String] {
         language == .en ? ["keep", "keeps", "kept", "keeping"] : []
     }
-    static let persistingPraise: Set<String> = ["going", "coming", "getting", "improving"]
+    static let persistingPraise: Set<String> = ["going", "coming", "getting", "improving", "borrowing"]
 
     /// The words for "without" among the negators of `language`.
     static func without(_ language: Language) -> [String] {

@@ -92,6 +92,8 @@ package struct SentimentRules: Sendable {
     var custom: [String: Custom] = [:]
     /// A verdict told by how the staff treated the customer (`SentimentRules+Treatment`).
     var treatment: [String: Treatment] = [:]
+    /// A verdict told by how other people reacted (`SentimentRules+Reactions`).
+    var reactions: [String: Reaction] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -277,6 +279,7 @@ package struct SentimentRules: Sendable {
         rules.prices = prices(language)
         rules.custom = custom(language)
         rules.treatment = treatment(language)
+        rules.reactions = reactions(language)
         return rules
     }
 
@@ -318,7 +321,7 @@ package struct SentimentRules: Sendable {
             "flimsy": -1.8, "expensive": -1.0, "affordable": 1.3, "scratched": -1.8, "lost": -1.7,
             "on time": 1.6, "as described": 1.3, "never arrived": -2.6, "not arrived": -2.2, "still waiting": -2.2,
             "stopped working": -2.6, "ran out": -0.8, "no problems": 1.4, "no issues": 1.4, "fell apart": -2.6,
-            "went wrong": -1.8, "arrived": 0, "well made": 2.0, "well packed": 1.8,
+            "went wrong": -1.8, "arrived": 0, "at work": 0, "well made": 2.0, "well packed": 1.8,
             "quicker": 1.4, "faster": 1.4, "five stars": 2.2, "buy again": 1.8, "order again": 1.8, "unhelpful": -2.0,
             "no answer": -1.8, "hung up": -2.0, "cheaply": -1.2, "plastic": -0.3, "ignored": -1.6, "coming apart": -2.2,
             "returned": 0, "return": 0,

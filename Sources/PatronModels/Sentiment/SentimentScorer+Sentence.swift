@@ -64,6 +64,8 @@ extension SentimentScorer {
         /// Its part in a verdict told by how the staff treated the customer
         /// (`SentimentRules+Treatment`).
         var treatment = SentimentRules.Treatment.none
+        /// Its part in a verdict told by how other people reacted (`SentimentRules+Reactions`).
+        var reaction = SentimentRules.Reaction.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -200,6 +202,7 @@ extension SentimentScorer {
             info[n].price = entry?.price ?? .none
             info[n].custom = entry?.custom ?? .none
             info[n].treatment = entry?.treatment ?? .none
+            info[n].reaction = entry?.reaction ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -227,6 +230,7 @@ extension SentimentScorer {
         markPrices(info, n)
         markCustom(info, n)
         markTreatment(info, n)
+        markReactions(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
