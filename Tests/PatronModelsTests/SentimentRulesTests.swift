@@ -1221,6 +1221,47 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// Fit is the verdict (thirty-second round): a fitted thing that moves (spins, slides off, a
+    /// gap) is a complaint and negated praise; one that holds (stays put, all the way in, into a
+    /// pocket) is praise; what the customer did not have to do ("without me having to", "ohne
+    /// dass ich … musste") is praise.
+    @Test(arguments: [
+        ("The strap doesn't slip off my shoulder.", Language.en, true),
+        ("The hat slides down over my eyes.", .en, false),
+        ("The lid stays put when I shake the pan.", .en, true),
+        ("The helmet spins round on my head.", .en, false),
+        ("The charger goes all the way in with the case on.", .en, true),
+        ("The lid leaves a gap at the back.", .en, false),
+        ("The curtains reach the floor without me having to shorten them.", .en, true),
+        ("Ringen snurrar inte.", .sv, true),
+        ("Axelbanden glider av hela tiden.", .sv, false),
+        ("Locket sitter kvar när jag skakar kastrullen.", .sv, true),
+        ("De muts blijft zitten als ik fiets.", .nl, true),
+        ("De bril glijdt van mijn neus.", .nl, false),
+        ("De laptop gaat in het vak van mijn tas.", .nl, true),
+        ("Die Mütze bleibt, wo sie ist.", .de, true),
+        ("Die Träger rutschen ständig herunter.", .de, false),
+        ("Das Kabel geht ganz ins Handy.", .de, true),
+        ("Die Hose passt, ohne dass ich sie kürzen musste.", .de, true),
+        ("Pierścionek się nie obraca.", .pl, true),
+        ("Czapka zjeżdża mi na oczy.", .pl, false),
+        ("Kabel wchodzi do końca.", .pl, true),
+    ])
+    func fitIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of fit with nothing fitted add nothing: a washing machine that spins, a case that
+    /// goes all the way to court, "noch zu groß" (still too big).
+    @Test(arguments: [
+        ("The washing machine spins at 1400.", "The washing machine runs at 1400.", Language.en),
+        ("It went all the way to court.", "It went to court.", .en),
+        ("Die Jacke ist noch zu groß.", "Die Jacke ist immer zu groß.", .de),
+    ])
+    func fitsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

@@ -71,6 +71,8 @@ final class CompiledLanguage: Sendable {
         /// "bought", "same", "pushed", "away": a verdict told by how other people reacted
         /// (`SentimentRules+Reactions`).
         var reaction = SentimentRules.Reaction.none
+        /// "ring", "spins", "stays", "without": a verdict told by fit (`SentimentRules+Fit`).
+        var fit = SentimentRules.Fit.none
     }
 
     let words: ByteTable<Entry>
@@ -130,6 +132,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.custom { entries[word, default: Entry()].custom = role }
         for (word, role) in rules.treatment { entries[word, default: Entry()].treatment = role }
         for (word, role) in rules.reactions { entries[word, default: Entry()].reaction = role }
+        for (word, role) in rules.fit { entries[word, default: Entry()].fit = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -196,7 +199,7 @@ final class CompiledLanguage: Sendable {
                     && $0.remedy == first.remedy && $0.process == first.process
                     && $0.charge == first.charge && $0.timeline == first.timeline && $0.price == first.price
                     && $0.custom == first.custom && $0.treatment == first.treatment
-                    && $0.reaction == first.reaction
+                    && $0.reaction == first.reaction && $0.fit == first.fit
             }
             if agree { entries[form] = first }
         }

@@ -94,6 +94,8 @@ package struct SentimentRules: Sendable {
     var treatment: [String: Treatment] = [:]
     /// A verdict told by how other people reacted (`SentimentRules+Reactions`).
     var reactions: [String: Reaction] = [:]
+    /// A verdict told by fit (`SentimentRules+Fit`).
+    var fit: [String: Fit] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -280,6 +282,7 @@ package struct SentimentRules: Sendable {
         rules.custom = custom(language)
         rules.treatment = treatment(language)
         rules.reactions = reactions(language)
+        rules.fit = fit(language)
         return rules
     }
 

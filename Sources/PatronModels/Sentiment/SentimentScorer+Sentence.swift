@@ -66,6 +66,8 @@ extension SentimentScorer {
         var treatment = SentimentRules.Treatment.none
         /// Its part in a verdict told by how other people reacted (`SentimentRules+Reactions`).
         var reaction = SentimentRules.Reaction.none
+        /// Its part in a verdict told by fit (`SentimentRules+Fit`).
+        var fit = SentimentRules.Fit.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -203,6 +205,7 @@ extension SentimentScorer {
             info[n].custom = entry?.custom ?? .none
             info[n].treatment = entry?.treatment ?? .none
             info[n].reaction = entry?.reaction ?? .none
+            info[n].fit = entry?.fit ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -231,6 +234,7 @@ extension SentimentScorer {
         markCustom(info, n)
         markTreatment(info, n)
         markReactions(info, n)
+        markFit(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
