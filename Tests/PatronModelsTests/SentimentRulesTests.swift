@@ -1262,6 +1262,43 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// What a thing did to what was around it is the verdict (thirty-third round): a residue, a
+    /// smell of something unpleasant, a finish taken away are complaints, and negated or "free
+    /// of" praise; what stayed as it was (as before, still white, one wipe) is praise.
+    @Test(arguments: [
+        ("The towel left fluff all over my black jumper.", Language.en, false),
+        ("The vase left no watermark on the table.", .en, true),
+        ("The sofa smells of plastic.", .en, false),
+        ("The paint came off the first time I washed the mug.", .en, false),
+        ("The tablecloth stayed white after the party.", .en, true),
+        ("The worktop looks exactly as before.", .en, true),
+        ("Moppen lämnar ränder på golvet.", .sv, false),
+        ("Bilen luktar inte rök längre.", .sv, true),
+        ("Duken förblev vit efter festen.", .sv, true),
+        ("De spons laat strepen achter op het glas.", .nl, false),
+        ("De kast ruikt naar lijm.", .nl, false),
+        ("Het glas is vrij van kringen.", .nl, true),
+        ("Das Tuch hinterlässt Schlieren auf dem Spiegel.", .de, false),
+        ("Der Lack hat sich nach einer Woche gelöst.", .de, false),
+        ("Die Bluse blieb weiß.", .de, true),
+        ("Mop zostawia smugi na podłodze.", .pl, false),
+        ("Farba odeszła po tygodniu.", .pl, false),
+        ("Blat wygląda jak przedtem.", .pl, true),
+    ])
+    func whatItDidToOtherThingsIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of collateral that tell none add nothing: "before" with no "as", paint that nothing
+    /// took away.
+    @Test(arguments: [
+        ("I said so before.", "I said so then.", Language.en),
+        ("The paint is blue.", "The wall is blue.", .en),
+    ])
+    func collateralsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

@@ -73,6 +73,9 @@ final class CompiledLanguage: Sendable {
         var reaction = SentimentRules.Reaction.none
         /// "ring", "spins", "stays", "without": a verdict told by fit (`SentimentRules+Fit`).
         var fit = SentimentRules.Fit.none
+        /// "fluff", "smells", "paint", "before": a verdict told by what a thing did to what was
+        /// around it (`SentimentRules+Collateral`).
+        var collateral = SentimentRules.Collateral.none
     }
 
     let words: ByteTable<Entry>
@@ -133,6 +136,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.treatment { entries[word, default: Entry()].treatment = role }
         for (word, role) in rules.reactions { entries[word, default: Entry()].reaction = role }
         for (word, role) in rules.fit { entries[word, default: Entry()].fit = role }
+        for (word, role) in rules.collateral { entries[word, default: Entry()].collateral = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -200,6 +204,7 @@ final class CompiledLanguage: Sendable {
                     && $0.charge == first.charge && $0.timeline == first.timeline && $0.price == first.price
                     && $0.custom == first.custom && $0.treatment == first.treatment
                     && $0.reaction == first.reaction && $0.fit == first.fit
+                    && $0.collateral == first.collateral
             }
             if agree { entries[form] = first }
         }

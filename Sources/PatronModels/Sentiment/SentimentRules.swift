@@ -96,6 +96,8 @@ package struct SentimentRules: Sendable {
     var reactions: [String: Reaction] = [:]
     /// A verdict told by fit (`SentimentRules+Fit`).
     var fit: [String: Fit] = [:]
+    /// A verdict told by what a thing did to what was around it (`SentimentRules+Collateral`).
+    var collateral: [String: Collateral] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -283,6 +285,7 @@ package struct SentimentRules: Sendable {
         rules.treatment = treatment(language)
         rules.reactions = reactions(language)
         rules.fit = fit(language)
+        rules.collateral = collateral(language)
         return rules
     }
 

@@ -68,6 +68,9 @@ extension SentimentScorer {
         var reaction = SentimentRules.Reaction.none
         /// Its part in a verdict told by fit (`SentimentRules+Fit`).
         var fit = SentimentRules.Fit.none
+        /// Its part in a verdict told by what a thing did to what was around it
+        /// (`SentimentRules+Collateral`).
+        var collateral = SentimentRules.Collateral.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -206,6 +209,7 @@ extension SentimentScorer {
             info[n].treatment = entry?.treatment ?? .none
             info[n].reaction = entry?.reaction ?? .none
             info[n].fit = entry?.fit ?? .none
+            info[n].collateral = entry?.collateral ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -235,6 +239,7 @@ extension SentimentScorer {
         markTreatment(info, n)
         markReactions(info, n)
         markFit(info, n)
+        markCollateral(info, n)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
