@@ -174,6 +174,7 @@ import Testing
         ("frozen-reviews-32.tsv", "1097284fc6b78a96a835f6ca80abf7c07e6e93b399ba25f2b74d9acd55abdeb8"),
         ("frozen-reviews-33.tsv", "6abaa7cae417477af4f5a5ea4ffcb8aebc62ba1c22e3eb946635b16151b15fb7"),
         ("frozen-reviews-34.tsv", "334fc65a2983dd800b4bf72b1e5173adb11ae1ab87f2aee8c38dc3268722952b"),
+        ("frozen-reviews-35.tsv", "3d3c1e5413b34649f08135d93f8c2c1c8af6ab6e6e1adb1794511d9cd1243e65"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
