@@ -187,8 +187,9 @@ extension SentimentScorer {
     /// fit and before negation. Faults and what stayed as it was are left for the negation to
     /// turn.
     func markCollateral(_ info: UnsafeMutablePointer<Info>, _ n: Int) {
+        // Most sentences have "as", "one" or "of" but no word that can decide a reading.
         var any = false
-        for k in 0..<n where info[k].collateral != .none {
+        for k in 0..<n where info[k].collateral.decides {
             any = true
             break
         }
@@ -247,19 +248,28 @@ extension SentimentScorer {
     /// A fault: a complaint, and negated praise. The words just before it describe it ("no pale
     /// patch", "blue fluff") and count nothing of their own; "free of" it is praise.
     private func fault(_ k: Int, _ info: UnsafeMutablePointer<Info>) {
-        info[k].valence = -SentimentRules.collateralValence
-        info[k].problem = true
+        setLean(k, -SentimentRules.collateralValence, fault: true, info)
         for j in max(0, k - 2)..<k where !info[j].fixed && !info[j].negator && !info[j].clauseStart {
             if info[j].collateral == .free {
-                info[k].valence = SentimentRules.collateralValence * -SentimentRules.negatedProblem
-                info[k].problem = false
+                setLean(k, SentimentRules.collateralValence * -SentimentRules.negatedProblem, fault: false, info)
                 info[k].fixed = true
             }
             info[j].valence = 0
         }
     }
 
+    /// What stayed as it was: praise, and negated a complaint.
     private func praise(_ k: Int, _ info: UnsafeMutablePointer<Info>) {
-        info[k].valence = SentimentRules.collateralValence
+        setLean(k, SentimentRules.collateralValence, fault: false, info)
+    }
+}
+
+extension SentimentRules.Collateral {
+    /// Whether the word is the one a reading is decided on (the rest only qualify it).
+    var decides: Bool {
+        switch self {
+        case .residue, .source, .finish, .colour, .before, .day, .plain, .wipe: true
+        default: false
+        }
     }
 }

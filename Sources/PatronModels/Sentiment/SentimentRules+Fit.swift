@@ -267,14 +267,12 @@ extension SentimentScorer {
 
     /// A fitted thing that moves: a fault, a complaint, and negated praise.
     private func fault(_ k: Int, _ info: UnsafeMutablePointer<Info>) {
-        info[k].valence = -SentimentRules.fitValence
-        info[k].problem = true
+        setLean(k, -SentimentRules.fitValence, fault: true, info)
     }
 
     /// A fitted thing that holds: praise, and negated a complaint.
     private func hold(_ k: Int, _ info: UnsafeMutablePointer<Info>) {
-        info[k].valence = SentimentRules.fitValence
-        info[k].problem = false
+        setLean(k, SentimentRules.fitValence, fault: false, info)
     }
 
     /// The first word of `role` after `k`, within `reach` words of its clause, or nil.

@@ -362,6 +362,14 @@ extension SentimentScorer {
         return start..<end
     }
 
+    /// Gives word `k` a valence the negation may still turn (`SentimentRules+Fit`,
+    /// `SentimentRules+Collateral`): a fault is a complaint and negated praise, anything else
+    /// praise and negated a complaint.
+    func setLean(_ k: Int, _ valence: Double, fault: Bool, _ info: UnsafeMutablePointer<Info>) {
+        info[k].valence = valence
+        info[k].problem = fault
+    }
+
     /// Whether a negator that negated something comes before token `k` in its clause.
     func agreesWithAnEarlierNegation(_ k: Int, _ info: UnsafeMutablePointer<Info>) -> Bool {
         var j = k
