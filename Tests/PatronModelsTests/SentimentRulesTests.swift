@@ -1299,6 +1299,49 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A verdict told by sound (thirty-fourth round): a noise heard, or a bystander who hears,
+    /// is a complaint and not hearing it praise; a signal heard is praise and not hearing it a
+    /// complaint; a noise the thing makes and waking the house are complaints; "so quiet that"
+    /// is praise.
+    @Test(arguments: [
+        ("Since the double glazing went in we don't hear the motorway traffic.", Language.en, true),
+        ("You can hear the compressor from the other end of the flat.", .en, false),
+        ("The whole office can hear my headset when I turn it up.", .en, false),
+        ("I couldn't hear each other over the fan.", .en, false),
+        ("The hinges creak every time the door moves.", .en, false),
+        ("The hinges don't creak any more.", .en, true),
+        ("It beeps so loud that it wakes the baby.", .en, false),
+        ("Grannarna hör inte längre när vi diskar.", .sv, true),
+        ("Man hör trafiken genom väggen.", .sv, false),
+        ("Dörren gnisslar.", .sv, false),
+        ("Vi hör inte varandra i bilen.", .sv, false),
+        ("We horen de trein niet meer.", .nl, true),
+        ("De deur kraakt als je hem opendoet.", .nl, false),
+        ("De printer is zo stil dat niemand hem opmerkt.", .nl, true),
+        ("Die Nachbarn hören uns nicht mehr.", .de, true),
+        ("Den Klingelton hört man überall im Haus.", .de, true),
+        ("Die Tür quietscht seit dem ersten Tag.", .de, false),
+        ("Die Pumpe ist so laut, dass das ganze Haus aufwacht.", .de, false),
+        ("Nie słychać już ruchu ulicy.", .pl, true),
+        ("Drzwi skrzypią przy każdym otwarciu.", .pl, false),
+        ("Cały dom słyszy pralkę.", .pl, false),
+    ])
+    func soundIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of sound that tell none add nothing: hearing of something, "the whole time", a
+    /// room that buzzes with ideas, the kids squealing.
+    @Test(arguments: [
+        ("I heard about it from a friend.", "I learned about it from a friend.", Language.en),
+        ("Ich höre die ganze Zeit davon.", "Ich lese die ganze Zeit davon.", .de),
+        ("The whole room buzzes with ideas.", "The whole room comes with ideas.", .en),
+        ("The kids squealed when they opened it.", "The kids shouted when they opened it.", .en),
+    ])
+    func soundsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

@@ -76,6 +76,8 @@ final class CompiledLanguage: Sendable {
         /// "fluff", "smells", "paint", "before": a verdict told by what a thing did to what was
         /// around it (`SentimentRules+Collateral`).
         var collateral = SentimentRules.Collateral.none
+        /// "hear", "squeaks", "wakes", "quiet": a verdict told by sound (`SentimentRules+Sound`).
+        var sound = SentimentRules.Sound.none
     }
 
     let words: ByteTable<Entry>
@@ -137,6 +139,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.reactions { entries[word, default: Entry()].reaction = role }
         for (word, role) in rules.fit { entries[word, default: Entry()].fit = role }
         for (word, role) in rules.collateral { entries[word, default: Entry()].collateral = role }
+        for (word, role) in rules.sound { entries[word, default: Entry()].sound = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -204,7 +207,7 @@ final class CompiledLanguage: Sendable {
                     && $0.charge == first.charge && $0.timeline == first.timeline && $0.price == first.price
                     && $0.custom == first.custom && $0.treatment == first.treatment
                     && $0.reaction == first.reaction && $0.fit == first.fit
-                    && $0.collateral == first.collateral
+                    && $0.collateral == first.collateral && $0.sound == first.sound
             }
             if agree { entries[form] = first }
         }

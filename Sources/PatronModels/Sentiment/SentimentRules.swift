@@ -98,6 +98,8 @@ package struct SentimentRules: Sendable {
     var fit: [String: Fit] = [:]
     /// A verdict told by what a thing did to what was around it (`SentimentRules+Collateral`).
     var collateral: [String: Collateral] = [:]
+    /// A verdict told by sound (`SentimentRules+Sound`).
+    var sound: [String: Sound] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -286,6 +288,7 @@ package struct SentimentRules: Sendable {
         rules.reactions = reactions(language)
         rules.fit = fit(language)
         rules.collateral = collateral(language)
+        rules.sound = sound(language)
         return rules
     }
 

@@ -71,6 +71,8 @@ extension SentimentScorer {
         /// Its part in a verdict told by what a thing did to what was around it
         /// (`SentimentRules+Collateral`).
         var collateral = SentimentRules.Collateral.none
+        /// Its part in a verdict told by sound (`SentimentRules+Sound`).
+        var sound = SentimentRules.Sound.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -210,6 +212,7 @@ extension SentimentScorer {
             info[n].reaction = entry?.reaction ?? .none
             info[n].fit = entry?.fit ?? .none
             info[n].collateral = entry?.collateral ?? .none
+            info[n].sound = entry?.sound ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -240,6 +243,7 @@ extension SentimentScorer {
         markReactions(info, n)
         markFit(info, n)
         markCollateral(info, n)
+        markSound(info, n, negatesBackward: c.negatesBackward)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
