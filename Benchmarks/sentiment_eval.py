@@ -28,7 +28,7 @@ Sets:
   batches in Benchmarks/sentiment/tuning-*.tsv); --errors lists its misses. A frozen set is
   refused here.
 
-Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,frozen21,frozen22,frozen23,frozen24,frozen25,frozen26,frozen27,frozen28,frozen29,frozen30,frozen31,frozen32,frozen33,frozen34,frozen35,test,tuning] [--batch=PATH] [--errors]
+Usage: sentiment_eval.py [--sets=frozen,frozen2,frozen3,frozen4,frozen5,frozen6,frozen7,frozen8,frozen9,frozen10,frozen11,frozen12,frozen13,frozen14,frozen15,frozen16,frozen17,frozen18,frozen19,frozen20,frozen21,frozen22,frozen23,frozen24,frozen25,frozen26,frozen27,frozen28,frozen29,frozen30,frozen31,frozen32,frozen33,frozen34,frozen35,frozen36,test,tuning] [--batch=PATH] [--errors]
 """
 import csv, hashlib, json, os, subprocess, sys
 
@@ -151,6 +151,9 @@ FROZEN = {
     "frozen35": ("frozen-reviews-35.tsv", "3d3c1e5413b34649f08135d93f8c2c1c8af6ab6e6e1adb1794511d9cd1243e65",
                 "thirty-fifth frozen review set (20 per language in the held-out domains; written by the team "
                 "2026-12-07 before the thirty-fourth round was built, its theme chosen; not tuned on)"),
+    "frozen36": ("frozen-reviews-36.tsv", "900a70b718d5bfebbb7f76c3631e3ea1d2f54e588f188d310fa090abb3ae71be",
+                "thirty-sixth frozen review set (20 per language in the held-out domains; written by the team "
+                "2026-12-07 before the thirty-fifth round was built, its theme chosen; not tuned on)"),
 }
 TUNING = [os.path.join(ROOT, "Tests", "PatronModelsTests", "Resources", f"sentiment-{n}.tsv") for n in ("eval", "heldout")]
 
