@@ -1342,6 +1342,41 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A verdict told by sight (thirty-fifth round): seeing or reading, where something says it
+    /// can be done or how well, is praise and negated a complaint; legible is praise and
+    /// illegible a complaint; showing everything is praise and showing only something a
+    /// complaint; needing something to read by is a complaint.
+    @Test(arguments: [
+        ("In the back seat I can easily read the map.", Language.en, true),
+        ("You can't see the numbers on the scale without bending down.", .en, false),
+        ("The label is illegible after one wash.", .en, false),
+        ("The floodlight shows everything down to the garden gate.", .en, true),
+        ("The scanner shows nothing but black lines.", .en, false),
+        ("I need a magnifier to read the dial.", .en, false),
+        ("Man ser tydligt varje fiber i tyget.", .sv, true),
+        ("Etiketten går inte att läsa.", .sv, false),
+        ("De letters zijn goed leesbaar.", .nl, true),
+        ("Het display is in de zon niet te lezen.", .nl, false),
+        ("Die Skala kann man gut ablesen.", .de, true),
+        ("Die Schrift ist unleserlich.", .de, false),
+        ("Na mapie widać wyraźnie każdą ścieżkę.", .pl, true),
+        ("Etykiety nie da się odczytać.", .pl, false),
+    ])
+    func sightIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of sight that tell none add nothing: "I can see why", a twist seen coming, reading
+    /// with nothing said of how.
+    @Test(arguments: [
+        ("I can see why people like it.", "I can tell why people like it.", Language.en),
+        ("I read it on the train.", "I had it on the train.", .en),
+        ("We could see the twist coming from the start.", "We could guess the twist coming from the start.", .en),
+    ])
+    func sightsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

@@ -78,6 +78,8 @@ final class CompiledLanguage: Sendable {
         var collateral = SentimentRules.Collateral.none
         /// "hear", "squeaks", "wakes", "quiet": a verdict told by sound (`SentimentRules+Sound`).
         var sound = SentimentRules.Sound.none
+        /// "see", "read", "shows", "readable": a verdict told by sight (`SentimentRules+Sight`).
+        var sight = SentimentRules.Sight.none
     }
 
     let words: ByteTable<Entry>
@@ -140,6 +142,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.fit { entries[word, default: Entry()].fit = role }
         for (word, role) in rules.collateral { entries[word, default: Entry()].collateral = role }
         for (word, role) in rules.sound { entries[word, default: Entry()].sound = role }
+        for (word, role) in rules.sight { entries[word, default: Entry()].sight = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -208,6 +211,7 @@ final class CompiledLanguage: Sendable {
                     && $0.custom == first.custom && $0.treatment == first.treatment
                     && $0.reaction == first.reaction && $0.fit == first.fit
                     && $0.collateral == first.collateral && $0.sound == first.sound
+                    && $0.sight == first.sight
             }
             if agree { entries[form] = first }
         }

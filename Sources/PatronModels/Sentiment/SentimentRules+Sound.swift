@@ -323,34 +323,8 @@ extension SentimentScorer {
         }
         guard any else { return }
         func role(_ j: Int) -> SentimentRules.Sound { j >= 0 && j < n ? info[j].sound : .none }
-        /// A negator (or a phrase with its own, "niet meer") one to three words before `k` in its
-        /// clause ("without" up to six), or, where negation reaches back, after it in its clause.
-        func negator(of k: Int) -> Int? {
-            let clause = clause(of: k, info, n)
-            for j in stride(from: k - 1, through: max(clause.lowerBound, k - 6), by: -1)
-            where info[j].negator && (k - j <= 3 || info[j].without) || info[j].ownNegation && k - j <= 3 {
-                return j
-            }
-            if negatesBackward {
-                for j in (k + 1)..<max(k + 1, min(clause.upperBound, k + 8))
-                where info[j].negator || info[j].ownNegation {
-                    return j
-                }
-            }
-            return nil
-        }
-        /// Sets the reading of `k` with its own negation: the words that told it count nothing.
         func decide(_ k: Int, praise: Bool, _ parts: [Int]) {
-            var praise = praise
-            if let j = negator(of: k) {
-                praise.toggle()
-                info[j].negatedSomething = true
-                info[j].mayDangle = false
-                if !info[j].fixed || info[j].ownNegation { info[j].valence = 0 }
-            }
-            for j in parts where !info[j].fixed { info[j].valence = 0 }
-            info[k].valence = praise ? SentimentRules.soundValence : -SentimentRules.soundValence
-            info[k].fixed = true
+            decidePerception(k, praise: praise, parts, info, n, negatesBackward: negatesBackward)
         }
         var decided = false
         // "So quiet that …", "so loud that …", "too loud": the "that" clause tells how much.
@@ -403,6 +377,42 @@ extension SentimentScorer {
             }
             if !theirs && role(k + 1) != .figure { setLean(k, -SentimentRules.soundValence, fault: true, info) }
         }
+    }
+
+    /// A negator (or a phrase with its own, "niet meer") one to three words before `k` in its
+    /// clause ("without" up to six), or, where negation reaches back, after it in its clause.
+    func perceptionNegator(of k: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int, negatesBackward: Bool) -> Int? {
+        let clause = clause(of: k, info, n)
+        for j in stride(from: k - 1, through: max(clause.lowerBound, k - 6), by: -1)
+        where info[j].negator && (k - j <= 3 || info[j].without) || info[j].ownNegation && k - j <= 3 {
+            return j
+        }
+        if negatesBackward {
+            // (Not "without": it negates only what follows, "kan läsa … utan att hålla frun vaken".)
+            for j in (k + 1)..<max(k + 1, min(clause.upperBound, k + 8))
+            where info[j].negator && !info[j].without || info[j].ownNegation {
+                return j
+            }
+        }
+        return nil
+    }
+
+    /// Sets the reading of a hearing or a seeing at `k` (`SentimentRules+Sound`,
+    /// `SentimentRules+Sight`) with its own negation: the words that told it count nothing.
+    func decidePerception(
+        _ k: Int, praise: Bool, _ parts: [Int], _ info: UnsafeMutablePointer<Info>, _ n: Int, negatesBackward: Bool
+    ) {
+        var praise = praise
+        if let j = perceptionNegator(of: k, info, n, negatesBackward: negatesBackward) {
+            praise.toggle()
+            info[j].negatedSomething = true
+            info[j].mayDangle = false
+            if !info[j].fixed || info[j].ownNegation { info[j].valence = 0 }
+        }
+        // (A phrase among them, "nothing but", counts nothing either.)
+        for j in parts where (!info[j].fixed || info[j].phrase) && j != k { info[j].valence = 0 }
+        info[k].valence = praise ? SentimentRules.soundValence : -SentimentRules.soundValence
+        info[k].fixed = true
     }
 
     /// Whether hearing at `k` is praise (before its negation), and the words that tell it, or

@@ -100,6 +100,8 @@ package struct SentimentRules: Sendable {
     var collateral: [String: Collateral] = [:]
     /// A verdict told by sound (`SentimentRules+Sound`).
     var sound: [String: Sound] = [:]
+    /// A verdict told by sight (`SentimentRules+Sight`).
+    var sight: [String: Sight] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -289,6 +291,7 @@ package struct SentimentRules: Sendable {
         rules.fit = fit(language)
         rules.collateral = collateral(language)
         rules.sound = sound(language)
+        rules.sight = sight(language)
         return rules
     }
 

@@ -73,6 +73,8 @@ extension SentimentScorer {
         var collateral = SentimentRules.Collateral.none
         /// Its part in a verdict told by sound (`SentimentRules+Sound`).
         var sound = SentimentRules.Sound.none
+        /// Its part in a verdict told by sight (`SentimentRules+Sight`).
+        var sight = SentimentRules.Sight.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -145,6 +147,8 @@ extension SentimentScorer {
                 // "for a small": `markPrices`.)
                 // (Dutch "nog steeds" is a phrase, and still: `markCustom`.)
                 info[n].custom = entry.custom
+                // ("nothing but" is a phrase, and "only": `markSight`.)
+                if entry.sight == .nothing, c.words.lookup(r.word(toks[i + 1]))?.sight == .but { info[n].sight = .only }
                 if entry.price == .forWord {
                     info[n].price = c.words.lookup(r.word(toks[i + 1]))?.price == .small ? .forSmall : .forWord
                 }
@@ -213,6 +217,7 @@ extension SentimentScorer {
             info[n].fit = entry?.fit ?? .none
             info[n].collateral = entry?.collateral ?? .none
             info[n].sound = entry?.sound ?? .none
+            info[n].sight = entry?.sight ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -244,6 +249,7 @@ extension SentimentScorer {
         markFit(info, n)
         markCollateral(info, n)
         markSound(info, n, negatesBackward: c.negatesBackward)
+        markSight(info, n, negatesBackward: c.negatesBackward)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
