@@ -168,11 +168,7 @@ extension SentimentScorer {
     /// and before negation.
     func markCharges(_ info: UnsafeMutablePointer<Info>, _ n: Int, negatesBackward: Bool) {
         // Most sentences have no word that starts a charge: only the helpers ("for", "on").
-        var any = false
-        for k in 0..<n where info[k].charge.startsACharge {
-            any = true
-            break
-        }
+        let any = anyIndex(n) { info[$0].charge.startsACharge }
         guard any else { return }
         for k in 0..<n where !info[k].fixed {
             switch info[k].charge {

@@ -188,11 +188,7 @@ extension SentimentScorer {
     /// turn.
     func markCollateral(_ info: UnsafeMutablePointer<Info>, _ n: Int) {
         // Most sentences have "as", "one" or "of" but no word that can decide a reading.
-        var any = false
-        for k in 0..<n where info[k].collateral.decides {
-            any = true
-            break
-        }
+        let any = anyIndex(n) { info[$0].collateral.decides }
         guard any else { return }
         func role(_ j: Int) -> SentimentRules.Collateral { j >= 0 && j < n ? info[j].collateral : .none }
         // What stayed as it was is praise only where no word of the sentence complains ("the

@@ -303,11 +303,7 @@ extension SentimentScorer {
     /// negation.
     func markCustom(_ info: UnsafeMutablePointer<Info>, _ n: Int) {
         // Most sentences have none of the words that start a custom.
-        var any = false
-        for k in 0..<n where info[k].custom.startsACustom {
-            any = true
-            break
-        }
+        let any = anyIndex(n) { info[$0].custom.startsACustom }
         // (A word another rule has read keeps that reading: "Warum habe ich das nicht früher
         // gekauft?" is a regret, not a custom that ended.)
         guard any, let (at, praise) = customVerdict(info, n), !info[at].fixed || info[at].phrase else { return }

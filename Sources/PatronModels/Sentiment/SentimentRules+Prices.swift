@@ -210,13 +210,9 @@ extension SentimentScorer {
     /// negation.
     func markPrices(_ info: UnsafeMutablePointer<Info>, _ n: Int) {
         // Most sentences have no sum: no currency sign and no word for a currency.
-        var any = false
-        for k in 0..<n
-        where info[k].price == .currency
-            || (info[k].figure == .money && (info[k].amount > 0 || info[k].price == .digits))
-        {
-            any = true
-            break
+        let any = anyIndex(n) {
+            info[$0].price == .currency
+                || (info[$0].figure == .money && (info[$0].amount > 0 || info[$0].price == .digits))
         }
         guard any else { return }
         var k = 0

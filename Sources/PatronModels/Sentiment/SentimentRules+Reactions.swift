@@ -465,11 +465,7 @@ extension SentimentScorer {
     /// before negation.
     func markReactions(_ info: UnsafeMutablePointer<Info>, _ n: Int) {
         // Most sentences have none of the words that start a reaction.
-        var any = false
-        for k in 0..<n where info[k].reaction.startsAReaction {
-            any = true
-            break
-        }
+        let any = anyIndex(n) { info[$0].reaction.startsAReaction }
         guard any else { return }
         guard let (at, praise, parts) = reaction(info, n) else { return }
         // The other way, a word of the sentence decides it; the reaction's own words count

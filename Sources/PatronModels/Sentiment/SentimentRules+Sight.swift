@@ -155,11 +155,7 @@ extension SentimentScorer {
     /// Reads a verdict told by sight (`SentimentRules+Sight`): runs after sound and before
     /// negation; each reading reads its own negation.
     func markSight(_ info: UnsafeMutablePointer<Info>, _ n: Int, negatesBackward: Bool) {
-        var any = false
-        for k in 0..<n where info[k].sight.decides && !info[k].fixed {
-            any = true
-            break
-        }
+        let any = anyIndex(n) { info[$0].sight.decides && !info[$0].fixed }
         guard any else { return }
         func role(_ j: Int) -> SentimentRules.Sight { j >= 0 && j < n ? info[j].sight : .none }
         for k in 0..<n where !info[k].fixed {

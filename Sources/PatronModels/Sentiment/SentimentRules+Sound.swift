@@ -316,11 +316,7 @@ extension SentimentScorer {
     /// negation. A hearing and a waking read their own negation; a noise the thing makes is
     /// left for the negation to turn.
     func markSound(_ info: UnsafeMutablePointer<Info>, _ n: Int, negatesBackward: Bool) {
-        var any = false
-        for k in 0..<n where info[k].sound.decides {
-            any = true
-            break
-        }
+        let any = anyIndex(n) { info[$0].sound.decides }
         guard any else { return }
         func role(_ j: Int) -> SentimentRules.Sound { j >= 0 && j < n ? info[j].sound : .none }
         func decide(_ k: Int, praise: Bool, _ parts: [Int]) {

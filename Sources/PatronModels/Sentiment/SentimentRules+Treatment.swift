@@ -359,11 +359,7 @@ extension SentimentScorer {
     /// custom and before negation.
     func markTreatment(_ info: UnsafeMutablePointer<Info>, _ n: Int) {
         // Most sentences have none of the words that start a treatment.
-        var any = false
-        for k in 0..<n where info[k].treatment.startsATreatment {
-            any = true
-            break
-        }
+        let any = anyIndex(n) { info[$0].treatment.startsATreatment }
         guard any else { return }
         if let at = slight(info, n) {
             // Laughing can be with the customer ("laughed at my jokes, lovely"): not where a word

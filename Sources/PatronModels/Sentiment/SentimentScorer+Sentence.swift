@@ -372,6 +372,13 @@ extension SentimentScorer {
         return start..<end
     }
 
+    /// Whether any index below `n` passes `test`: most sentences have no word that opens a rule's
+    /// reading, and its pass returns at once.
+    func anyIndex(_ n: Int, _ test: (Int) -> Bool) -> Bool {
+        for k in 0..<n where test(k) { return true }
+        return false
+    }
+
     /// Gives word `k` a valence the negation may still turn (`SentimentRules+Fit`,
     /// `SentimentRules+Collateral`): a fault is a complaint and negated praise, anything else
     /// praise and negated a complaint.
