@@ -1377,6 +1377,46 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A verdict told by touch (thirty-sixth round): a discomfort the thing causes or a state
+    /// felt on the body is a complaint and negated praise; comfort kept or felt is praise; a
+    /// negation repeated with "even" echoes the first, and "even after" a span is how long the
+    /// thing held.
+    @Test(arguments: [
+        ("These mittens keep my hands warm on the school run.", Language.en, true),
+        ("The collar rubs my neck raw.", .en, false),
+        ("The cuffs don't itch, even after a long day.", .en, true),
+        ("The seat covers turn sticky in summer.", .en, false),
+        ("The toaster's sides get hot enough to burn your hand.", .en, false),
+        ("The pillowcase feels cool against my face.", .en, true),
+        ("The strap doesn't rub, not even after a week of hiking.", .en, true),
+        ("Vantarna håller händerna varma hela vägen till jobbet.", .sv, true),
+        ("Kragen kliar mot halsen.", .sv, false),
+        ("Kängorna skaver inte, inte ens efter en vecka.", .sv, true),
+        ("De mouwen kriebelen niet.", .nl, true),
+        ("Het kussen blijft koel in de zomer.", .nl, true),
+        ("De stoel wordt plakkerig als het warm is.", .nl, false),
+        ("De schoenen knellen niet, zelfs niet na een week.", .nl, true),
+        ("Die Mütze kratzt an der Stirn.", .de, false),
+        ("Die Decke bleibt kühl.", .de, true),
+        ("Die Riemen scheuern nicht.", .de, true),
+        ("Kołnierz gryzie w szyję.", .pl, false),
+        ("Rękawice trzymają dłonie w cieple.", .pl, true),
+        ("Buty nie obcierają.", .pl, true),
+    ])
+    func touchIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of touch that tell none add nothing: an idiom, a warning, a question.
+    @Test(arguments: [
+        ("It burns me up.", "It eats me up.", Language.en),
+        ("Don't burn yourself.", "Don't touch yourself.", .en),
+        ("Kannst Du mir den Rücken kratzen?", "Kannst Du mir den Rücken zeigen?", .de),
+    ])
+    func touchesThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

@@ -16,6 +16,9 @@ final class CompiledLanguage: Sendable {
         var rating = -1
         /// "after", "nach", "po": a span of time or use after it tells how soon something failed.
         var after = false
+        /// "even", "ens", "zelfs", "sogar", "nawet": before an "after" word, a span is how long
+        /// something held ("doesn't rub, even after a whole day of walking"), not how soon it failed.
+        var even = false
         /// A span of time or use ("weeks", "Wäsche", "praniu"), read after an "after" word.
         var span = false
         /// "keeps": before a word in "-ing", what keeps happening ("keeps crashing").
@@ -80,6 +83,8 @@ final class CompiledLanguage: Sendable {
         var sound = SentimentRules.Sound.none
         /// "see", "read", "shows", "readable": a verdict told by sight (`SentimentRules+Sight`).
         var sight = SentimentRules.Sight.none
+        /// "rub", "sticky", "keeps … warm": a verdict told by touch (`SentimentRules+Touch`).
+        var touch = SentimentRules.Touch.none
     }
 
     let words: ByteTable<Entry>
@@ -118,6 +123,7 @@ final class CompiledLanguage: Sendable {
         for (word, n) in rules.ratingNumbers { entries[word, default: Entry()].rating = n }
         for word in rules.elapsed.after { entries[word, default: Entry()].after = true }
         for word in rules.elapsed.spans { entries[word, default: Entry()].span = true }
+        for word in rules.elapsed.even { entries[word, default: Entry()].even = true }
         for word in rules.withoutWords { entries[word, default: Entry()].without = true }
         for word in rules.problemWords { entries[word, default: Entry()].problem = true }
         for word in rules.concessive { entries[word, default: Entry()].concessive = true }
@@ -143,6 +149,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.collateral { entries[word, default: Entry()].collateral = role }
         for (word, role) in rules.sound { entries[word, default: Entry()].sound = role }
         for (word, role) in rules.sight { entries[word, default: Entry()].sight = role }
+        for (word, role) in rules.touch { entries[word, default: Entry()].touch = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -200,6 +207,7 @@ final class CompiledLanguage: Sendable {
                     && $0.negator == first.negator && $0.contrast == first.contrast && $0.joiner == first.joiner
                     && ($0.booster == 0) == (first.booster == 0) && $0.phrases == first.phrases
                     && $0.gapped == first.gapped && $0.rating == first.rating && $0.after == first.after
+                    && $0.even == first.even
                     && $0.span == first.span && $0.without == first.without && $0.problem == first.problem
                     && $0.concessive == first.concessive && $0.persists == first.persists
                     && $0.modal == first.modal && $0.ceiling == first.ceiling && $0.irrealis == first.irrealis
@@ -211,7 +219,7 @@ final class CompiledLanguage: Sendable {
                     && $0.custom == first.custom && $0.treatment == first.treatment
                     && $0.reaction == first.reaction && $0.fit == first.fit
                     && $0.collateral == first.collateral && $0.sound == first.sound
-                    && $0.sight == first.sight
+                    && $0.sight == first.sight && $0.touch == first.touch
             }
             if agree { entries[form] = first }
         }

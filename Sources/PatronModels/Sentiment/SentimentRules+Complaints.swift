@@ -123,8 +123,10 @@ extension SentimentRules {
     }
 
     /// The words for "after" and the spans of time or use that, after one, tell how soon
-    /// something failed (within three words: "nach zwei Wochen", "po pierwszym praniu").
-    static func elapsed(_ language: Language) -> (after: [String], spans: [String]) {
+    /// something failed (within three words: "nach zwei Wochen", "po pierwszym praniu"), and
+    /// the words for "even" that, right before the "after", make the span one something held
+    /// out for ("even after a whole day of walking", "inte ens efter", "selbst nach").
+    static func elapsed(_ language: Language) -> (after: [String], spans: [String], even: [String]) {
         switch language {
         case .en:
             return (
@@ -134,7 +136,8 @@ extension SentimentRules {
                     "minutes",
                     "use",
                     "uses", "wash", "washes", "washing", "times",
-                ]
+                ],
+                ["even"]
             )
         case .de:
             return (
@@ -142,7 +145,8 @@ extension SentimentRules {
                 [
                     "tag", "tagen", "woche", "wochen", "monat", "monaten", "jahr", "jahren", "stunde", "stunden",
                     "minuten", "zeit", "wäsche", "waschen", "waschgang", "benutzung", "gebrauch", "mal",
-                ]
+                ],
+                ["selbst", "sogar", "auch"]
             )
         case .nl:
             return (
@@ -150,7 +154,8 @@ extension SentimentRules {
                 [
                     "dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "uur", "minuten", "wasbeurt",
                     "wasbeurten", "keer", "gebruik",
-                ]
+                ],
+                ["zelfs", "ook"]
             )
         case .sv:
             return (
@@ -158,7 +163,8 @@ extension SentimentRules {
                 [
                     "dag", "dagar", "dagen", "vecka", "veckor", "veckan", "månad", "månader", "månaden", "år", "året",
                     "timme", "timmar", "minuter", "tvätt", "tvätten", "tvättar", "användning", "gången", "gånger",
-                ]
+                ],
+                ["ens", "även", "också"]
             )
         case .pl:
             return (
@@ -166,7 +172,8 @@ extension SentimentRules {
                 [
                     "dniu", "dniach", "tygodniu", "tygodniach", "miesiącu", "miesiącach", "roku", "latach", "godzinie",
                     "godzinach", "minutach", "praniu", "praniach", "użyciu", "użyciach", "założeniu",
-                ]
+                ],
+                ["nawet", "też"]
             )
         }
     }

@@ -401,14 +401,20 @@ extension SentimentScorer {
         var praise = praise
         if let j = perceptionNegator(of: k, info, n, negatesBackward: negatesBackward) {
             praise.toggle()
-            info[j].negatedSomething = true
-            info[j].mayDangle = false
-            if !info[j].fixed || info[j].ownNegation { info[j].valence = 0 }
+            takeNegator(j, info)
         }
         // (A phrase among them, "nothing but", counts nothing either.)
         for j in parts where (!info[j].fixed || info[j].phrase) && j != k { info[j].valence = 0 }
         info[k].valence = praise ? SentimentRules.soundValence : -SentimentRules.soundValence
         info[k].fixed = true
+    }
+
+    /// Marks the negator at `j` as read by a reading: it negated something, it does not dangle,
+    /// and it counts nothing of its own.
+    func takeNegator(_ j: Int, _ info: UnsafeMutablePointer<Info>) {
+        info[j].negatedSomething = true
+        info[j].mayDangle = false
+        if !info[j].fixed || info[j].ownNegation { info[j].valence = 0 }
     }
 
     /// Whether hearing at `k` is praise (before its negation), and the words that tell it, or

@@ -47,9 +47,10 @@ package struct SentimentRules: Sendable {
     /// writes "ss" for "ß" ("grossartig", "spass", "süss"), as Swiss German does, where most
     /// writers use "ß" ("großartig", "Spaß", "süß").
     package var spellingVariant: (@Sendable (String) -> String)? = nil
-    /// The words for "after" and the spans of time or use read after them ("nach zwei Wochen"),
-    /// and the words for "without" among the negators: see `SentimentRules+Complaints.swift`.
-    package var elapsed: (after: [String], spans: [String]) = ([], [])
+    /// The words for "after", the spans of time or use read after them ("nach zwei Wochen") and
+    /// the words for "even" that make the span one something held out for, and the words for
+    /// "without" among the negators: see `SentimentRules+Complaints.swift`.
+    package var elapsed: (after: [String], spans: [String], even: [String]) = ([], [], [])
     package var withoutWords: [String] = []
     /// Faults whose negation is praise, and words that open a concession: see
     /// `SentimentRules+Problems.swift`.
@@ -102,6 +103,8 @@ package struct SentimentRules: Sendable {
     var sound: [String: Sound] = [:]
     /// A verdict told by sight (`SentimentRules+Sight`).
     var sight: [String: Sight] = [:]
+    /// A verdict told by touch (`SentimentRules+Touch`).
+    var touch: [String: Touch] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -292,6 +295,7 @@ package struct SentimentRules: Sendable {
         rules.collateral = collateral(language)
         rules.sound = sound(language)
         rules.sight = sight(language)
+        rules.touch = touch(language)
         return rules
     }
 

@@ -75,6 +75,8 @@ extension SentimentScorer {
         var sound = SentimentRules.Sound.none
         /// Its part in a verdict told by sight (`SentimentRules+Sight`).
         var sight = SentimentRules.Sight.none
+        /// Its part in a verdict told by touch (`SentimentRules+Touch`).
+        var touch = SentimentRules.Touch.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -218,6 +220,7 @@ extension SentimentScorer {
             info[n].collateral = entry?.collateral ?? .none
             info[n].sound = entry?.sound ?? .none
             info[n].sight = entry?.sight ?? .none
+            info[n].touch = entry?.touch ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -250,6 +253,7 @@ extension SentimentScorer {
         markCollateral(info, n)
         markSound(info, n, negatesBackward: c.negatesBackward)
         markSight(info, n, negatesBackward: c.negatesBackward)
+        markTouch(info, n, question: r.question, negatesBackward: c.negatesBackward)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
@@ -404,7 +408,10 @@ extension SentimentScorer {
         while j > max(0, i - 3) {
             if toks[j].clauseStart || toks[j - 1].symbolValence != nil { return false }
             j -= 1
-            if c.words.lookup(r.word(toks[j]))?.after == true { return true }
+            if c.words.lookup(r.word(toks[j]))?.after == true {
+                // "even after a whole day": how long it held, not how soon it failed.
+                return j == 0 || c.words.lookup(r.word(toks[j - 1]))?.even != true
+            }
         }
         return false
     }
