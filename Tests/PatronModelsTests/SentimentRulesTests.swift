@@ -1417,6 +1417,42 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A verdict told by smell or taste (thirty-seventh round): a smell of something foul or of
+    /// nothing named is a complaint and negated praise; of something pleasant or of nothing
+    /// praise; a taste is read only of something named, of nothing a complaint unless water.
+    @Test(arguments: [
+        ("The rubber mat smells even with the window open.", Language.en, false),
+        ("The new trainers don't smell at all.", .en, true),
+        ("The yoghurt tastes of vanilla.", .en, true),
+        ("The bottled water tastes of nothing.", .en, true),
+        ("The soup tastes of nothing.", .en, false),
+        ("The noodles taste of soap.", .en, false),
+        ("You can smell the bins from the car park.", .en, false),
+        ("Tältet luktar fortfarande plast.", .sv, false),
+        ("Tvättmedlet doftar citron.", .sv, true),
+        ("Kaffet smakar tvål.", .sv, false),
+        ("De kussens ruiken nergens naar.", .nl, true),
+        ("De jas ruikt naar schimmel.", .nl, false),
+        ("Der Rucksack riecht nicht mehr nach Rauch.", .de, true),
+        ("Der Joghurt schmeckt nach Vanille.", .de, true),
+        ("Die Matte riecht nach Essig.", .de, false),
+        ("W szafie nie czuć już wilgoci.", .pl, true),
+        ("Jogurt smakuje wanilią.", .pl, true),
+        ("Kurtka śmierdzi dymem.", .pl, false),
+    ])
+    func smellIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of smell that tell none add nothing: sensing that, Polish "czuć" as feeling.
+    @Test(arguments: [
+        ("Die Kunden riechen, dass etwas nicht stimmt.", "Die Kunden merken, dass etwas nicht stimmt.", Language.de),
+        ("Czuć dreszczyk emocji.", "Widać dreszczyk emocji.", .pl),
+    ])
+    func smellsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

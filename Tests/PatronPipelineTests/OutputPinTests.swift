@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@35.73a48a6f8b1e → churn.flag@1 → report@3":
-            "b6af26d54df1f50fa76547659d047bcf4ec73701b7bbae1cdbc2911e7f64ea2a",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@36.3a5e4b3b1027 → churn.flag@1 → report@3":
+            "02a95682ef486afc751e4fd55edc540da0a310400d9d201f0283fa65e6a46edd",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@35.73a48a6f8b1e":
-            "d8b8ef6163a685591d5adcfb8a116f39947ddb4223495f83d5b403042bae17e4",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@36.3a5e4b3b1027":
+            "15699fd0b03ba7cc970929ad6c58e78c4f251dbcf09875a0e686e88c23244bf8",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

@@ -85,6 +85,9 @@ final class CompiledLanguage: Sendable {
         var sight = SentimentRules.Sight.none
         /// "rub", "sticky", "keeps … warm": a verdict told by touch (`SentimentRules+Touch`).
         var touch = SentimentRules.Touch.none
+        /// "smells", "tastes", "lukt", "cardboard": a verdict told by smell or taste
+        /// (`SentimentRules+Smell`).
+        var smell = SentimentRules.Smell.none
     }
 
     let words: ByteTable<Entry>
@@ -150,6 +153,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.sound { entries[word, default: Entry()].sound = role }
         for (word, role) in rules.sight { entries[word, default: Entry()].sight = role }
         for (word, role) in rules.touch { entries[word, default: Entry()].touch = role }
+        for (word, role) in rules.smell { entries[word, default: Entry()].smell = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -220,6 +224,7 @@ final class CompiledLanguage: Sendable {
                     && $0.reaction == first.reaction && $0.fit == first.fit
                     && $0.collateral == first.collateral && $0.sound == first.sound
                     && $0.sight == first.sight && $0.touch == first.touch
+                    && $0.smell == first.smell
             }
             if agree { entries[form] = first }
         }

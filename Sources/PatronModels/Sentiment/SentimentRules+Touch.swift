@@ -273,11 +273,7 @@ extension SentimentScorer {
 
     /// The part of `k`'s clause up to the word for "and" on either side.
     private func touchSpan(of k: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int) -> Range<Int> {
-        let clause = clause(of: k, info, n)
-        var start = k, end = k + 1
-        while start > clause.lowerBound && info[start - 1].touch != .and && !info[start - 1].joiner { start -= 1 }
-        while end < clause.upperBound && info[end].touch != .and && !info[end].joiner { end += 1 }
-        return start..<end
+        span(of: k, info, n) { info[$0].touch == .and }
     }
 
     /// Sets a touch reading at `at` for the word at `k` with its own negation (within `within`,

@@ -105,6 +105,8 @@ package struct SentimentRules: Sendable {
     var sight: [String: Sight] = [:]
     /// A verdict told by touch (`SentimentRules+Touch`).
     var touch: [String: Touch] = [:]
+    /// A verdict told by smell or taste (`SentimentRules+Smell`).
+    var smell: [String: Smell] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -296,6 +298,7 @@ package struct SentimentRules: Sendable {
         rules.sound = sound(language)
         rules.sight = sight(language)
         rules.touch = touch(language)
+        rules.smell = smell(language)
         return rules
     }
 

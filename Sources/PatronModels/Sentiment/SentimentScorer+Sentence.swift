@@ -77,6 +77,8 @@ extension SentimentScorer {
         var sight = SentimentRules.Sight.none
         /// Its part in a verdict told by touch (`SentimentRules+Touch`).
         var touch = SentimentRules.Touch.none
+        /// Its part in a verdict told by smell or taste (`SentimentRules+Smell`).
+        var smell = SentimentRules.Smell.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -151,6 +153,8 @@ extension SentimentScorer {
                 info[n].custom = entry.custom
                 // ("nothing but" is a phrase, and "only": `markSight`.)
                 if entry.sight == .nothing, c.words.lookup(r.word(toks[i + 1]))?.sight == .but { info[n].sight = .only }
+                // ("riecht nach" is a phrase, and smelling: `markSmell`.)
+                info[n].smell = entry.smell
                 if entry.price == .forWord {
                     info[n].price = c.words.lookup(r.word(toks[i + 1]))?.price == .small ? .forSmall : .forWord
                 }
@@ -221,6 +225,7 @@ extension SentimentScorer {
             info[n].sound = entry?.sound ?? .none
             info[n].sight = entry?.sight ?? .none
             info[n].touch = entry?.touch ?? .none
+            info[n].smell = entry?.smell ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -254,6 +259,7 @@ extension SentimentScorer {
         markSound(info, n, negatesBackward: c.negatesBackward)
         markSight(info, n, negatesBackward: c.negatesBackward)
         markTouch(info, n, question: r.question, negatesBackward: c.negatesBackward)
+        markSmell(info, n, question: r.question, negatesBackward: c.negatesBackward)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
@@ -373,6 +379,16 @@ extension SentimentScorer {
         while start > 0 && !info[start].clauseStart && !info[start - 1].contrast { start -= 1 }
         var end = k + 1
         while end < n && !info[end].clauseStart && !info[end].contrast { end += 1 }
+        return start..<end
+    }
+
+    /// The part of `k`'s clause between the words for "and" on either side: a joiner, or a word
+    /// `isAnd` names ("and", "i", which end no clause in English and Polish).
+    func span(of k: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int, isAnd: (Int) -> Bool) -> Range<Int> {
+        let clause = clause(of: k, info, n)
+        var start = k, end = k + 1
+        while start > clause.lowerBound && !isAnd(start - 1) && !info[start - 1].joiner { start -= 1 }
+        while end < clause.upperBound && !isAnd(end) && !info[end].joiner { end += 1 }
         return start..<end
     }
 
