@@ -1453,6 +1453,37 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A verdict told by weight and handling (thirty-eighth round): light enough, one hand,
+    /// carrying alone and staying put are praise; two people needed, so heavy that, slipping
+    /// are complaints.
+    @Test(arguments: [
+        ("The hoover is light enough for my gran to use.", Language.en, true),
+        ("I can open the buggy with one hand.", .en, true),
+        ("The bench needs two people to move.", .en, false),
+        ("The rug slides across the floor whenever I step on it.", .en, false),
+        ("The lamp stays where I put it.", .en, true),
+        ("My son can carry the scooter by himself.", .en, true),
+        ("Stolen är så tung att ingen orkar flytta den.", .sv, false),
+        ("Mattan glider på golvet.", .sv, false),
+        ("De stofzuiger is licht genoeg voor mijn oma.", .nl, true),
+        ("Der Topf ist leicht genug für meine Oma.", .de, true),
+        ("Die Lampe bleibt dort stehen, wo ich sie hinstelle.", .de, true),
+        ("Wózek otwieram jedną ręką.", .pl, true),
+        ("Dywan zsuwa się po podłodze.", .pl, false),
+    ])
+    func handlingIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of handling that tell none add nothing: taking care of oneself, a request to stay.
+    @Test(arguments: [
+        ("I can take care of myself.", "I can take note of it.", Language.en),
+        ("Stay where you are.", "Sit where you are.", .en),
+    ])
+    func handlingsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

@@ -88,6 +88,9 @@ final class CompiledLanguage: Sendable {
         /// "smells", "tastes", "lukt", "cardboard": a verdict told by smell or taste
         /// (`SentimentRules+Smell`).
         var smell = SentimentRules.Smell.none
+        /// "light enough", "one arm", "stays put", "slides": a verdict told by weight and
+        /// handling (`SentimentRules+Handling`).
+        var handling = SentimentRules.Handling.none
     }
 
     let words: ByteTable<Entry>
@@ -154,6 +157,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.sight { entries[word, default: Entry()].sight = role }
         for (word, role) in rules.touch { entries[word, default: Entry()].touch = role }
         for (word, role) in rules.smell { entries[word, default: Entry()].smell = role }
+        for (word, role) in rules.handling { entries[word, default: Entry()].handling = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -224,7 +228,7 @@ final class CompiledLanguage: Sendable {
                     && $0.reaction == first.reaction && $0.fit == first.fit
                     && $0.collateral == first.collateral && $0.sound == first.sound
                     && $0.sight == first.sight && $0.touch == first.touch
-                    && $0.smell == first.smell
+                    && $0.smell == first.smell && $0.handling == first.handling
             }
             if agree { entries[form] = first }
         }

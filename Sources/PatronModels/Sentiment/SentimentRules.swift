@@ -107,6 +107,8 @@ package struct SentimentRules: Sendable {
     var touch: [String: Touch] = [:]
     /// A verdict told by smell or taste (`SentimentRules+Smell`).
     var smell: [String: Smell] = [:]
+    /// A verdict told by weight and handling (`SentimentRules+Handling`).
+    var handling: [String: Handling] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -299,6 +301,7 @@ package struct SentimentRules: Sendable {
         rules.sight = sight(language)
         rules.touch = touch(language)
         rules.smell = smell(language)
+        rules.handling = handling(language)
         return rules
     }
 

@@ -79,6 +79,8 @@ extension SentimentScorer {
         var touch = SentimentRules.Touch.none
         /// Its part in a verdict told by smell or taste (`SentimentRules+Smell`).
         var smell = SentimentRules.Smell.none
+        /// Its part in a verdict told by weight and handling (`SentimentRules+Handling`).
+        var handling = SentimentRules.Handling.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -226,6 +228,7 @@ extension SentimentScorer {
             info[n].sight = entry?.sight ?? .none
             info[n].touch = entry?.touch ?? .none
             info[n].smell = entry?.smell ?? .none
+            info[n].handling = entry?.handling ?? .none
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -260,6 +263,7 @@ extension SentimentScorer {
         markSight(info, n, negatesBackward: c.negatesBackward)
         markTouch(info, n, question: r.question, negatesBackward: c.negatesBackward)
         markSmell(info, n, question: r.question, negatesBackward: c.negatesBackward)
+        markHandling(info, n, question: r.question, negatesBackward: c.negatesBackward)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
