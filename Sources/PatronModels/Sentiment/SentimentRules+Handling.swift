@@ -218,15 +218,11 @@ extension SentimentScorer {
                 praise.toggle()
                 takeNegator(j, info)
             }
-            for j in span where j != k && !info[j].negator && (praise ? info[j].valence < 0 : info[j].valence > 0) {
-                info[j].valence = 0
-            }
             for j in parts where j != k {
                 info[j].valence = 0
                 info[j].fixed = true
             }
-            info[k].valence = praise ? SentimentRules.soundValence : -SentimentRules.soundValence
-            info[k].fixed = true
+            settle(k, praise: praise, over: span, info)
         }
     }
 }

@@ -255,16 +255,13 @@ extension SentimentScorer {
                 takeNegator(j, info)
             }
             ruleOutNext(after: span, info, n)
-            for j in span where j != k && !info[j].negator && (praise ? info[j].valence < 0 : info[j].valence > 0) {
-                info[j].valence = 0
-            }
             for j in parts { info[j].valence = 0 }
             for j in span where info[j].smell.decides {
                 info[j].fixed = true
                 info[j].phrase = false
                 info[j].valence = 0
             }
-            info[k].valence = praise ? SentimentRules.soundValence : -SentimentRules.soundValence
+            settle(k, praise: praise, over: span, info)
         }
     }
 

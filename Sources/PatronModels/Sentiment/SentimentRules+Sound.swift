@@ -417,6 +417,17 @@ extension SentimentScorer {
         if !info[j].fixed || info[j].ownNegation { info[j].valence = 0 }
     }
 
+    /// Sets a reading at `at` (praise or a complaint, fixed) that decides `span`: no word of it
+    /// but a negator counts what leans the other way (`SentimentRules+Touch`, `+Smell`,
+    /// `+Handling`).
+    func settle(_ at: Int, praise: Bool, over span: Range<Int>, _ info: UnsafeMutablePointer<Info>) {
+        for j in span where j != at && !info[j].negator && (praise ? info[j].valence < 0 : info[j].valence > 0) {
+            info[j].valence = 0
+        }
+        info[at].valence = praise ? SentimentRules.soundValence : -SentimentRules.soundValence
+        info[at].fixed = true
+    }
+
     /// Whether hearing at `k` is praise (before its negation), and the words that tell it, or
     /// nil when nothing tells who hears what.
     private func hearing(_ k: Int, _ info: UnsafeMutablePointer<Info>, _ n: Int) -> (Bool, [Int])? {

@@ -290,12 +290,8 @@ extension SentimentScorer {
             takeNegator(j, info)
             echoNegation(after: j, info, n)
         }
-        for j in span where j != at && !info[j].negator && (praise ? info[j].valence < 0 : info[j].valence > 0) {
-            info[j].valence = 0
-        }
         if k != at { info[k].valence = 0 }
-        info[at].valence = praise ? SentimentRules.soundValence : -SentimentRules.soundValence
-        info[at].fixed = true
+        settle(at, praise: praise, over: span, info)
     }
 }
 
