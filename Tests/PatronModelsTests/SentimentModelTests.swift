@@ -179,6 +179,7 @@ import Testing
         ("frozen-reviews-37.tsv", "b4b0d962d89707e1fc676591f722b605aa471fd8d3c9efca305279712de32441"),
         ("frozen-reviews-38.tsv", "492cf4c85d812b1870795e823ed3cddd78f5962405be15a18a471f7ac1b864b0"),
         ("frozen-reviews-39.tsv", "725c3406684c4389389270b173b1ac6c388ed5d3859e2a7e313f9e1a3fe097cc"),
+        ("frozen-reviews-40.tsv", "f3464c8835520c7c636a0a5aabdaad602c6cbbfc9f5d937642197bdd2fa3ba20"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
