@@ -1484,6 +1484,38 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A verdict told by what was understood, learned or could be done (thirty-ninth round):
+    /// still unable, after a lesson, explained how or each, without help, assumed known.
+    @Test(arguments: [
+        ("After the first aid course I can put on a bandage properly myself.", Language.en, true),
+        ("Six months of piano and I still can't read a single bar.", .en, false),
+        ("The mechanic explained which part was worn and what it costs.", .en, true),
+        ("The clerk just referred me to the form.", .en, false),
+        ("My grandson now sets up the printer without help.", .en, true),
+        ("Nobody at the desk could explain the extra line on the bill.", .en, false),
+        ("Efter kursen kan jag byta däck själv.", .sv, true),
+        ("Jag förstår fortfarande inte hur fakturan räknas.", .sv, false),
+        ("Na de cursus kan ik zelf mijn fiets repareren.", .nl, true),
+        ("De termen worden nergens verklaard, ik begrijp nog steeds niet wat een obligatie is.", .nl, false),
+        ("Der Mechaniker zeigte nur auf die Rechnung.", .de, false),
+        ("Nach dem Workshop kann ich die Software allein bedienen.", .de, true),
+        ("Po kursie potrafię sama wymienić olej.", .pl, true),
+        ("Nadal nie wiem, jak działa ta taryfa.", .pl, false),
+    ])
+    func learningIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// Words of learning that tell none add nothing: not knowing what one would do without it,
+    /// a why, a customer who explains.
+    @Test(arguments: [
+        ("I don't understand why anyone would return it.", "I don't see why anyone would return it.", Language.en),
+        ("I explained what I needed.", "I said what I needed.", .en),
+    ])
+    func learningsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

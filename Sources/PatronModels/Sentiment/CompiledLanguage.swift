@@ -91,6 +91,9 @@ final class CompiledLanguage: Sendable {
         /// "light enough", "one arm", "stays put", "slides": a verdict told by weight and
         /// handling (`SentimentRules+Handling`).
         var handling = SentimentRules.Handling.none
+        /// "after the course", "still can't", "explained each": a verdict told by what was
+        /// understood, learned or could be done (`SentimentRules+Learning`).
+        var learning = SentimentRules.Learning.none
     }
 
     let words: ByteTable<Entry>
@@ -158,6 +161,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.touch { entries[word, default: Entry()].touch = role }
         for (word, role) in rules.smell { entries[word, default: Entry()].smell = role }
         for (word, role) in rules.handling { entries[word, default: Entry()].handling = role }
+        for (word, role) in rules.learning { entries[word, default: Entry()].learning = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -229,6 +233,7 @@ final class CompiledLanguage: Sendable {
                     && $0.collateral == first.collateral && $0.sound == first.sound
                     && $0.sight == first.sight && $0.touch == first.touch
                     && $0.smell == first.smell && $0.handling == first.handling
+                    && $0.learning == first.learning
             }
             if agree { entries[form] = first }
         }

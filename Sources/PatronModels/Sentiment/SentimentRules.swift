@@ -109,6 +109,8 @@ package struct SentimentRules: Sendable {
     var smell: [String: Smell] = [:]
     /// A verdict told by weight and handling (`SentimentRules+Handling`).
     var handling: [String: Handling] = [:]
+    /// A verdict told by what was understood, learned or could be done (`SentimentRules+Learning`).
+    var learning: [String: Learning] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -302,6 +304,7 @@ package struct SentimentRules: Sendable {
         rules.touch = touch(language)
         rules.smell = smell(language)
         rules.handling = handling(language)
+        rules.learning = learning(language)
         return rules
     }
 

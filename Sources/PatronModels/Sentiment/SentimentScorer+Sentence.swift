@@ -81,6 +81,9 @@ extension SentimentScorer {
         var smell = SentimentRules.Smell.none
         /// Its part in a verdict told by weight and handling (`SentimentRules+Handling`).
         var handling = SentimentRules.Handling.none
+        /// Its part in a verdict told by what was understood, learned or could be done
+        /// (`SentimentRules+Learning`).
+        var learning = SentimentRules.Learning.none
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -153,6 +156,10 @@ extension SentimentScorer {
                 // "for a small": `markPrices`.)
                 // (Dutch "nog steeds" is a phrase, and still: `markCustom`.)
                 info[n].custom = entry.custom
+                // (And still for `markLearning`.)
+                if entry.learning == .yet, c.words.lookup(r.word(toks[i + 1]))?.learning == .stillPart {
+                    info[n].learning = .still
+                }
                 // ("nothing but" is a phrase, and "only": `markSight`.)
                 if entry.sight == .nothing, c.words.lookup(r.word(toks[i + 1]))?.sight == .but { info[n].sight = .only }
                 // ("riecht nach" is a phrase, and smelling: `markSmell`.)
@@ -229,6 +236,7 @@ extension SentimentScorer {
             info[n].touch = entry?.touch ?? .none
             info[n].smell = entry?.smell ?? .none
             info[n].handling = entry?.handling ?? .none
+            info[n].learning = entry?.learning ?? (Self.isLessonCompound(w) ? .lesson : .none)
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -264,6 +272,7 @@ extension SentimentScorer {
         markTouch(info, n, question: r.question, negatesBackward: c.negatesBackward)
         markSmell(info, n, question: r.question, negatesBackward: c.negatesBackward)
         markHandling(info, n, question: r.question, negatesBackward: c.negatesBackward)
+        markLearning(info, n, question: r.question, negatesBackward: c.negatesBackward)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
