@@ -1516,6 +1516,38 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A verdict told by what was asked for and what came (fortieth round): the same thing again,
+    /// the same number, got with a pronoun are praise; another number, "instead", got with an
+    /// article, Polish "a" are complaints; asked for none, the same is a complaint.
+    @Test(arguments: [
+        ("I asked for the hoodie in green and the hoodie came in green.", Language.en, true),
+        ("I ordered two pizzas and got one.", .en, false),
+        ("We asked for a high chair and got one.", .en, true),
+        ("I ordered size 10 and size 12 arrived.", .en, false),
+        ("I asked for a refund and got a voucher instead.", .en, false),
+        ("Jag beställde en blå väska och fick en grön.", .sv, false),
+        ("Ik bestelde de rode jas en kreeg de rode jas.", .nl, true),
+        ("Ich bestellte 3 Stück und bekam 2.", .de, false),
+        ("Ich bat um eine Quittung und bekam sie sofort.", .de, true),
+        ("Zamówiłam sukienkę w rozmiarze 38, a przyszła 42.", .pl, false),
+        ("Poprosiłem o rachunek i dostałem go od razu.", .pl, true),
+    ])
+    func requestIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// A request whose outcome leans already, or none is told, adds nothing.
+    @Test(arguments: [
+        (
+            "I asked for help and the staff were wonderful.", "I looked for help and the staff were wonderful.",
+            Language.en
+        ),
+        ("I asked for a table and sat down.", "I looked for a table and sat down.", .en),
+    ])
+    func requestsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

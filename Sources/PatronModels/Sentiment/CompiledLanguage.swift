@@ -94,6 +94,9 @@ final class CompiledLanguage: Sendable {
         /// "after the course", "still can't", "explained each": a verdict told by what was
         /// understood, learned or could be done (`SentimentRules+Learning`).
         var learning = SentimentRules.Learning.none
+        /// "asked for", "got", "instead": a verdict told by what was asked for and what came
+        /// (`SentimentRules+Requests`).
+        var request = SentimentRules.Request.none
     }
 
     let words: ByteTable<Entry>
@@ -162,6 +165,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.smell { entries[word, default: Entry()].smell = role }
         for (word, role) in rules.handling { entries[word, default: Entry()].handling = role }
         for (word, role) in rules.learning { entries[word, default: Entry()].learning = role }
+        for (word, role) in rules.requests { entries[word, default: Entry()].request = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -233,7 +237,7 @@ final class CompiledLanguage: Sendable {
                     && $0.collateral == first.collateral && $0.sound == first.sound
                     && $0.sight == first.sight && $0.touch == first.touch
                     && $0.smell == first.smell && $0.handling == first.handling
-                    && $0.learning == first.learning
+                    && $0.learning == first.learning && $0.request == first.request
             }
             if agree { entries[form] = first }
         }

@@ -111,6 +111,8 @@ package struct SentimentRules: Sendable {
     var handling: [String: Handling] = [:]
     /// A verdict told by what was understood, learned or could be done (`SentimentRules+Learning`).
     var learning: [String: Learning] = [:]
+    /// A verdict told by what was asked for and what came (`SentimentRules+Requests`).
+    var requests: [String: Request] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -305,6 +307,7 @@ package struct SentimentRules: Sendable {
         rules.smell = smell(language)
         rules.handling = handling(language)
         rules.learning = learning(language)
+        rules.requests = requests(language)
         return rules
     }
 

@@ -84,6 +84,10 @@ extension SentimentScorer {
         /// Its part in a verdict told by what was understood, learned or could be done
         /// (`SentimentRules+Learning`).
         var learning = SentimentRules.Learning.none
+        /// Its part in a verdict told by what was asked for and what came (`SentimentRules+Requests`).
+        var request = SentimentRules.Request.none
+        /// The first five bytes of the word (`SentimentScorer.stem`), or zero.
+        var stem: UInt32 = 0
     }
 
     /// What one sentence contributes: its compound score and what the learned layer reads of it.
@@ -237,6 +241,8 @@ extension SentimentScorer {
             info[n].smell = entry?.smell ?? .none
             info[n].handling = entry?.handling ?? .none
             info[n].learning = entry?.learning ?? (Self.isLessonCompound(w) ? .lesson : .none)
+            info[n].request = entry?.request ?? .none
+            info[n].stem = Self.stem(w)
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
@@ -273,6 +279,7 @@ extension SentimentScorer {
         markSmell(info, n, question: r.question, negatesBackward: c.negatesBackward)
         markHandling(info, n, question: r.question, negatesBackward: c.negatesBackward)
         markLearning(info, n, question: r.question, negatesBackward: c.negatesBackward)
+        markRequests(info, n, question: r.question)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
