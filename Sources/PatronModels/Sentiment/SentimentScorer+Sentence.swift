@@ -121,6 +121,8 @@ extension SentimentScorer {
         var particle = -1
         // The last number written in digits: its entry and how many digits it has.
         var lastDigits = (index: -1, count: 0)
+        // Stems are needed only after a request word (`markRequests`): most sentences have none.
+        var requested = false
         while i < count {
             let t = toks[i]
             if i == particle {
@@ -242,7 +244,8 @@ extension SentimentScorer {
             info[n].handling = entry?.handling ?? .none
             info[n].learning = entry?.learning ?? (Self.isLessonCompound(w) ? .lesson : .none)
             info[n].request = entry?.request ?? .none
-            info[n].stem = Self.stem(w)
+            if info[n].request == .ask { requested = true }
+            info[n].stem = requested ? Self.stem(w) : 0
             readAmount(w, t, entry, info, n, &lastDigits)
             n += 1
             i += 1
