@@ -301,13 +301,15 @@ extension SentimentScorer {
         func isStill(_ j: Int) -> Bool {
             role(j) == .still || role(j) == .stillPart && (role(j - 1) == .yet || role(j + 1) == .yet)
         }
-        // A lesson with an "after" word one to four words before it frames the sentence.
+        // A lesson with an "after" word one to five words before it frames the sentence.
         var framed = false
         for k in 0..<n where role(k) == .lesson {
             for j in max(0, k - 5)..<k where role(j) == .after { framed = true }
         }
         for k in 0..<n where !info[k].fixed && info[k].learning.decides {
             let span = self.span(of: k, info, n) { _ in false }
+            // Not the first word of its clause: not an imperative ("Show me how", "Erklärt bitte").
+            let opensClause = k == clause(of: k, info, n).lowerBound
             func has(_ test: (Int) -> Bool, _ range: Range<Int>? = nil) -> Int? {
                 for j in (range ?? span).clamped(to: span) where j != k && test(j) { return j }
                 return nil
@@ -343,7 +345,7 @@ extension SentimentScorer {
             // Said of someone who did it: not an imperative opening its clause ("Show me how"), not
             // an infinitive ("to explain"), nor the customer ("I explained what I needed").
             let done =
-                k > clause(of: k, info, n).lowerBound && role(k - 1) != .to
+                !opensClause && role(k - 1) != .to
                 && has({ role($0) == .speaker }, span.lowerBound..<k) == nil
             let recipient = has({ role($0) == .recipient }, max(0, k - 3)..<min(n, k + 2)) != nil
             var praise: Bool
@@ -378,9 +380,7 @@ extension SentimentScorer {
                     || (r == .explain || r == .show) && (role(k - 1) == .only || role(k + 1) == .only))
             {
                 praise = false
-            } else if (r == .explain || r == .explainBase) && quiet && negator != nil
-                && k > clause(of: k, info, n).lowerBound
-            {
+            } else if (r == .explain || r == .explainBase) && quiet && negator != nil && !opensClause {
                 praise = true
             } else if (r == .explain || r == .show && recipient) && quiet && done
                 && (wh == .wh || wh == .every || r == .explain && has({ role($0) == .alone }, ahead) != nil)

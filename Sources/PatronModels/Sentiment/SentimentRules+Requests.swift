@@ -49,8 +49,11 @@ extension SentimentRules {
         case determiner
         /// "en", "ett": a pronoun at the end of what came ("fick en."), else an article.
         case enPronoun
-        /// "there", "where", "där", "daar", "dort", "tam": where it was.
+        /// "where", "där", "daar", "dort", "tam": where it was.
         case there
+        /// English "there": where it was only before "it" ("and there it was"; not "and there was
+        /// a hair in it").
+        case thereIt
         /// "and", "i": where what came begins (the languages' joiners do too).
         case and
         /// Polish "a": what came begins, and is another.
@@ -71,7 +74,8 @@ extension SentimentRules {
             out.assign(["exactly"], .exactly)
             out.assign(["one", "it", "them"], .pronoun)
             out.assign(["a", "an", "another"], .article)
-            out.assign(["there", "where"], .there)
+            out.assign(["where"], .there)
+            out.assign(["there"], .thereIt)
             out.assign(["and"], .and)
         case .sv:
             out.assign(["bad", "beställde", "ville", "önskade", "begärde"], .ask)
@@ -135,10 +139,6 @@ extension SentimentScorer {
         return h | 1
     }
 
-    /// The stem of English "there", which says where it was only before "it" ("and there it
-    /// was"; not "and there was a hair in it").
-    static let thereStem: UInt32 = Array("there".utf8).withUnsafeBufferPointer { stem($0) }
-
     /// Reads a verdict told by what was asked for and what came (`SentimentRules+Requests`):
     /// runs after learning and before negation. Not in a question.
     func markRequests(_ info: UnsafeMutablePointer<Info>, _ n: Int, question: Bool) {
@@ -182,12 +182,11 @@ extension SentimentScorer {
             }
             // "and there it was", "och där låg det", "that's where I found it": at its start.
             func there(_ came: Range<Int>) -> Bool {
-                for j in came.prefix(2) where role(j) == .there {
-                    return !isEnglishThere(j) || role(j + 1) == .pronoun
+                for j in came.prefix(2) where role(j) == .there || role(j) == .thereIt {
+                    return role(j) == .there || role(j + 1) == .pronoun
                 }
                 return false
             }
-            func isEnglishThere(_ j: Int) -> Bool { info[j].stem == Self.thereStem }
             // Got or came before an article, or a determiner before a word of its own: another thing.
             let articleAfter =
                 got.map { g in
