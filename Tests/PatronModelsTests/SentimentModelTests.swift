@@ -181,6 +181,7 @@ import Testing
         ("frozen-reviews-39.tsv", "725c3406684c4389389270b173b1ac6c388ed5d3859e2a7e313f9e1a3fe097cc"),
         ("frozen-reviews-40.tsv", "f3464c8835520c7c636a0a5aabdaad602c6cbbfc9f5d937642197bdd2fa3ba20"),
         ("frozen-reviews-41.tsv", "e0ad0b774d18013b85793deca6395810ee9a2983db420abb3b2b8de1f5cd39a8"),
+        ("frozen-reviews-42.tsv", "eecab045cd2464faa314fd5c0e6e81beae20afb07ace673c446e04ce372cdbd6"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
