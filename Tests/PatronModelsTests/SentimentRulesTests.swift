@@ -1548,6 +1548,39 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A verdict told as advice to the reader (forty-first round): to take it is praise; to take
+    /// care, to bring something along, another, a precaution before the reader does something
+    /// are complaints; negated, each turns; negated with a without, praise.
+    @Test(arguments: [
+        ("Order the ribs and ask for extra napkins.", Language.en, true),
+        ("Check the expiry date on the milk.", .en, false),
+        ("Buy the other brand.", .en, false),
+        ("Read the terms before you sign anything.", .en, false),
+        ("Don't leave without trying the pie.", .en, true),
+        ("Boka bord vid fönstret.", .sv, true),
+        ("Kontrollera kvittot innan du går.", .sv, false),
+        ("Bestel de soep van de dag.", .nl, true),
+        ("Wacht op de uitverkoop.", .nl, false),
+        ("Probiert die Suppe des Tages.", .de, true),
+        ("Kauft eine andere Marke.", .de, false),
+        ("Zamówcie zupę dnia.", .pl, true),
+        ("Nie idźcie do tego fryzjera.", .pl, false),
+    ])
+    func adviceIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// A verb that is no advice adds nothing: not at the clause's start, before no object in
+    /// English, a person sent away, the verb as a subject.
+    @Test(arguments: [
+        ("I keep the receipt in a drawer.", "I put the receipt in a drawer.", Language.en),
+        ("Order was placed on Monday.", "Parcel was placed on Monday.", .en),
+        ("Get them out of here.", "Move them out of here.", .en),
+    ])
+    func adviceThatTellsNoVerdictAddsNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

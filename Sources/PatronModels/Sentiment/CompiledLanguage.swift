@@ -97,6 +97,9 @@ final class CompiledLanguage: Sendable {
         /// "asked for", "got", "instead": a verdict told by what was asked for and what came
         /// (`SentimentRules+Requests`).
         var request = SentimentRules.Request.none
+        /// "order", "check", "bring", "elsewhere", "before you": a verdict told as advice to the
+        /// reader (`SentimentRules+Advice`).
+        var advice = SentimentRules.Advice.none
     }
 
     let words: ByteTable<Entry>
@@ -107,6 +110,9 @@ final class CompiledLanguage: Sendable {
     let negatesBackward: Bool
     /// `SentimentRules.irrealisReach` of the language.
     let irrealisReach: Int
+    /// Whether an imperative of advice must come before an object (`SentimentRules+Advice`:
+    /// English, where "Order was wrong" is no advice).
+    let adviceNeedsObject: Bool
     /// `SentimentRules.speakerEndings` as bytes.
     let speakerEndings: [[UInt8]]
     /// `SentimentRules.intensifyingPrefixes` as bytes.
@@ -166,6 +172,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.handling { entries[word, default: Entry()].handling = role }
         for (word, role) in rules.learning { entries[word, default: Entry()].learning = role }
         for (word, role) in rules.requests { entries[word, default: Entry()].request = role }
+        for (word, role) in rules.advice { entries[word, default: Entry()].advice = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -192,6 +199,7 @@ final class CompiledLanguage: Sendable {
         words = ByteTable(entries)
         negatesBackward = rules.negatesBackward
         irrealisReach = rules.irrealisReach
+        adviceNeedsObject = rules.advice.values.contains(.object)
         prefixes = rules.intensifyingPrefixes.map { Array($0.utf8) }
         speakerEndings = rules.speakerEndings.map { Array($0.utf8) }
         var heads = [String: Double]()
@@ -238,6 +246,7 @@ final class CompiledLanguage: Sendable {
                     && $0.sight == first.sight && $0.touch == first.touch
                     && $0.smell == first.smell && $0.handling == first.handling
                     && $0.learning == first.learning && $0.request == first.request
+                    && $0.advice == first.advice
             }
             if agree { entries[form] = first }
         }

@@ -113,6 +113,8 @@ package struct SentimentRules: Sendable {
     var learning: [String: Learning] = [:]
     /// A verdict told by what was asked for and what came (`SentimentRules+Requests`).
     var requests: [String: Request] = [:]
+    /// A verdict told as advice to the reader (`SentimentRules+Advice`).
+    var advice: [String: Advice] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -308,6 +310,7 @@ package struct SentimentRules: Sendable {
         rules.handling = handling(language)
         rules.learning = learning(language)
         rules.requests = requests(language)
+        rules.advice = advice(language)
         return rules
     }
 

@@ -86,6 +86,8 @@ extension SentimentScorer {
         var learning = SentimentRules.Learning.none
         /// Its part in a verdict told by what was asked for and what came (`SentimentRules+Requests`).
         var request = SentimentRules.Request.none
+        /// Its part in a verdict told as advice to the reader (`SentimentRules+Advice`).
+        var advice = SentimentRules.Advice.none
         /// The first five bytes of the word (`SentimentScorer.stem`), or zero.
         var stem: UInt32 = 0
     }
@@ -244,6 +246,7 @@ extension SentimentScorer {
             info[n].handling = entry?.handling ?? .none
             info[n].learning = entry?.learning ?? (Self.isLessonCompound(w) ? .lesson : .none)
             info[n].request = entry?.request ?? .none
+            info[n].advice = entry?.advice ?? .none
             if info[n].request == .ask { requested = true }
             info[n].stem = requested ? Self.stem(w) : 0
             readAmount(w, t, entry, info, n, &lastDigits)
@@ -283,6 +286,7 @@ extension SentimentScorer {
         markHandling(info, n, question: r.question, negatesBackward: c.negatesBackward)
         markLearning(info, n, question: r.question, negatesBackward: c.negatesBackward)
         markRequests(info, n, question: r.question)
+        markAdvice(info, n, question: r.question, needsObject: c.adviceNeedsObject, negatesBackward: c.negatesBackward)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
