@@ -182,6 +182,7 @@ import Testing
         ("frozen-reviews-40.tsv", "f3464c8835520c7c636a0a5aabdaad602c6cbbfc9f5d937642197bdd2fa3ba20"),
         ("frozen-reviews-41.tsv", "e0ad0b774d18013b85793deca6395810ee9a2983db420abb3b2b8de1f5cd39a8"),
         ("frozen-reviews-42.tsv", "eecab045cd2464faa314fd5c0e6e81beae20afb07ace673c446e04ce372cdbd6"),
+        ("frozen-reviews-43.tsv", "f16ab25238a7008e311a4785e304f853b49c9135c04298eda852ef2876bd0183"),
     ])
     func theFrozenEvaluationSetIsUnchanged(file: String, sha256: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
