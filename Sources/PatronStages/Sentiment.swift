@@ -35,7 +35,7 @@ enum Sentiment: StageModule {
     }
 
     static let name = "sentiment"
-    static let version = "40." + lexiconDigest
+    static let version = "41." + lexiconDigest
     static let summary =
         "Language (en, sv, nl, de, pl, or und) and sentiment (score −1…1, label pos/neg/neu) of a text column; mean per customer."
     static let inputs = ModuleSpec.Inputs.exactly(1)

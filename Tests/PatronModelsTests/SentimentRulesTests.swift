@@ -1581,6 +1581,34 @@ import Testing
         #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
     }
 
+    /// A verdict told by how it matched what the seller showed or said (forty-second round): like
+    /// the photo, everything in the description matching are praise; nothing like it, different,
+    /// the customer's own set against it are complaints.
+    @Test(arguments: [
+        ("The lamp looks exactly like the photo.", Language.en, true),
+        ("The chair looks nothing like the photos.", .en, false),
+        ("The jacket on the website is blue; mine is grey.", .en, false),
+        ("Väskan ser ut precis som på bilden.", .sv, true),
+        ("Väskan liknar inte alls bilden.", .sv, false),
+        ("Het horloge ziet eruit als op de foto.", .nl, true),
+        ("Alles in der Beschreibung hat gestimmt.", .de, true),
+        ("Die Tasche sieht ganz anders aus als auf dem Foto.", .de, false),
+        ("Zegarek wygląda dokładnie jak na zdjęciu.", .pl, true),
+        ("Plecak w ogóle nie przypomina zdjęcia.", .pl, false),
+    ])
+    func listingIsTheVerdict(_ text: String, _ language: Language, _ positive: Bool) {
+        expectVerdict(text, language, positive: positive)
+    }
+
+    /// What was shown with nothing set against it adds nothing, nor does "like" as a verb.
+    @Test(arguments: [
+        ("I like your website.", "I visit your website.", Language.en),
+        ("The photo is on the table.", "The book is on the table.", .en),
+    ])
+    func listingsThatTellNoVerdictAddNothing(_ text: String, _ without: String, _ language: Language) {
+        #expect(lexicon(text, language) == lexicon(without, language), "\(text)")
+    }
+
     /// Digits belong to no language: a short English line with numbers is English.
     @Test(arguments: ["Advertised as 500 Mbps, I get 40 on a good day.", "Paid 129 for 2 of them."])
     func digitsDoNotDecideTheLanguage(_ text: String) {

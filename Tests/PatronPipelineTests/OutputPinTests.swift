@@ -23,14 +23,14 @@ import Testing
             "efc70fc4a0d36af924a315c9b544d0686be0b62fe909f6bd1bd50345f33762fb",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → ltv@7":
             "208492101deed91cbfba9bceecf74e1c8c825ccddfca9d223d18c615e575db61",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@40.8f9924fd545a → churn.flag@1 → report@3":
-            "4ce9f40ac7101f5487a01a815051e282e4d42f96c8077ff38c693f233fe75d95",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2 → ltv@7 → sentiment@41.fc351a102cb1 → churn.flag@1 → report@3":
+            "5f1615fe1038be09d06ad4b93718d05dbd6a5641f487ca504ecc1aaaa393b8e2",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2 → segment.kmeans@2":
             "b257ae27395b1d8c4011eceabae36584951af11683b5ebd4ea04bc5f6df10e9d",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → segment.rfm@2":
             "3cbef16e87ad667b8513c0461757bcc0ee550de2f56541aaed4b3ebaaca6fda1",
-        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@40.8f9924fd545a":
-            "143872d746dd89ebf56e75c43db32ab9c9d1d14518662e8e9bc8d60721186682",
+        "engine 2 · ingest.csv@3 → clean.transactions@3 → sentiment@41.fc351a102cb1":
+            "93f9053859b898189d394ce977e3f0bc0d792a8a8a275a6ffec1e70de6565dce",
         "engine 2 · ingest.csv@3 → clean.transactions@3 → shell@2":
             "e17bd9290245fa2a9cc19320ecbc5d25b277d94fdb631958d5b9478882b63276",
         "engine 2 · ingest.csv@3 → clean.transactions@3":

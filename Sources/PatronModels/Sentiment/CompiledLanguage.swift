@@ -100,6 +100,9 @@ final class CompiledLanguage: Sendable {
         /// "order", "check", "bring", "elsewhere", "before you": a verdict told as advice to the
         /// reader (`SentimentRules+Advice`).
         var advice = SentimentRules.Advice.none
+        /// "photo", "like", "matched", "mine": a verdict told by how it matched what the seller
+        /// showed or said (`SentimentRules+Listings`).
+        var listing = SentimentRules.Listing.none
     }
 
     let words: ByteTable<Entry>
@@ -173,6 +176,7 @@ final class CompiledLanguage: Sendable {
         for (word, role) in rules.learning { entries[word, default: Entry()].learning = role }
         for (word, role) in rules.requests { entries[word, default: Entry()].request = role }
         for (word, role) in rules.advice { entries[word, default: Entry()].advice = role }
+        for (word, role) in rules.listings { entries[word, default: Entry()].listing = role }
         let typed = rules.keyboardForm, variant = rules.spellingVariant
         func group(
             _ byFirst: [String: [(second: String, valence: Double)]], _ range: WritableKeyPath<Entry, Range<Int>>
@@ -246,7 +250,7 @@ final class CompiledLanguage: Sendable {
                     && $0.sight == first.sight && $0.touch == first.touch
                     && $0.smell == first.smell && $0.handling == first.handling
                     && $0.learning == first.learning && $0.request == first.request
-                    && $0.advice == first.advice
+                    && $0.advice == first.advice && $0.listing == first.listing
             }
             if agree { entries[form] = first }
         }

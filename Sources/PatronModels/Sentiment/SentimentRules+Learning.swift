@@ -285,7 +285,12 @@ extension SentimentScorer {
     static func isLessonCompound(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count >= 7, let last = word.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "n")
         else { return false }
-        for ending in SentimentRules.lessonEndings where word.count >= ending.count + 3 {
+        return compound(word, endsWithOneOf: SentimentRules.lessonEndings)
+    }
+
+    /// Whether `word` ends with one of `endings` after three bytes or more.
+    static func compound(_ word: UnsafeBufferPointer<UInt8>, endsWithOneOf endings: [[UInt8]]) -> Bool {
+        for ending in endings where word.count >= ending.count + 3 {
             if word[(word.count - ending.count)...].elementsEqual(ending) { return true }
         }
         return false

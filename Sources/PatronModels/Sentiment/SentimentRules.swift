@@ -115,6 +115,8 @@ package struct SentimentRules: Sendable {
     var requests: [String: Request] = [:]
     /// A verdict told as advice to the reader (`SentimentRules+Advice`).
     var advice: [String: Advice] = [:]
+    /// A verdict told by how it matched what the seller showed or said (`SentimentRules+Listings`).
+    var listings: [String: Listing] = [:]
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -311,6 +313,7 @@ package struct SentimentRules: Sendable {
         rules.learning = learning(language)
         rules.requests = requests(language)
         rules.advice = advice(language)
+        rules.listings = listings(language)
         return rules
     }
 

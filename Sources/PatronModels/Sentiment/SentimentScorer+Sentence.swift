@@ -88,6 +88,9 @@ extension SentimentScorer {
         var request = SentimentRules.Request.none
         /// Its part in a verdict told as advice to the reader (`SentimentRules+Advice`).
         var advice = SentimentRules.Advice.none
+        /// Its part in a verdict told by how it matched what the seller showed or said
+        /// (`SentimentRules+Listings`).
+        var listing = SentimentRules.Listing.none
         /// The first five bytes of the word (`SentimentScorer.stem`), or zero.
         var stem: UInt32 = 0
     }
@@ -247,6 +250,7 @@ extension SentimentScorer {
             info[n].learning = entry?.learning ?? (Self.isLessonCompound(w) ? .lesson : .none)
             info[n].request = entry?.request ?? .none
             info[n].advice = entry?.advice ?? .none
+            info[n].listing = entry?.listing ?? (Self.isShownCompound(w) ? .shown : .none)
             if info[n].request == .ask { requested = true }
             info[n].stem = requested ? Self.stem(w) : 0
             readAmount(w, t, entry, info, n, &lastDigits)
@@ -287,6 +291,7 @@ extension SentimentScorer {
         markLearning(info, n, question: r.question, negatesBackward: c.negatesBackward)
         markRequests(info, n, question: r.question)
         markAdvice(info, n, question: r.question, needsObject: c.adviceNeedsObject, negatesBackward: c.negatesBackward)
+        markListings(info, n, question: r.question, negatesBackward: c.negatesBackward)
         for k in 0..<n where info[k].valence != 0 || info[k].mayDangle {
             any = true
             break
