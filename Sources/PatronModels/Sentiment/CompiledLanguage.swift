@@ -116,6 +116,8 @@ final class CompiledLanguage: Sendable {
     /// Whether an imperative of advice must come before an object (`SentimentRules+Advice`:
     /// English, where "Order was wrong" is no advice).
     let adviceNeedsObject: Bool
+    /// `SentimentRules.shownCompounds` of the language.
+    let shownCompounds: Bool
     /// `SentimentRules.speakerEndings` as bytes.
     let speakerEndings: [[UInt8]]
     /// `SentimentRules.intensifyingPrefixes` as bytes.
@@ -204,6 +206,7 @@ final class CompiledLanguage: Sendable {
         negatesBackward = rules.negatesBackward
         irrealisReach = rules.irrealisReach
         adviceNeedsObject = rules.advice.values.contains(.object)
+        shownCompounds = rules.shownCompounds
         prefixes = rules.intensifyingPrefixes.map { Array($0.utf8) }
         speakerEndings = rules.speakerEndings.map { Array($0.utf8) }
         var heads = [String: Double]()

@@ -117,6 +117,9 @@ package struct SentimentRules: Sendable {
     var advice: [String: Advice] = [:]
     /// A verdict told by how it matched what the seller showed or said (`SentimentRules+Listings`).
     var listings: [String: Listing] = [:]
+    /// Whether the language names what was shown in compounds ("katalogbilden", "productpagina",
+    /// "Produktfotos"): Swedish, Dutch and German; the others are not looked at for them.
+    var shownCompounds = false
 
     /// VADER's empirically derived constants (Hutto & Gilbert 2014).
     static let boost = 0.293, negation = -0.74, capsBoost = 0.733, exclamation = 0.292
@@ -314,6 +317,7 @@ package struct SentimentRules: Sendable {
         rules.requests = requests(language)
         rules.advice = advice(language)
         rules.listings = listings(language)
+        rules.shownCompounds = language == .sv || language == .nl || language == .de
         return rules
     }
 

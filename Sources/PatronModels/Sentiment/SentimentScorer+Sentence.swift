@@ -250,7 +250,7 @@ extension SentimentScorer {
             info[n].learning = entry?.learning ?? (Self.isLessonCompound(w) ? .lesson : .none)
             info[n].request = entry?.request ?? .none
             info[n].advice = entry?.advice ?? .none
-            info[n].listing = entry?.listing ?? (Self.isShownCompound(w) ? .shown : .none)
+            info[n].listing = entry?.listing ?? (c.shownCompounds && Self.isShownCompound(w) ? .shown : .none)
             if info[n].request == .ask { requested = true }
             info[n].stem = requested ? Self.stem(w) : 0
             readAmount(w, t, entry, info, n, &lastDigits)
