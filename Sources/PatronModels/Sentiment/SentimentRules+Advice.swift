@@ -70,8 +70,6 @@ extension SentimentRules {
         /// English "out", "up", Swedish "in": after a caution, a promotion ("Check out", "Keep
         /// it up", "Kolla in"), not a caution.
         case particle
-        /// "and", Polish "i": a second imperative may follow one.
-        case and
         /// "me", "him", "us", "mig", "honom", "mij", "hem", "mich", "ihm", "mnie": a person told
         /// what to do, not advice on a place or a thing ("Give me my jacket", "Ta henne").
         case person
@@ -111,7 +109,6 @@ extension SentimentRules {
                     "for", "from", "at", "with", "all", "everything", "two", "yourself",
                 ], .object)
             out.assign(["out", "up", "going"], .particle)
-            out.assign(["and"], .and)
             out.assign(["me", "him", "her", "us", "my"], .person)
             out.assign(["away", "off", "home", "back", "lost", "rid", "hell", "down"], .away)
             out.assign(["is", "was", "are", "were"], .copula)
@@ -219,7 +216,6 @@ extension SentimentRules {
                 ], .you)
             out.assign(["koniecznie", "śmiało", "zawsze", "lepiej"], .softener)
             out.assign(["jeśli", "jeżeli", "gdy", "kto"], .condition)
-            out.assign(["i"], .and)
             out.assign(["mnie", "mi", "nas", "nam", "mój", "moją", "moje"], .person)
             out.assign(["stąd", "precz", "domu", "dwór"], .away)
             out.assign(["jest", "był", "była", "było", "są"], .copula)
@@ -237,7 +233,8 @@ extension SentimentScorer {
         let any = !question && anyIndex(n) { info[$0].advice.advises && !info[$0].fixed }
         guard any, !anyIndex(n, { info[$0].request == .got || info[$0].request == .came }) else { return }
         func role(_ j: Int) -> SentimentRules.Advice { j >= 0 && j < n ? info[j].advice : .none }
-        func isAnd(_ j: Int) -> Bool { role(j) == .and }
+        // ("and", Polish "i": the requests' word, where no joiner of the language says it.)
+        func isAnd(_ j: Int) -> Bool { info[j].request == .and }
         // Whether a clause begins at `j`: the sentence's start, a comma, or after a contrast
         // word, a joiner or "and".
         // (After "and" only once an imperative was read: "Beställ fisken och ta en extra portion",
